@@ -1,0 +1,76 @@
+// Lint rules: type-aware TypeScript checks, and the one-way dependency rule from
+// docs/ARCHITECTURE.md (http, cli, integrations, jobs -> domain -> db; language stands alone).
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const layers = ['./src/http', './src/cli', './src/integrations', './src/jobs'];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'data/**', 'web/dist/**', 'dist/**', 'coverage/**', '.tmp/**'],
+  },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/only-throw-error': 'off',
+      '@typescript-eslint/require-await': 'off',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/language',
+              from: './src',
+              except: ['./language'],
+              message: 'src/language stands alone: it imports nothing else from src/.',
+            },
+            {
+              target: './src/domain',
+              from: layers,
+              message: 'domain must not depend on http, cli, integrations or jobs.',
+            },
+            {
+              target: './src/db',
+              from: ['./src/domain', ...layers],
+              message: 'db holds queries only and depends on nothing above it.',
+            },
+            {
+              target: './src/config',
+              from: './src',
+              except: ['./config'],
+              message: 'config is the bottom layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

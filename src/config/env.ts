@@ -1,0 +1,198 @@
+// The one validated view of the environment. A bad variable stops start-up with a list of
+// every problem (conventions: configuration fails fast).
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** `keyId:base64key` pairs; the first is used for new writes. Empty means use the key file. */
+  encryptionKeys: string | null;
+  encryptionKeyFile: string;
+  logLevel: LogLevel;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  signInRateLimit: number;
+  publicFormRateLimit: number;
+  apiRateLimit: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  allowInternalHttp: boolean;
+  runJobs: boolean;
+}
+
+/** Each variable: its name, what it means, default, and whether it is a secret. */
+export interface VariableDoc {
+  name: string;
+  key: keyof Config;
+  description: string;
+  default: string;
+  secret?: boolean;
+}
+
+export const variables: VariableDoc[] = [
+  { name: 'PORT', key: 'port', description: 'Port for the web app and API.', default: '8080' },
+  { name: 'HOST', key: 'host', description: 'Address to listen on.', default: '0.0.0.0' },
+  {
+    name: 'PUBLIC_URL',
+    key: 'publicUrl',
+    description: 'Address people use to reach this installation; used in links and emails.',
+    default: 'http://localhost:PORT',
+  },
+  { name: 'DATA_DIR', key: 'dataDir', description: 'Folder for the embedded database, key file and backups.', default: './data' },
+  {
+    name: 'DATABASE_URL',
+    key: 'databaseUrl',
+    description: 'A postgres:// URL to use PostgreSQL instead of the embedded SQLite database.',
+    default: '(unset: SQLite in DATA_DIR)',
+    secret: true,
+  },
+  {
+    name: 'CALLIN_ENCRYPTION_KEYS',
+    key: 'encryptionKeys',
+    description: 'Comma-separated keyId:base64 (32 bytes) keys for case content; the first encrypts new content.',
+    default: '(unset: a key file is generated on first start)',
+    secret: true,
+  },
+  {
+    name: 'CALLIN_ENCRYPTION_KEY_FILE',
+    key: 'encryptionKeyFile',
+    description: 'Where the generated key file lives when CALLIN_ENCRYPTION_KEYS is unset.',
+    default: 'DATA_DIR/keys.json',
+  },
+  { name: 'LOG_LEVEL', key: 'logLevel', description: 'fatal, error, warn, info, debug, trace or silent.', default: 'info' },
+  { name: 'SESSION_TTL_HOURS', key: 'sessionTtlHours', description: 'How long a sign-in lasts without use.', default: '336' },
+  {
+    name: 'COOKIE_SECURE',
+    key: 'cookieSecure',
+    description: 'Send cookies only over HTTPS.',
+    default: 'true when PUBLIC_URL starts with https',
+  },
+  { name: 'TRUST_PROXY', key: 'trustProxy', description: 'Trust X-Forwarded-* headers from a reverse proxy.', default: 'false' },
+  { name: 'BODY_LIMIT_BYTES', key: 'bodyLimitBytes', description: 'Largest request body accepted.', default: '65536' },
+  { name: 'RATE_LIMIT_SIGN_IN', key: 'signInRateLimit', description: 'Sign-in attempts per address per minute.', default: '10' },
+  {
+    name: 'RATE_LIMIT_PUBLIC_FORMS',
+    key: 'publicFormRateLimit',
+    description: 'Public form submissions (intake, setup, invitations) per address per minute.',
+    default: '10',
+  },
+  { name: 'RATE_LIMIT_API', key: 'apiRateLimit', description: 'Other API requests per address per minute.', default: '6000' },
+  { name: 'SMTP_URL', key: 'smtpUrl', description: 'smtp:// or smtps:// URL for outgoing email.', default: '(unset: email is off)', secret: true },
+  { name: 'MAIL_FROM', key: 'mailFrom', description: 'Sender address for email.', default: 'Calling In <callin@localhost>' },
+  {
+    name: 'ALLOW_INTERNAL_HTTP',
+    key: 'allowInternalHttp',
+    description: 'Let outbound HTTP reach private and loopback addresses (for testing only).',
+    default: 'false',
+  },
+  { name: 'RUN_JOBS', key: 'runJobs', description: 'Run background jobs inside `callin start`.', default: 'true' },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration needs attention:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? null : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}").`);
+    return fallback;
+  };
+
+  const port = int('PORT', 8080, 0, 65535);
+  const publicUrl = (text('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}").`);
+  }
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://.');
+  }
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${String(logLevel)}").`);
+  }
+  const encryptionKeys = text('CALLIN_ENCRYPTION_KEYS');
+  if (encryptionKeys !== null) {
+    for (const part of encryptionKeys.split(',')) {
+      const [id, key] = part.trim().split(':');
+      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || !key || Buffer.from(key, 'base64').length !== 32) {
+        problems.push('CALLIN_ENCRYPTION_KEYS entries must look like keyId:base64 with a 32-byte key.');
+        break;
+      }
+    }
+  }
+  const smtpUrl = text('SMTP_URL');
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push('SMTP_URL must start with smtp:// or smtps://.');
+  }
+  const dataDir = path.resolve(cwd, text('DATA_DIR') ?? './data');
+
+  const config: Config = {
+    port,
+    host: text('HOST') ?? '0.0.0.0',
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    encryptionKeys,
+    encryptionKeyFile: path.resolve(cwd, text('CALLIN_ENCRYPTION_KEY_FILE') ?? path.join(dataDir, 'keys.json')),
+    logLevel,
+    sessionTtlHours: int('SESSION_TTL_HOURS', 336, 1, 24 * 365),
+    cookieSecure: bool('COOKIE_SECURE', publicUrl.startsWith('https://')),
+    trustProxy: bool('TRUST_PROXY', false),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 65536, 1024, 10 * 1024 * 1024),
+    signInRateLimit: int('RATE_LIMIT_SIGN_IN', 10, 1, 1_000_000),
+    publicFormRateLimit: int('RATE_LIMIT_PUBLIC_FORMS', 10, 1, 1_000_000),
+    apiRateLimit: int('RATE_LIMIT_API', 6000, 1, 100_000_000),
+    smtpUrl,
+    mailFrom: text('MAIL_FROM') ?? 'Calling In <callin@localhost>',
+    allowInternalHttp: bool('ALLOW_INTERNAL_HTTP', false),
+    runJobs: bool('RUN_JOBS', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The effective configuration with secrets hidden, for `callin config`. */
+export function describeConfig(config: Config): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of variables) {
+    const value = config[v.key];
+    out[v.name] =
+      value === null ? '' : v.secret ? '(set, hidden)' : typeof value === 'string' ? value : String(value);
+  }
+  return out;
+}

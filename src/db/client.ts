@@ -1,0 +1,84 @@
+// The one place that picks the database. Everything above this file is dialect-agnostic.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the embedded database lives (SQLite only). */
+  file: string | null;
+  /** A consistent online copy of the embedded database (SQLite only). */
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Override the SQLite file name (tests use one file per test). */
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+export const SQLITE_FILE_NAME = 'callin.sqlite';
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openSqlite(options.sqliteFile ?? path.join(options.dataDir, SQLITE_FILE_NAME));
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const raw = new SQLite(file);
+  // Acknowledged writes survive a crash: WAL with a full sync on every commit.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    file,
+    async backup(destination) {
+      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      await raw.backup(destination);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function openPostgres(url: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that loses its connection must not take the process down.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    file: null,
+    async backup() {
+      throw new Error('Use pg_dump to back up PostgreSQL; `callin backup` covers the embedded database.');
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Serialises writers of a chain (the audit log) inside a transaction. SQLite already runs one
+ * writer at a time through its single connection; PostgreSQL takes a transaction-scoped
+ * advisory lock.
+ */
+export async function lockChain(trx: Kysely<Database>, dialect: DialectName, key: number): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}

@@ -1,0 +1,146 @@
+// Row types for every table. Timestamps are ISO-8601 UTC strings (they sort as text on both
+// databases); booleans are 0/1 integers; JSON columns are text. Encrypted columns hold the
+// envelope produced by domain/crypto (never plaintext).
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'organizer' | 'ally' | 'member';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_operator: number;
+  created_at: string;
+  erased_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CommunitiesTable {
+  id: string;
+  slug: string;
+  name: string;
+  intake_id: string;
+  intake_open: number;
+  settings: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  community_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  community_id: string;
+  token_hash: string;
+  role: Role;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  max_uses: number;
+  uses: number;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  community_id: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ConcernsTable {
+  id: string;
+  community_id: string;
+  status: string;
+  urgency: string;
+  categories: string;
+  harmed: string;
+  wants: string;
+  subject_user_id: string | null;
+  subject_key: string | null;
+  reporter_user_id: string | null;
+  anonymous: number;
+  source: string;
+  content: string;
+  follow_token_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TriageDecisionsTable {
+  id: string;
+  concern_id: string;
+  community_id: string;
+  decided_by: string;
+  answers: string;
+  recommendation: string;
+  ladder_level: string | null;
+  decision: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  community_id: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  communities: CommunitiesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  concerns: ConcernsTable;
+  triage_decisions: TriageDecisionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Community = Selectable<CommunitiesTable>;
+export type Concern = Selectable<ConcernsTable>;
+export type NewConcern = Insertable<ConcernsTable>;
+export type ConcernUpdate = Updateable<ConcernsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type Session = Selectable<SessionsTable>;
+export type TriageDecision = Selectable<TriageDecisionsTable>;
+// Generated is re-exported for future tables with database-made columns.
+export type { Generated };
