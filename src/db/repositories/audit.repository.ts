@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { lockChain, type DialectName } from '../client.ts';
+import type { AuditEntry, AuditLogTable, Database } from '../schema.ts';
+
+const AUDIT_LOCK_KEY = 7_240_001;
+
+export function auditRepository(db: Kysely<Database>, dialect: DialectName) {
+  return {
+    /** Call inside a transaction before reading the last entry and appending. */
+    lock(): Promise<void> {
+      return lockChain(db, dialect, AUDIT_LOCK_KEY);
+    },
+    last(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | undefined> {
+      return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    },
+    async insert(row: AuditLogTable): Promise<void> {
+      await db.insertInto('audit_log').values(row).execute();
+    },
+    /** Entries in order, read in pages so a long log never sits in memory at once. */
+    async *iterate(pageSize = 1000): AsyncGenerator<AuditEntry> {
+      let after = 0;
+      for (;;) {
+        const page = await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '>', after)
+          .orderBy('seq', 'asc')
+          .limit(pageSize)
+          .execute();
+        for (const row of page) yield { ...row, seq: Number(row.seq) };
+        const lastRow = page.at(-1);
+        if (!lastRow || page.length < pageSize) return;
+        after = Number(lastRow.seq);
+      }
+    },
+    listForCommunity(communityId: string, limit: number) {
+      return db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof auditRepository>;

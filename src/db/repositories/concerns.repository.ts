@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Concern, ConcernsTable, Database } from '../schema.ts';
+
+export interface InboxQuery {
+  status?: string | undefined;
+  /** Keyset cursor: list concerns older than this (created_at, id). */
+  before?: { createdAt: string; id: string } | undefined;
+  limit: number;
+}
+
+const INBOX_COLUMNS = [
+  'id',
+  'status',
+  'urgency',
+  'categories',
+  'harmed',
+  'wants',
+  'anonymous',
+  'source',
+  'created_at',
+  'updated_at',
+] as const;
+
+export function concernsRepository(db: Kysely<Database>) {
+  return {
+    async insert(row: ConcernsTable): Promise<void> {
+      await db.insertInto('concerns').values(row).execute();
+    },
+    find(communityId: string, id: string): Promise<Concern | undefined> {
+      return db
+        .selectFrom('concerns')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+    findByFollowHash(hash: string): Promise<Concern | undefined> {
+      return db.selectFrom('concerns').selectAll().where('follow_token_hash', '=', hash).executeTakeFirst();
+    },
+    listInbox(communityId: string, q: InboxQuery) {
+      let query = db
+        .selectFrom('concerns')
+        .select(INBOX_COLUMNS)
+        .where('community_id', '=', communityId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.limit);
+      if (q.status) query = query.where('status', '=', q.status);
+      if (q.before) {
+        const { createdAt, id } = q.before;
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+        );
+      }
+      return query.execute();
+    },
+    listByReporter(userId: string) {
+      return db
+        .selectFrom('concerns')
+        .select(['id', 'community_id', 'status', 'created_at', 'updated_at'])
+        .where('reporter_user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .limit(200)
+        .execute();
+    },
+    /** Earlier concerns about the same person (by account or by blind-indexed handle). */
+    async countAboutSubject(
+      communityId: string,
+      subject: { userId: string | null; key: string | null },
+      excludeId: string,
+    ): Promise<number> {
+      if (!subject.userId && !subject.key) return 0;
+      const r = await db
+        .selectFrom('concerns')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('community_id', '=', communityId)
+        .where('id', '!=', excludeId)
+        .where((eb) =>
+          eb.or([
+            ...(subject.userId ? [eb('subject_user_id', '=', subject.userId)] : []),
+            ...(subject.key ? [eb('subject_key', '=', subject.key)] : []),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async updateStatus(communityId: string, id: string, status: string, at: string): Promise<void> {
+      await db
+        .updateTable('concerns')
+        .set({ status, updated_at: at })
+        .where('community_id', '=', communityId)
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+export type ConcernsRepository = ReturnType<typeof concernsRepository>;

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Database, SessionsTable } from '../schema.ts';
+
+export function sessionsRepository(db: Kysely<Database>) {
+  return {
+    async insert(session: SessionsTable): Promise<void> {
+      await db.insertInto('sessions').values(session).execute();
+    },
+    findWithUser(idHash: string) {
+      return db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id_hash',
+          'sessions.csrf_token',
+          'sessions.expires_at',
+          'sessions.last_seen_at',
+          'users.id as user_id',
+          'users.email',
+          'users.display_name',
+          'users.is_operator',
+          'users.erased_at',
+        ])
+        .where('sessions.id_hash', '=', idHash)
+        .executeTakeFirst();
+    },
+    async touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+        .where('id_hash', '=', idHash)
+        .execute();
+    },
+    async delete(idHash: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    },
+    async deleteForUser(userId: string): Promise<number> {
+      const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    async deleteExpired(now: string): Promise<void> {
+      await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+    },
+  };
+}
+export type SessionsRepository = ReturnType<typeof sessionsRepository>;

@@ -1,0 +1,46 @@
+// The repositories, and a way to run several of them in one transaction. Domain functions ask
+// for the few repositories they use (Pick<Repositories, ...>), never for the whole set.
+import type { Kysely } from 'kysely';
+import type { DatabaseHandle, DialectName } from './client.ts';
+import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
+import { auditRepository } from './repositories/audit.repository.ts';
+import { communitiesRepository } from './repositories/communities.repository.ts';
+import { concernsRepository } from './repositories/concerns.repository.ts';
+import { invitationsRepository } from './repositories/invitations.repository.ts';
+import { membershipsRepository } from './repositories/memberships.repository.ts';
+import { sessionsRepository } from './repositories/sessions.repository.ts';
+import { setupTokensRepository } from './repositories/setup-tokens.repository.ts';
+import { triageRepository } from './repositories/triage.repository.ts';
+import { usersRepository } from './repositories/users.repository.ts';
+import type { Database } from './schema.ts';
+
+export function createRepositories(db: Kysely<Database>, dialect: DialectName) {
+  return {
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    setupTokens: setupTokensRepository(db),
+    communities: communitiesRepository(db),
+    memberships: membershipsRepository(db),
+    invitations: invitationsRepository(db),
+    apiTokens: apiTokensRepository(db),
+    concerns: concernsRepository(db),
+    triage: triageRepository(db),
+    audit: auditRepository(db, dialect),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export interface Store {
+  repos: Repositories;
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createStore(handle: DatabaseHandle): Store {
+  return {
+    repos: createRepositories(handle.db, handle.dialect),
+    transaction(fn) {
+      return handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect)));
+    },
+  };
+}

@@ -1,0 +1,274 @@
+// Flow step 1: raising a concern, and reading concerns back (organizer inbox, the reporter's
+// private follow link, a member's own list). Narrative, quotes, links, impact and names are
+// encrypted as one envelope bound to the concern's id.
+import { AppError } from '../config/errors.ts';
+import type { Concern } from '../db/schema.ts';
+import type { Repositories } from '../db/store.ts';
+import { authorize } from './access.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit-record.ts';
+import { isoNow, type Clock } from './clock.ts';
+import type { Cipher } from './crypto.ts';
+import type { ConcernCategory, Harmed, ReporterWants } from './triage.ts';
+import { hashSecret, newId, newSecret } from './tokens.ts';
+
+type Tx<R extends keyof Repositories> = <T>(fn: (repos: Pick<Repositories, R>) => Promise<T>) => Promise<T>;
+
+export const concernStatuses = ['new', 'triaged', 'in-progress', 'closed'] as const;
+export type ConcernStatus = (typeof concernStatuses)[number];
+export type ConcernSource = 'api' | 'web' | 'public-form' | 'slack' | 'discord' | 'email';
+
+export interface RaiseConcernInput {
+  what: string;
+  quotes: string[];
+  links: string[];
+  impact: string;
+  harmed: Harmed;
+  harmedName: string | null;
+  about: { userId: string | null; name: string | null };
+  wants: ReporterWants;
+  urgent: boolean;
+  categories: ConcernCategory[];
+  anonymous: boolean;
+  contact: string | null;
+}
+
+export interface ConcernContent {
+  what: string;
+  quotes: string[];
+  links: string[];
+  impact: string;
+  harmedName: string | null;
+  aboutName: string | null;
+  contact: string | null;
+}
+
+export function contentContext(c: Pick<Concern, 'id' | 'community_id'>): string {
+  return `concern:${c.community_id}:${c.id}`;
+}
+
+export interface RaisedConcern {
+  id: string;
+  followToken: string;
+  status: ConcernStatus;
+  createdAt: string;
+}
+
+export async function raiseConcern(
+  tx: Tx<'communities' | 'memberships' | 'concerns' | 'audit'>,
+  deps: { clock: Clock; cipher: Cipher },
+  actor: Actor,
+  target: { communityId: string } | { intakeId: string },
+  input: RaiseConcernInput,
+  source: ConcernSource,
+): Promise<RaisedConcern> {
+  return tx(async ({ communities, memberships, concerns, audit }) => {
+    const community =
+      'intakeId' in target
+        ? await communities.findByIntakeId(target.intakeId)
+        : await communities.findById(target.communityId);
+    if (!community) throw new AppError('not_found');
+    if ('intakeId' in target) {
+      if (community.intake_open !== 1) throw new AppError('intake_closed');
+    } else {
+      await authorize(memberships, actor, community.id, 'concern.raise');
+    }
+    if (!input.about.userId && !input.about.name?.trim()) {
+      throw new AppError('validation_failed', [{ field: 'about', problems: ['Say who this is about: a member or a name.'] }]);
+    }
+    if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
+      throw new AppError('validation_failed', [{ field: 'about.userId', problems: ['That person is not a member of this community.'] }]);
+    }
+    const at = isoNow(deps.clock);
+    const id = newId();
+    const followToken = newSecret();
+    const reporterId = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null;
+    const content: ConcernContent = {
+      what: input.what.trim(),
+      quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
+      links: input.links.map((l) => l.trim()).filter(Boolean),
+      impact: input.impact.trim(),
+      harmedName: input.harmed === 'someone-else' ? (input.harmedName?.trim() || null) : null,
+      aboutName: input.about.name?.trim() || null,
+      contact: input.anonymous ? null : (input.contact?.trim() || null),
+    };
+    await concerns.insert({
+      id,
+      community_id: community.id,
+      status: 'new',
+      urgency: input.urgent ? 'urgent' : 'normal',
+      categories: JSON.stringify([...new Set(input.categories)]),
+      harmed: input.harmed,
+      wants: input.wants,
+      subject_user_id: input.about.userId,
+      subject_key: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
+      // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
+      reporter_user_id: input.anonymous ? null : reporterId,
+      anonymous: input.anonymous || reporterId === null ? 1 : 0,
+      source,
+      content: deps.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
+      follow_token_hash: hashSecret(followToken),
+      created_at: at,
+      updated_at: at,
+    });
+    await recordAudit(
+      audit,
+      input.anonymous ? { kind: 'public' } : actor,
+      { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
+      at,
+    );
+    return { id, followToken, status: 'new', createdAt: at };
+  });
+}
+
+// ---- the organizer inbox ------------------------------------------------------------------
+
+export interface InboxItem {
+  id: string;
+  status: string;
+  urgent: boolean;
+  categories: string[];
+  harmed: string;
+  wants: string;
+  anonymous: boolean;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(`${createdAt}|${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
+    throw new AppError('validation_failed', [{ field: 'cursor', problems: ['This page marker is not valid.'] }]);
+  }
+  return { createdAt, id };
+}
+
+export async function listInbox(
+  repos: Pick<Repositories, 'memberships' | 'concerns'>,
+  actor: Actor,
+  communityId: string,
+  q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  const rows = await repos.concerns.listInbox(communityId, {
+    status: q.status,
+    before: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      status: r.status,
+      urgent: r.urgency === 'urgent',
+      categories: JSON.parse(r.categories) as string[],
+      harmed: r.harmed,
+      wants: r.wants,
+      anonymous: r.anonymous === 1,
+      source: r.source,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.created_at, last.id) : null,
+  };
+}
+
+// ---- one concern, for its organizers -------------------------------------------------------
+
+export async function findConcern(
+  repos: Pick<Repositories, 'concerns'>,
+  communityId: string,
+  id: string,
+): Promise<Concern> {
+  const c = await repos.concerns.find(communityId, id);
+  if (!c) throw new AppError('not_found');
+  return c;
+}
+
+export async function readConcern(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'users'>,
+  cipher: Cipher,
+  actor: Actor,
+  communityId: string,
+  id: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  const c = await findConcern(repos, communityId, id);
+  const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
+  const reporter = c.reporter_user_id ? await repos.users.findById(c.reporter_user_id) : undefined;
+  const subject = c.subject_user_id ? await repos.users.findById(c.subject_user_id) : undefined;
+  return {
+    id: c.id,
+    status: c.status,
+    urgent: c.urgency === 'urgent',
+    categories: JSON.parse(c.categories) as string[],
+    harmed: c.harmed,
+    wants: c.wants,
+    source: c.source,
+    anonymous: c.anonymous === 1,
+    what: content.what,
+    quotes: content.quotes,
+    links: content.links,
+    impact: content.impact,
+    harmedName: content.harmedName,
+    about: { userId: c.subject_user_id, name: subject?.display_name ?? content.aboutName },
+    reporter: c.anonymous === 1 || !reporter ? null : { userId: reporter.id, name: reporter.display_name },
+    contact: content.contact,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+// ---- the reporter's view -------------------------------------------------------------------
+
+const statusWords: Record<ConcernStatus, string> = {
+  new: 'Received. The organizers will look at it soon.',
+  triaged: 'The organizers have looked at it and decided on next steps.',
+  'in-progress': 'Someone is working on it now.',
+  closed: 'This concern is closed. Thank you for raising it.',
+};
+
+export function describeStatus(status: string): string {
+  return statusWords[status as ConcernStatus] ?? statusWords.new;
+}
+
+/** What the private follow link shows: status in plain words, nothing about other people. */
+export async function followConcern(
+  repos: Pick<Repositories, 'concerns' | 'communities'>,
+  cipher: Cipher,
+  token: string,
+) {
+  const c = await repos.concerns.findByFollowHash(hashSecret(token));
+  if (!c) throw new AppError('not_found');
+  const community = await repos.communities.findById(c.community_id);
+  const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
+  return {
+    community: community?.name ?? '',
+    status: c.status,
+    statusText: describeStatus(c.status),
+    wants: c.wants,
+    anonymous: c.anonymous === 1,
+    what: content.what,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, actor: Actor) {
+  if (actor.kind !== 'user') throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  const rows = await repos.concerns.listByReporter(actor.userId);
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.community_id,
+    status: r.status,
+    statusText: describeStatus(r.status),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}

@@ -1,0 +1,126 @@
+import { foldWord, hashString, leetKey } from './fold.ts';
+import { inflectPhrase } from './inflect.ts';
+import { SEVERITIES } from './types.ts';
+import type { CheckerConfig, RuleData, Severity, Target } from './types.ts';
+
+/** One inflected phrase of a rule, indexed by its last word. */
+export interface PhraseEntry {
+  rule: number;
+  words: string[];
+  hashes: Int32Array;
+}
+
+export interface WordEntry {
+  word: string;
+  phrases: PhraseEntry[];
+  next: WordEntry | undefined;
+}
+
+export interface CompiledRule {
+  data: RuleData;
+  exceptions: string[][];
+  target: Target;
+  obfuscation: boolean;
+  rank: number;
+}
+
+/** Rules compiled for one configuration: build once, check many messages. */
+export interface Matcher {
+  rules: CompiledRule[];
+  /** Folded word hash → words ending a phrase. */
+  words: Map<number, WordEntry>;
+  /** Bit filter over word hashes, checked before the map. */
+  bloom: Uint8Array;
+  /** Leetspeak key hash → words of rules that match obfuscated spellings. */
+  leet: Map<number, WordEntry>;
+  identifiers: boolean;
+}
+
+export const BLOOM_MASK = 0xffff;
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+function addWord(map: Map<number, WordEntry>, word: string, phrase: PhraseEntry): void {
+  const h = hashString(word);
+  let e = map.get(h);
+  while (e !== undefined && e.word !== word) e = e.next;
+  if (e === undefined) {
+    e = { word, phrases: [], next: map.get(h) };
+    map.set(h, e);
+  }
+  if (!e.phrases.some((p) => p.rule === phrase.rule && p.words.join(' ') === phrase.words.join(' '))) {
+    e.phrases.push(phrase);
+    // Longer phrases first, so the longest match is tried first.
+    e.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+}
+
+function obfuscatedKeys(word: string): string[] {
+  const keys = new Set<string>([leetKey(word)]);
+  const vowelsAt: number[] = [];
+  for (let i = 0; i < word.length; i++) if ('aeiou'.includes(word[i] ?? '')) vowelsAt.push(i);
+  for (const i of vowelsAt) keys.add(leetKey(word.slice(0, i) + '*' + word.slice(i + 1)));
+  if (vowelsAt.length > 1) keys.add(leetKey(word.replace(/[aeiou]/g, '*')));
+  return [...keys];
+}
+
+function allowedWords(config: CheckerConfig, ruleId: string): Set<string> {
+  const out = new Set<string>();
+  const allow = config.allow;
+  if (Array.isArray(allow)) for (const w of allow) out.add(foldWord(w.toLowerCase()));
+  else if (allow !== undefined) for (const w of allow[ruleId] ?? []) out.add(foldWord(w.toLowerCase()));
+  return out;
+}
+
+function isEnabled(rule: RuleData, config: CheckerConfig): boolean {
+  const disabled = config.disable ?? [];
+  if (disabled.includes(rule.id) || disabled.includes(rule.category)) return false;
+  if (rule.category === 'profanity' && config.profanity !== true) return false;
+  const min = severityRank(config.minSeverity ?? 'nudge');
+  return severityRank(rule.severity) >= min;
+}
+
+/** Compile rules and a configuration into a matcher. Rules must already be validated. */
+export function compileRules(rules: readonly RuleData[], config: CheckerConfig = {}): Matcher {
+  const matcher: Matcher = {
+    rules: [],
+    words: new Map(),
+    bloom: new Uint8Array((BLOOM_MASK + 1) >>> 3),
+    leet: new Map(),
+    identifiers: config.identifiers === true,
+  };
+  for (const data of [...rules, ...(config.rules ?? [])]) {
+    if (!isEnabled(data, config)) continue;
+    const index = matcher.rules.length;
+    const obfuscation = data.obfuscation ?? data.severity === 'escalate';
+    matcher.rules.push({
+      data,
+      exceptions: (data.exceptions ?? []).map((e) => e.split(' ').map(foldWord)),
+      target: data.target ?? 'always',
+      obfuscation,
+      rank: severityRank(data.severity),
+    });
+    const allowed = allowedWords(config, data.id);
+    const forms = new Set<string>();
+    for (const p of data.phrases) {
+      if (allowed.has(foldWord(p))) continue;
+      for (const f of inflectPhrase(p, data.inflect ?? 'noun')) forms.add(f);
+    }
+    for (const f of data.inflections ?? []) forms.add(f);
+    for (const form of forms) {
+      const words = form.split(' ').map(foldWord);
+      if (words.some((w) => w === '') || allowed.has(words.join(' '))) continue;
+      const phrase: PhraseEntry = { rule: index, words, hashes: Int32Array.from(words, hashString) };
+      const last = words[words.length - 1] ?? '';
+      addWord(matcher.words, last, phrase);
+      const h = hashString(last) & BLOOM_MASK;
+      matcher.bloom[h >>> 3] = (matcher.bloom[h >>> 3] ?? 0) | (1 << (h & 7));
+      if (obfuscation && words.length === 1) {
+        for (const key of obfuscatedKeys(last)) addWord(matcher.leet, key, phrase);
+      }
+    }
+  }
+  return matcher;
+}

@@ -1,0 +1,219 @@
+/**
+ * The single pass over a message. Words are folded and hashed as they are read, without
+ * building strings; a bit filter rejects most words before a map look-up; phrases are matched
+ * backwards from their last word over a small ring of recent words. Markdown code is skipped
+ * in the same pass. Only matches allocate.
+ */
+import { BLOOM_MASK } from './compile.ts';
+import type { Matcher, PhraseEntry, WordEntry } from './compile.ts';
+import {
+  CHAR_CLASS,
+  CHAR_FLAGS,
+  CHAR_FOLD,
+  C_APOS,
+  C_IGNORE,
+  C_LEET,
+  C_WORD,
+  F_CONFUSABLE,
+  F_DIGIT,
+  F_HARD,
+  HASH_SEED,
+  LEET_FOLD,
+  classOf,
+  classOfHigh,
+  flagsHigh,
+  foldHigh,
+  foldOf,
+} from './fold.ts';
+import { skipInlineCode, skipLineStart } from './markdown.ts';
+
+/** A phrase found in the text, before context rules are applied. */
+export interface RawMatch {
+  phrase: PhraseEntry;
+  start: number;
+  end: number;
+  /** Found through leetspeak or look-alike letters. */
+  obfuscated: boolean;
+}
+
+const TABLE = CHAR_CLASS.length;
+const F_LEETSYM = 16;
+const RING = 16;
+const RMASK = RING - 1;
+const rHash = new Int32Array(RING);
+const rStart = new Int32Array(RING);
+const rHard = new Uint8Array(RING);
+const rOdd = new Uint8Array(RING);
+
+let count = 0;
+let out: RawMatch[] = [];
+let matcher: Matcher | undefined;
+let src = '';
+
+function sameWord(start: number, end: number, word: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = src.charCodeAt(i);
+    const cls = classOf(c);
+    if (cls === C_IGNORE) continue;
+    if (k >= word.length || foldOf(c) !== word.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === word.length;
+}
+
+function matchPhrases(entry: WordEntry, start: number, end: number, odd: boolean): void {
+  const rules = matcher!.rules;
+  for (const p of entry.phrases) {
+    const n = p.words.length;
+    if (odd && !rules[p.rule]!.obfuscation) continue;
+    if (n > count || n > RING) continue;
+    let ok = true;
+    for (let j = 1; j < n && ok; j++) {
+      const slot = (count - 1 - j) & RMASK;
+      const next = (count - j) & RMASK;
+      ok = rHash[slot] === p.hashes[n - 1 - j] && rHard[next] === 0 && rOdd[slot] === 0;
+    }
+    if (ok) {
+      const first = n === 1 ? start : rStart[(count - n) & RMASK]!;
+      out.push({ phrase: p, start: first, end, obfuscated: odd });
+    }
+  }
+}
+
+function leetLookup(start: number, end: number): void {
+  let h = HASH_SEED;
+  let prev = -1;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const c0 = src.charCodeAt(i);
+    if (classOf(c0) === C_IGNORE) continue;
+    let c = foldOf(c0);
+    if (c < 128) c = LEET_FOLD[c]!;
+    if (c === 0x27) continue;
+    if (c >= 0x61 && c <= 0x7a) letters++;
+    if (c !== prev) h = Math.imul(h ^ c, 16777619);
+    prev = c;
+  }
+  if (letters < 2) return;
+  let e = matcher!.leet.get(h);
+  while (e !== undefined) {
+    const before = out.length;
+    matchPhrases(e, start, end, true);
+    if (out.length > before) return;
+    e = e.next;
+  }
+}
+
+function endWord(start: number, end: number, h: number, flags: number, hard: boolean, run: number): void {
+  const slot = count & RMASK;
+  const odd = (flags & (F_CONFUSABLE | F_LEETSYM)) !== 0;
+  rHash[slot] = h;
+  rStart[slot] = start;
+  rHard[slot] = hard ? 1 : 0;
+  rOdd[slot] = odd ? 1 : 0;
+  count++;
+  const b = h & BLOOM_MASK;
+  const m = matcher!;
+  if ((m.bloom[b >>> 3]! & (1 << (b & 7))) !== 0) {
+    let e = m.words.get(h);
+    while (e !== undefined) {
+      if (sameWord(start, end, e.word)) {
+        const before = out.length;
+        matchPhrases(e, start, end, odd);
+        if (out.length > before) return;
+        break;
+      }
+      e = e.next;
+    }
+  }
+  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0)) leetLookup(start, end);
+}
+
+/** Scan `text`, appending raw matches to `found`. */
+export function scanText(m: Matcher, text: string, markdown: boolean, found: RawMatch[]): void {
+  matcher = m;
+  src = text;
+  out = found;
+  count = 0;
+  const len = text.length;
+  let i = markdown ? skipLineStart(text, 0) : 0;
+  let start = -1;
+  let h = HASH_SEED;
+  let flags = 0;
+  let hard = true;
+  let prev = -1;
+  let run = 0;
+  let maxRun = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const cls = c < TABLE ? CHAR_CLASS[c]! : classOfHigh(c);
+    if (cls === C_WORD) {
+      const f = c < TABLE ? CHAR_FOLD[c]! : foldHigh(c);
+      if (start < 0) {
+        start = i;
+        h = HASH_SEED;
+        flags = 0;
+        prev = -1;
+        run = 0;
+        maxRun = 0;
+      }
+      flags |= c < TABLE ? CHAR_FLAGS[c]! : flagsHigh(c);
+      h = Math.imul(h ^ f, 16777619);
+      if (f === prev) {
+        if (++run > maxRun) maxRun = run;
+      } else {
+        run = 0;
+        prev = f;
+      }
+      i++;
+      continue;
+    }
+    if (cls === C_IGNORE) {
+      i++;
+      continue;
+    }
+    if (start >= 0 && (cls === C_APOS || cls === C_LEET) && i + 1 < len) {
+      const nc = text.charCodeAt(i + 1);
+      if (classOf(nc) === C_WORD) {
+        if (cls === C_APOS) {
+          h = Math.imul(h ^ 0x27, 16777619);
+        } else {
+          h = Math.imul(h ^ c, 16777619);
+          flags |= F_LEETSYM;
+        }
+        prev = -1;
+        i++;
+        continue;
+      }
+    }
+    if (start >= 0) {
+      endWord(start, i, h, flags, hard, maxRun);
+      start = -1;
+      hard = false;
+    }
+    if (c < TABLE && (CHAR_FLAGS[c]! & F_HARD) !== 0) hard = true;
+    if (markdown) {
+      if (c === 0x60) {
+        i = skipInlineCode(text, i);
+        hard = true;
+        continue;
+      }
+      if (c === 0x0a) {
+        i = skipLineStart(text, i + 1);
+        continue;
+      }
+      if (c === 0x3c && text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        i = close < 0 ? len : close + 3;
+        hard = true;
+        continue;
+      }
+    }
+    i++;
+  }
+  if (start >= 0) endWord(start, len, h, flags, hard, maxRun);
+  matcher = undefined;
+  src = '';
+  out = [];
+}
