@@ -36,6 +36,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 function openSqlite(file: string): DatabaseHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const raw = new SQLite(file);
+  // Case content is encrypted, but the rest is still private: owner-only access.
+  fs.chmodSync(file, 0o600);
   // Acknowledged writes survive a crash: WAL with a full sync on every commit.
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');

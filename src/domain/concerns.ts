@@ -8,6 +8,7 @@ import { authorize } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
+import { parseSettings } from './community-settings.ts';
 import type { Cipher } from './crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from './triage.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
@@ -70,6 +71,11 @@ export async function raiseConcern(
     if (!community) throw new AppError('not_found');
     if ('intakeId' in target) {
       if (community.intake_open !== 1) throw new AppError('intake_closed');
+      if (input.anonymous && !parseSettings(community.settings).allowAnonymous) {
+        throw new AppError('validation_failed', [
+          { field: 'contact', problems: ['This community asks for a way to reach you about this concern.'] },
+        ]);
+      }
     } else {
       await authorize(memberships, actor, community.id, 'concern.raise');
     }
@@ -271,4 +277,11 @@ export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, acto
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
+}
+
+/** What the public form shows before anyone types: the community's name and options. */
+export async function describeIntake(repos: Pick<Repositories, 'communities'>, intakeId: string) {
+  const c = await repos.communities.findByIntakeId(intakeId);
+  if (!c || c.intake_open !== 1) throw new AppError('intake_closed');
+  return { community: c.name, allowAnonymous: parseSettings(c.settings).allowAnonymous };
 }

@@ -1,0 +1,33 @@
+// Opens everything the server, worker and CLI share: database (migrated), key ring, store.
+import type { Config } from './config/env.ts';
+import { loadKeyRing } from './config/keys.ts';
+import { openDatabase } from './db/client.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createStore } from './db/store.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
+import { createCipher } from './domain/crypto.ts';
+import type { AppContext } from './http/context.ts';
+
+export async function openContext(
+  config: Config,
+  options: { clock?: Clock; migrate?: boolean; sqliteFile?: string } = {},
+): Promise<AppContext> {
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
+  });
+  try {
+    if (options.migrate !== false) await migrateToLatest(database.db);
+    return {
+      config,
+      database,
+      store: createStore(database),
+      cipher: createCipher(loadKeyRing(config)),
+      clock: options.clock ?? systemClock,
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,47 @@
+// `callin start`: migrate, print the one-time setup link if there is no operator yet, and serve.
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { openContext } from '../app.ts';
+import { loadConfig } from '../config/env.ts';
+import { issueSetupToken } from '../domain/accounts.ts';
+import { build, logSerializers } from '../http/server.ts';
+import type { Command } from './commands.ts';
+import { EXIT, UsageError } from './io.ts';
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'Serve the web app and API (PORT, default 8080)',
+  usage: 'callin start [--port PORT]',
+  async run(args, io) {
+    let port: string | undefined;
+    try {
+      port = parseArgs({ args, options: { port: { type: 'string' } }, strict: true }).values.port;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const config = loadConfig(port ? { ...io.env, PORT: port } : io.env, io.cwd);
+    const logger = pino({ level: config.logLevel, serializers: logSerializers, base: { service: 'callin' } });
+    const ctx = await openContext(config);
+    const app = await build(ctx, { logger: logger as never });
+    const setupToken = await issueSetupToken(ctx.store.transaction.bind(ctx.store), ctx.clock);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : config.port;
+    io.out(`Calling In is ready on http://localhost:${actualPort} (${ctx.database.dialect}${ctx.database.file ? `, ${ctx.database.file}` : ''}).`);
+    if (setupToken) {
+      io.out(`\nWelcome! To create the operator account, open this one-time link within 24 hours:\n  ${config.publicUrl}/setup#${setupToken}\n(or run: callin admin create-operator --email you@example.org)\n`);
+    }
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        logger.info('shutting down');
+        void app
+          .close()
+          .then(() => ctx.database.close())
+          .finally(resolve);
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,148 @@
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../config/errors.ts';
+import { completeSetup, signIn, signOut, signOutEverywhere } from '../../domain/accounts.ts';
+import { listMyConcerns } from '../../domain/concerns.ts';
+import { presentCommunity } from '../../domain/communities.ts';
+import { PASSWORD_MAX } from '../../domain/passwords.ts';
+import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
+import { Ok, Text, Uuid } from '../schemas.ts';
+import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
+
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
+export const NewAccountBody = Type.Object(
+  { email: Email, password: Password, displayName: Text(100) },
+  { additionalProperties: false },
+);
+
+const Me = Type.Object({
+  user: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String(), isOperator: Type.Boolean() }),
+  csrfToken: Type.String(),
+  communities: Type.Array(
+    Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), role: Type.String(), intakeOpen: Type.Boolean(), createdAt: Type.String() }),
+  ),
+});
+
+export const authRoutes: RouteRegistrar = (app, ctx) => {
+  const sessionOptions = { ttlHours: ctx.config.sessionTtlHours };
+  const tx = ctx.store.transaction.bind(ctx.store);
+
+  app.post(
+    '/setup',
+    {
+      config: strictLimit(ctx.config.publicFormRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create the first operator with the one-time setup link',
+        security: open,
+        body: Type.Object({ token: Text(200), ...NewAccountBody.properties }, { additionalProperties: false }),
+        response: { 201: Type.Object({ userId: Uuid }) },
+      },
+    },
+    async (request, reply) => {
+      const { token, ...account } = request.body;
+      const result = await completeSetup(tx, ctx.clock, token, account);
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/auth/sign-in',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in with email and password',
+        security: open,
+        body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Password }, { additionalProperties: false }),
+        response: { 200: Type.Object({ userId: Uuid, csrfToken: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const s = await signIn(ctx.store.repos, ctx.clock, sessionOptions, request.body.email, request.body.password);
+      setSessionCookie(ctx, reply, s.token, s.expiresAt);
+      return { userId: s.userId, csrfToken: s.csrfToken };
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { schema: { tags: ['accounts'], summary: 'Sign out of this browser', security: sessionOnly, response: { 200: Ok } } },
+    async (request, reply) => {
+      if (request.session) await signOut(ctx.store.repos.sessions, request.session.token);
+      clearSessionCookie(ctx, reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/sign-out-everywhere',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out of every browser and device',
+        security: sessionOnly,
+        response: { 200: Type.Object({ ok: Type.Literal(true), sessionsEnded: Type.Integer() }) },
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind !== 'user') throw new AppError(request.actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+      const n = await signOutEverywhere(tx, ctx.clock, request.actor);
+      clearSessionCookie(ctx, reply);
+      return { ok: true as const, sessionsEnded: n };
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['accounts'], summary: 'Who is signed in, and their communities', security: sessionOnly, response: { 200: Me } } },
+    async (request) => {
+      const { actor, session } = request;
+      if (actor.kind !== 'user' || !session) throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+      const communities = await ctx.store.repos.communities.listForUser(actor.userId);
+      return {
+        user: { id: actor.userId, email: session.email, displayName: session.displayName, isOperator: actor.isOperator },
+        csrfToken: session.csrfToken,
+        communities: communities.map((c) => ({ ...presentCommunity(c), role: c.role })),
+      };
+    },
+  );
+
+  app.get(
+    '/me/concerns',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Concerns I raised under my name',
+        security: sessionOnly,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ id: Uuid, communityId: Uuid, status: Type.String(), statusText: Type.String(), createdAt: Type.String(), updatedAt: Type.String() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listMyConcerns(ctx.store.repos, request.actor) }),
+  );
+
+  // A GET of the audience for tokens: who the bearer is (works with either way of signing in).
+  app.get(
+    '/auth/whoami',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Who this request is signed in as',
+        security: signedIn,
+        response: { 200: Type.Object({ userId: Uuid, via: Type.String(), communityId: Type.Union([Uuid, Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const a = request.actor;
+      if (a.kind === 'user') return { userId: a.userId, via: 'session', communityId: null };
+      if (a.kind === 'token') return { userId: a.userId, via: 'token', communityId: a.communityId };
+      throw new AppError('sign_in_required');
+    },
+  );
+};

@@ -1,0 +1,53 @@
+// build() assembles the web server without listening, so tests drive it with inject() and
+// `callin start` adds listen().
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './context.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security.ts';
+import { registerStaticWeb } from './plugins/static-web.ts';
+import { routes } from './routes/index.ts';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['loggerInstance'];
+  serveWeb?: boolean;
+}
+
+export const logSerializers = {
+  // Never log URLs (private links carry secrets), bodies, or headers: only the route pattern.
+  req(request: { method: string; routeOptions?: { url?: string } }) {
+    return { method: request.method, route: request.routeOptions?.url ?? '(unmatched)' };
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode };
+  },
+};
+
+export async function build(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https://') });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.apiRateLimit,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, context) => ({ statusCode: context.statusCode, code: 'rate_limited', message: 'rate limited' }),
+  });
+  await registerOpenApi(app, ctx);
+  registerAuth(app, ctx);
+  for (const register of routes) await app.register((instance) => register(instance, ctx), { prefix: '/api' });
+  if (options.serveWeb !== false) await registerStaticWeb(app);
+  await app.ready();
+  return app;
+}
