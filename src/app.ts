@@ -1,7 +1,7 @@
 // Opens everything the server, worker and CLI share: database (migrated), key ring, store.
 import type { Config } from './config/env.ts';
 import { loadKeyRing } from './config/keys.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createStore } from './db/store.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
@@ -10,13 +10,9 @@ import type { AppContext } from './http/context.ts';
 
 export async function openContext(
   config: Config,
-  options: { clock?: Clock; migrate?: boolean; sqliteFile?: string } = {},
+  options: { clock?: Clock; migrate?: boolean; database?: DatabaseHandle } = {},
 ): Promise<AppContext> {
-  const database = openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    ...(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {}),
-  });
+  const database = options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (options.migrate !== false) await migrateToLatest(database.db);
     return {

@@ -1,0 +1,54 @@
+// A real server (build() + inject) over a fresh database of the given dialect.
+import type { FastifyInstance } from 'fastify';
+import { openContext } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config/env.ts';
+import type { DialectName } from '../../src/db/client.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import type { AppContext } from '../../src/http/context.ts';
+import { build } from '../../src/http/server.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export const TEST_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    ...database.env,
+    CALLIN_ENCRYPTION_KEYS: TEST_KEY,
+    PUBLIC_URL: 'http://callin.test',
+    RATE_LIMIT_SIGN_IN: '100000',
+    RATE_LIMIT_PUBLIC_FORMS: '100000',
+    RATE_LIMIT_API: '1000000',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+export async function createTestApp(
+  dialect: DialectName,
+  options: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const config = testConfig(database, options.env);
+  const shared: AppContext = await openContext(config, {
+    migrate: false,
+    database: database.handle,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const app = await build(shared, { serveWeb: false });
+  return {
+    app,
+    ctx: shared,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
