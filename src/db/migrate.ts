@@ -1,9 +1,11 @@
 // Forward-only migrations, run at start-up, by `callin migrate`, and for every test database.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/2026-11-24T00-00-foundation.ts';
+import * as jobs from './migrations/2026-11-24T01-00-jobs.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
+  '2026-11-24T01-00-jobs': jobs,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -118,7 +118,28 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  version: number;
+  /** JSON with ids only; anything private in a payload is encrypted by the caller. */
+  payload: string;
+  status: JobStatus;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
@@ -142,5 +163,6 @@ export type Invitation = Selectable<InvitationsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type Session = Selectable<SessionsTable>;
 export type TriageDecision = Selectable<TriageDecisionsTable>;
+export type Job = Selectable<JobsTable>;
 // Generated is re-exported for future tables with database-made columns.
 export type { Generated };

@@ -6,6 +6,7 @@ import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { communitiesRepository } from './repositories/communities.repository.ts';
 import { concernsRepository } from './repositories/concerns.repository.ts';
+import { jobsRepository } from './repositories/jobs.repository.ts';
 import { invitationsRepository } from './repositories/invitations.repository.ts';
 import { membershipsRepository } from './repositories/memberships.repository.ts';
 import { sessionsRepository } from './repositories/sessions.repository.ts';
@@ -26,6 +27,7 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName) {
     concerns: concernsRepository(db),
     triage: triageRepository(db),
     audit: auditRepository(db, dialect),
+    jobs: jobsRepository(db),
   };
 }
 
