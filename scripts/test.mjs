@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one run: type-check, lint, format, the unit /
+// HTTP / integration suites on SQLite and PostgreSQL, and the browser end-to-end suite in
+// Chromium. Every step runs even when an earlier one fails, so one run shows everything.
+// Ends with the plain line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tmp = path.join(root, '.tmp');
+fs.mkdirSync(tmp, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function step(label, cmd, args, env = {}) {
+  const started = Date.now();
+  process.stdout.write(`\n▶ ${label}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = r.status === 0;
+  process.stdout.write(`${ok ? '✔' : '✘'} ${label} (${secs}s)\n`);
+  return ok;
+}
+
+function check(label, cmd, args) {
+  if (step(label, cmd, args)) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+}
+
+/** Runs a Vitest suite and counts its tests from the JSON report. */
+function suite(label, args, env = {}) {
+  const report = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
+  fs.rmSync(report, { force: true });
+  const ok = step(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  if (!fs.existsSync(report)) {
+    failed++;
+    failures.push(`${label} (no report: the suite could not start)`);
+    return;
+  }
+  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  if (json.numFailedTests > 0) failures.push(`${label}: ${json.numFailedTests} failed`);
+  // A file that fails to load has no failed tests but is still a failure.
+  const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'));
+  for (const f of broken) {
+    failed++;
+    failures.push(`${path.relative(root, f.name)} could not run: ${String(f.message).split('\n')[0]}`);
+  }
+  if (!ok && json.numFailedTests === 0 && broken.length === 0) {
+    failed++;
+    failures.push(`${label} exited with an error`);
+  }
+}
+
+check('type-check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+suite('unit, HTTP and integration tests (SQLite + PostgreSQL)', []);
+if (fs.existsSync(path.join(root, 'vitest.e2e.config.ts'))) {
+  check('build the web app', 'npm', ['run', '--silent', 'build:web']);
+  suite('browser end-to-end tests (Chromium + axe)', ['--config', 'vitest.e2e.config.ts']);
+}
+
+if (failures.length) {
+  process.stdout.write(`\nWhat needs attention:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+}
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
