@@ -38,7 +38,12 @@ function check(label, cmd, args) {
 function suite(label, args, env = {}) {
   const report = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
   fs.rmSync(report, { force: true });
-  const ok = step(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const ok = step(
+    label,
+    bin('vitest'),
+    ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   if (!fs.existsSync(report)) {
     failed++;
     failures.push(`${label} (no report: the suite could not start)`);
@@ -49,10 +54,14 @@ function suite(label, args, env = {}) {
   failed += json.numFailedTests;
   if (json.numFailedTests > 0) failures.push(`${label}: ${json.numFailedTests} failed`);
   // A file that fails to load has no failed tests but is still a failure.
-  const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'));
+  const broken = json.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'),
+  );
   for (const f of broken) {
     failed++;
-    failures.push(`${path.relative(root, f.name)} could not run: ${String(f.message).split('\n')[0]}`);
+    failures.push(
+      `${path.relative(root, f.name)} could not run: ${String(f.message).split('\n')[0]}`,
+    );
   }
   if (!ok && json.numFailedTests === 0 && broken.length === 0) {
     failed++;

@@ -12,7 +12,8 @@ export async function openContext(
   config: Config,
   options: { clock?: Clock; migrate?: boolean; database?: DatabaseHandle } = {},
 ): Promise<AppContext> {
-  const database = options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database =
+    options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (options.migrate !== false) await migrateToLatest(database.db);
     return {

@@ -21,17 +21,22 @@ describe.each(testDialects())('storage on %s', (dialect) => {
     }
   });
 
-  it.runIf(dialect === 'sqlite')('runs SQLite in WAL mode with full sync and foreign keys on', async () => {
-    const t = await createTestDatabase(dialect);
-    try {
-      const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(t.handle.db);
-      expect(rows[0]?.journal_mode).toBe('wal');
-      const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(t.handle.db);
-      expect(sync.rows[0]?.synchronous).toBe(2);
-      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(t.handle.db);
-      expect(fk.rows[0]?.foreign_keys).toBe(1);
-    } finally {
-      await t.drop();
-    }
-  });
+  it.runIf(dialect === 'sqlite')(
+    'runs SQLite in WAL mode with full sync and foreign keys on',
+    async () => {
+      const t = await createTestDatabase(dialect);
+      try {
+        const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(
+          t.handle.db,
+        );
+        expect(rows[0]?.journal_mode).toBe('wal');
+        const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(t.handle.db);
+        expect(sync.rows[0]?.synchronous).toBe(2);
+        const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(t.handle.db);
+        expect(fk.rows[0]?.foreign_keys).toBe(1);
+      } finally {
+        await t.drop();
+      }
+    },
+  );
 });

@@ -18,9 +18,17 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(
+  args: string[],
+  options: T,
+) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -36,7 +44,13 @@ const migrate: Command = {
     const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       const report = await migrateToLatest(db.db);
-      io.out(values.json ? JSON.stringify(report) : report.applied.length ? `Applied ${report.applied.join(', ')}.` : 'The database is up to date.');
+      io.out(
+        values.json
+          ? JSON.stringify(report)
+          : report.applied.length
+            ? `Applied ${report.applied.join(', ')}.`
+            : 'The database is up to date.',
+      );
       return EXIT.ok;
     } finally {
       await db.close();
@@ -55,7 +69,8 @@ const config: Command = {
       io.out(JSON.stringify(effective, null, 2));
     } else {
       const width = Math.max(...variables.map((v) => v.name.length));
-      for (const v of variables) io.out(`${v.name.padEnd(width)}  ${effective[v.name] || '(unset)'}`);
+      for (const v of variables)
+        io.out(`${v.name.padEnd(width)}  ${effective[v.name] || '(unset)'}`);
     }
     return EXIT.ok;
   },
@@ -64,11 +79,19 @@ const config: Command = {
 const createOperatorCommand: Command = {
   name: 'admin create-operator',
   summary: 'Create an operator account (or make an existing account an operator)',
-  usage: 'callin admin create-operator --email EMAIL --name NAME [--password-stdin] [--json]\n  Without --password-stdin, the password is read from CALLIN_OPERATOR_PASSWORD.',
+  usage:
+    'callin admin create-operator --email EMAIL --name NAME [--password-stdin] [--json]\n  Without --password-stdin, the password is read from CALLIN_OPERATOR_PASSWORD.',
   async run(args, io) {
-    const { values } = parse(args, { email: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values } = parse(args, {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
     if (!values.email) throw new UsageError('--email is required.');
-    const password = values['password-stdin'] ? (await readAll(io.stdin)).replace(/\r?\n$/, '') : (io.env.CALLIN_OPERATOR_PASSWORD ?? '');
+    const password = values['password-stdin']
+      ? (await readAll(io.stdin)).replace(/\r?\n$/, '')
+      : (io.env.CALLIN_OPERATOR_PASSWORD ?? '');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const r = await createOperator(ctx.store.transaction.bind(ctx.store), ctx.clock, {
@@ -76,7 +99,13 @@ const createOperatorCommand: Command = {
         password,
         displayName: values.name ?? values.email.split('@')[0] ?? 'Operator',
       });
-      io.out(values.json ? JSON.stringify(r) : r.created ? `Created operator ${values.email}.` : `${values.email} is now an operator.`);
+      io.out(
+        values.json
+          ? JSON.stringify(r)
+          : r.created
+            ? `Created operator ${values.email}.`
+            : `${values.email} is now an operator.`,
+      );
       return EXIT.ok;
     } finally {
       await ctx.database.close();
@@ -89,14 +118,31 @@ const createCommunityCommand: Command = {
   summary: 'Create a community',
   usage: 'callin admin create-community --slug SLUG --name NAME [--json]',
   async run(args, io) {
-    const { values } = parse(args, { slug: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } });
+    const { values } = parse(args, {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     if (!values.slug || !values.name) throw new UsageError('--slug and --name are required.');
-    if (!/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/.test(values.slug)) throw new UsageError('--slug takes lower-case letters, digits and dashes.');
+    if (!/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/.test(values.slug))
+      throw new UsageError('--slug takes lower-case letters, digits and dashes.');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
-      const c = await createCommunity(ctx.store.transaction.bind(ctx.store), ctx.clock, { kind: 'cli' }, { slug: values.slug, name: values.name });
-      const view = { ...presentCommunity(c), intakeUrl: `${ctx.config.publicUrl}/raise/${c.intake_id}` };
-      io.out(values.json ? JSON.stringify(view) : `Created ${view.name} (${view.id}).\nPublic form: ${view.intakeUrl}`);
+      const c = await createCommunity(
+        ctx.store.transaction.bind(ctx.store),
+        ctx.clock,
+        { kind: 'cli' },
+        { slug: values.slug, name: values.name },
+      );
+      const view = {
+        ...presentCommunity(c),
+        intakeUrl: `${ctx.config.publicUrl}/raise/${c.intake_id}`,
+      };
+      io.out(
+        values.json
+          ? JSON.stringify(view)
+          : `Created ${view.name} (${view.id}).\nPublic form: ${view.intakeUrl}`,
+      );
       return EXIT.ok;
     } finally {
       await ctx.database.close();
@@ -115,7 +161,10 @@ const auditVerify: Command = {
       const report = await verifyChain(ctx.store.repos.audit.iterate());
       if (values.json) io.out(JSON.stringify(report));
       else if (report.ok) io.out(`The audit log is intact: ${report.checked} entries checked.`);
-      else io.out(`The audit log is broken at entry ${report.firstBroken!.seq}: ${report.firstBroken!.problem}.`);
+      else
+        io.out(
+          `The audit log is broken at entry ${report.firstBroken!.seq}: ${report.firstBroken!.problem}.`,
+        );
       return report.ok ? EXIT.ok : EXIT.found;
     } finally {
       await ctx.database.close();
@@ -126,20 +175,35 @@ const auditVerify: Command = {
 const backup: Command = {
   name: 'backup',
   summary: 'Make a consistent online copy of the embedded database',
-  usage: 'callin backup [--to FILE] [--json]\n  Default: DATA_DIR/backups/callin-<time>.sqlite. Safe while the server runs.',
+  usage:
+    'callin backup [--to FILE] [--json]\n  Default: DATA_DIR/backups/callin-<time>.sqlite. Safe while the server runs.',
   async run(args, io) {
     const { values } = parse(args, { to: { type: 'string' }, json: { type: 'boolean' } });
     const cfg = loadConfig(io.env, io.cwd);
     if (cfg.databaseUrl) {
-      io.err('This installation uses PostgreSQL: back it up with pg_dump. `callin backup` copies the embedded database.');
+      io.err(
+        'This installation uses PostgreSQL: back it up with pg_dump. `callin backup` copies the embedded database.',
+      );
       return EXIT.usage;
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const destination = path.resolve(io.cwd, values.to ?? path.join(cfg.dataDir, 'backups', `${path.basename(SQLITE_FILE_NAME, '.sqlite')}-${stamp}.sqlite`));
+    const destination = path.resolve(
+      io.cwd,
+      values.to ??
+        path.join(
+          cfg.dataDir,
+          'backups',
+          `${path.basename(SQLITE_FILE_NAME, '.sqlite')}-${stamp}.sqlite`,
+        ),
+    );
     const db = openDatabase({ databaseUrl: null, dataDir: cfg.dataDir });
     try {
       await db.backup(destination);
-      io.out(values.json ? JSON.stringify({ file: destination }) : `Backed up to ${destination}. Keep the key file (${cfg.encryptionKeyFile}) safe as well: without it, case content cannot be read.`);
+      io.out(
+        values.json
+          ? JSON.stringify({ file: destination })
+          : `Backed up to ${destination}. Keep the key file (${cfg.encryptionKeyFile}) safe as well: without it, case content cannot be read.`,
+      );
       return EXIT.ok;
     } finally {
       await db.close();
@@ -147,4 +211,11 @@ const backup: Command = {
   },
 };
 
-export const commands: Command[] = [migrate, config, createOperatorCommand, createCommunityCommand, auditVerify, backup];
+export const commands: Command[] = [
+  migrate,
+  config,
+  createOperatorCommand,
+  createCommunityCommand,
+  auditVerify,
+  backup,
+];

@@ -53,8 +53,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.config;
     }
     if (e instanceof AppError) {
-      const details = Array.isArray(e.details) ? e.details as { field?: string; problems?: string[] }[] : [];
-      io.err([e.message, ...details.map((d) => `  - ${d.field ?? ''}: ${(d.problems ?? []).join(' ')}`)].join('\n'));
+      const details = Array.isArray(e.details)
+        ? (e.details as { field?: string; problems?: string[] }[])
+        : [];
+      io.err(
+        [
+          e.message,
+          ...details.map((d) => `  - ${d.field ?? ''}: ${(d.problems ?? []).join(' ')}`),
+        ].join('\n'),
+      );
       return EXIT.failure;
     }
     io.err(`callin ${command.name} could not finish: ${(e as Error).message}`);

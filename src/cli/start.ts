@@ -20,16 +20,24 @@ export const startCommand: Command = {
       throw new UsageError((e as Error).message);
     }
     const config = loadConfig(port ? { ...io.env, PORT: port } : io.env, io.cwd);
-    const logger = pino({ level: config.logLevel, serializers: logSerializers, base: { service: 'callin' } });
+    const logger = pino({
+      level: config.logLevel,
+      serializers: logSerializers,
+      base: { service: 'callin' },
+    });
     const ctx = await openContext(config);
-    const app = await build(ctx, { logger: logger as never });
+    const app = await build(ctx, { logger: logger });
     const setupToken = await issueSetupToken(ctx.store.transaction.bind(ctx.store), ctx.clock);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : config.port;
-    io.out(`Calling In is ready on http://localhost:${actualPort} (${ctx.database.dialect}${ctx.database.file ? `, ${ctx.database.file}` : ''}).`);
+    io.out(
+      `Calling In is ready on http://localhost:${actualPort} (${ctx.database.dialect}${ctx.database.file ? `, ${ctx.database.file}` : ''}).`,
+    );
     if (setupToken) {
-      io.out(`\nWelcome! To create the operator account, open this one-time link within 24 hours:\n  ${config.publicUrl}/setup#${setupToken}\n(or run: callin admin create-operator --email you@example.org)\n`);
+      io.out(
+        `\nWelcome! To create the operator account, open this one-time link within 24 hours:\n  ${config.publicUrl}/setup#${setupToken}\n(or run: callin admin create-operator --email you@example.org)\n`,
+      );
     }
     await new Promise<void>((resolve) => {
       const stop = () => {

@@ -45,7 +45,12 @@ export const variables: VariableDoc[] = [
     description: 'Address people use to reach this installation; used in links and emails.',
     default: 'http://localhost:PORT',
   },
-  { name: 'DATA_DIR', key: 'dataDir', description: 'Folder for the embedded database, key file and backups.', default: './data' },
+  {
+    name: 'DATA_DIR',
+    key: 'dataDir',
+    description: 'Folder for the embedded database, key file and backups.',
+    default: './data',
+  },
   {
     name: 'DATABASE_URL',
     key: 'databaseUrl',
@@ -56,7 +61,8 @@ export const variables: VariableDoc[] = [
   {
     name: 'CALLIN_ENCRYPTION_KEYS',
     key: 'encryptionKeys',
-    description: 'Comma-separated keyId:base64 (32 bytes) keys for case content; the first encrypts new content.',
+    description:
+      'Comma-separated keyId:base64 (32 bytes) keys for case content; the first encrypts new content.',
     default: '(unset: a key file is generated on first start)',
     secret: true,
   },
@@ -66,33 +72,79 @@ export const variables: VariableDoc[] = [
     description: 'Where the generated key file lives when CALLIN_ENCRYPTION_KEYS is unset.',
     default: 'DATA_DIR/keys.json',
   },
-  { name: 'LOG_LEVEL', key: 'logLevel', description: 'fatal, error, warn, info, debug, trace or silent.', default: 'info' },
-  { name: 'SESSION_TTL_HOURS', key: 'sessionTtlHours', description: 'How long a sign-in lasts without use.', default: '336' },
+  {
+    name: 'LOG_LEVEL',
+    key: 'logLevel',
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+    default: 'info',
+  },
+  {
+    name: 'SESSION_TTL_HOURS',
+    key: 'sessionTtlHours',
+    description: 'How long a sign-in lasts without use.',
+    default: '336',
+  },
   {
     name: 'COOKIE_SECURE',
     key: 'cookieSecure',
     description: 'Send cookies only over HTTPS.',
     default: 'true when PUBLIC_URL starts with https',
   },
-  { name: 'TRUST_PROXY', key: 'trustProxy', description: 'Trust X-Forwarded-* headers from a reverse proxy.', default: 'false' },
-  { name: 'BODY_LIMIT_BYTES', key: 'bodyLimitBytes', description: 'Largest request body accepted.', default: '65536' },
-  { name: 'RATE_LIMIT_SIGN_IN', key: 'signInRateLimit', description: 'Sign-in attempts per address per minute.', default: '10' },
+  {
+    name: 'TRUST_PROXY',
+    key: 'trustProxy',
+    description: 'Trust X-Forwarded-* headers from a reverse proxy.',
+    default: 'false',
+  },
+  {
+    name: 'BODY_LIMIT_BYTES',
+    key: 'bodyLimitBytes',
+    description: 'Largest request body accepted.',
+    default: '65536',
+  },
+  {
+    name: 'RATE_LIMIT_SIGN_IN',
+    key: 'signInRateLimit',
+    description: 'Sign-in attempts per address per minute.',
+    default: '10',
+  },
   {
     name: 'RATE_LIMIT_PUBLIC_FORMS',
     key: 'publicFormRateLimit',
     description: 'Public form submissions (intake, setup, invitations) per address per minute.',
     default: '10',
   },
-  { name: 'RATE_LIMIT_API', key: 'apiRateLimit', description: 'Other API requests per address per minute.', default: '6000' },
-  { name: 'SMTP_URL', key: 'smtpUrl', description: 'smtp:// or smtps:// URL for outgoing email.', default: '(unset: email is off)', secret: true },
-  { name: 'MAIL_FROM', key: 'mailFrom', description: 'Sender address for email.', default: 'Calling In <callin@localhost>' },
+  {
+    name: 'RATE_LIMIT_API',
+    key: 'apiRateLimit',
+    description: 'Other API requests per address per minute.',
+    default: '6000',
+  },
+  {
+    name: 'SMTP_URL',
+    key: 'smtpUrl',
+    description: 'smtp:// or smtps:// URL for outgoing email.',
+    default: '(unset: email is off)',
+    secret: true,
+  },
+  {
+    name: 'MAIL_FROM',
+    key: 'mailFrom',
+    description: 'Sender address for email.',
+    default: 'Calling In <callin@localhost>',
+  },
   {
     name: 'ALLOW_INTERNAL_HTTP',
     key: 'allowInternalHttp',
     description: 'Let outbound HTTP reach private and loopback addresses (for testing only).',
     default: 'false',
   },
-  { name: 'RUN_JOBS', key: 'runJobs', description: 'Run background jobs inside `callin start`.', default: 'true' },
+  {
+    name: 'RUN_JOBS',
+    key: 'runJobs',
+    description: 'Run background jobs inside `callin start`.',
+    default: 'true',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -102,7 +154,15 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -149,8 +209,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (encryptionKeys !== null) {
     for (const part of encryptionKeys.split(',')) {
       const [id, key] = part.trim().split(':');
-      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || !key || Buffer.from(key, 'base64').length !== 32) {
-        problems.push('CALLIN_ENCRYPTION_KEYS entries must look like keyId:base64 with a 32-byte key.');
+      if (
+        !id ||
+        !/^[A-Za-z0-9_-]{1,32}$/.test(id) ||
+        !key ||
+        Buffer.from(key, 'base64').length !== 32
+      ) {
+        problems.push(
+          'CALLIN_ENCRYPTION_KEYS entries must look like keyId:base64 with a 32-byte key.',
+        );
         break;
       }
     }
@@ -168,7 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     databaseUrl,
     encryptionKeys,
-    encryptionKeyFile: path.resolve(cwd, text('CALLIN_ENCRYPTION_KEY_FILE') ?? path.join(dataDir, 'keys.json')),
+    encryptionKeyFile: path.resolve(
+      cwd,
+      text('CALLIN_ENCRYPTION_KEY_FILE') ?? path.join(dataDir, 'keys.json'),
+    ),
     logLevel,
     sessionTtlHours: int('SESSION_TTL_HOURS', 336, 1, 24 * 365),
     cookieSecure: bool('COOKIE_SECURE', publicUrl.startsWith('https://')),
@@ -192,7 +262,13 @@ export function describeConfig(config: Config): Record<string, string> {
   for (const v of variables) {
     const value = config[v.key];
     out[v.name] =
-      value === null ? '' : v.secret ? '(set, hidden)' : typeof value === 'string' ? value : String(value);
+      value === null
+        ? ''
+        : v.secret
+          ? '(set, hidden)'
+          : typeof value === 'string'
+            ? value
+            : String(value);
   }
   return out;
 }

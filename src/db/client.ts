@@ -68,7 +68,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     dialect: 'postgres',
     file: null,
     async backup() {
-      throw new Error('Use pg_dump to back up PostgreSQL; `callin backup` covers the embedded database.');
+      throw new Error(
+        'Use pg_dump to back up PostgreSQL; `callin backup` covers the embedded database.',
+      );
     },
     async close() {
       await db.destroy();
@@ -81,6 +83,10 @@ function openPostgres(url: string, max: number): DatabaseHandle {
  * writer at a time through its single connection; PostgreSQL takes a transaction-scoped
  * advisory lock.
  */
-export async function lockChain(trx: Kysely<Database>, dialect: DialectName, key: number): Promise<void> {
+export async function lockChain(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  key: number,
+): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }

@@ -22,7 +22,7 @@ export interface MigrationReport {
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
   const migrator = new Migrator({ db, provider: new StaticProvider() });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('A migration failed.');
   const failed = results?.find((r) => r.status === 'Error');
   if (failed) throw new Error(`Migration ${failed.migrationName} failed.`);
   return {

@@ -7,7 +7,9 @@ import { addHours, isoNow, type Clock } from './clock.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
 
-type Tx<R extends keyof Repositories> = <T>(fn: (repos: Pick<Repositories, R>) => Promise<T>) => Promise<T>;
+type Tx<R extends keyof Repositories> = <T>(
+  fn: (repos: Pick<Repositories, R>) => Promise<T>,
+) => Promise<T>;
 
 export interface NewAccount {
   email: string;
@@ -81,10 +83,16 @@ export async function completeSetup(
     const at = isoNow(clock);
     if ((await users.countOperators()) > 0) throw new AppError('setup_complete');
     const row = await setupTokens.find(hashSecret(token));
-    if (!row || row.used_at !== null || row.expires_at < at) throw new AppError('setup_link_invalid');
+    if (!row || row.used_at !== null || row.expires_at < at)
+      throw new AppError('setup_link_invalid');
     await setupTokens.markUsed(row.token_hash, at);
     const userId = await insertAccount(users, { ...account, passwordHash }, at, true);
-    await recordAudit(audit, { kind: 'public' }, { communityId: null, action: 'operator.setup', targetType: 'user', targetId: userId }, at);
+    await recordAudit(
+      audit,
+      { kind: 'public' },
+      { communityId: null, action: 'operator.setup', targetType: 'user', targetId: userId },
+      at,
+    );
     return { userId };
   });
 }
@@ -105,11 +113,21 @@ export async function createOperator(
       userId = existing.id;
       await users.setOperator(userId);
     } else {
-      userId = await insertAccount(users, { ...account, passwordHash: passwordHash ?? '' }, at, true);
+      userId = await insertAccount(
+        users,
+        { ...account, passwordHash: passwordHash ?? '' },
+        at,
+        true,
+      );
       created = true;
     }
     await setupTokens.expireAll(at);
-    await recordAudit(audit, { kind: 'cli' }, { communityId: null, action: 'operator.create', targetType: 'user', targetId: userId }, at);
+    await recordAudit(
+      audit,
+      { kind: 'cli' },
+      { communityId: null, action: 'operator.create', targetType: 'user', targetId: userId },
+      at,
+    );
     return { userId, created };
   });
 }
@@ -204,7 +222,17 @@ export async function signOutEverywhere(
 ): Promise<number> {
   return tx(async ({ sessions, audit }) => {
     const n = await sessions.deleteForUser(actor.userId);
-    await recordAudit(audit, actor, { communityId: null, action: 'sessions.revoke-all', targetType: 'user', targetId: actor.userId }, isoNow(clock));
+    await recordAudit(
+      audit,
+      actor,
+      {
+        communityId: null,
+        action: 'sessions.revoke-all',
+        targetType: 'user',
+        targetId: actor.userId,
+      },
+      isoNow(clock),
+    );
     return n;
   });
 }

@@ -11,7 +11,12 @@ export interface AuditEvent {
 }
 
 /** Appends one chained entry. Call inside the transaction that made the change. */
-export async function recordAudit(audit: AuditRepository, actor: Actor, event: AuditEvent, at: string): Promise<void> {
+export async function recordAudit(
+  audit: AuditRepository,
+  actor: Actor,
+  event: AuditEvent,
+  at: string,
+): Promise<void> {
   await audit.lock();
   const previous = await audit.last();
   const entry = chainEntry(

@@ -3,14 +3,29 @@ import { AppError } from '../config/errors.ts';
 import type { Community, Role } from '../db/schema.ts';
 import type { Repositories } from '../db/store.ts';
 import { authorize, requireOperator, requireSignedIn } from './access.ts';
-import { insertAccount, preparePassword, startSession, type IssuedSession, type NewAccount, type SessionOptions } from './accounts.ts';
+import {
+  insertAccount,
+  preparePassword,
+  startSession,
+  type IssuedSession,
+  type NewAccount,
+  type SessionOptions,
+} from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { addHours, isoNow, type Clock } from './clock.ts';
-import { defaultSettings, mergeSettings, parseSettings, type CommunitySettings, type SettingsPatch } from './community-settings.ts';
+import {
+  defaultSettings,
+  mergeSettings,
+  parseSettings,
+  type CommunitySettings,
+  type SettingsPatch,
+} from './community-settings.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
 
-type Tx<R extends keyof Repositories> = <T>(fn: (repos: Pick<Repositories, R>) => Promise<T>) => Promise<T>;
+type Tx<R extends keyof Repositories> = <T>(
+  fn: (repos: Pick<Repositories, R>) => Promise<T>,
+) => Promise<T>;
 
 export interface CommunityView {
   id: string;
@@ -21,7 +36,13 @@ export interface CommunityView {
 }
 
 export function presentCommunity(c: Community): CommunityView {
-  return { id: c.id, slug: c.slug, name: c.name, intakeOpen: c.intake_open === 1, createdAt: c.created_at };
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    intakeOpen: c.intake_open === 1,
+    createdAt: c.created_at,
+  };
 }
 
 export async function createCommunity(
@@ -46,7 +67,17 @@ export async function createCommunity(
       created_at: at,
     };
     await communities.insert(row);
-    await recordAudit(audit, actor, { communityId: row.id, action: 'community.create', targetType: 'community', targetId: row.id }, at);
+    await recordAudit(
+      audit,
+      actor,
+      {
+        communityId: row.id,
+        action: 'community.create',
+        targetType: 'community',
+        targetId: row.id,
+      },
+      at,
+    );
     return row;
   });
 }
@@ -65,7 +96,11 @@ export async function updateCommunity(
   clock: Clock,
   actor: Actor,
   communityId: string,
-  patch: { name?: string | undefined; intakeOpen?: boolean | undefined; settings?: SettingsPatch | undefined },
+  patch: {
+    name?: string | undefined;
+    intakeOpen?: boolean | undefined;
+    settings?: SettingsPatch | undefined;
+  },
 ): Promise<{ community: Community; settings: CommunitySettings }> {
   return tx(async ({ communities, memberships, audit }) => {
     const community = await getCommunity({ communities }, communityId);
@@ -77,7 +112,9 @@ export async function updateCommunity(
         await authorize(memberships, actor, communityId, 'settings.manage');
       }
     }
-    const settings = patch.settings ? mergeSettings(parseSettings(community.settings), patch.settings) : parseSettings(community.settings);
+    const settings = patch.settings
+      ? mergeSettings(parseSettings(community.settings), patch.settings)
+      : parseSettings(community.settings);
     const update = {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.intakeOpen !== undefined ? { intake_open: patch.intakeOpen ? 1 : 0 } : {}),
@@ -85,7 +122,12 @@ export async function updateCommunity(
     };
     const at = isoNow(clock);
     await communities.update(communityId, update);
-    await recordAudit(audit, actor, { communityId, action: 'community.update', targetType: 'community', targetId: communityId }, at);
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'community.update', targetType: 'community', targetId: communityId },
+      at,
+    );
     return { community: { ...community, ...update }, settings };
   });
 }
@@ -102,7 +144,9 @@ export async function createInvitation(
   return tx(async ({ communities, memberships, invitations, audit }) => {
     await getCommunity({ communities }, communityId);
     const operatorBootstrapping =
-      actor.kind === 'user' && actor.isOperator && (await memberships.countWithRole(communityId, 'organizer')) === 0;
+      actor.kind === 'user' &&
+      actor.isOperator &&
+      (await memberships.countWithRole(communityId, 'organizer')) === 0;
     // The operator may invite the first organizer; after that, organizers invite.
     if (!operatorBootstrapping && actor.kind !== 'cli') {
       await authorize(memberships, actor, communityId, 'invitations.manage');
@@ -123,12 +167,21 @@ export async function createInvitation(
       uses: 0,
       revoked_at: null,
     });
-    await recordAudit(audit, actor, { communityId, action: 'invitation.create', targetType: 'invitation', targetId: id }, at);
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'invitation.create', targetType: 'invitation', targetId: id },
+      at,
+    );
     return { id, token, expiresAt };
   });
 }
 
-async function usableInvitation(repos: Pick<Repositories, 'invitations'>, token: string, at: string) {
+async function usableInvitation(
+  repos: Pick<Repositories, 'invitations'>,
+  token: string,
+  at: string,
+) {
   const inv = await repos.invitations.findByTokenHash(hashSecret(token));
   if (!inv || inv.revoked_at !== null || inv.expires_at <= at || inv.uses >= inv.max_uses) {
     throw new AppError('invitation_invalid');
@@ -157,21 +210,45 @@ export async function acceptInvitation(
 ): Promise<{ communityId: string; role: Role; userId: string; session: IssuedSession | null }> {
   if (actor.kind === 'token') throw new AppError('forbidden');
   if (actor.kind !== 'user' && !newAccount) throw new AppError('sign_in_required');
-  const passwordHash = actor.kind !== 'user' && newAccount ? await preparePassword(newAccount) : null;
+  const passwordHash =
+    actor.kind !== 'user' && newAccount ? await preparePassword(newAccount) : null;
   return tx(async (repos) => {
     const at = isoNow(clock);
     const inv = await usableInvitation(repos, token, at);
     let userId: string;
     if (actor.kind === 'user') {
       userId = actor.userId;
-      if (await repos.memberships.find(inv.community_id, userId)) throw new AppError('already_member');
+      if (await repos.memberships.find(inv.community_id, userId))
+        throw new AppError('already_member');
     } else {
-      userId = await insertAccount(repos.users, { ...newAccount!, passwordHash: passwordHash! }, at);
+      userId = await insertAccount(
+        repos.users,
+        { ...newAccount!, passwordHash: passwordHash! },
+        at,
+      );
     }
     if (!(await repos.invitations.use(inv.id))) throw new AppError('invitation_invalid');
-    await repos.memberships.insert({ community_id: inv.community_id, user_id: userId, role: inv.role, created_at: at });
-    await recordAudit(repos.audit, actor.kind === 'user' ? actor : { kind: 'user', userId, isOperator: false }, { communityId: inv.community_id, action: 'invitation.accept', targetType: 'membership', targetId: userId }, at);
-    const session = actor.kind === 'user' ? null : await startSession(repos.sessions, clock, sessionOptions, userId);
+    await repos.memberships.insert({
+      community_id: inv.community_id,
+      user_id: userId,
+      role: inv.role,
+      created_at: at,
+    });
+    await recordAudit(
+      repos.audit,
+      actor.kind === 'user' ? actor : { kind: 'user', userId, isOperator: false },
+      {
+        communityId: inv.community_id,
+        action: 'invitation.accept',
+        targetType: 'membership',
+        targetId: userId,
+      },
+      at,
+    );
+    const session =
+      actor.kind === 'user'
+        ? null
+        : await startSession(repos.sessions, clock, sessionOptions, userId);
     return { communityId: inv.community_id, role: inv.role, userId, session };
   });
 }
@@ -189,7 +266,12 @@ export async function revokeInvitation(
     if (!inv) throw new AppError('not_found');
     const at = isoNow(clock);
     await invitations.revoke(inv.id, at);
-    await recordAudit(audit, actor, { communityId, action: 'invitation.revoke', targetType: 'invitation', targetId: inv.id }, at);
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'invitation.revoke', targetType: 'invitation', targetId: inv.id },
+      at,
+    );
   });
 }
 
@@ -207,13 +289,27 @@ export async function changeRole(
     await authorize(memberships, actor, communityId, 'members.manage');
     const m = await memberships.find(communityId, userId);
     if (!m) throw new AppError('not_found');
-    if (m.role === 'organizer' && role !== 'organizer' && (await memberships.countWithRole(communityId, 'organizer')) <= 1) {
+    if (
+      m.role === 'organizer' &&
+      role !== 'organizer' &&
+      (await memberships.countWithRole(communityId, 'organizer')) <= 1
+    ) {
       throw new AppError('last_organizer');
     }
     const at = isoNow(clock);
     if (role === null) await memberships.delete(communityId, userId);
     else await memberships.updateRole(communityId, userId, role);
-    await recordAudit(audit, actor, { communityId, action: role === null ? 'member.remove' : 'member.role', targetType: 'membership', targetId: userId }, at);
+    await recordAudit(
+      audit,
+      actor,
+      {
+        communityId,
+        action: role === null ? 'member.remove' : 'member.role',
+        targetType: 'membership',
+        targetId: userId,
+      },
+      at,
+    );
   });
 }
 
@@ -229,15 +325,30 @@ export async function createApiToken(
   name: string,
 ): Promise<{ id: string; token: string }> {
   // Tokens are made from a signed-in session, never from another token.
-  if (actor.kind !== 'user') throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  if (actor.kind !== 'user')
+    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
   return tx(async ({ memberships, apiTokens, audit }) => {
     await authorize(memberships, actor, communityId, 'tokens.own');
     requireSignedIn(actor);
     const at = isoNow(clock);
     const token = newSecret(API_TOKEN_PREFIX);
     const id = newId();
-    await apiTokens.insert({ id, token_hash: hashSecret(token), community_id: communityId, user_id: actor.userId, name: name.trim(), created_at: at, last_used_at: null, revoked_at: null });
-    await recordAudit(audit, actor, { communityId, action: 'token.create', targetType: 'api-token', targetId: id }, at);
+    await apiTokens.insert({
+      id,
+      token_hash: hashSecret(token),
+      community_id: communityId,
+      user_id: actor.userId,
+      name: name.trim(),
+      created_at: at,
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'token.create', targetType: 'api-token', targetId: id },
+      at,
+    );
     return { id, token };
   });
 }
@@ -253,8 +364,14 @@ export async function revokeApiToken(
     await authorize(memberships, actor, communityId, 'tokens.own');
     requireSignedIn(actor);
     const at = isoNow(clock);
-    if (!(await apiTokens.revoke(communityId, actor.userId, tokenId, at))) throw new AppError('not_found');
-    await recordAudit(audit, actor, { communityId, action: 'token.revoke', targetType: 'api-token', targetId: tokenId }, at);
+    if (!(await apiTokens.revoke(communityId, actor.userId, tokenId, at)))
+      throw new AppError('not_found');
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'token.revoke', targetType: 'api-token', targetId: tokenId },
+      at,
+    );
   });
 }
 
@@ -271,5 +388,11 @@ export async function resolveApiToken(
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 3_600_000) {
     await apiTokens.markUsed(row.id, now.toISOString());
   }
-  return { kind: 'token', userId: row.user_id, isOperator: false, communityId: row.community_id, tokenId: row.id };
+  return {
+    kind: 'token',
+    userId: row.user_id,
+    isOperator: false,
+    communityId: row.community_id,
+    tokenId: row.id,
+  };
 }

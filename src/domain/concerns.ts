@@ -13,7 +13,9 @@ import type { Cipher } from './crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from './triage.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
 
-type Tx<R extends keyof Repositories> = <T>(fn: (repos: Pick<Repositories, R>) => Promise<T>) => Promise<T>;
+type Tx<R extends keyof Repositories> = <T>(
+  fn: (repos: Pick<Repositories, R>) => Promise<T>,
+) => Promise<T>;
 
 export const concernStatuses = ['new', 'triaged', 'in-progress', 'closed'] as const;
 export type ConcernStatus = (typeof concernStatuses)[number];
@@ -73,17 +75,24 @@ export async function raiseConcern(
       if (community.intake_open !== 1) throw new AppError('intake_closed');
       if (input.anonymous && !parseSettings(community.settings).allowAnonymous) {
         throw new AppError('validation_failed', [
-          { field: 'contact', problems: ['This community asks for a way to reach you about this concern.'] },
+          {
+            field: 'contact',
+            problems: ['This community asks for a way to reach you about this concern.'],
+          },
         ]);
       }
     } else {
       await authorize(memberships, actor, community.id, 'concern.raise');
     }
     if (!input.about.userId && !input.about.name?.trim()) {
-      throw new AppError('validation_failed', [{ field: 'about', problems: ['Say who this is about: a member or a name.'] }]);
+      throw new AppError('validation_failed', [
+        { field: 'about', problems: ['Say who this is about: a member or a name.'] },
+      ]);
     }
     if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
-      throw new AppError('validation_failed', [{ field: 'about.userId', problems: ['That person is not a member of this community.'] }]);
+      throw new AppError('validation_failed', [
+        { field: 'about.userId', problems: ['That person is not a member of this community.'] },
+      ]);
     }
     const at = isoNow(deps.clock);
     const id = newId();
@@ -94,9 +103,9 @@ export async function raiseConcern(
       quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
       links: input.links.map((l) => l.trim()).filter(Boolean),
       impact: input.impact.trim(),
-      harmedName: input.harmed === 'someone-else' ? (input.harmedName?.trim() || null) : null,
+      harmedName: input.harmed === 'someone-else' ? input.harmedName?.trim() || null : null,
       aboutName: input.about.name?.trim() || null,
-      contact: input.anonymous ? null : (input.contact?.trim() || null),
+      contact: input.anonymous ? null : input.contact?.trim() || null,
     };
     await concerns.insert({
       id,
@@ -149,7 +158,9 @@ export function encodeCursor(createdAt: string, id: string): string {
 export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
-    throw new AppError('validation_failed', [{ field: 'cursor', problems: ['This page marker is not valid.'] }]);
+    throw new AppError('validation_failed', [
+      { field: 'cursor', problems: ['This page marker is not valid.'] },
+    ]);
   }
   return { createdAt, id };
 }
@@ -224,7 +235,8 @@ export async function readConcern(
     impact: content.impact,
     harmedName: content.harmedName,
     about: { userId: c.subject_user_id, name: subject?.display_name ?? content.aboutName },
-    reporter: c.anonymous === 1 || !reporter ? null : { userId: reporter.id, name: reporter.display_name },
+    reporter:
+      c.anonymous === 1 || !reporter ? null : { userId: reporter.id, name: reporter.display_name },
     contact: content.contact,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
@@ -267,7 +279,8 @@ export async function followConcern(
 }
 
 export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, actor: Actor) {
-  if (actor.kind !== 'user') throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  if (actor.kind !== 'user')
+    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
   const rows = await repos.concerns.listByReporter(actor.userId);
   return rows.map((r) => ({
     id: r.id,

@@ -26,11 +26,23 @@ export function createCipher(ring: KeyRing): Cipher {
       c.setAAD(Buffer.from(context));
       const ct = Buffer.concat([c.update(JSON.stringify(value), 'utf8'), c.final()]);
       const tag = c.getAuthTag();
-      return [VERSION, ring.activeId, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.');
+      return [
+        VERSION,
+        ring.activeId,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        ct.toString('base64url'),
+      ].join('.');
     },
     decrypt<T>(envelope: string, context: string): T {
       const [version, keyId, iv, tag, ct] = envelope.split('.');
-      if (version !== VERSION || !keyId || iv === undefined || tag === undefined || ct === undefined) {
+      if (
+        version !== VERSION ||
+        !keyId ||
+        iv === undefined ||
+        tag === undefined ||
+        ct === undefined
+      ) {
         throw new Error('Unreadable encrypted value.');
       }
       const key = ring.keys.get(keyId);
@@ -38,11 +50,16 @@ export function createCipher(ring: KeyRing): Cipher {
       const d = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       d.setAAD(Buffer.from(context));
       d.setAuthTag(Buffer.from(tag, 'base64url'));
-      const plain = Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
+      const plain = Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString(
+        'utf8',
+      );
       return JSON.parse(plain) as T;
     },
     blindIndex(value) {
-      return crypto.createHmac('sha256', indexKey).update(value.normalize('NFKC').trim().toLowerCase()).digest('base64url');
+      return crypto
+        .createHmac('sha256', indexKey)
+        .update(value.normalize('NFKC').trim().toLowerCase())
+        .digest('base64url');
     },
   };
 }

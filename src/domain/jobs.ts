@@ -14,7 +14,11 @@ export interface ScheduleJob {
   version?: number;
 }
 
-export async function scheduleJob(jobs: JobsRepository, job: ScheduleJob, at: string): Promise<string | null> {
+export async function scheduleJob(
+  jobs: JobsRepository,
+  job: ScheduleJob,
+  at: string,
+): Promise<string | null> {
   const id = newId();
   const inserted = await jobs.insert({
     id,

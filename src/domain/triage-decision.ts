@@ -25,7 +25,9 @@ import {
   type TriageHistory,
 } from './triage.ts';
 
-type Tx<R extends keyof Repositories> = <T>(fn: (repos: Pick<Repositories, R>) => Promise<T>) => Promise<T>;
+type Tx<R extends keyof Repositories> = <T>(
+  fn: (repos: Pick<Repositories, R>) => Promise<T>,
+) => Promise<T>;
 
 export interface TriageAnswers {
   categories: ConcernCategory[];
@@ -41,8 +43,16 @@ export async function computeHistory(
   concern: Concern,
 ): Promise<TriageHistory> {
   const subject = { userId: concern.subject_user_id, key: concern.subject_key };
-  const earlierConcerns = await repos.concerns.countAboutSubject(concern.community_id, subject, concern.id);
-  const decisions = await repos.triage.decisionsAboutSubject(concern.community_id, subject, concern.id);
+  const earlierConcerns = await repos.concerns.countAboutSubject(
+    concern.community_id,
+    subject,
+    concern.id,
+  );
+  const decisions = await repos.triage.decisionsAboutSubject(
+    concern.community_id,
+    subject,
+    concern.id,
+  );
   // The latest decision of each earlier concern counts.
   const latest = new Map<string, (typeof decisions)[number]>();
   for (const d of decisions) latest.set(d.concern_id, d);
@@ -69,7 +79,12 @@ export async function previewTriage(
   const community = await repos.communities.findById(communityId);
   const history = await computeHistory(repos, concern);
   const recommendation = recommend(
-    { ...answers, harmed: concern.harmed as Harmed, wants: concern.wants as ReporterWants, history },
+    {
+      ...answers,
+      harmed: concern.harmed as Harmed,
+      wants: concern.wants as ReporterWants,
+      history,
+    },
     parseSettings(community?.settings ?? '{}').triage,
   );
   return { recommendation, history };
@@ -92,13 +107,23 @@ export async function decideTriage(
 ) {
   if ((input.decision === 'enforcement') !== (input.ladderLevel !== null)) {
     throw new AppError('validation_failed', [
-      { field: 'ladderLevel', problems: ['Choose a ladder level for enforcement, and only for enforcement.'] },
+      {
+        field: 'ladderLevel',
+        problems: ['Choose a ladder level for enforcement, and only for enforcement.'],
+      },
     ]);
   }
   return tx(async (repos) => {
-    const { recommendation, history } = await previewTriage(repos, actor, communityId, concernId, input.answers);
+    const { recommendation, history } = await previewTriage(
+      repos,
+      actor,
+      communityId,
+      concernId,
+      input.answers,
+    );
     const concern = await findConcern(repos, communityId, concernId);
-    if (concern.status !== 'new' && concern.status !== 'triaged') throw new AppError('invalid_state');
+    if (concern.status !== 'new' && concern.status !== 'triaged')
+      throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     const id = newId();
     const decidedBy = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : 'system';
@@ -115,7 +140,12 @@ export async function decideTriage(
       created_at: at,
     });
     await repos.concerns.updateStatus(communityId, concernId, 'triaged', at);
-    await recordAudit(repos.audit, actor, { communityId, action: 'concern.triage', targetType: 'concern', targetId: concernId }, at);
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'concern.triage', targetType: 'concern', targetId: concernId },
+      at,
+    );
     return {
       id,
       decision: input.decision,

@@ -25,7 +25,10 @@ const input = fc.record<TriageInput>({
     highestEnforcement: fc.option(fc.constantFrom(...ladderLevels), { nil: null }),
   }),
 });
-const thresholds = fc.record({ callInsBeforeWarning: fc.integer({ min: 1, max: 10 }), concernsForPattern: fc.integer({ min: 1, max: 10 }) });
+const thresholds = fc.record({
+  callInsBeforeWarning: fc.integer({ min: 1, max: 10 }),
+  concernsForPattern: fc.integer({ min: 1, max: 10 }),
+});
 
 describe('triage rubric', () => {
   it('never recommends a call-in for unacceptable behaviour', () => {
@@ -65,8 +68,14 @@ describe('triage rubric', () => {
     fc.assert(
       fc.property(input, thresholds, (i, t) => {
         const r = recommend(i, t);
-        if (r.kind === 'enforcement' && i.history.highestEnforcement && i.history.highestEnforcement !== 'permanent-ban') {
-          expect(ladderLevels.indexOf(r.ladderLevel!)).toBeGreaterThan(ladderLevels.indexOf(i.history.highestEnforcement));
+        if (
+          r.kind === 'enforcement' &&
+          i.history.highestEnforcement &&
+          i.history.highestEnforcement !== 'permanent-ban'
+        ) {
+          expect(ladderLevels.indexOf(r.ladderLevel!)).toBeGreaterThan(
+            ladderLevels.indexOf(i.history.highestEnforcement),
+          );
         }
       }),
     );
@@ -101,18 +110,31 @@ describe('triage rubric', () => {
 
   it('recommends a warning once earlier call-ins reach the community threshold', () => {
     const history = { earlierConcerns: 2, earlierCallIns: 2, highestEnforcement: null };
-    expect(recommend({ ...base, history })).toMatchObject({ kind: 'enforcement', ladderLevel: 'warning' });
-    expect(recommend({ ...base, history }, { callInsBeforeWarning: 3, concernsForPattern: 3 }).kind).toBe('call-in');
+    expect(recommend({ ...base, history })).toMatchObject({
+      kind: 'enforcement',
+      ladderLevel: 'warning',
+    });
+    expect(
+      recommend({ ...base, history }, { callInsBeforeWarning: 3, concernsForPattern: 3 }).kind,
+    ).toBe('call-in');
   });
 
   it('sends threats to a temporary ban, and escalates after a temporary ban to a permanent one', () => {
     expect(recommend({ ...base, categories: ['threats'] }).ladderLevel).toBe('temporary-ban');
-    const history = { earlierConcerns: 1, earlierCallIns: 0, highestEnforcement: 'temporary-ban' as const };
-    expect(recommend({ ...base, categories: ['harassment'], history }).ladderLevel).toBe('permanent-ban');
+    const history = {
+      earlierConcerns: 1,
+      earlierCallIns: 0,
+      highestEnforcement: 'temporary-ban' as const,
+    };
+    expect(recommend({ ...base, categories: ['harassment'], history }).ladderLevel).toBe(
+      'permanent-ban',
+    );
   });
 
   it('keeps only a record when that is all the reporter wants and nothing is unacceptable', () => {
     expect(recommend({ ...base, wants: 'record' }).kind).toBe('record-only');
-    expect(recommend({ ...base, wants: 'record', categories: ['doxxing'] }).kind).toBe('enforcement');
+    expect(recommend({ ...base, wants: 'record', categories: ['doxxing'] }).kind).toBe(
+      'enforcement',
+    );
   });
 });

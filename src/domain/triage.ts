@@ -64,7 +64,10 @@ export interface TriageThresholds {
   concernsForPattern: number;
 }
 
-export const defaultThresholds: TriageThresholds = { callInsBeforeWarning: 2, concernsForPattern: 3 };
+export const defaultThresholds: TriageThresholds = {
+  callInsBeforeWarning: 2,
+  concernsForPattern: 3,
+};
 
 export interface TriageInput {
   categories: readonly ConcernCategory[];
@@ -141,20 +144,36 @@ export function recommend(
       reasons.push('It looks deliberate; malice calls for enforcement, not a call-in.');
     }
     if (history.highestEnforcement) {
-      reasons.push(`A ${history.highestEnforcement} was already used, so the next step is higher on the ladder.`);
+      reasons.push(
+        `A ${history.highestEnforcement} was already used, so the next step is higher on the ladder.`,
+      );
     }
-    return { kind: 'enforcement', ladderLevel: nextLevel(history, floor), urgent, caller: null, reasons };
+    return {
+      kind: 'enforcement',
+      ladderLevel: nextLevel(history, floor),
+      urgent,
+      caller: null,
+      reasons,
+    };
   }
 
   if (history.earlierCallIns >= thresholds.callInsBeforeWarning) {
     reasons.push(
       `This person has been called in ${history.earlierCallIns} times already; another call-in is unlikely to help, so a warning is recommended.`,
     );
-    return { kind: 'enforcement', ladderLevel: nextLevel(history, 'warning'), urgent, caller: null, reasons };
+    return {
+      kind: 'enforcement',
+      ladderLevel: nextLevel(history, 'warning'),
+      urgent,
+      caller: null,
+      reasons,
+    };
   }
 
   if (input.wants === 'record') {
-    reasons.push('The reporter asked only to keep a record, and nothing here needs more than that.');
+    reasons.push(
+      'The reporter asked only to keep a record, and nothing here needs more than that.',
+    );
     return { kind: 'record-only', ladderLevel: null, urgent, caller: null, reasons };
   }
 

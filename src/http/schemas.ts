@@ -9,7 +9,10 @@ export const ErrorBody = Type.Object(
     message: Type.String(),
     details: Type.Optional(Type.Unknown()),
   },
-  { $id: 'ErrorBody', description: 'Every error: a stable code from the error table, and a message for people.' },
+  {
+    $id: 'ErrorBody',
+    description: 'Every error: a stable code from the error table, and a message for people.',
+  },
 );
 
 export const Uuid = Type.String({ format: 'uuid' });

@@ -42,11 +42,16 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
     global: true,
     max: ctx.config.apiRateLimit,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_req, context) => ({ statusCode: context.statusCode, code: 'rate_limited', message: 'rate limited' }),
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: context.statusCode,
+      code: 'rate_limited',
+      message: 'rate limited',
+    }),
   });
   await registerOpenApi(app, ctx);
   registerAuth(app, ctx);
-  for (const register of routes) await app.register((instance) => register(instance, ctx), { prefix: '/api' });
+  for (const register of routes)
+    await app.register((instance) => register(instance, ctx), { prefix: '/api' });
   if (options.serveWeb !== false) await registerStaticWeb(app);
   await app.ready();
   return app;

@@ -16,25 +16,49 @@ export function uniqueEmail(label = 'person'): string {
 
 export async function buildOperator(t: TestApp): Promise<Client> {
   const email = uniqueEmail('operator');
-  await createOperator(t.ctx.store.transaction.bind(t.ctx.store), t.ctx.clock, { email, password: PASSWORD, displayName: 'Olu Operator' });
+  await createOperator(t.ctx.store.transaction.bind(t.ctx.store), t.ctx.clock, {
+    email,
+    password: PASSWORD,
+    displayName: 'Olu Operator',
+  });
   return new Client(t.app).signIn(email, PASSWORD);
 }
 
 export async function buildCommunity(t: TestApp, name = 'Friendly Project') {
   const slug = `c-${crypto.randomBytes(4).toString('hex')}`;
-  return createCommunity(t.ctx.store.transaction.bind(t.ctx.store), t.ctx.clock, { kind: 'cli' }, { slug, name });
+  return createCommunity(
+    t.ctx.store.transaction.bind(t.ctx.store),
+    t.ctx.clock,
+    { kind: 'cli' },
+    { slug, name },
+  );
 }
 
 /** A new person who joined through an invitation link with this role, signed in. */
-export async function buildMember(t: TestApp, communityId: string, role: Role, displayName = `${role} person`): Promise<Client> {
-  const inv = await createInvitation(t.ctx.store.transaction.bind(t.ctx.store), t.ctx.clock, { kind: 'cli' }, communityId, {
-    role,
-    maxUses: 1,
-    expiresInDays: 7,
-  });
+export async function buildMember(
+  t: TestApp,
+  communityId: string,
+  role: Role,
+  displayName = `${role} person`,
+): Promise<Client> {
+  const inv = await createInvitation(
+    t.ctx.store.transaction.bind(t.ctx.store),
+    t.ctx.clock,
+    { kind: 'cli' },
+    communityId,
+    {
+      role,
+      maxUses: 1,
+      expiresInDays: 7,
+    },
+  );
   const client = new Client(t.app);
   const email = uniqueEmail(role);
-  const r = await client.post(`/api/invitations/${inv.token}/accept`, { email, password: PASSWORD, displayName });
+  const r = await client.post(`/api/invitations/${inv.token}/accept`, {
+    email,
+    password: PASSWORD,
+    displayName,
+  });
   if (r.status !== 200) throw new Error(`accept failed: ${r.status} ${JSON.stringify(r.body)}`);
   client.csrfToken = r.body.csrfToken;
   client.userId = r.body.userId;
@@ -54,7 +78,11 @@ export function concernBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function buildConcern(client: Client, communityId: string, overrides: Record<string, unknown> = {}) {
+export async function buildConcern(
+  client: Client,
+  communityId: string,
+  overrides: Record<string, unknown> = {},
+) {
   const r = await client.post(`/api/communities/${communityId}/concerns`, concernBody(overrides));
   if (r.status !== 201) throw new Error(`raise failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { id: string; followToken: string; followUrl: string };

@@ -6,7 +6,14 @@ import { verifyChain } from '../../src/domain/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';
-import { buildConcern, buildMember, buildOperator, concernBody, PASSWORD, uniqueEmail } from '../helpers/factories.ts';
+import {
+  buildConcern,
+  buildMember,
+  buildOperator,
+  concernBody,
+  PASSWORD,
+  uniqueEmail,
+} from '../helpers/factories.ts';
 
 describe.each(testDialects())('raising and triaging a concern on %s', (dialect) => {
   let t: TestApp;
@@ -17,12 +24,17 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
 
   it('walks from a new community to a kept triage decision', async () => {
     const operator = await buildOperator(t);
-    const created = await operator.post('/api/communities', { slug: 'rust-meetup', name: 'Rust Meetup' });
+    const created = await operator.post('/api/communities', {
+      slug: 'rust-meetup',
+      name: 'Rust Meetup',
+    });
     expect(created.status).toBe(201);
     const communityId = created.body.id as string;
 
     // The operator invites the first organizer, who makes an account from the link.
-    const inv = await operator.post(`/api/communities/${communityId}/invitations`, { role: 'organizer' });
+    const inv = await operator.post(`/api/communities/${communityId}/invitations`, {
+      role: 'organizer',
+    });
     expect(inv.status).toBe(201);
     expect(inv.body.url).toMatch(/^http:\/\/callin\.test\/invite\//);
     const preview = await new Client(t.app).get(`/api/invitations/${inv.body.token}`);
@@ -44,7 +56,9 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
     expect(again.body.code).toBe('invitation_invalid');
 
     const me = await organizer.get('/api/me');
-    expect(me.body.communities).toEqual([expect.objectContaining({ id: communityId, role: 'organizer' })]);
+    expect(me.body.communities).toEqual([
+      expect.objectContaining({ id: communityId, role: 'organizer' }),
+    ]);
 
     // A member raises a concern under their name.
     const member = await buildMember(t, communityId, 'member', 'Mina Member');
@@ -67,17 +81,31 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
     // The organizer's inbox lists both, newest first, without any narrative.
     const inbox = await organizer.get(`/api/communities/${communityId}/concerns`);
     expect(inbox.status).toBe(200);
-    expect(inbox.body.items.map((i: { id: string }) => i.id)).toEqual([publicRaise.body.id, raised.id]);
+    expect(inbox.body.items.map((i: { id: string }) => i.id)).toEqual([
+      publicRaise.body.id,
+      raised.id,
+    ]);
     expect(JSON.stringify(inbox.body)).not.toContain('no-brainer');
 
     // The organizer reads one in full; an anonymous reporter stays unknown.
-    const detail = await organizer.get(`/api/communities/${communityId}/concerns/${publicRaise.body.id}`);
-    expect(detail.body).toMatchObject({ anonymous: true, reporter: null, about: { name: 'Sam_Dev' } });
+    const detail = await organizer.get(
+      `/api/communities/${communityId}/concerns/${publicRaise.body.id}`,
+    );
+    expect(detail.body).toMatchObject({
+      anonymous: true,
+      reporter: null,
+      about: { name: 'Sam_Dev' },
+    });
     const named = await organizer.get(`/api/communities/${communityId}/concerns/${raised.id}`);
     expect(named.body.reporter).toMatchObject({ name: 'Mina Member' });
 
     // History counts the earlier concern about the same person (matched by a keyed hash).
-    const answers = { categories: ['inconsiderate-language'], immediateDanger: false, intent: 'thoughtless', publicHarm: 'few' };
+    const answers = {
+      categories: ['inconsiderate-language'],
+      immediateDanger: false,
+      intent: 'thoughtless',
+      publicHarm: 'few',
+    };
     const base = `/api/communities/${communityId}/concerns/${publicRaise.body.id}`;
     const rec = await organizer.post(`${base}/triage/recommendation`, answers);
     expect(rec.status).toBe(200);
@@ -85,7 +113,11 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
     expect(rec.body.recommendation).toMatchObject({ kind: 'call-in', caller: 'organizer' });
 
     const reason = 'A first, thoughtless remark: a kind word in private.';
-    const decided = await organizer.post(`${base}/triage`, { answers, decision: 'call-in', reason });
+    const decided = await organizer.post(`${base}/triage`, {
+      answers,
+      decision: 'call-in',
+      reason,
+    });
     expect(decided.status).toBe(201);
     expect(decided.body.followsRecommendation).toBe(true);
     const decisions = await organizer.get(`${base}/triage`);
@@ -99,7 +131,10 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
     // Nothing readable is stored: the narrative and the reason are encrypted at rest.
     const rows = await t.database.handle.db.selectFrom('concerns').select('content').execute();
     for (const r of rows) expect(r.content).not.toContain('no-brainer');
-    const reasons = await t.database.handle.db.selectFrom('triage_decisions').select('reason').execute();
+    const reasons = await t.database.handle.db
+      .selectFrom('triage_decisions')
+      .select('reason')
+      .execute();
     for (const r of reasons) expect(r.reason).not.toContain('thoughtless');
 
     // Every change left a chained audit entry.

@@ -20,7 +20,9 @@ export function wantedDialects(): ('sqlite' | 'postgres')[] {
 
 function findPgBin(): string {
   const base = '/usr/lib/postgresql';
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(base)
+    ? fs.readdirSync(base).sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) {
     const bin = path.join(base, v, 'bin');
     if (fs.existsSync(path.join(bin, 'initdb'))) return bin;

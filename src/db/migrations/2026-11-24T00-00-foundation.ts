@@ -127,12 +127,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('concerns')
     .columns(['community_id', 'subject_key'])
     .execute();
-  await db.schema.createIndex('concerns_reporter').on('concerns').column('reporter_user_id').execute();
+  await db.schema
+    .createIndex('concerns_reporter')
+    .on('concerns')
+    .column('reporter_user_id')
+    .execute();
 
   await db.schema
     .createTable('triage_decisions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('concern_id', 'text', (c) => c.notNull().references('concerns.id').onDelete('cascade'))
+    .addColumn('concern_id', 'text', (c) =>
+      c.notNull().references('concerns.id').onDelete('cascade'),
+    )
     .addColumn('community_id', 'text', (c) =>
       c.notNull().references('communities.id').onDelete('cascade'),
     )

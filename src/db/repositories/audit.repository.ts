@@ -11,7 +11,12 @@ export function auditRepository(db: Kysely<Database>, dialect: DialectName) {
       return lockChain(db, dialect, AUDIT_LOCK_KEY);
     },
     last(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | undefined> {
-      return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return db
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
     },
     async insert(row: AuditLogTable): Promise<void> {
       await db.insertInto('audit_log').values(row).execute();

@@ -13,7 +13,11 @@ export function communitiesRepository(db: Kysely<Database>) {
       return db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
     },
     findByIntakeId(intakeId: string): Promise<Community | undefined> {
-      return db.selectFrom('communities').selectAll().where('intake_id', '=', intakeId).executeTakeFirst();
+      return db
+        .selectFrom('communities')
+        .selectAll()
+        .where('intake_id', '=', intakeId)
+        .executeTakeFirst();
     },
     listAll(): Promise<Community[]> {
       return db.selectFrom('communities').selectAll().orderBy('name').execute();

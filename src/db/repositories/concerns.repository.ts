@@ -35,7 +35,11 @@ export function concernsRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
     findByFollowHash(hash: string): Promise<Concern | undefined> {
-      return db.selectFrom('concerns').selectAll().where('follow_token_hash', '=', hash).executeTakeFirst();
+      return db
+        .selectFrom('concerns')
+        .selectAll()
+        .where('follow_token_hash', '=', hash)
+        .executeTakeFirst();
     },
     listInbox(communityId: string, q: InboxQuery) {
       let query = db
@@ -49,7 +53,10 @@ export function concernsRepository(db: Kysely<Database>) {
       if (q.before) {
         const { createdAt, id } = q.before;
         query = query.where((eb) =>
-          eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+          eb.or([
+            eb('created_at', '<', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+          ]),
         );
       }
       return query.execute();

@@ -7,7 +7,11 @@ export function invitationsRepository(db: Kysely<Database>) {
       await db.insertInto('invitations').values(row).execute();
     },
     findByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
-      return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
     },
     findById(communityId: string, id: string): Promise<Invitation | undefined> {
       return db

@@ -33,7 +33,13 @@ export function membershipsRepository(db: Kysely<Database>) {
       return db
         .selectFrom('memberships')
         .innerJoin('users', 'users.id', 'memberships.user_id')
-        .select(['users.id as user_id', 'users.display_name', 'users.email', 'memberships.role', 'memberships.created_at'])
+        .select([
+          'users.id as user_id',
+          'users.display_name',
+          'users.email',
+          'memberships.role',
+          'memberships.created_at',
+        ])
         .where('memberships.community_id', '=', communityId)
         .orderBy('users.display_name')
         .execute();

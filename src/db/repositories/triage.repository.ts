@@ -20,7 +20,9 @@ export function triageRepository(db: Kysely<Database>) {
       communityId: string,
       subject: { userId: string | null; key: string | null },
       excludeConcernId: string,
-    ): Promise<{ concern_id: string; decision: string; ladder_level: string | null; created_at: string }[]> {
+    ): Promise<
+      { concern_id: string; decision: string; ladder_level: string | null; created_at: string }[]
+    > {
       if (!subject.userId && !subject.key) return [];
       return db
         .selectFrom('triage_decisions as t')

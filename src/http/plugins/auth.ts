@@ -26,7 +26,12 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string, expiresAt: string): void {
+export function setSessionCookie(
+  ctx: AppContext,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: string,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     secure: ctx.config.cookieSecure,
@@ -37,7 +42,12 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: st
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: ctx.config.cookieSecure, sameSite: 'lax' });
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    secure: ctx.config.cookieSecure,
+    sameSite: 'lax',
+  });
 }
 
 function checkOrigin(ctx: AppContext, request: FastifyRequest): void {
@@ -69,7 +79,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const actor = match?.[1] ? await resolveApiToken(ctx.store.repos.apiTokens, ctx.clock, match[1]) : null;
+      const actor = match?.[1]
+        ? await resolveApiToken(ctx.store.repos.apiTokens, ctx.clock, match[1])
+        : null;
       if (!actor) throw new AppError('invalid_token');
       request.actor = actor;
       return;
@@ -77,13 +89,24 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await resolveSession(ctx.store.repos.sessions, ctx.clock, sessionOptions, token);
+    const session = await resolveSession(
+      ctx.store.repos.sessions,
+      ctx.clock,
+      sessionOptions,
+      token,
+    );
     if (!session) return; // An expired or revoked cookie is simply no sign-in.
     request.actor = session.actor;
-    request.session = { token, csrfToken: session.csrfToken, email: session.email, displayName: session.displayName };
+    request.session = {
+      token,
+      csrfToken: session.csrfToken,
+      email: session.email,
+      displayName: session.displayName,
+    };
     if (unsafe) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) throw new AppError('csrf_failed');
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken))
+        throw new AppError('csrf_failed');
     }
   });
 }

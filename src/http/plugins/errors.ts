@@ -34,18 +34,36 @@ export function registerErrorHandling(app: FastifyInstance): void {
       out = send('rate_limited');
     } else if (error.code && fastifyCodes[error.code]) {
       out = send(fastifyCodes[error.code]!);
-    } else if (error instanceof SyntaxError || (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP'))) {
+    } else if (
+      error instanceof SyntaxError ||
+      (error.statusCode === 400 && error.code?.startsWith('FST_ERR_CTP'))
+    ) {
       out = send('malformed_body');
-    } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      out = send(error.statusCode === 413 ? 'body_too_large' : error.statusCode === 415 ? 'unsupported_media_type' : 'validation_failed');
+    } else if (
+      typeof error.statusCode === 'number' &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500
+    ) {
+      out = send(
+        error.statusCode === 413
+          ? 'body_too_large'
+          : error.statusCode === 415
+            ? 'unsupported_media_type'
+            : 'validation_failed',
+      );
     } else {
       // Never log request bodies or messages: only what kind of failure and where.
-      request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'request failed');
+      request.log.error(
+        { err: { type: error.name, code: error.code, stack: error.stack } },
+        'request failed',
+      );
       out = send('internal_error');
     }
     if (out.status === 429) void reply.header('retry-after', '60');
     return reply.code(out.status).send(out.body);
   });
 
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(new AppError('not_found').toBody()));
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send(new AppError('not_found').toBody()),
+  );
 }

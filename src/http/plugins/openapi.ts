@@ -26,10 +26,17 @@ export async function registerOpenApi(app: FastifyInstance, ctx: AppContext): Pr
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'callin_session' },
-          token: { type: 'http', scheme: 'bearer', description: 'An API token made for one community.' },
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token made for one community.',
+          },
         },
       },
     },
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
   });
 }

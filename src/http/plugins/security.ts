@@ -2,7 +2,10 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
-export async function registerSecurityHeaders(app: FastifyInstance, opts: { https: boolean }): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  opts: { https: boolean },
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,7 +32,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { http
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    void reply.header(
+      'permissions-policy',
+      'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    );
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     return payload;
   });

@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const webDist = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../web/dist',
+);
 
 export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
   const index = path.join(webDist, 'index.html');
@@ -13,13 +16,16 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="en"><title>Calling In</title><main><h1>Calling In</h1><p>The API is running. Build the web app with <code>npm run build:web</code> to use it in a browser.</p></main></html>'),
+        .send(
+          '<!doctype html><html lang="en"><title>Calling In</title><main><h1>Calling In</h1><p>The API is running. Build the web app with <code>npm run build:web</code> to use it in a browser.</p></main></html>',
+        ),
     );
     return;
   }
   await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
   const html = fs.readFileSync(index, 'utf8');
-  const sendIndex = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').send(html);
+  const sendIndex = async (_req: unknown, reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').send(html);
   app.get('/', { schema: { hide: true } }, sendIndex);
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound();

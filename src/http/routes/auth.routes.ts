@@ -16,10 +16,22 @@ export const NewAccountBody = Type.Object(
 );
 
 const Me = Type.Object({
-  user: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String(), isOperator: Type.Boolean() }),
+  user: Type.Object({
+    id: Uuid,
+    email: Type.String(),
+    displayName: Type.String(),
+    isOperator: Type.Boolean(),
+  }),
   csrfToken: Type.String(),
   communities: Type.Array(
-    Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), role: Type.String(), intakeOpen: Type.Boolean(), createdAt: Type.String() }),
+    Type.Object({
+      id: Uuid,
+      slug: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+      intakeOpen: Type.Boolean(),
+      createdAt: Type.String(),
+    }),
   ),
 });
 
@@ -35,7 +47,10 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Create the first operator with the one-time setup link',
         security: open,
-        body: Type.Object({ token: Text(200), ...NewAccountBody.properties }, { additionalProperties: false }),
+        body: Type.Object(
+          { token: Text(200), ...NewAccountBody.properties },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ userId: Uuid }) },
       },
     },
@@ -54,12 +69,21 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Sign in with email and password',
         security: open,
-        body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Password }, { additionalProperties: false }),
+        body: Type.Object(
+          { email: Type.String({ minLength: 1, maxLength: 254 }), password: Password },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ userId: Uuid, csrfToken: Type.String() }) },
       },
     },
     async (request, reply) => {
-      const s = await signIn(ctx.store.repos, ctx.clock, sessionOptions, request.body.email, request.body.password);
+      const s = await signIn(
+        ctx.store.repos,
+        ctx.clock,
+        sessionOptions,
+        request.body.email,
+        request.body.password,
+      );
       setSessionCookie(ctx, reply, s.token, s.expiresAt);
       return { userId: s.userId, csrfToken: s.csrfToken };
     },
@@ -67,7 +91,14 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
 
   app.post(
     '/auth/sign-out',
-    { schema: { tags: ['accounts'], summary: 'Sign out of this browser', security: sessionOnly, response: { 200: Ok } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out of this browser',
+        security: sessionOnly,
+        response: { 200: Ok },
+      },
+    },
     async (request, reply) => {
       if (request.session) await signOut(ctx.store.repos.sessions, request.session.token);
       clearSessionCookie(ctx, reply);
@@ -86,7 +117,8 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      if (request.actor.kind !== 'user') throw new AppError(request.actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+      if (request.actor.kind !== 'user')
+        throw new AppError(request.actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
       const n = await signOutEverywhere(tx, ctx.clock, request.actor);
       clearSessionCookie(ctx, reply);
       return { ok: true as const, sessionsEnded: n };
@@ -95,13 +127,26 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
 
   app.get(
     '/me',
-    { schema: { tags: ['accounts'], summary: 'Who is signed in, and their communities', security: sessionOnly, response: { 200: Me } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Who is signed in, and their communities',
+        security: sessionOnly,
+        response: { 200: Me },
+      },
+    },
     async (request) => {
       const { actor, session } = request;
-      if (actor.kind !== 'user' || !session) throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+      if (actor.kind !== 'user' || !session)
+        throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
       const communities = await ctx.store.repos.communities.listForUser(actor.userId);
       return {
-        user: { id: actor.userId, email: session.email, displayName: session.displayName, isOperator: actor.isOperator },
+        user: {
+          id: actor.userId,
+          email: session.email,
+          displayName: session.displayName,
+          isOperator: actor.isOperator,
+        },
         csrfToken: session.csrfToken,
         communities: communities.map((c) => ({ ...presentCommunity(c), role: c.role })),
       };
@@ -118,7 +163,14 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ id: Uuid, communityId: Uuid, status: Type.String(), statusText: Type.String(), createdAt: Type.String(), updatedAt: Type.String() }),
+              Type.Object({
+                id: Uuid,
+                communityId: Uuid,
+                status: Type.String(),
+                statusText: Type.String(),
+                createdAt: Type.String(),
+                updatedAt: Type.String(),
+              }),
             ),
           }),
         },
@@ -135,7 +187,13 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Who this request is signed in as',
         security: signedIn,
-        response: { 200: Type.Object({ userId: Uuid, via: Type.String(), communityId: Type.Union([Uuid, Type.Null()]) }) },
+        response: {
+          200: Type.Object({
+            userId: Uuid,
+            via: Type.String(),
+            communityId: Type.Union([Uuid, Type.Null()]),
+          }),
+        },
       },
     },
     async (request) => {

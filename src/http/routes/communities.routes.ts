@@ -1,6 +1,17 @@
 import { Type } from '@sinclair/typebox';
-import { createCommunity, changeRole, presentCommunity, updateCommunity } from '../../domain/communities.ts';
-import { listCommunities, listCommunityAudit, listMembers, readSettings, viewCommunity } from '../../domain/community-queries.ts';
+import {
+  createCommunity,
+  changeRole,
+  presentCommunity,
+  updateCommunity,
+} from '../../domain/communities.ts';
+import {
+  listCommunities,
+  listCommunityAudit,
+  listMembers,
+  readSettings,
+  viewCommunity,
+} from '../../domain/community-queries.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
@@ -62,7 +73,10 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Create a community (operator)',
         security: signedIn,
         body: Type.Object(
-          { slug: Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$' }), name: Text(120) },
+          {
+            slug: Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$' }),
+            name: Text(120),
+          },
           { additionalProperties: false },
         ),
         response: { 201: CommunityView },
@@ -76,7 +90,15 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
 
   app.get(
     '/communities/:communityId',
-    { schema: { tags: ['communities'], summary: 'One community', security: signedIn, params: CommunityParams, response: { 200: CommunityView } } },
+    {
+      schema: {
+        tags: ['communities'],
+        summary: 'One community',
+        security: signedIn,
+        params: CommunityParams,
+        response: { 200: CommunityView },
+      },
+    },
     async (request) => viewCommunity(repos, request.actor, request.params.communityId),
   );
 
@@ -85,19 +107,33 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
     {
       schema: {
         tags: ['communities'],
-        summary: 'Rename (operator or organizer), open or close the public form, change settings (organizer)',
+        summary:
+          'Rename (operator or organizer), open or close the public form, change settings (organizer)',
         security: signedIn,
         params: CommunityParams,
         body: Type.Object(
-          { name: Type.Optional(Text(120)), intakeOpen: Type.Optional(Type.Boolean()), settings: Type.Optional(SettingsPatch) },
+          {
+            name: Type.Optional(Text(120)),
+            intakeOpen: Type.Optional(Type.Boolean()),
+            settings: Type.Optional(SettingsPatch),
+          },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: Type.Object({ community: CommunityView, settings: Settings }) },
       },
     },
     async (request) => {
-      const { community, settings } = await updateCommunity(tx, ctx.clock, request.actor, request.params.communityId, request.body);
-      const role = request.actor.kind === 'user' || request.actor.kind === 'token' ? ((await repos.memberships.find(community.id, request.actor.userId))?.role ?? null) : null;
+      const { community, settings } = await updateCommunity(
+        tx,
+        ctx.clock,
+        request.actor,
+        request.params.communityId,
+        request.body,
+      );
+      const role =
+        request.actor.kind === 'user' || request.actor.kind === 'token'
+          ? ((await repos.memberships.find(community.id, request.actor.userId))?.role ?? null)
+          : null;
       return { community: { ...presentCommunity(community), role }, settings };
     },
   );
@@ -110,7 +146,14 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Settings and the public form address (organizer)',
         security: signedIn,
         params: CommunityParams,
-        response: { 200: Type.Object({ settings: Settings, intakeId: Type.String(), intakeOpen: Type.Boolean(), intakeUrl: Type.String() }) },
+        response: {
+          200: Type.Object({
+            settings: Settings,
+            intakeId: Type.String(),
+            intakeOpen: Type.Boolean(),
+            intakeUrl: Type.String(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -129,12 +172,22 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
         params: CommunityParams,
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ userId: Uuid, displayName: Type.String(), email: Type.String(), role: Type.String(), joinedAt: IsoTime })),
+            items: Type.Array(
+              Type.Object({
+                userId: Uuid,
+                displayName: Type.String(),
+                email: Type.String(),
+                role: Type.String(),
+                joinedAt: IsoTime,
+              }),
+            ),
           }),
         },
       },
     },
-    async (request) => ({ items: await listMembers(repos, request.actor, request.params.communityId) }),
+    async (request) => ({
+      items: await listMembers(repos, request.actor, request.params.communityId),
+    }),
   );
 
   app.patch(
@@ -150,16 +203,38 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      await changeRole(tx, ctx.clock, request.actor, request.params.communityId, request.params.userId, request.body.role);
+      await changeRole(
+        tx,
+        ctx.clock,
+        request.actor,
+        request.params.communityId,
+        request.params.userId,
+        request.body.role,
+      );
       return { ok: true as const };
     },
   );
 
   app.delete(
     '/communities/:communityId/members/:userId',
-    { schema: { tags: ['members'], summary: 'Remove someone from the community (organizer)', security: signedIn, params: MemberParams, response: { 200: Ok } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Remove someone from the community (organizer)',
+        security: signedIn,
+        params: MemberParams,
+        response: { 200: Ok },
+      },
+    },
     async (request) => {
-      await changeRole(tx, ctx.clock, request.actor, request.params.communityId, request.params.userId, null);
+      await changeRole(
+        tx,
+        ctx.clock,
+        request.actor,
+        request.params.communityId,
+        request.params.userId,
+        null,
+      );
       return { ok: true as const };
     },
   );
@@ -172,7 +247,10 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
         summary: "This community's audit entries, newest first (organizer)",
         security: signedIn,
         params: CommunityParams,
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -191,7 +269,12 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => ({
-      items: await listCommunityAudit(repos, request.actor, request.params.communityId, request.query.limit ?? 100),
+      items: await listCommunityAudit(
+        repos,
+        request.actor,
+        request.params.communityId,
+        request.query.limit ?? 100,
+      ),
     }),
   );
 };

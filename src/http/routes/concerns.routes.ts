@@ -1,7 +1,23 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { concernStatuses, describeIntake, followConcern, listInbox, raiseConcern, readConcern, type RaiseConcernInput } from '../../domain/concerns.ts';
+import {
+  concernStatuses,
+  describeIntake,
+  followConcern,
+  listInbox,
+  raiseConcern,
+  readConcern,
+  type RaiseConcernInput,
+} from '../../domain/concerns.ts';
 import { decideTriage, listTriageDecisions, previewTriage } from '../../domain/triage-decision.ts';
-import { concernCategories, harmedOptions, intents, ladderLevels, publicHarmOptions, recommendationKinds, wantsOptions } from '../../domain/triage.ts';
+import {
+  concernCategories,
+  harmedOptions,
+  intents,
+  ladderLevels,
+  publicHarmOptions,
+  recommendationKinds,
+  wantsOptions,
+} from '../../domain/triage.ts';
 import { CommunityParams, ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
@@ -9,17 +25,30 @@ export const RaiseConcernBody = Type.Object(
   {
     what: Text(10_000),
     quotes: Type.Optional(Type.Array(Text(2_000), { maxItems: 10 })),
-    links: Type.Optional(Type.Array(Type.String({ maxLength: 2_000, pattern: '^https?://\\S+$' }), { maxItems: 10 })),
+    links: Type.Optional(
+      Type.Array(Type.String({ maxLength: 2_000, pattern: '^https?://\\S+$' }), { maxItems: 10 }),
+    ),
     impact: Type.Optional(Type.String({ maxLength: 5_000 })),
     harmed: Enum(harmedOptions, 'Whom it hurt: me, someone else, a group, or unknown.'),
     harmedName: Type.Optional(Type.String({ maxLength: 200 })),
     about: Type.Object(
       { userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 200 })) },
-      { additionalProperties: false, description: 'Who it is about: a member of the community, or a name or handle.' },
+      {
+        additionalProperties: false,
+        description: 'Who it is about: a member of the community, or a name or handle.',
+      },
     ),
-    wants: Enum(wantsOptions, 'self: I will call them in myself; ally: please find an ally; organizers: let the organizers decide; record: just keep a record.'),
+    wants: Enum(
+      wantsOptions,
+      'self: I will call them in myself; ally: please find an ally; organizers: let the organizers decide; record: just keep a record.',
+    ),
     urgent: Type.Optional(Type.Boolean({ default: false })),
-    categories: Type.Optional(Type.Array(Enum(concernCategories), { maxItems: concernCategories.length, uniqueItems: true })),
+    categories: Type.Optional(
+      Type.Array(Enum(concernCategories), {
+        maxItems: concernCategories.length,
+        uniqueItems: true,
+      }),
+    ),
     anonymous: Type.Optional(Type.Boolean({ default: false })),
     contact: Type.Optional(Type.String({ maxLength: 254 })),
   },
@@ -32,18 +61,24 @@ export function toRaiseInput(b: Static<typeof RaiseConcernBody>): RaiseConcernIn
     quotes: b.quotes ?? [],
     links: b.links ?? [],
     impact: b.impact ?? '',
-    harmed: b.harmed as RaiseConcernInput['harmed'],
+    harmed: b.harmed,
     harmedName: b.harmedName ?? null,
     about: { userId: b.about.userId ?? null, name: b.about.name ?? null },
-    wants: b.wants as RaiseConcernInput['wants'],
+    wants: b.wants,
     urgent: b.urgent ?? false,
-    categories: (b.categories ?? []) as RaiseConcernInput['categories'],
+    categories: b.categories ?? [],
     anonymous: b.anonymous ?? false,
     contact: b.contact ?? null,
   };
 }
 
-export const Raised = Type.Object({ id: Uuid, status: Type.String(), createdAt: IsoTime, followUrl: Type.String(), followToken: Type.String() });
+export const Raised = Type.Object({
+  id: Uuid,
+  status: Type.String(),
+  createdAt: IsoTime,
+  followUrl: Type.String(),
+  followToken: Type.String(),
+});
 
 const InboxItem = Type.Object({
   id: Uuid,
@@ -73,7 +108,10 @@ const ConcernDetail = Type.Object({
 
 const Answers = Type.Object(
   {
-    categories: Type.Array(Enum(concernCategories), { maxItems: concernCategories.length, uniqueItems: true }),
+    categories: Type.Array(Enum(concernCategories), {
+      maxItems: concernCategories.length,
+      uniqueItems: true,
+    }),
     immediateDanger: Type.Boolean(),
     intent: Enum(intents),
     publicHarm: Enum(publicHarmOptions),
@@ -87,10 +125,14 @@ const Recommendation = Type.Object({
   caller: NullableString,
   reasons: Type.Array(Type.String()),
 });
-const History = Type.Object({ earlierConcerns: Type.Integer(), earlierCallIns: Type.Integer(), highestEnforcement: NullableString });
+const History = Type.Object({
+  earlierConcerns: Type.Integer(),
+  earlierCallIns: Type.Integer(),
+  highestEnforcement: NullableString,
+});
 
 type AnswersBody = Static<typeof Answers>;
-const asAnswers = (a: AnswersBody) => a as Parameters<typeof previewTriage>[4];
+const asAnswers = (a: AnswersBody) => a;
 
 export const concernRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -112,8 +154,23 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request, reply) => {
       const source = request.actor.kind === 'token' ? 'api' : 'web';
-      const r = await raiseConcern(tx, deps, request.actor, { communityId: request.params.communityId }, toRaiseInput(request.body), source);
-      return reply.code(201).send({ id: r.id, status: r.status, createdAt: r.createdAt, followToken: r.followToken, followUrl: followUrl(r.followToken) });
+      const r = await raiseConcern(
+        tx,
+        deps,
+        request.actor,
+        { communityId: request.params.communityId },
+        toRaiseInput(request.body),
+        source,
+      );
+      return reply
+        .code(201)
+        .send({
+          id: r.id,
+          status: r.status,
+          createdAt: r.createdAt,
+          followToken: r.followToken,
+          followUrl: followUrl(r.followToken),
+        });
     },
   );
 
@@ -133,12 +190,14 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(InboxItem), nextCursor: NullableString }) },
+        response: {
+          200: Type.Object({ items: Type.Array(InboxItem), nextCursor: NullableString }),
+        },
       },
     },
     async (request) =>
       listInbox(repos, request.actor, request.params.communityId, {
-        status: request.query.status as (typeof concernStatuses)[number] | undefined,
+        status: request.query.status,
         cursor: request.query.cursor,
         limit: request.query.limit ?? 25,
       }),
@@ -146,8 +205,23 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
 
   app.get(
     '/communities/:communityId/concerns/:concernId',
-    { schema: { tags: ['concerns'], summary: 'One concern in full (organizer)', security: signedIn, params: ConcernParams, response: { 200: ConcernDetail } } },
-    async (request) => readConcern(repos, ctx.cipher, request.actor, request.params.communityId, request.params.concernId),
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'One concern in full (organizer)',
+        security: signedIn,
+        params: ConcernParams,
+        response: { 200: ConcernDetail },
+      },
+    },
+    async (request) =>
+      readConcern(
+        repos,
+        ctx.cipher,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+      ),
   );
 
   app.post(
@@ -162,7 +236,14 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         response: { 200: Type.Object({ recommendation: Recommendation, history: History }) },
       },
     },
-    async (request) => previewTriage(repos, request.actor, request.params.communityId, request.params.concernId, asAnswers(request.body)),
+    async (request) =>
+      previewTriage(
+        repos,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        asAnswers(request.body),
+      ),
   );
 
   app.post(
@@ -197,12 +278,19 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request, reply) => {
       const b = request.body;
-      const r = await decideTriage(tx, deps, request.actor, request.params.communityId, request.params.concernId, {
-        answers: asAnswers(b.answers),
-        decision: b.decision as (typeof recommendationKinds)[number],
-        ladderLevel: (b.ladderLevel ?? null) as (typeof ladderLevels)[number] | null,
-        reason: b.reason,
-      });
+      const r = await decideTriage(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        {
+          answers: asAnswers(b.answers),
+          decision: b.decision,
+          ladderLevel: b.ladderLevel ?? null,
+          reason: b.reason,
+        },
+      );
       return reply.code(201).send(r);
     },
   );
@@ -218,13 +306,30 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ id: Uuid, decidedBy: Type.String(), decision: Type.String(), ladderLevel: NullableString, reason: Type.String(), recommendation: Recommendation, answers: Answers, createdAt: IsoTime }),
+              Type.Object({
+                id: Uuid,
+                decidedBy: Type.String(),
+                decision: Type.String(),
+                ladderLevel: NullableString,
+                reason: Type.String(),
+                recommendation: Recommendation,
+                answers: Answers,
+                createdAt: IsoTime,
+              }),
             ),
           }),
         },
       },
     },
-    async (request) => ({ items: await listTriageDecisions(repos, ctx.cipher, request.actor, request.params.communityId, request.params.concernId) }),
+    async (request) => ({
+      items: await listTriageDecisions(
+        repos,
+        ctx.cipher,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+      ),
+    }),
   );
 
   // ---- without an account --------------------------------------------------------------
@@ -236,8 +341,12 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['public'],
         summary: 'What the public form for raising a concern needs to show',
         security: open,
-        params: Type.Object({ intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
-        response: { 200: Type.Object({ community: Type.String(), allowAnonymous: Type.Boolean() }) },
+        params: Type.Object({
+          intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+        }),
+        response: {
+          200: Type.Object({ community: Type.String(), allowAnonymous: Type.Boolean() }),
+        },
       },
     },
     async (request) => describeIntake(repos, request.params.intakeId),
@@ -252,7 +361,9 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['public'],
         summary: 'Raise a concern through the public form, with no account',
         security: open,
-        params: Type.Object({ intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        params: Type.Object({
+          intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+        }),
         body: RaiseConcernBody,
         response: { 201: Raised },
       },
@@ -261,8 +372,23 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       const input = toRaiseInput(request.body);
       // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
       if (request.actor.kind === 'public' && !input.contact) input.anonymous = true;
-      const r = await raiseConcern(tx, deps, request.actor, { intakeId: request.params.intakeId }, input, 'public-form');
-      return reply.code(201).send({ id: r.id, status: r.status, createdAt: r.createdAt, followToken: r.followToken, followUrl: followUrl(r.followToken) });
+      const r = await raiseConcern(
+        tx,
+        deps,
+        request.actor,
+        { intakeId: request.params.intakeId },
+        input,
+        'public-form',
+      );
+      return reply
+        .code(201)
+        .send({
+          id: r.id,
+          status: r.status,
+          createdAt: r.createdAt,
+          followToken: r.followToken,
+          followUrl: followUrl(r.followToken),
+        });
     },
   );
 
@@ -274,9 +400,20 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['public'],
         summary: "The reporter's private view of their concern",
         security: open,
-        params: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        params: Type.Object({
+          token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+        }),
         response: {
-          200: Type.Object({ community: Type.String(), status: Type.String(), statusText: Type.String(), wants: Type.String(), anonymous: Type.Boolean(), what: Type.String(), createdAt: IsoTime, updatedAt: IsoTime }),
+          200: Type.Object({
+            community: Type.String(),
+            status: Type.String(),
+            statusText: Type.String(),
+            wants: Type.String(),
+            anonymous: Type.Boolean(),
+            what: Type.String(),
+            createdAt: IsoTime,
+            updatedAt: IsoTime,
+          }),
         },
       },
     },

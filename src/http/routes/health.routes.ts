@@ -26,7 +26,14 @@ export const healthRoutes: RouteRegistrar = (app, ctx) => {
 
   app.get(
     '/openapi.json',
-    { schema: { tags: ['system'], summary: 'This API, described as OpenAPI 3.1', security: [], response: { 200: Type.Object({}, { additionalProperties: true }) } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'This API, described as OpenAPI 3.1',
+        security: [],
+        response: { 200: Type.Object({}, { additionalProperties: true }) },
+      },
+    },
     async () => app.swagger(),
   );
 };

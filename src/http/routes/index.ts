@@ -6,4 +6,10 @@ import { invitationRoutes } from './invitations.routes.ts';
 import type { RouteRegistrar } from './types.ts';
 
 /** Every group of API routes, registered under /api. */
-export const routes: RouteRegistrar[] = [healthRoutes, authRoutes, communityRoutes, invitationRoutes, concernRoutes];
+export const routes: RouteRegistrar[] = [
+  healthRoutes,
+  authRoutes,
+  communityRoutes,
+  invitationRoutes,
+  concernRoutes,
+];

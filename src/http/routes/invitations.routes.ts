@@ -1,5 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { acceptInvitation, createApiToken, createInvitation, previewInvitation, revokeApiToken, revokeInvitation } from '../../domain/communities.ts';
+import {
+  acceptInvitation,
+  createApiToken,
+  createInvitation,
+  previewInvitation,
+  revokeApiToken,
+  revokeInvitation,
+} from '../../domain/communities.ts';
 import { listApiTokens, listInvitations } from '../../domain/community-queries.ts';
 import { setSessionCookie } from '../plugins/auth.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
@@ -7,7 +14,9 @@ import { NewAccountBody } from './auth.routes.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
 const Role = Enum(['organizer', 'ally', 'member'] as const);
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }) });
+const TokenParams = Type.Object({
+  token: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }),
+});
 
 export const invitationRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -19,7 +28,8 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
     {
       schema: {
         tags: ['invitations'],
-        summary: 'Make an invitation link carrying a role (organizer; the operator may invite the first organizer)',
+        summary:
+          'Make an invitation link carrying a role (organizer; the operator may invite the first organizer)',
         security: signedIn,
         params: CommunityParams,
         body: Type.Object(
@@ -30,12 +40,23 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Uuid, url: Type.String(), token: Type.String(), expiresAt: IsoTime }) },
+        response: {
+          201: Type.Object({
+            id: Uuid,
+            url: Type.String(),
+            token: Type.String(),
+            expiresAt: IsoTime,
+          }),
+        },
       },
     },
     async (request, reply) => {
       const { role, maxUses = 1, expiresInDays = 7 } = request.body;
-      const inv = await createInvitation(tx, ctx.clock, request.actor, request.params.communityId, { role, maxUses, expiresInDays });
+      const inv = await createInvitation(tx, ctx.clock, request.actor, request.params.communityId, {
+        role,
+        maxUses,
+        expiresInDays,
+      });
       return reply.code(201).send({ ...inv, url: `${ctx.config.publicUrl}/invite/${inv.token}` });
     },
   );
@@ -50,12 +71,24 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         params: CommunityParams,
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ id: Uuid, role: Type.String(), createdAt: IsoTime, expiresAt: IsoTime, maxUses: Type.Integer(), uses: Type.Integer(), revoked: Type.Boolean() })),
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                role: Type.String(),
+                createdAt: IsoTime,
+                expiresAt: IsoTime,
+                maxUses: Type.Integer(),
+                uses: Type.Integer(),
+                revoked: Type.Boolean(),
+              }),
+            ),
           }),
         },
       },
     },
-    async (request) => ({ items: await listInvitations(repos, request.actor, request.params.communityId) }),
+    async (request) => ({
+      items: await listInvitations(repos, request.actor, request.params.communityId),
+    }),
   );
 
   app.delete(
@@ -70,7 +103,13 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      await revokeInvitation(tx, ctx.clock, request.actor, request.params.communityId, request.params.invitationId);
+      await revokeInvitation(
+        tx,
+        ctx.clock,
+        request.actor,
+        request.params.communityId,
+        request.params.invitationId,
+      );
       return { ok: true as const };
     },
   );
@@ -84,7 +123,17 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         security: open,
         params: TokenParams,
         response: {
-          200: Type.Object({ community: Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), intakeOpen: Type.Boolean(), createdAt: IsoTime }), role: Type.String(), expiresAt: IsoTime }),
+          200: Type.Object({
+            community: Type.Object({
+              id: Uuid,
+              slug: Type.String(),
+              name: Type.String(),
+              intakeOpen: Type.Boolean(),
+              createdAt: IsoTime,
+            }),
+            role: Type.String(),
+            expiresAt: IsoTime,
+          }),
         },
       },
     },
@@ -100,15 +149,36 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Join with an invitation: signed in, or by making an account',
         security: [...sessionOnly, ...open],
         params: TokenParams,
-        body: Type.Optional(Type.Union([NewAccountBody, Type.Object({}, { additionalProperties: false })])),
-        response: { 200: Type.Object({ communityId: Uuid, role: Type.String(), userId: Uuid, csrfToken: Type.Union([Type.String(), Type.Null()]) }) },
+        body: Type.Optional(
+          Type.Union([NewAccountBody, Type.Object({}, { additionalProperties: false })]),
+        ),
+        response: {
+          200: Type.Object({
+            communityId: Uuid,
+            role: Type.String(),
+            userId: Uuid,
+            csrfToken: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
       },
     },
     async (request, reply) => {
       const body = request.body && 'email' in request.body ? request.body : null;
-      const r = await acceptInvitation(tx, ctx.clock, sessionOptions, request.actor, request.params.token, body);
+      const r = await acceptInvitation(
+        tx,
+        ctx.clock,
+        sessionOptions,
+        request.actor,
+        request.params.token,
+        body,
+      );
       if (r.session) setSessionCookie(ctx, reply, r.session.token, r.session.expiresAt);
-      return { communityId: r.communityId, role: r.role, userId: r.userId, csrfToken: r.session?.csrfToken ?? null };
+      return {
+        communityId: r.communityId,
+        role: r.role,
+        userId: r.userId,
+        csrfToken: r.session?.csrfToken ?? null,
+      };
     },
   );
 
@@ -124,7 +194,18 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         response: { 201: Type.Object({ id: Uuid, token: Type.String() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createApiToken(tx, ctx.clock, request.actor, request.params.communityId, request.body.name)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await createApiToken(
+            tx,
+            ctx.clock,
+            request.actor,
+            request.params.communityId,
+            request.body.name,
+          ),
+        ),
   );
 
   app.get(
@@ -137,12 +218,22 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         params: CommunityParams,
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), createdAt: IsoTime, lastUsedAt: Type.Union([IsoTime, Type.Null()]), revoked: Type.Boolean() })),
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                name: Type.String(),
+                createdAt: IsoTime,
+                lastUsedAt: Type.Union([IsoTime, Type.Null()]),
+                revoked: Type.Boolean(),
+              }),
+            ),
           }),
         },
       },
     },
-    async (request) => ({ items: await listApiTokens(repos, request.actor, request.params.communityId) }),
+    async (request) => ({
+      items: await listApiTokens(repos, request.actor, request.params.communityId),
+    }),
   );
 
   app.delete(
@@ -157,7 +248,13 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      await revokeApiToken(tx, ctx.clock, request.actor, request.params.communityId, request.params.tokenId);
+      await revokeApiToken(
+        tx,
+        ctx.clock,
+        request.actor,
+        request.params.communityId,
+        request.params.tokenId,
+      );
       return { ok: true as const };
     },
   );
