@@ -132,20 +132,24 @@ function sameForm(textWord: string, ruleWord: string): boolean {
   return ['s', 'es', "'s", "s'", 'd', 'ed', 'ing'].includes(rest);
 }
 
-/** One of the rule's exceptions covers the match ("double blind", "master's degree"). */
+/**
+ * One of the rule's exceptions covers the match ("double blind", "master's degree"): the
+ * exception is aligned on the first matched word and compared with the words around it.
+ */
 export function isException(text: string, start: number, end: number, exceptions: string[][]): boolean {
   if (exceptions.length === 0) return false;
   const matched = wordsIn(text, start, end);
+  const first = matched[0] ?? '';
   for (const ex of exceptions) {
-    for (let j = 0; j + matched.length <= ex.length; j++) {
-      let ok = true;
-      for (let k = 0; k < matched.length && ok; k++) ok = sameForm(matched[k] ?? '', ex[j + k] ?? '');
-      if (!ok) continue;
-      const need = ex.length - j - matched.length;
+    for (let j = 0; j < ex.length; j++) {
+      if (!sameForm(first, ex[j] ?? '')) continue;
+      const need = ex.length - j - 1;
       const before = j > 0 ? wordsBefore(text, start, j, false) : [];
-      const after = need > 0 ? wordsAfter(text, end, need, false) : [];
+      const rest = matched.slice(1);
+      const after = need > rest.length ? rest.concat(wordsAfter(text, end, need - rest.length, false)) : rest;
+      let ok = true;
       for (let k = 0; k < j && ok; k++) ok = sameForm(before[j - 1 - k] ?? '', ex[k] ?? '');
-      for (let k = 0; k < need && ok; k++) ok = sameForm(after[k] ?? '', ex[j + matched.length + k] ?? '');
+      for (let k = 0; k < need && ok; k++) ok = sameForm(after[k] ?? '', ex[j + 1 + k] ?? '');
       if (ok) return true;
     }
   }

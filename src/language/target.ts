@@ -17,14 +17,14 @@ const FILLERS = new Set([
 ]);
 const DIRECT = new Set([
   'you', 'u', 'ya', 'ye', 'yall', "y'all", 'youse', "you're", 'youre', 'ur', "he's", "she's",
-  "they're", 'theyre', "you've", 'youve', 'thou', "you'd", "you'll",
+  "you've", 'youve', 'thou', "you'd", "you'll",
 ]);
 const VERBS = new Set([
   'are', 'is', 'was', 'were', 'r', 'be', 'been', 'being', 'seem', 'seems', 'sound', 'sounds', 'look',
   'looks', 'act', 'acts', 'acting', 'become', 'became', 'remain', 'stay', 'call', 'called',
 ]);
 const SUBJECTS = new Set([
-  'you', 'u', 'he', 'she', 'they', 'guys', 'people', 'folks', 'yall', "y'all", 'everyone',
+  'you', 'u', 'he', 'she', 'guys', 'people', 'folks', 'yall', "y'all", 'everyone',
   'everybody', 'devs', 'maintainers', "don't", 'dont', 'stop', 'quit', 'never', 'him', 'her',
   'them', 'dude', 'bro', 'man', 'lady', 'boy', 'girl', 'kid',
 ]);

@@ -8,7 +8,7 @@ export interface Problem {
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
-const PHRASE_RE = /^[\p{L}\p{N}'*@$!]+(?: [\p{L}\p{N}'*@$!]+){0,5}$/u;
+const PHRASE_RE = /^[\p{L}\p{N}'*@$!]+(?: [\p{L}\p{N}'*@$!]+){0,7}$/u;
 const KEYS = new Set([
   'id',
   'category',
@@ -45,7 +45,7 @@ function checkPhrases(
     if (!PHRASE_RE.test(p) || p !== p.toLowerCase()) {
       problems.push({
         path: [...path, key, i],
-        message: `"${p}" must be 1 to 6 lower-case words separated by single spaces`,
+        message: `"${p}" must be 1 to 8 lower-case words separated by single spaces`,
       });
     }
   });
