@@ -8,6 +8,8 @@ export interface PhraseEntry {
   rule: number;
   words: string[];
   hashes: Int32Array;
+  /** For rules that match obfuscated spellings: leetspeak key hashes of each word. */
+  leet: Set<number>[] | undefined;
 }
 
 export interface WordEntry {
@@ -112,7 +114,8 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
     for (const form of forms) {
       const words = form.split(' ').map(foldWord);
       if (words.some((w) => w === '') || allowed.has(words.join(' '))) continue;
-      const phrase: PhraseEntry = { rule: index, words, hashes: Int32Array.from(words, hashString) };
+      const leet = obfuscation ? words.map((w) => new Set(obfuscatedKeys(w).map(hashString))) : undefined;
+      const phrase: PhraseEntry = { rule: index, words, hashes: Int32Array.from(words, hashString), leet };
       const last = words[words.length - 1] ?? '';
       addWord(matcher.words, last, phrase);
       const h = hashString(last) & BLOOM_MASK;

@@ -5,7 +5,8 @@
  */
 import { C_APOS, C_IGNORE, C_WORD, classOf, foldOf } from './fold.ts';
 
-const SENTENCE_END = new Set(['.', '!', '?', ';', ':', '\n', '(', ')', '[', ']', '{', '}', '"', ',']);
+const CLAUSE_END = new Set(['.', '!', '?', ';', ':', '\n', '(', ')', '[', ']', '{', '}', '"', ',']);
+export const SENTENCE_END = new Set(['.', '!', '?', ';', '\n']);
 
 function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -21,12 +22,18 @@ function isSpace(c: string | undefined): boolean {
  * Folded words before `pos`, nearest first, at most `max`; stops at sentence punctuation
  * when `stopAtBreak` is set.
  */
-export function wordsBefore(text: string, pos: number, max: number, stopAtBreak: boolean): string[] {
+export function wordsBefore(
+  text: string,
+  pos: number,
+  max: number,
+  stopAtBreak: boolean,
+  stops: ReadonlySet<string> = CLAUSE_END,
+): string[] {
   const words: string[] = [];
   let i = pos - 1;
   while (i >= 0 && words.length < max) {
     while (i >= 0 && !isWordAt(text, i)) {
-      if (stopAtBreak && SENTENCE_END.has(text[i] ?? '')) {
+      if (stopAtBreak && stops.has(text[i] ?? '')) {
         const apos = classOf(text.charCodeAt(i)) === C_APOS;
         if (!apos) return words;
       }
@@ -50,7 +57,7 @@ export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: 
   let i = pos;
   while (i < text.length && words.length < max) {
     while (i < text.length && !isWordAt(text, i)) {
-      if (stopAtBreak && SENTENCE_END.has(text[i] ?? '') && classOf(text.charCodeAt(i)) !== C_APOS) {
+      if (stopAtBreak && CLAUSE_END.has(text[i] ?? '') && classOf(text.charCodeAt(i)) !== C_APOS) {
         return words;
       }
       i++;

@@ -44,6 +44,7 @@ const rHash = new Int32Array(RING);
 const rStart = new Int32Array(RING);
 const rHard = new Uint8Array(RING);
 const rOdd = new Uint8Array(RING);
+const rLeet = new Int32Array(RING);
 
 let count = 0;
 let out: RawMatch[] = [];
@@ -72,7 +73,9 @@ function matchPhrases(entry: WordEntry, start: number, end: number, odd: boolean
     for (let j = 1; j < n && ok; j++) {
       const slot = (count - 1 - j) & RMASK;
       const next = (count - j) & RMASK;
-      ok = rHash[slot] === p.hashes[n - 1 - j] && rHard[next] === 0 && rOdd[slot] === 0;
+      if (rHard[next] !== 0) ok = false;
+      else if (rOdd[slot] === 0) ok = rHash[slot] === p.hashes[n - 1 - j];
+      else ok = p.leet?.[n - 1 - j]?.has(rLeet[slot]!) === true;
     }
     if (ok) {
       const first = n === 1 ? start : rStart[(count - n) & RMASK]!;
@@ -81,7 +84,7 @@ function matchPhrases(entry: WordEntry, start: number, end: number, odd: boolean
   }
 }
 
-function leetLookup(start: number, end: number): void {
+function leetLookup(start: number, end: number, slot: number): void {
   let h = HASH_SEED;
   let prev = -1;
   let letters = 0;
@@ -95,6 +98,7 @@ function leetLookup(start: number, end: number): void {
     if (c !== prev) h = Math.imul(h ^ c, 16777619);
     prev = c;
   }
+  rLeet[slot] = h;
   if (letters < 2) return;
   let e = matcher!.leet.get(h);
   while (e !== undefined) {
@@ -127,7 +131,7 @@ function endWord(start: number, end: number, h: number, flags: number, hard: boo
       e = e.next;
     }
   }
-  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0)) leetLookup(start, end);
+  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0)) leetLookup(start, end, slot);
 }
 
 /** Scan `text`, appending raw matches to `found`. */

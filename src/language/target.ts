@@ -3,7 +3,7 @@
  * a thing ("this code is a mess") or at oneself ("I'm an idiot, fixed"); and whether a
  * pronoun follows a generic person ("the user … he").
  */
-import { wordsAfter, wordsBefore } from './context.ts';
+import { SENTENCE_END, wordsAfter, wordsBefore } from './context.ts';
 
 const FILLERS = new Set([
   'a', 'an', 'the', 'such', 'so', 'very', 'really', 'complete', 'completely', 'total', 'totally',
@@ -56,6 +56,6 @@ const GENERIC = new Set([
 
 /** A pronoun that follows a generic person in the same sentence ("if a user … he"). */
 export function afterGenericPerson(text: string, start: number): boolean {
-  const before = wordsBefore(text, start, 12, true);
+  const before = wordsBefore(text, start, 14, true, SENTENCE_END);
   return before.some((w) => GENERIC.has(w));
 }

@@ -107,7 +107,7 @@ export function validateRule(
 
 export function formatPath(path: (string | number)[]): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  for (const p of path) out += typeof p === 'number' || / \(/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
   return out || '(root)';
 }
 
@@ -116,8 +116,10 @@ export function validateRules(rules: unknown[], source: string): RuleData[] {
   const problems: Problem[] = [];
   const ids = new Set<string>();
   rules.forEach((r, i) => {
-    if (validateRule(r, [i], problems) && ids.has(r.id)) {
-      problems.push({ path: [i, 'id'], message: `duplicate rule id "${r.id}"` });
+    const id = typeof r === 'object' && r !== null ? (r as { id?: unknown }).id : undefined;
+    const at = typeof id === 'string' ? `${i} (${id})` : i;
+    if (validateRule(r, [at], problems) && ids.has(r.id)) {
+      problems.push({ path: [at, 'id'], message: `duplicate rule id "${r.id}"` });
     } else if (typeof r === 'object' && r !== null && 'id' in r) {
       ids.add(String((r as { id: unknown }).id));
     }

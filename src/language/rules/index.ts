@@ -1,0 +1,35 @@
+import type { RuleData } from '../types.ts';
+import { validateRules } from '../validate-rule.ts';
+import { ableist } from './ableist.ts';
+import { age, body } from './age-body.ts';
+import { condescending } from './condescending.ts';
+import { gendered } from './gendered.ts';
+import { insults } from './insults.ts';
+import { lgbtq } from './lgbtq.ts';
+import { mentalHealth } from './mental-health.ts';
+import { expandPack } from './pack.ts';
+import type { RulePackData } from './pack.ts';
+import { profanity } from './profanity.ts';
+import { racialised } from './racialised.ts';
+import { slurs } from './slurs.ts';
+
+/** The English rule packs, in the order they are compiled. */
+export const englishPacks: readonly RulePackData[] = [
+  gendered,
+  ableist,
+  mentalHealth,
+  racialised,
+  lgbtq,
+  age,
+  body,
+  condescending,
+  insults,
+  slurs,
+  profanity,
+];
+
+/** Every built-in English rule, validated once at load time. */
+export const englishRules: readonly RuleData[] = validateRules(
+  englishPacks.flatMap(expandPack),
+  'src/language/rules',
+);

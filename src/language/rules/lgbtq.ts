@@ -1,0 +1,33 @@
+import type { RulePackData } from './pack.ts';
+
+const GAY_BAD = 'Using "gay" to mean bad or weak tells LGBTQ+ people who they are is an insult.';
+const TRANS = 'Trans people are who they say they are; these words describe them on other terms.';
+
+export const lgbtq: RulePackData = {
+  language: 'en',
+  category: 'lgbtq',
+  severity: 'nudge',
+  rules: [
+    { id: 'lgbtq.so-gay', phrases: ['so gay', "that's gay", 'thats gay', "that's so gay", 'how gay', 'no homo', 'pause no homo', 'gay ass', 'gayass'], inflect: 'none', severity: 'concern', suggestions: ['(say what is actually wrong)'], explanation: GAY_BAD },
+    { id: 'lgbtq.homosexual', phrases: ['homosexuals', 'a homosexual', 'the homosexuals'], inflect: 'none', suggestions: ['gay people', 'lesbian and gay people', 'gay man', 'lesbian'], explanation: 'The clinical word has a history of treating gay people as a disorder.' },
+    { id: 'lgbtq.sexual-preference', phrases: ['sexual preference', 'sexual preferences'], inflect: 'none', suggestions: ['sexual orientation'], explanation: '"Preference" suggests orientation is a choice.' },
+    { id: 'lgbtq.lifestyle', phrases: ['gay lifestyle', 'homosexual lifestyle', 'transgender lifestyle', 'lgbt lifestyle', 'lesbian lifestyle', 'alternative lifestyle', 'trans lifestyle'], inflect: 'none', suggestions: ['gay people', 'LGBTQ+ people', 'their lives'], explanation: 'Calling an identity a lifestyle treats it as a choice or a phase.' },
+    { id: 'lgbtq.transgendered', phrases: ['transgendered', 'transgenders', 'a transgender', 'transgenderism'], inflect: 'none', suggestions: ['transgender', 'transgender people', 'a transgender person'], explanation: '"Transgender" is an adjective; it describes a person, it does not replace them.', exceptions: ['a transgender person', 'a transgender woman', 'a transgender man', 'a transgender people', 'a transgender child', 'a transgender kid', 'a transgender teen', 'a transgender youth', 'a transgender member', 'a transgender developer', 'a transgender friend', 'a transgender colleague', 'a transgender individual'] },
+    { id: 'lgbtq.transsexual', phrases: ['transsexual', 'transsexuals'], inflect: 'none', suggestions: ['transgender', 'trans'], explanation: 'Most trans people do not use this older, medical word for themselves.' },
+    { id: 'lgbtq.sex-change', phrases: ['sex change', 'sex change operation', 'sex changes', 'sex swap'], inflect: 'none', suggestions: ['transition', 'gender-affirming care'], explanation: TRANS },
+    { id: 'lgbtq.biological-sex', phrases: ['biological male', 'biological female', 'biologically male', 'biologically female', 'biological man', 'biological woman', 'genetically male', 'genetically female', 'real woman', 'real women', 'real man', 'real men'], inflect: 'none', suggestions: ['assigned male at birth', 'assigned female at birth', 'cisgender'], explanation: TRANS },
+    { id: 'lgbtq.preferred-pronouns', phrases: ['preferred pronouns', 'preferred pronoun', 'preferred name'], inflect: 'none', suggestions: ['pronouns', 'name'], explanation: "A person's pronouns are not a preference to be weighed; they are simply their pronouns." },
+    { id: 'lgbtq.born-a-man', phrases: ['born a man', 'born a woman', 'born male', 'born female', 'used to be a man', 'used to be a woman'], inflect: 'none', target: 'person', suggestions: ['assigned male at birth', 'assigned female at birth'], explanation: TRANS },
+    { id: 'lgbtq.hermaphrodite', phrases: ['hermaphrodite', 'hermaphrodites', 'hermaphroditic'], inflect: 'none', suggestions: ['intersex'], explanation: 'Intersex people find the old word stigmatising.', exceptions: ['hermaphrodite worm', 'hermaphrodite plants', 'hermaphrodite flowers', 'hermaphroditic species'] },
+    { id: 'lgbtq.it-for-a-person', phrases: ['he she', 'shemale', 'she male', 'ladyboy', 'trap'], inflect: 'none', severity: 'escalate', target: 'person', suggestions: [], explanation: 'These words deny trans people their identity and are used as slurs.' },
+    { id: 'lgbtq.gay-agenda', phrases: ['gay agenda', 'homosexual agenda', 'trans agenda', 'lgbt agenda', 'lgbtq agenda', 'gender ideology', 'trans ideology', 'groomers', 'groomer'], inflect: 'none', severity: 'concern', suggestions: [], explanation: 'These phrases frame LGBTQ+ people as a threat, often to justify harm.' },
+    { id: 'lgbtq.other-team', phrases: ['plays for the other team', 'batting for the other team', 'bats for the other team', 'light in the loafers', 'limp wristed', 'limp wrist'], inflect: 'none', target: 'person', suggestions: ['gay', '(is it relevant?)'], explanation: "Hints about someone's orientation make it a joke or a secret." },
+    { id: 'lgbtq.sissy', phrases: ['sissy', 'pansy', 'nancy boy', 'girlyman', 'girly man', 'fairy'], inflect: 'none', severity: 'concern', target: 'person', suggestions: [], explanation: 'These insults mock men for not being masculine enough and target gay men in particular.' },
+    { id: 'lgbtq.gender-disorder', phrases: ['gender identity disorder', 'gender confusion', 'confused about their gender', 'confused about his gender', 'confused about her gender'], inflect: 'none', suggestions: ['gender dysphoria', 'transgender'], explanation: TRANS },
+    { id: 'lgbtq.not-a-real', phrases: ['not a real woman', 'not a real man', 'not really a woman', 'not really a man', 'not a real girl', 'not a real boy', 'pretending to be a woman', 'pretending to be a man'], inflect: 'none', severity: 'concern', suggestions: [], explanation: 'Denying that someone is who they say they are is one of the most common ways trans people are hurt.' },
+    { id: 'lgbtq.attack-helicopter', phrases: ['identify as an attack helicopter', 'identifies as an attack helicopter', 'attack helicopter gender', 'how many genders', 'there are only two genders', 'only two genders'], inflect: 'none', severity: 'concern', suggestions: [], explanation: 'These jokes mock trans and non-binary people.' },
+    { id: 'lgbtq.homophobic-phrases', phrases: ['gay boy', 'gaylord', 'fudge packer', 'pillow biter', 'rug muncher', 'carpet muncher', 'butt pirate'], inflect: 'none', severity: 'escalate', obfuscation: true, suggestions: [], explanation: 'These are anti-gay slurs.' },
+    { id: 'lgbtq.pray-the-gay-away', phrases: ['pray the gay away', 'conversion therapy works', 'turn them straight', 'cure homosexuality', 'choose to be gay'], inflect: 'none', severity: 'concern', suggestions: [], explanation: 'These ideas cast LGBTQ+ people as something to fix.' },
+    { id: 'lgbtq.transvestite', phrases: ['transvestite', 'transvestites', 'tranvestite'], inflect: 'none', suggestions: ['cross-dresser', 'drag performer', 'trans person'], explanation: 'The older clinical word is often used to mock trans people.' },
+  ],
+};
