@@ -92,14 +92,14 @@ function leetLookup(start: number, end: number, slot: number): void {
     const c0 = src.charCodeAt(i);
     if (classOf(c0) === C_IGNORE) continue;
     let c = foldOf(c0);
+    if (c >= 0x61 && c <= 0x7a) letters++;
     if (c < 128) c = LEET_FOLD[c]!;
     if (c === 0x27) continue;
-    if (c >= 0x61 && c <= 0x7a) letters++;
     if (c !== prev) h = Math.imul(h ^ c, 16777619);
     prev = c;
   }
   rLeet[slot] = h;
-  if (letters < 2) return;
+  if (letters < 1) return;
   let e = matcher!.leet.get(h);
   while (e !== undefined) {
     const before = out.length;

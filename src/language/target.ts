@@ -45,17 +45,36 @@ export function aimedAtPerson(text: string, start: number, end: number): boolean
   return after[0] === 'of' && AFTER.has(after[1] ?? '');
 }
 
-const GENERIC = new Set([
+const GENERIC_NOUNS = new Set([
   'user', 'developer', 'dev', 'programmer', 'coder', 'contributor', 'maintainer', 'reviewer',
-  'author', 'reader', 'person', 'someone', 'somebody', 'anyone', 'anybody', 'each', 'every',
-  'customer', 'admin', 'administrator', 'operator', 'engineer', 'client', 'player', 'member',
-  'newcomer', 'beginner', 'student', 'employee', 'applicant', 'candidate', 'caller', 'committer',
-  'submitter', 'tester', 'owner', 'visitor', 'attendee', 'participant', 'patient', 'doctor',
-  'nurse', 'teacher', 'manager', 'lawyer', 'scientist', 'researcher', 'speaker', 'writer',
+  'author', 'reader', 'person', 'customer', 'admin', 'administrator', 'operator', 'engineer',
+  'client', 'player', 'member', 'newcomer', 'beginner', 'student', 'employee', 'applicant',
+  'candidate', 'caller', 'committer', 'submitter', 'tester', 'owner', 'visitor', 'attendee',
+  'participant', 'patient', 'doctor', 'nurse', 'teacher', 'manager', 'lawyer', 'scientist',
+  'researcher', 'speaker', 'writer', 'human', 'individual', 'volunteer',
 ]);
+const DETERMINERS = new Set(['a', 'an', 'any', 'each', 'every', 'the']);
+const GENERIC_PRONOUNS = new Set(['anyone', 'anybody', 'everyone', 'everybody', 'whoever']);
+/** With "the", only roles that are nearly always generic. */
+const GENERIC_WITH_THE = new Set(['user', 'reader', 'caller', 'customer', 'player', 'visitor', 'applicant', 'candidate']);
 
-/** A pronoun that follows a generic person in the same sentence ("if a user … he"). */
+/**
+ * A pronoun that follows a generic person in the same sentence ("if a user … he"), with no
+ * name in between (a name means a real person: "someone asked Jeff so he could").
+ */
 export function afterGenericPerson(text: string, start: number): boolean {
   const before = wordsBefore(text, start, 14, true, SENTENCE_END);
-  return before.some((w) => GENERIC.has(w));
+  let found = -1;
+  for (let i = 0; i < before.length && found < 0; i++) {
+    const w = before[i] ?? '';
+    const d = before[i + 1] ?? '';
+    if (GENERIC_PRONOUNS.has(w)) found = i;
+    else if (GENERIC_NOUNS.has(w) && DETERMINERS.has(d) && (d !== 'the' || GENERIC_WITH_THE.has(w))) found = i;
+  }
+  if (found < 0) return false;
+  // A capitalised word after the generic person (not "I") suggests a named, real person.
+  const window = text.slice(Math.max(0, start - 120), start);
+  const tail = window.slice(window.toLowerCase().lastIndexOf(before[found] ?? '') + 1);
+  if (tail.includes('@')) return false;
+  return !/[\s,(]([A-Z][a-z]+)\b/.test(tail.replace(/\bI\b/g, 'i'));
 }
