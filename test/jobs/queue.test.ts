@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { jobsRepository } from '../../src/db/repositories/jobs.repository.ts';
 import type { Clock } from '../../src/domain/clock.ts';
-import { defineJob, type JobDefinition } from '../../src/jobs/definition.ts';
+import { defineJob } from '../../src/jobs/definition.ts';
 import { createDatabaseQueue } from '../../src/jobs/queue.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
@@ -114,7 +114,7 @@ describe.each(testDialects())('the job queue on %s', (dialect) => {
 
     const survivor = createJobRunner({
       queue,
-      definitions: [job as JobDefinition],
+      definitions: [job],
       clock,
       workerId: 'survivor',
       leaseMs: 30_000,
