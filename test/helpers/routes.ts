@@ -1,0 +1,493 @@
+// A shared catalogue of the API for the authorization matrix and the bad-input tests: the
+// routes Fastify really registered, a small world of people in two communities, and for each
+// route a valid request (fresh resources where the request changes something), so that what a
+// test varies (who asks, or what they send) is the only thing that can make it fail.
+import crypto from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import type { Role } from '../../src/db/schema.ts';
+import { startSession } from '../../src/domain/accounts.ts';
+import type { Actor } from '../../src/domain/actor.ts';
+import { createApiToken, createCommunity, createInvitation } from '../../src/domain/communities.ts';
+import { raiseConcern } from '../../src/domain/concerns.ts';
+import { hashPassword } from '../../src/domain/passwords.ts';
+import type { TestApp } from './app.ts';
+import { concernBody, PASSWORD, uniqueEmail } from './factories.ts';
+
+// ---- the routes Fastify registered --------------------------------------------------------
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** "METHOD /api/path/:param", the key used by the tables in the tests. */
+  key: string;
+}
+
+/** Every /api route (without the automatic HEAD twins), read from Fastify's own router. */
+export function registeredApiRoutes(app: FastifyInstance): RegisteredRoute[] {
+  const tree = app.printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const out: RegisteredRoute[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.+)$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length / 4;
+    const content = m[2] ?? '';
+    const parts = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(content);
+    const segment = parts?.[1] ?? content;
+    stack.length = depth;
+    stack.push(segment);
+    const url = stack.join('');
+    const methods = parts?.[2]?.split(',').map((s) => s.trim()) ?? [];
+    if (!url.startsWith('/api/')) continue;
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      out.push({ method, url, key: `${method} ${url}` });
+    }
+  }
+  if (out.length === 0) throw new Error('Could not read the registered routes from printRoutes().');
+  return out;
+}
+
+// ---- the world ----------------------------------------------------------------------------
+
+export const actorNames = [
+  'anonymous',
+  'member',
+  'ally',
+  'organizer',
+  'operator',
+  'otherOrganizer',
+  'token',
+  'otherToken',
+] as const;
+export type ActorName = (typeof actorNames)[number];
+
+export interface Person {
+  userId: string;
+  email: string;
+}
+
+export interface World {
+  t: TestApp;
+  /** The community every route is aimed at. */
+  a: { id: string; intakeId: string; concernId: string; followToken: string };
+  /** Another community, with its own organizer and token. */
+  b: { id: string; intakeId: string; concernId: string };
+  people: Record<'member' | 'ally' | 'organizer' | 'operator' | 'otherOrganizer', Person>;
+  /** An API token for community A made by its organizer; one for B made by B's organizer. */
+  tokens: { token: string; otherToken: string };
+  /** Text that appears only in community A's case content. */
+  marker: string;
+}
+
+let sharedHash: Promise<string> | undefined;
+
+/** A person with a real password (hashed once per file, to keep argon2 cheap). */
+export async function addPerson(
+  t: TestApp,
+  label: string,
+  opts: { operator?: boolean } = {},
+): Promise<Person> {
+  sharedHash ??= hashPassword(PASSWORD);
+  const userId = crypto.randomUUID();
+  const email = uniqueEmail(label);
+  await t.ctx.store.repos.users.insert({
+    id: userId,
+    email,
+    display_name: `${label} person`,
+    password_hash: await sharedHash,
+    is_operator: opts.operator ? 1 : 0,
+    created_at: new Date().toISOString(),
+    erased_at: null,
+  });
+  return { userId, email };
+}
+
+export async function addMember(
+  t: TestApp,
+  communityId: string,
+  role: Role,
+  label: string = role,
+): Promise<Person> {
+  const p = await addPerson(t, label);
+  await t.ctx.store.repos.memberships.insert({
+    community_id: communityId,
+    user_id: p.userId,
+    role,
+    created_at: new Date().toISOString(),
+  });
+  return p;
+}
+
+const userActor = (p: Person): Actor => ({ kind: 'user', userId: p.userId, isOperator: false });
+export const txOf = (t: TestApp) => t.ctx.store.transaction.bind(t.ctx.store);
+
+export async function raiseAs(
+  t: TestApp,
+  p: Person,
+  communityId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const b = concernBody(overrides) as ReturnType<typeof concernBody> & { about: { name: string } };
+  return raiseConcern(
+    txOf(t),
+    { clock: t.ctx.clock, cipher: t.ctx.cipher },
+    userActor(p),
+    { communityId },
+    {
+      what: b.what,
+      quotes: b.quotes,
+      links: b.links,
+      impact: b.impact,
+      harmed: 'me',
+      harmedName: null,
+      about: { userId: null, name: b.about.name },
+      wants: 'ally',
+      urgent: false,
+      categories: [],
+      anonymous: false,
+      contact: null,
+    },
+    'web',
+  );
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const tx = txOf(t);
+  const slug = () => `c-${crypto.randomBytes(4).toString('hex')}`;
+  const a = await createCommunity(
+    tx,
+    t.ctx.clock,
+    { kind: 'cli' },
+    { slug: slug(), name: 'Community A' },
+  );
+  const b = await createCommunity(
+    tx,
+    t.ctx.clock,
+    { kind: 'cli' },
+    { slug: slug(), name: 'Community B' },
+  );
+  const people = {
+    member: await addMember(t, a.id, 'member'),
+    ally: await addMember(t, a.id, 'ally'),
+    organizer: await addMember(t, a.id, 'organizer'),
+    operator: await addPerson(t, 'operator', { operator: true }),
+    otherOrganizer: await addMember(t, b.id, 'organizer', 'other-organizer'),
+  };
+  const marker = `MARKER-${crypto.randomBytes(6).toString('hex')}`;
+  const concernA = await raiseAs(t, people.member, a.id, { what: `A private account: ${marker}` });
+  const concernB = await raiseAs(t, people.otherOrganizer, b.id);
+  const token = await createApiToken(
+    tx,
+    t.ctx.clock,
+    userActor(people.organizer),
+    a.id,
+    'matrix token',
+  );
+  const otherToken = await createApiToken(
+    tx,
+    t.ctx.clock,
+    userActor(people.otherOrganizer),
+    b.id,
+    'other token',
+  );
+  return {
+    t,
+    a: {
+      id: a.id,
+      intakeId: a.intake_id,
+      concernId: concernA.id,
+      followToken: concernA.followToken,
+    },
+    b: { id: b.id, intakeId: b.intake_id, concernId: concernB.id },
+    people,
+    tokens: { token: token.token, otherToken: otherToken.token },
+    marker,
+  };
+}
+
+// ---- credentials and requests -------------------------------------------------------------
+
+export interface Credentials {
+  cookie?: string;
+  csrf?: string;
+  bearer?: string;
+}
+
+/** Fresh credentials for one request: a new session for people, the token for tokens. */
+export async function credentialsFor(w: World, actor: ActorName): Promise<Credentials> {
+  switch (actor) {
+    case 'anonymous':
+      return {};
+    case 'token':
+      return { bearer: w.tokens.token };
+    case 'otherToken':
+      return { bearer: w.tokens.otherToken };
+    case 'member':
+    case 'ally':
+    case 'organizer':
+    case 'operator':
+    case 'otherOrganizer': {
+      const s = await startSession(
+        w.t.ctx.store.repos.sessions,
+        w.t.ctx.clock,
+        { ttlHours: 1 },
+        w.people[actor].userId,
+      );
+      return { cookie: `callin_session=${s.token}`, csrf: s.csrfToken };
+    }
+  }
+}
+
+export function headersFor(creds: Credentials, method: string): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (creds.cookie) h.cookie = creds.cookie;
+  if (creds.csrf && method !== 'GET') h['x-csrf-token'] = creds.csrf;
+  if (creds.bearer) h.authorization = `Bearer ${creds.bearer}`;
+  return h;
+}
+
+export interface Sent {
+  status: number;
+  body: any;
+  text: string;
+  raw: LightMyRequestResponse;
+}
+
+export async function send(
+  app: FastifyInstance,
+  creds: Credentials,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Sent> {
+  const options: InjectOptions = {
+    method: method,
+    url,
+    headers: { ...headersFor(creds, method), ...headers },
+  };
+  if (body !== undefined)
+    options.payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : (body as object);
+  const raw = await app.inject(options);
+  let parsed: unknown = raw.body;
+  try {
+    parsed = raw.body ? JSON.parse(raw.body) : null;
+  } catch {
+    /* not JSON */
+  }
+  return { status: raw.statusCode, body: parsed, text: raw.body, raw };
+}
+
+// ---- a valid request for every route ------------------------------------------------------
+
+export interface RouteRequest {
+  url: string;
+  body?: unknown;
+}
+
+type Builder = (w: World, actor: ActorName) => Promise<RouteRequest>;
+
+const actorPerson = (w: World, actor: ActorName): Person | null => {
+  switch (actor) {
+    case 'member':
+    case 'ally':
+    case 'organizer':
+    case 'operator':
+    case 'otherOrganizer':
+      return w.people[actor];
+    case 'token':
+      return w.people.organizer;
+    case 'otherToken':
+      return w.people.otherOrganizer;
+    case 'anonymous':
+      return null;
+  }
+};
+
+const answers = {
+  categories: ['inconsiderate-language'],
+  immediateDanger: false,
+  intent: 'thoughtless',
+  publicHarm: 'few',
+};
+
+async function freshInvitation(w: World, role: Role = 'member') {
+  return createInvitation(txOf(w.t), w.t.ctx.clock, { kind: 'cli' }, w.a.id, {
+    role,
+    maxUses: 1,
+    expiresInDays: 7,
+  });
+}
+
+/**
+ * A valid request per route key. Requests that change something get fresh resources, so every
+ * actor meets the same situation. Other engineers: add your routes here (and to the matrix).
+ */
+export const validRequests: Record<string, Builder> = {
+  'GET /api/health': async () => ({ url: '/api/health' }),
+  'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
+  'POST /api/setup': async () => ({
+    url: '/api/setup',
+    body: {
+      token: 'a-setup-link-that-was-never-issued',
+      email: uniqueEmail('setup'),
+      password: PASSWORD,
+      displayName: 'Sam Setup',
+    },
+  }),
+  'POST /api/auth/sign-in': async (w) => ({
+    url: '/api/auth/sign-in',
+    body: { email: w.people.member.email, password: PASSWORD },
+  }),
+  'POST /api/auth/sign-out': async () => ({ url: '/api/auth/sign-out', body: {} }),
+  'POST /api/auth/sign-out-everywhere': async () => ({
+    url: '/api/auth/sign-out-everywhere',
+    body: {},
+  }),
+  'GET /api/auth/whoami': async () => ({ url: '/api/auth/whoami' }),
+  'GET /api/me': async () => ({ url: '/api/me' }),
+  'GET /api/me/concerns': async () => ({ url: '/api/me/concerns' }),
+  'GET /api/communities': async () => ({ url: '/api/communities' }),
+  'POST /api/communities': async () => ({
+    url: '/api/communities',
+    body: { slug: `n-${crypto.randomBytes(5).toString('hex')}`, name: 'A new community' },
+  }),
+  'GET /api/communities/:communityId': async (w) => ({ url: `/api/communities/${w.a.id}` }),
+  'PATCH /api/communities/:communityId': async (w) => ({
+    url: `/api/communities/${w.a.id}`,
+    body: { name: 'Community A' },
+  }),
+  'GET /api/communities/:communityId/settings': async (w) => ({
+    url: `/api/communities/${w.a.id}/settings`,
+  }),
+  'GET /api/communities/:communityId/members': async (w) => ({
+    url: `/api/communities/${w.a.id}/members`,
+  }),
+  'PATCH /api/communities/:communityId/members/:userId': async (w) => {
+    const p = await addMember(w.t, w.a.id, 'member', 'role-change');
+    return { url: `/api/communities/${w.a.id}/members/${p.userId}`, body: { role: 'ally' } };
+  },
+  'DELETE /api/communities/:communityId/members/:userId': async (w) => {
+    const p = await addMember(w.t, w.a.id, 'member', 'leaving');
+    return { url: `/api/communities/${w.a.id}/members/${p.userId}` };
+  },
+  'GET /api/communities/:communityId/audit': async (w) => ({
+    url: `/api/communities/${w.a.id}/audit`,
+  }),
+  'POST /api/communities/:communityId/invitations': async (w) => ({
+    url: `/api/communities/${w.a.id}/invitations`,
+    body: { role: 'member', maxUses: 1, expiresInDays: 7 },
+  }),
+  'GET /api/communities/:communityId/invitations': async (w) => ({
+    url: `/api/communities/${w.a.id}/invitations`,
+  }),
+  'DELETE /api/communities/:communityId/invitations/:invitationId': async (w) => {
+    const inv = await freshInvitation(w);
+    return { url: `/api/communities/${w.a.id}/invitations/${inv.id}` };
+  },
+  'POST /api/communities/:communityId/tokens': async (w) => ({
+    url: `/api/communities/${w.a.id}/tokens`,
+    body: { name: 'A script' },
+  }),
+  'GET /api/communities/:communityId/tokens': async (w) => ({
+    url: `/api/communities/${w.a.id}/tokens`,
+  }),
+  'DELETE /api/communities/:communityId/tokens/:tokenId': async (w, actor) => {
+    // The acting person's own token when they belong to A; otherwise the organizer's.
+    const self = actorPerson(w, actor);
+    const owner =
+      self && (await w.t.ctx.store.repos.memberships.find(w.a.id, self.userId))
+        ? self
+        : w.people.organizer;
+    const tok = await createApiToken(
+      txOf(w.t),
+      w.t.ctx.clock,
+      userActor(owner),
+      w.a.id,
+      'to revoke',
+    );
+    return { url: `/api/communities/${w.a.id}/tokens/${tok.id}` };
+  },
+  'POST /api/communities/:communityId/concerns': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns`,
+    body: concernBody(),
+  }),
+  'GET /api/communities/:communityId/concerns': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns`,
+  }),
+  'GET /api/communities/:communityId/concerns/:concernId': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns/${w.a.concernId}`,
+  }),
+  'POST /api/communities/:communityId/concerns/:concernId/triage/recommendation': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns/${w.a.concernId}/triage/recommendation`,
+    body: answers,
+  }),
+  'POST /api/communities/:communityId/concerns/:concernId/triage': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id);
+    return {
+      url: `/api/communities/${w.a.id}/concerns/${c.id}/triage`,
+      body: { answers, decision: 'call-in', reason: 'A first, thoughtless remark.' },
+    };
+  },
+  'GET /api/communities/:communityId/concerns/:concernId/triage': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns/${w.a.concernId}/triage`,
+  }),
+  'GET /api/invitations/:token': async (w) => ({
+    url: `/api/invitations/${(await freshInvitation(w)).token}`,
+  }),
+  'POST /api/invitations/:token/accept': async (w, actor) => {
+    const inv = await freshInvitation(w);
+    const body =
+      actor === 'anonymous'
+        ? { email: uniqueEmail('joiner'), password: PASSWORD, displayName: 'Jo Joiner' }
+        : {};
+    return { url: `/api/invitations/${inv.token}/accept`, body };
+  },
+  'GET /api/public/intake/:intakeId': async (w) => ({ url: `/api/public/intake/${w.a.intakeId}` }),
+  'POST /api/public/intake/:intakeId/concerns': async (w) => ({
+    url: `/api/public/intake/${w.a.intakeId}/concerns`,
+    body: concernBody({ anonymous: true }),
+  }),
+  'GET /api/follow/:token': async (w) => ({ url: `/api/follow/${w.a.followToken}` }),
+};
+
+// ---- what is stored -----------------------------------------------------------------------
+
+/** Row counts of every table (found from the database, so new tables are included). */
+export async function countRows(t: TestApp): Promise<Record<string, number>> {
+  const db = t.database.handle.db;
+  const tables =
+    t.database.handle.dialect === 'sqlite'
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+            db,
+          )
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(
+            db,
+          )
+        ).rows.map((r) => r.name);
+  const out: Record<string, number> = {};
+  for (const name of tables.sort()) {
+    const r = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(name)}`.execute(db);
+    out[name] = Number(r.rows[0]?.n ?? 0);
+  }
+  return out;
+}
+
+export async function auditHead(t: TestApp): Promise<number> {
+  const r = await t.database.handle.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(r?.seq ?? 0);
+}

@@ -1,0 +1,172 @@
+// Every API route against every kind of caller. The table below is written by hand from the
+// product's roles (docs: /work/shared/product.md), never read from the code under test. A route
+// that is not in the table fails the test: add it, with the people who may use it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../src/config/errors.ts';
+import { createTestApp } from '../helpers/app.ts';
+import { testDialects } from '../helpers/db.ts';
+import {
+  actorNames,
+  auditHead,
+  buildWorld,
+  credentialsFor,
+  registeredApiRoutes,
+  send,
+  validRequests,
+  type ActorName,
+  type World,
+} from '../helpers/routes.ts';
+
+const everyone = actorNames;
+const signedIn: ActorName[] = [
+  'member',
+  'ally',
+  'organizer',
+  'operator',
+  'otherOrganizer',
+  'token',
+  'otherToken',
+];
+const people: ActorName[] = ['member', 'ally', 'organizer', 'operator', 'otherOrganizer'];
+/** Members of community A with any role, and the token made there. */
+const inA: ActorName[] = ['member', 'ally', 'organizer', 'token'];
+/** Organizers of community A: the organizer, and the token the organizer made there. */
+const organizersOfA: ActorName[] = ['organizer', 'token'];
+
+interface Row {
+  /** Who gets a 2xx. */
+  allow: readonly ActorName[];
+  /** Exact error codes for some of those who do not (the rest: see `deniedCodes`). */
+  expect?: Partial<Record<ActorName, ErrorCode>>;
+}
+
+// Route → who may succeed. Everything aimed at a community is aimed at community A.
+const matrix: Record<string, Row> = {
+  'GET /api/health': { allow: everyone },
+  'GET /api/openapi.json': { allow: everyone },
+  // An operator exists in this world, so the one-time setup is closed for everybody.
+  'POST /api/setup': {
+    allow: [],
+    expect: Object.fromEntries(everyone.map((a) => [a, 'setup_complete'])),
+  },
+  'POST /api/auth/sign-in': { allow: everyone },
+  'POST /api/auth/sign-out': { allow: everyone },
+  'POST /api/auth/sign-out-everywhere': {
+    allow: people,
+    expect: { token: 'forbidden', otherToken: 'forbidden' },
+  },
+  'GET /api/auth/whoami': { allow: signedIn },
+  'GET /api/me': { allow: people, expect: { token: 'forbidden', otherToken: 'forbidden' } },
+  'GET /api/me/concerns': {
+    allow: people,
+    expect: { token: 'forbidden', otherToken: 'forbidden' },
+  },
+  'GET /api/communities': { allow: signedIn },
+  'POST /api/communities': { allow: ['operator'] },
+  'GET /api/communities/:communityId': { allow: [...inA, 'operator'] },
+  // Renaming is for organizers and the operator; the operator still sees no case content.
+  'PATCH /api/communities/:communityId': { allow: [...organizersOfA, 'operator'] },
+  'GET /api/communities/:communityId/settings': { allow: organizersOfA },
+  'GET /api/communities/:communityId/members': { allow: organizersOfA },
+  'PATCH /api/communities/:communityId/members/:userId': { allow: organizersOfA },
+  'DELETE /api/communities/:communityId/members/:userId': { allow: organizersOfA },
+  'GET /api/communities/:communityId/audit': { allow: organizersOfA },
+  // The operator may invite only the first organizer; A already has one.
+  'POST /api/communities/:communityId/invitations': { allow: organizersOfA },
+  'GET /api/communities/:communityId/invitations': { allow: organizersOfA },
+  'DELETE /api/communities/:communityId/invitations/:invitationId': { allow: organizersOfA },
+  // Tokens are made from a signed-in browser, never from another token.
+  'POST /api/communities/:communityId/tokens': {
+    allow: ['member', 'ally', 'organizer'],
+    expect: { token: 'forbidden' },
+  },
+  'GET /api/communities/:communityId/tokens': { allow: inA },
+  'DELETE /api/communities/:communityId/tokens/:tokenId': { allow: inA },
+  'POST /api/communities/:communityId/concerns': { allow: inA },
+  'GET /api/communities/:communityId/concerns': { allow: organizersOfA },
+  'GET /api/communities/:communityId/concerns/:concernId': { allow: organizersOfA },
+  'POST /api/communities/:communityId/concerns/:concernId/triage/recommendation': {
+    allow: organizersOfA,
+  },
+  'POST /api/communities/:communityId/concerns/:concernId/triage': { allow: organizersOfA },
+  'GET /api/communities/:communityId/concerns/:concernId/triage': { allow: organizersOfA },
+  // Links that carry their own secret work for whoever holds them.
+  'GET /api/invitations/:token': { allow: everyone },
+  'POST /api/invitations/:token/accept': {
+    allow: ['anonymous', 'operator', 'otherOrganizer'],
+    expect: {
+      member: 'already_member',
+      ally: 'already_member',
+      organizer: 'already_member',
+      token: 'forbidden',
+      otherToken: 'forbidden',
+    },
+  },
+  'GET /api/public/intake/:intakeId': { allow: everyone },
+  'POST /api/public/intake/:intakeId/concerns': { allow: everyone },
+  'GET /api/follow/:token': { allow: everyone },
+};
+
+/** What a refusal may look like when the table names no exact code. */
+function deniedCodes(actor: ActorName): ErrorCode[] {
+  return actor === 'anonymous' ? ['sign_in_required'] : ['forbidden', 'not_found'];
+}
+
+describe.each(testDialects())('authorization matrix on %s', (dialect) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(await createTestApp(dialect));
+  });
+  afterAll(async () => w.t.close());
+
+  it('has a row (and a valid request) for every registered /api route', () => {
+    const keys = registeredApiRoutes(w.t.app).map((r) => r.key);
+    for (const key of keys) {
+      expect(
+        matrix[key],
+        `add route ${key} to the matrix in test/http/authz-matrix.test.ts`,
+      ).toBeDefined();
+      expect(
+        validRequests[key],
+        `add route ${key} to validRequests in test/helpers/routes.ts`,
+      ).toBeDefined();
+    }
+    // And the table names no route that does not exist (a renamed route would slip through).
+    for (const key of Object.keys(matrix))
+      expect(keys, `route ${key} is in the matrix but not registered`).toContain(key);
+  });
+
+  it.each(Object.entries(matrix))('%s', async (key, row) => {
+    const [method = ''] = key.split(' ');
+    const build = validRequests[key];
+    if (!build) throw new Error(`add route ${key} to validRequests in test/helpers/routes.ts`);
+    const failures: string[] = [];
+    for (const actor of actorNames) {
+      const req = await build(w, actor);
+      const creds = await credentialsFor(w, actor);
+      const seqBefore = await auditHead(w.t);
+      const res = await send(w.t.app, creds, method, req.url, req.body);
+      const cell = `${actor}: ${res.status} ${res.text.slice(0, 160)}`;
+      expect(res.status, `${cell} (never a server error)`).toBeLessThan(500);
+      if (row.allow.includes(actor)) {
+        if (res.status < 200 || res.status >= 300) failures.push(`${cell} — expected success`);
+        continue;
+      }
+      const wanted = row.expect?.[actor];
+      const codes = wanted ? [wanted] : deniedCodes(actor);
+      if (res.status < 400 || !codes.includes(res.body?.code))
+        failures.push(`${cell} — expected ${codes.join(' or ')}`);
+      // A refusal changes nothing and gives nothing away.
+      if ((await auditHead(w.t)) !== seqBefore)
+        failures.push(`${cell} — a refused request wrote an audit entry`);
+      for (const secret of [w.marker, w.a.concernId]) {
+        if (res.text.includes(secret))
+          failures.push(`${cell} — the refusal leaks community A's content`);
+      }
+      if (actor === 'otherOrganizer' || actor === 'otherToken') {
+        if (res.text.includes(w.a.id)) failures.push(`${cell} — the refusal names community A`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
