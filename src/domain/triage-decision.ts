@@ -159,13 +159,14 @@ export async function decideTriage(
 }
 
 export async function listTriageDecisions(
-  repos: Pick<Repositories, 'memberships' | 'triage'>,
+  repos: Pick<Repositories, 'memberships' | 'triage' | 'concerns'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
   concernId: string,
 ) {
   await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  await findConcern(repos, communityId, concernId);
   const rows = await repos.triage.listForConcern(communityId, concernId);
   return rows.map((r) => ({
     id: r.id,
