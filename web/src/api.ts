@@ -1,0 +1,213 @@
+// The one way the UI talks to the API: JSON in and out, the CSRF header on every change, and
+// errors turned into plain words, per field where the API says which field.
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** An error from the API, with messages per field (keyed by the body path, e.g. "about.name"). */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly fields: Record<string, string>;
+  constructor(status: number, body: ApiErrorBody, fields: Record<string, string>) {
+    super(friendlyMessages[body.code] ?? body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+// Where the product's wording in the browser should be kinder or more specific than the API's.
+const friendlyMessages: Record<string, string> = {
+  invitation_invalid:
+    'We could not find that invitation. It may have expired or been used already — ask the organizer for a new link.',
+  setup_link_invalid:
+    'That setup link has been used or has expired. Run `callin admin create-operator` on the server, or restart it to get a new link.',
+  setup_complete: 'This installation already has an operator. Sign in instead.',
+  email_taken:
+    'An account with that email already exists. Sign in first, then open the invitation again.',
+  intake_closed:
+    'This form is not taking concerns right now. If something is urgent, contact the organizers another way.',
+  csrf_failed: 'We could not confirm this came from this page. Reload the page and try again.',
+  network: 'We could not reach the server. Check your connection and try again.',
+};
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Turns the validator's wording into something a person can act on. */
+export function friendlyProblem(problem: string): string {
+  // The domain already speaks in plain words; only the validator's phrases need translating.
+  if (problem && !/^must\b/.test(problem)) return problem;
+  const min = /fewer than (\d+) characters/.exec(problem);
+  if (min)
+    return min[1] === '1' ? 'Please fill this in.' : `Please write at least ${min[1]} characters.`;
+  const max = /more than (\d+) characters/.exec(problem);
+  if (max) return `Please keep this under ${max[1]} characters.`;
+  if (problem.includes('pattern "\\S"')) return 'Please write something here, not only spaces.';
+  if (problem.includes('format "email"'))
+    return 'Please enter an email address, like name@example.org.';
+  if (problem.includes('https?'))
+    return 'Please use full web addresses that start with https:// or http://.';
+  if (problem.includes('pattern')) return 'Please check the format of this.';
+  if (problem.includes('required property')) return 'Please fill this in.';
+  if (problem.includes('must be equal to one of') || problem.includes('constant'))
+    return 'Please choose one of the options.';
+  return 'Please check this.';
+}
+
+function fieldErrors(details: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const d of details as { field?: unknown; problems?: unknown }[]) {
+    if (typeof d.field !== 'string') continue;
+    const problem = Array.isArray(d.problems) ? String(d.problems[0] ?? '') : '';
+    let field = d.field.replace(/^(body|querystring|params)\.?/, '');
+    const required = /required property '([^']+)'/.exec(problem);
+    if (required?.[1]) field = field ? `${field}.${required[1]}` : required[1];
+    // A list item ("quotes.2") belongs to its list's field.
+    field = field.replace(/\.\d+$/, '');
+    if (!(field in out)) out[field] = friendlyProblem(problem);
+  }
+  return out;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: friendlyMessages.network ?? '' }, {});
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err =
+      data && typeof data === 'object' && 'code' in data
+        ? (data as ApiErrorBody)
+        : {
+            code: 'internal_error',
+            message: 'Something went wrong on our side. Nothing was changed.',
+          };
+    throw new ApiError(res.status, err, fieldErrors(err.details));
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = <T>(path: string) => api<T>('DELETE', path);
+
+// ---- response shapes (mirroring the TypeBox schemas in src/http/routes) --------------------
+
+export interface Me {
+  user: { id: string; email: string; displayName: string; isOperator: boolean };
+  csrfToken: string;
+  communities: Community[];
+}
+
+export interface Community {
+  id: string;
+  slug: string;
+  name: string;
+  intakeOpen: boolean;
+  createdAt: string;
+  role: string | null;
+}
+
+export interface Settings {
+  settings: {
+    triage: { callInsBeforeWarning: number; concernsForPattern: number };
+    followUpDays: number;
+    retentionDays: number;
+    allowAnonymous: boolean;
+  };
+  intakeId: string;
+  intakeOpen: boolean;
+  intakeUrl: string;
+}
+
+export interface InboxItem {
+  id: string;
+  status: string;
+  urgent: boolean;
+  categories: string[];
+  harmed: string;
+  wants: string;
+  anonymous: boolean;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConcernDetail extends InboxItem {
+  what: string;
+  quotes: string[];
+  links: string[];
+  impact: string;
+  harmedName: string | null;
+  about: { userId: string | null; name: string | null };
+  reporter: { userId: string; name: string } | null;
+  contact: string | null;
+}
+
+export interface Recommendation {
+  kind: string;
+  ladderLevel: string | null;
+  urgent: boolean;
+  caller: string | null;
+  reasons: string[];
+}
+
+export interface History {
+  earlierConcerns: number;
+  earlierCallIns: number;
+  highestEnforcement: string | null;
+}
+
+export interface TriageAnswers {
+  categories: string[];
+  immediateDanger: boolean;
+  intent: string;
+  publicHarm: string;
+}
+
+export interface Decision {
+  id: string;
+  decidedBy: string;
+  decision: string;
+  ladderLevel: string | null;
+  reason: string;
+  recommendation: Recommendation;
+  answers: TriageAnswers;
+  createdAt: string;
+}
+
+export interface Raised {
+  id: string;
+  status: string;
+  createdAt: string;
+  followUrl: string;
+  followToken: string;
+}

@@ -1,0 +1,49 @@
+// The pages of one community, shown by role. New pages (call-ins, consent, ally board) add a
+// line to `sections`.
+import type { Community } from '../api.ts';
+import { Link, useLocation } from '../router.tsx';
+
+interface Section {
+  path: string;
+  label: string;
+  organizerOnly?: boolean;
+  membersOnly?: boolean;
+}
+
+const sections: Section[] = [
+  { path: '', label: 'Overview' },
+  { path: '/inbox', label: 'Inbox', organizerOnly: true },
+  { path: '/raise', label: 'Raise a concern', membersOnly: true },
+  { path: '/members', label: 'Members', organizerOnly: true },
+  { path: '/invitations', label: 'Invitations', organizerOnly: true },
+  { path: '/settings', label: 'Settings', organizerOnly: true },
+  { path: '/tokens', label: 'API tokens', membersOnly: true },
+];
+
+export function CommunityNav({ community }: { community: Community }) {
+  const { pathname } = useLocation();
+  const base = `/c/${community.id}`;
+  const visible = sections.filter(
+    (s) =>
+      (!s.organizerOnly || community.role === 'organizer') &&
+      (!s.membersOnly || community.role !== null),
+  );
+  return (
+    <nav aria-label={`${community.name}`} className="community-nav">
+      <ul>
+        {visible.map((s) => {
+          const to = base + s.path;
+          const current =
+            pathname === to || (s.path === '/inbox' && pathname.startsWith(`${base}/concerns/`));
+          return (
+            <li key={s.path}>
+              <Link to={to} aria-current={current ? 'page' : undefined}>
+                {s.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

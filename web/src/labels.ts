@@ -1,0 +1,132 @@
+// Plain words for the API's values. One place, so every page says the same thing.
+import type { Option } from './components/form.tsx';
+
+export const harmedOptions: Option[] = [
+  { value: 'me', label: 'Me' },
+  { value: 'someone-else', label: 'Someone else' },
+  { value: 'group', label: 'A group of people' },
+  { value: 'unknown', label: 'I am not sure' },
+];
+
+export const wantsOptions: Option[] = [
+  {
+    value: 'organizers',
+    label: 'Let the organizers decide',
+    hint: 'They will look at it and choose a kind next step.',
+  },
+  {
+    value: 'ally',
+    label: 'Please find an ally to talk with them',
+    hint: 'A trained volunteer does the talking. Nobody contacts them on your behalf before you agree.',
+  },
+  {
+    value: 'self',
+    label: 'I will talk with them myself',
+    hint: 'You will get a short guide to help with the conversation.',
+  },
+  {
+    value: 'record',
+    label: 'Just keep a record for now',
+    hint: 'Nothing happens yet, but the organizers can see a pattern if it happens again.',
+  },
+];
+
+export const categoryOptions: Option[] = [
+  { value: 'inconsiderate-language', label: 'Inconsiderate language' },
+  { value: 'microaggression', label: 'A microaggression' },
+  { value: 'exclusion', label: 'Leaving people out' },
+  { value: 'dismissiveness', label: 'Dismissing people' },
+  { value: 'disruption', label: 'Disrupting conversations' },
+  { value: 'other', label: 'Something else' },
+  { value: 'intimidation', label: 'Intimidation' },
+  { value: 'harassment', label: 'Harassment' },
+  { value: 'threats', label: 'Threats' },
+  { value: 'abuse', label: 'Abuse' },
+  { value: 'discrimination', label: 'Discrimination' },
+  { value: 'doxxing', label: 'Sharing private details (doxxing)' },
+  { value: 'sexual-harassment', label: 'Sexual harassment' },
+];
+
+export const intentOptions: Option[] = [
+  { value: 'thoughtless', label: 'Thoughtless', hint: 'They did not stop to think.' },
+  { value: 'ignorance', label: 'Did not know better', hint: 'They may not know why it hurts.' },
+  { value: 'unclear', label: 'Not clear yet' },
+  { value: 'malice', label: 'Deliberate', hint: 'They meant to hurt.' },
+];
+
+export const publicHarmOptions: Option[] = [
+  { value: 'none', label: 'Nobody else saw it' },
+  { value: 'few', label: 'A few people saw it' },
+  { value: 'many', label: 'Many people saw it' },
+];
+
+export const decisionOptions: Option[] = [
+  { value: 'call-in', label: 'Call in', hint: 'A private, kind conversation.' },
+  {
+    value: 'call-in-and-public-statement',
+    label: 'Call in, and a public statement',
+    hint: 'A private conversation, and a statement about the behaviour (never about the person).',
+  },
+  { value: 'enforcement', label: 'Enforcement', hint: 'A step on the code of conduct ladder.' },
+  { value: 'record-only', label: 'Keep a record only' },
+];
+
+export const ladderOptions: Option[] = [
+  { value: 'correction', label: 'Correction' },
+  { value: 'warning', label: 'Warning' },
+  { value: 'temporary-ban', label: 'Temporary ban' },
+  { value: 'permanent-ban', label: 'Permanent ban' },
+];
+
+export const roleOptions: Option[] = [
+  { value: 'member', label: 'Member', hint: 'Can raise concerns and see their own.' },
+  { value: 'ally', label: 'Ally', hint: 'Volunteers to hold call-ins for others.' },
+  { value: 'organizer', label: 'Organizer', hint: 'Sees and decides on every concern here.' },
+];
+
+export const statusOptions: Option[] = [
+  { value: 'new', label: 'New' },
+  { value: 'triaged', label: 'Decided' },
+  { value: 'in-progress', label: 'In progress' },
+  { value: 'closed', label: 'Closed' },
+];
+
+const callerWords: Record<string, string> = {
+  reporter: 'The person who raised it, as they offered',
+  ally: 'An ally, after asking the harmed person',
+  organizer: 'An organizer',
+};
+
+const sourceWords: Record<string, string> = {
+  web: 'Signed in',
+  'public-form': 'Public form',
+  api: 'API',
+  slack: 'Slack',
+  discord: 'Discord',
+  email: 'Email',
+};
+
+function from(options: Option[], value: string | null | undefined): string {
+  if (!value) return '';
+  return options.find((o) => o.value === value)?.label ?? value;
+}
+
+export const label = {
+  harmed: (v: string) => from(harmedOptions, v),
+  wants: (v: string) => from(wantsOptions, v),
+  category: (v: string) => from(categoryOptions, v),
+  intent: (v: string) => from(intentOptions, v),
+  publicHarm: (v: string) => from(publicHarmOptions, v),
+  decision: (v: string) => from(decisionOptions, v),
+  ladder: (v: string | null) => from(ladderOptions, v),
+  role: (v: string | null) => from(roleOptions, v) || 'No role here',
+  status: (v: string) => from(statusOptions, v),
+  caller: (v: string | null) => (v ? (callerWords[v] ?? v) : 'Nobody calls in'),
+  source: (v: string) => sourceWords[v] ?? v,
+};
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+}

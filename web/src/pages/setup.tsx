@@ -1,0 +1,81 @@
+// /setup#<token>: the one-time link printed by `callin start` creates the operator account.
+import { useState } from 'react';
+import { post, setCsrfToken } from '../api.ts';
+import { useAnnounce } from '../components/announcer.tsx';
+import {
+  AccountFields,
+  accountLabels,
+  validateAccount,
+  type AccountValues,
+} from '../components/account-fields.tsx';
+import { ErrorSummary, SubmitButton, useForm } from '../components/form.tsx';
+import { Notice, Page, Problem } from '../components/page.tsx';
+import { Link, navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+
+function takeToken(): string {
+  const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
+  // Keep the secret out of the address bar and history once it has been read.
+  if (token) window.history.replaceState(null, '', window.location.pathname);
+  return token;
+}
+
+export function SetupPage() {
+  const [token] = useState(takeToken);
+  const { refresh } = useSession();
+  const announce = useAnnounce();
+  const [values, setValues] = useState<AccountValues>({ displayName: '', email: '', password: '' });
+  const form = useForm();
+  const onSubmit = form.submit(
+    () => validateAccount(values),
+    async () => {
+      await post('/api/setup', { token, ...values });
+      const r = await post<{ csrfToken: string }>('/api/auth/sign-in', {
+        email: values.email,
+        password: values.password,
+      });
+      setCsrfToken(r.csrfToken);
+      await refresh();
+      announce('Your operator account is ready.');
+      navigate('/');
+    },
+  );
+  if (!token) {
+    return (
+      <Page title="Set up Calling In">
+        <Problem>
+          <p>
+            This page needs the one-time link that the server printed when it started. Copy the
+            whole link, including the part after the # sign.
+          </p>
+        </Problem>
+        <p>
+          Already set up? <Link to="/sign-in">Sign in</Link>.
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page
+      title="Set up Calling In"
+      lead="Create the operator account for this installation. The operator creates communities and invites their first organizers."
+    >
+      <Notice>
+        <p>
+          As the operator you look after the installation. You will not see what people write in
+          concerns unless a community also makes you one of its organizers.
+        </p>
+      </Notice>
+      <ErrorSummary
+        errors={form.errors}
+        labels={accountLabels}
+        general={form.general}
+        attempt={form.attempt}
+      />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        <AccountFields values={values} onChange={setValues} errors={form.errors} />
+        <SubmitButton busy={form.submitting}>Create the operator account</SubmitButton>
+      </form>
+    </Page>
+  );
+}
