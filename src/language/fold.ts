@@ -41,6 +41,10 @@ export const LEET_FOLD = new Uint16Array(128);
 const letterRe = /[\p{L}\p{N}]/u;
 const markRe = /[\p{Mn}\p{Me}\p{Cf}]/u;
 
+function addFlag(c: number, flag: number): void {
+  CHAR_FLAGS[c] = (CHAR_FLAGS[c] ?? 0) | flag;
+}
+
 function build(): void {
   for (let c = 0; c < SIZE; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue;
@@ -52,25 +56,25 @@ function build(): void {
       const conf = CONFUSABLES[lower];
       if (conf !== undefined) {
         CHAR_FOLD[c] = conf.charCodeAt(0);
-        CHAR_FLAGS[c] |= F_CONFUSABLE;
+        addFlag(c, F_CONFUSABLE);
       } else {
         CHAR_FOLD[c] = base.length === 1 ? base.charCodeAt(0) : c;
       }
-      if (lower !== ch) CHAR_FLAGS[c] |= F_UPPER;
-      if (/\p{N}/u.test(ch)) CHAR_FLAGS[c] |= F_DIGIT;
+      if (lower !== ch) addFlag(c, F_UPPER);
+      if (/\p{N}/u.test(ch)) addFlag(c, F_DIGIT);
     } else if (markRe.test(ch) || c === 0x00ad) {
       CHAR_CLASS[c] = C_IGNORE;
     } else {
       CHAR_CLASS[c] = C_SEP;
       CHAR_FOLD[c] = c;
-      if (!/[\s\-/&+]/.test(ch)) CHAR_FLAGS[c] |= F_HARD;
+      if (!/[\s\-/&+]/.test(ch)) addFlag(c, F_HARD);
     }
   }
   // Apostrophes join words ("you're", "master's") when a letter follows.
   for (const c of [0x27, 0x2019, 0x02bc]) {
     CHAR_CLASS[c] = C_APOS;
     CHAR_FOLD[c] = 0x27;
-    CHAR_FLAGS[c] |= F_HARD;
+    addFlag(c, F_HARD);
   }
   // Symbols that stand in for letters inside obfuscated words ("sh!t", "n1gg@").
   for (const s of ['@', '$', '!', '|', '*', '+']) {
