@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/2026-11-24T00-00-foundation.ts';
 import * as jobs from './migrations/2026-11-24T01-00-jobs.ts';
+import * as callIns from './migrations/2026-11-24T02-00-call-ins.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
   '2026-11-24T01-00-jobs': jobs,
+  '2026-11-24T02-00-call-ins': callIns,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -150,6 +150,13 @@ export interface Database {
   concerns: ConcernsTable;
   triage_decisions: TriageDecisionsTable;
   audit_log: AuditLogTable;
+  call_ins: CallInsTable;
+  call_in_messages: CallInMessagesTable;
+  call_in_offers: CallInOffersTable;
+  care_profiles: CareProfilesTable;
+  care_logs: CareLogsTable;
+  enforcements: EnforcementsTable;
+  enforcement_appeals: EnforcementAppealsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -166,3 +173,122 @@ export type TriageDecision = Selectable<TriageDecisionsTable>;
 export type Job = Selectable<JobsTable>;
 // Generated is re-exported for future tables with database-made columns.
 export type { Generated };
+
+// ---- call-ins, care and enforcement (flow steps 3-8) ----------------------------------------
+
+export interface CallInsTable {
+  id: string;
+  community_id: string;
+  concern_id: string;
+  status: string;
+  language: string | null;
+  caller_user_id: string | null;
+  caller_kind: string | null;
+  harmed_user_id: string | null;
+  /** 'person' (the harmed person decides), 'organizer' (group/unknown), 'self' (no step). */
+  consent_mode: string;
+  consent_status: string;
+  consent_token_hash: string | null;
+  /** Encrypted conditions set by the harmed person. */
+  consent_conditions: string | null;
+  consent_decided_by: string | null;
+  consent_at: string | null;
+  channel: string | null;
+  /** Encrypted draft. */
+  draft: string | null;
+  member_token_hash: string | null;
+  /** Encrypted private link for the member (so later notifications can carry it). */
+  member_link: string | null;
+  /** Encrypted { email, name } when the member has no account here. */
+  member_contact: string | null;
+  member_state: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  outcome_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CallInMessagesTable {
+  id: string;
+  call_in_id: string;
+  community_id: string;
+  author: string;
+  kind: string;
+  /** Encrypted text. */
+  body: string;
+  created_at: string;
+}
+
+export interface CallInOffersTable {
+  id: string;
+  call_in_id: string;
+  community_id: string;
+  user_id: string;
+  relationship: string;
+  status: string;
+  offered_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface CareProfilesTable {
+  community_id: string;
+  user_id: string;
+  capacity: number;
+  paused: number;
+  languages: string;
+  updated_at: string;
+}
+
+export interface CareLogsTable {
+  id: string;
+  community_id: string;
+  user_id: string;
+  call_in_id: string | null;
+  minutes: number;
+  drain: number;
+  created_at: string;
+}
+
+export interface EnforcementsTable {
+  id: string;
+  community_id: string;
+  subject_user_id: string | null;
+  subject_key: string | null;
+  level: string;
+  /** Encrypted. */
+  reason: string;
+  concern_ids: string;
+  call_in_id: string | null;
+  status: string;
+  enforced_by: string;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnforcementAppealsTable {
+  id: string;
+  enforcement_id: string;
+  community_id: string;
+  appellant_user_id: string | null;
+  /** Encrypted. */
+  statement: string;
+  status: string;
+  decided_by: string | null;
+  /** Encrypted. */
+  decision_note: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export type CallIn = Selectable<CallInsTable>;
+export type CallInMessage = Selectable<CallInMessagesTable>;
+export type CallInOffer = Selectable<CallInOffersTable>;
+export type CareProfile = Selectable<CareProfilesTable>;
+export type CareLog = Selectable<CareLogsTable>;
+export type Enforcement = Selectable<EnforcementsTable>;
+export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;

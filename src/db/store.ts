@@ -2,6 +2,9 @@
 // for the few repositories they use (Pick<Repositories, ...>), never for the whole set.
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle, DialectName } from './client.ts';
+import { callInsRepository } from './repositories/call-ins.repository.ts';
+import { careRepository } from './repositories/care.repository.ts';
+import { enforcementRepository } from './repositories/enforcement.repository.ts';
 import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { communitiesRepository } from './repositories/communities.repository.ts';
@@ -28,6 +31,9 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName) {
     triage: triageRepository(db),
     audit: auditRepository(db, dialect),
     jobs: jobsRepository(db),
+    callIns: callInsRepository(db),
+    care: careRepository(db),
+    enforcement: enforcementRepository(db),
   };
 }
 

@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type {
+  CallIn,
+  CallInMessage,
+  CallInMessagesTable,
+  CallInsTable,
+  Database,
+} from '../schema.ts';
+
+type Subject = { userId: string | null; key: string | null };
+
+export function callInsRepository(db: Kysely<Database>) {
+  return {
+    async insert(row: CallInsTable): Promise<void> {
+      await db.insertInto('call_ins').values(row).execute();
+    },
+    find(communityId: string, id: string): Promise<CallIn | undefined> {
+      return db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+    findById(id: string): Promise<CallIn | undefined> {
+      return db.selectFrom('call_ins').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    findByConsentHash(hash: string): Promise<CallIn | undefined> {
+      return db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('consent_token_hash', '=', hash)
+        .executeTakeFirst();
+    },
+    findByMemberHash(hash: string): Promise<CallIn | undefined> {
+      return db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('member_token_hash', '=', hash)
+        .executeTakeFirst();
+    },
+    /** The newest call-in of a concern whose status is one of `statuses`. */
+    findForConcern(
+      communityId: string,
+      concernId: string,
+      statuses: readonly string[],
+    ): Promise<CallIn | undefined> {
+      return db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('concern_id', '=', concernId)
+        .where('status', 'in', [...statuses])
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+    listForConcerns(communityId: string, concernIds: readonly string[]): Promise<CallIn[]> {
+      if (concernIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('concern_id', 'in', [...concernIds])
+        .execute();
+    },
+    async update(
+      id: string,
+      patch: Partial<Omit<CallInsTable, 'id' | 'community_id' | 'concern_id'>>,
+    ): Promise<void> {
+      await db.updateTable('call_ins').set(patch).where('id', '=', id).execute();
+    },
+    list(
+      communityId: string,
+      q: { callerUserId?: string | undefined; limit: number },
+    ): Promise<CallIn[]> {
+      let query = db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .orderBy('created_at', 'desc')
+        .limit(q.limit);
+      if (q.callerUserId) query = query.where('caller_user_id', '=', q.callerUserId);
+      return query.execute();
+    },
+    /** Call-ins addressed to this person (the subject of the concern has this account). */
+    listForSubjectUser(userId: string, statuses: readonly string[]) {
+      return db
+        .selectFrom('call_ins as ci')
+        .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
+        .selectAll('ci')
+        .where('c.subject_user_id', '=', userId)
+        .where('ci.status', 'in', [...statuses])
+        .orderBy('ci.created_at', 'desc')
+        .limit(100)
+        .execute();
+    },
+    subjectOf(callInId: string) {
+      return db
+        .selectFrom('call_ins as ci')
+        .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
+        .select(['c.subject_user_id'])
+        .where('ci.id', '=', callInId)
+        .executeTakeFirst();
+    },
+    async countOpenForCaller(
+      communityId: string,
+      userId: string,
+      statuses: readonly string[],
+    ): Promise<number> {
+      const r = await db
+        .selectFrom('call_ins')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('community_id', '=', communityId)
+        .where('caller_user_id', '=', userId)
+        .where('status', 'in', [...statuses])
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async openByCaller(
+      communityId: string,
+      statuses: readonly string[],
+    ): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('call_ins')
+        .select(['caller_user_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('community_id', '=', communityId)
+        .where('caller_user_id', 'is not', null)
+        .where('status', 'in', [...statuses])
+        .groupBy('caller_user_id')
+        .execute();
+      return new Map(rows.map((r) => [r.caller_user_id ?? '', Number(r.n)]));
+    },
+    /** Earlier call-ins that reached the member, about the same person (for triage history). */
+    async countAboutSubject(
+      communityId: string,
+      subject: Subject,
+      excludeConcernId: string,
+      statuses: readonly string[],
+    ): Promise<number> {
+      if (!subject.userId && !subject.key) return 0;
+      const r = await db
+        .selectFrom('call_ins as ci')
+        .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
+        .select((eb) => eb.fn.count<number | string>('ci.concern_id').distinct().as('n'))
+        .where('ci.community_id', '=', communityId)
+        .where('c.id', '!=', excludeConcernId)
+        .where('ci.status', 'in', [...statuses])
+        .where((eb) =>
+          eb.or([
+            ...(subject.userId ? [eb('c.subject_user_id', '=', subject.userId)] : []),
+            ...(subject.key ? [eb('c.subject_key', '=', subject.key)] : []),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async insertMessage(row: CallInMessagesTable): Promise<void> {
+      await db.insertInto('call_in_messages').values(row).execute();
+    },
+    listMessages(callInId: string): Promise<CallInMessage[]> {
+      return db
+        .selectFrom('call_in_messages')
+        .selectAll()
+        .where('call_in_id', '=', callInId)
+        .orderBy('created_at', 'asc')
+        .orderBy('id', 'asc')
+        .execute();
+    },
+  };
+}
+export type CallInsRepository = ReturnType<typeof callInsRepository>;

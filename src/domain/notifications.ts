@@ -1,0 +1,70 @@
+// Telling people that something needs them. Notifications are jobs (`notify.email`) scheduled in
+// the same transaction as the change; src/jobs and src/integrations/email send them. The
+// recipient and the private link are sealed; an email never carries the narrative, only the
+// template name and the link.
+import type { JobsRepository } from '../db/repositories/jobs.repository.ts';
+import type { Cipher } from './crypto.ts';
+import { scheduleJob } from './jobs.ts';
+
+export const notificationTemplates = [
+  'consent-request',
+  'consent-withdrawn',
+  'ally-offer',
+  'call-in-message',
+  'call-in-reply',
+  'follow-up-reminder',
+  'reporter-update',
+  'check-in',
+  'enforcement-notice',
+  'appeal-update',
+] as const;
+export type NotificationTemplate = (typeof notificationTemplates)[number];
+
+export type Recipient = { userId: string } | { email: string; name?: string };
+
+export interface SealedNotification {
+  to: Recipient;
+  link: string;
+}
+
+export const NOTIFICATION_CONTEXT = 'notification';
+
+export interface Notification {
+  template: NotificationTemplate;
+  communityId: string;
+  to: Recipient;
+  link: string;
+  /**
+   * At most one job per key. Everything sent to the member about a call-in uses the prefix
+   * `callin:<callInId>:` so a withdrawal of consent can cancel all of it at once.
+   */
+  dedupeKey: string;
+  runAt?: string;
+}
+
+export async function queueNotification(
+  jobs: Pick<JobsRepository, 'insert'>,
+  cipher: Cipher,
+  n: Notification,
+  at: string,
+): Promise<string | null> {
+  const sealed = cipher.encrypt(
+    { to: n.to, link: n.link } satisfies SealedNotification,
+    NOTIFICATION_CONTEXT,
+  );
+  return scheduleJob(
+    jobs as JobsRepository,
+    {
+      name: 'notify.email',
+      payload: { template: n.template, communityId: n.communityId, sealed },
+      runAt: n.runAt ?? at,
+      dedupeKey: n.dedupeKey,
+    },
+    at,
+  );
+}
+
+/** The dedupe-key prefix of everything sent to the member about one call-in. */
+export function memberKeyPrefix(callInId: string): string {
+  return `callin:${callInId}:`;
+}
