@@ -1,0 +1,156 @@
+// Starts the real server (`node bin/callin.js start`) on a free port with a fresh data folder,
+// reads the one-time setup link from its output, and launches Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export interface RunningServer {
+  url: string;
+  setupLink: Promise<string>;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'callin-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['bin/callin.js', 'start'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: '',
+      RUN_JOBS: 'false',
+      RATE_LIMIT_SIGN_IN: '1000',
+      RATE_LIMIT_PUBLIC_FORMS: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  let resolveLink: (s: string) => void = () => undefined;
+  const setupLink = new Promise<string>((r) => (resolveLink = r));
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    const m = /(https?:\/\/\S+\/setup#\S+)/.exec(out);
+    if (m?.[1]) resolveLink(m[1]);
+  });
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server stopped: ${out}\n${err}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The server did not start: ${out}\n${err}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    setupLink,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Console errors and CSP violations seen on a page (expected API answers aside). */
+export interface PageProblems {
+  list: string[];
+}
+
+export async function watchPage(context: BrowserContext): Promise<PageProblems> {
+  const problems: PageProblems = { list: [] };
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  context.on('page', (page) => attach(page, problems));
+  return problems;
+}
+
+function attach(page: Page, problems: PageProblems): void {
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    // The browser logs every 4xx answer; the UI turns those into messages on purpose
+    // (signed out, an expired link, a role without access). Anything else is a problem.
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+    problems.list.push(`${page.url()}: ${text}`);
+  });
+  page.on('pageerror', (e) => problems.list.push(`${page.url()}: ${e.message}`));
+}
+
+/** A small cookie-aware client for seeding data through the API. */
+export class ApiClient {
+  cookie = '';
+  csrf = '';
+  constructor(readonly base: string) {}
+  async call<T = Record<string, unknown>>(method: string, p: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    const res = await fetch(this.base + p, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('callin_session='));
+    if (set) this.cookie = set.split(';')[0] ?? '';
+    const data = (await res.json()) as T & { csrfToken?: string };
+    if (!res.ok) throw new Error(`${method} ${p} → ${res.status} ${JSON.stringify(data)}`);
+    if (typeof data.csrfToken === 'string') this.csrf = data.csrfToken;
+    return data;
+  }
+  /** The session cookie, for a browser context. */
+  cookieFor(url: string) {
+    const [name, value] = this.cookie.split('=');
+    return [{ name: name ?? '', value: value ?? '', url }];
+  }
+}
