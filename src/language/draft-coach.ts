@@ -124,6 +124,7 @@ export function coachDraft(draft: string, options: DraftCoachOptions = {}): Coac
   if (BEHAVIOUR.test(draft)) strengths.push('It focuses on what was said or done rather than on who they are.');
   if (GOOD_FAITH.test(draft)) strengths.push('It shows good faith towards them, which lowers defensiveness.');
   if (strengths.length === 0) strengths.push('You are taking the time to call someone in privately, which is a kindness in itself.');
-  findings.sort((a, b) => a.start - b.start);
+  // Findings about words first, in text order; findings about the whole draft last.
+  findings.sort((a, b) => Number(a.end === 0) - Number(b.end === 0) || a.start - b.start);
   return { findings, strengths, language: languageOf(draft, options.config) };
 }

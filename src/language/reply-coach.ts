@@ -9,13 +9,13 @@ import type { CheckerConfig } from './types.ts';
 const PATTERNS: Pattern[] = [
   {
     id: 'reply.sorry-if',
-    re: /\b(?:(?:I'?m|I\s+am)\s+)?(?:sorry|apologi[sz]e)\s+if\s+(?:anyone|anybody|someone|somebody|you|people|it|this|that|my|I)\b[^.!?\n]*/i,
+    re: /\b(?:(?:I'?m|I\s+am)\s+)?(?:sorry|apologi[sz]e)\s+if\s+(?:anyone|anybody|someone|somebody|you|people|it|this|that|my|I)\b[^.!?,;\n]*/i,
     why: '"Sorry if …" makes the harm sound hypothetical and puts it on whoever was hurt.',
     suggestion: 'Name what you did and own it: "I\'m sorry I used that word. It was hurtful."',
   },
   {
     id: 'reply.sorry-you-feel',
-    re: /\b(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:you\s+(?:feel|felt|were|are|got|took\s+it)|(?:some\s+)?people\s+(?:feel|felt|were|are|got|took\s+it)|it\s+(?:was\s+taken|came\s+across))[^.!?\n]*/i,
+    re: /\b(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:you\s+(?:feel|felt|were|are|got|took\s+it)|(?:some\s+)?people\s+(?:feel|felt|were|are|got|took\s+it)|it\s+(?:was\s+taken|came\s+across))[^.!?,;\n]*/i,
     why: 'Apologising for how others feel, rather than for what you did, shifts the responsibility to them.',
     suggestion: 'Apologise for your own words or actions: "I\'m sorry for what I said."',
   },

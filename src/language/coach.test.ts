@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { coachDraft } from './draft-coach.ts';
+import { coachReply } from './reply-coach.ts';
+
+const ids = (r: { findings: { id: string }[] }): string[] => r.findings.map((f) => f.id);
+
+describe('draft coach', () => {
+  it('flags what makes people defensive, each with why and a direction', () => {
+    const draft = "You're so rude. You always do this. Apologise publicly in the channel or you'll be banned. Sam told me.";
+    const r = coachDraft(draft, { harmedNames: ['Sam'] });
+    expect(ids(r)).toEqual([
+      'draft.label',
+      'draft.absolutes',
+      'draft.public-apology',
+      'draft.threat',
+      'draft.names-harmed',
+      'draft.no-impact',
+      'draft.no-question',
+    ]);
+    expect(r.findings[0]).toMatchObject({ start: 0, text: "You're so rude" });
+    for (const f of r.findings) {
+      expect(f.why.length).toBeGreaterThan(20);
+      expect(f.suggestion.length).toBeGreaterThan(10);
+    }
+    expect(r.strengths.length).toBeGreaterThan(0);
+  });
+
+  it('flags sarcasm', () => {
+    expect(ids(coachDraft('Oh great, another joke about that. How do you see it? It hurt people.'))).toEqual(['draft.sarcasm']);
+  });
+
+  it('allows naming the harmed person with consent', () => {
+    const r = coachDraft('Sam felt hurt by it. Would you talk with me?', { harmedNames: ['Sam'], mayNameHarmed: true });
+    expect(ids(r)).toEqual([]);
+  });
+
+  it('says what a good draft does well and runs the language checks', () => {
+    const r = coachDraft(
+      "Hi Alex, I noticed that when you said 'guys' in the welcome thread, some newcomers felt left out. I know you meant to be friendly. Would you be open to using 'everyone'?",
+    );
+    expect(ids(r)).toEqual([]);
+    expect(r.strengths).toHaveLength(5);
+    expect(r.language).toEqual([]);
+    expect(coachDraft('hey guys, what do you think? it hurt.').language.map((f) => f.ruleId)).toEqual(['gendered.guys']);
+  });
+});
+
+describe('reply coach', () => {
+  it.each([
+    ['Sorry if anyone was offended.', 'reply.sorry-if'],
+    ["I'm sorry you feel that way.", 'reply.sorry-you-feel'],
+    ["I'm sorry, but you misread me.", 'reply.sorry-but'],
+    ['No offense, but that is silly.', 'reply.no-offense'],
+    ['It was just a joke.', 'reply.just-a-joke'],
+    ["I didn't mean it like that.", 'reply.intent-over-impact'],
+    ['Mistakes were made.', 'reply.passive'],
+    ["I'm not racist.", 'reply.credentials'],
+  ])('flags %s', (text, id) => {
+    expect(ids(coachReply(text))).toEqual([id]);
+  });
+
+  it('keeps separate non-apologies apart', () => {
+    expect(ids(coachReply("I'm sorry if anyone was offended, but it was just a joke."))).toEqual([
+      'reply.sorry-if',
+      'reply.just-a-joke',
+    ]);
+  });
+
+  it('recognises a real apology', () => {
+    const r = coachReply("Thank you for telling me. I'm sorry for using that word; it was hurtful. I will use 'everyone' from now on.");
+    expect(r.findings).toEqual([]);
+    expect(r.strengths).toHaveLength(4);
+  });
+});
