@@ -1,0 +1,223 @@
+// bench/api: how fast the API raises concerns and lists the organizer inbox with 100,000
+// concerns stored, over real HTTP on 127.0.0.1, against two references measured in the same
+// run: a bare Fastify route (what the framework can do here) and the disk's durable-commit
+// rate (what one SQLite file can acknowledge). See bench/README.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from '../../src/config/env.ts';
+import { SQLITE_FILE_NAME } from '../../src/db/client.ts';
+import { measureDurableCommits, type CommitRate } from './durable-commit.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { freePort, root, startProcess } from './processes.ts';
+import { seed } from './seed.ts';
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const CONCERNS = num('BENCH_CONCERNS', 100_000);
+const SECONDS = num('BENCH_SECONDS', 4);
+const WARM_UP = num('BENCH_WARM_UP_SECONDS', 1);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 16);
+
+const TARGETS = { inboxOverBare: 0.3, raiseOverDurable: 0.5 };
+
+const raiseBody = JSON.stringify({
+  what: 'In the review thread they wrote "hey guys, this is a no-brainer" twice.',
+  quotes: ['hey guys, this is a no-brainer'],
+  links: ['https://example.org/review/1'],
+  impact: 'It made me feel left out of the review.',
+  harmed: 'me',
+  about: { name: 'sam_dev' },
+  wants: 'ally',
+});
+
+function say(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** The query plans of the hot paths, so a full scan shows up in the output. */
+function explainHotPaths(file: string, communityId: string): Record<string, string[]> {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    const plan = (q: string, ...params: unknown[]) =>
+      (db.prepare(`explain query plan ${q}`).all(...params) as { detail: string }[]).map(
+        (r) => r.detail,
+      );
+    return {
+      inbox: plan(
+        'select id, status from concerns where community_id = ? order by created_at desc, id desc limit 26',
+        communityId,
+      ),
+      auditLast: plan('select seq, hash from audit_log order by seq desc limit 1'),
+      tokenLookup: plan(
+        'select * from api_tokens inner join users on users.id = api_tokens.user_id where api_tokens.token_hash = ? and api_tokens.revoked_at is null',
+        'x',
+      ),
+      membership: plan(
+        'select * from memberships where community_id = ? and user_id = ?',
+        communityId,
+        'x',
+      ),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function row(label: string, r: { perSecond: number; p50Ms: number; p99Ms: number }, extra = '') {
+  say(
+    `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(8)}  ${extra}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'callin-bench-api-'));
+  const env = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    CALLIN_ENCRYPTION_KEYS: '',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    RUN_JOBS: 'false',
+    RATE_LIMIT_API: '100000000',
+    RATE_LIMIT_PUBLIC_FORMS: '1000000',
+    RATE_LIMIT_SIGN_IN: '1000000',
+  };
+  try {
+    say(
+      `bench/api: SQLite, ${CONCERNS.toLocaleString('en')} concerns, ${CONNECTIONS} connections, ` +
+        `${SECONDS}s per phase after ${WARM_UP}s warm-up (${os.cpus().length} cores, Node ${process.version})`,
+    );
+    const seeded = await seed(loadConfig(env, root), CONCERNS);
+    say(
+      `  seeded ${seeded.concerns.toLocaleString('en')} concerns in ${seeded.seconds.toFixed(1)}s`,
+    );
+    const plans = explainHotPaths(path.join(dataDir, SQLITE_FILE_NAME), seeded.communityId);
+    for (const [name, steps] of Object.entries(plans)) say(`  plan ${name}: ${steps.join(' | ')}`);
+
+    // (c) a bare Fastify route.
+    const barePort = await freePort();
+    const bareServer = await startProcess(
+      ['--import', 'tsx', path.join(root, 'bench/api/bare-server.ts')],
+      { PORT: String(barePort) },
+      /^ready /m,
+    );
+    let bare: LoadResult;
+    try {
+      bare = await runLoad({
+        url: `http://127.0.0.1:${barePort}/bare`,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmUpSeconds: WARM_UP,
+      });
+    } finally {
+      await bareServer.stop();
+    }
+
+    // (a) and (b) against `callin start` on the seeded data directory.
+    const port = await freePort();
+    const server = await startProcess(
+      ['bin/callin.js', 'start'],
+      { ...env, PORT: String(port) },
+      /is ready on/,
+    );
+    const base = `http://127.0.0.1:${port}/api/communities/${seeded.communityId}/concerns`;
+    const bearer = { authorization: `Bearer ${seeded.apiToken}` };
+    let health: LoadResult, inbox: LoadResult, inboxSession: LoadResult, raise: LoadResult;
+    let durableBefore: CommitRate, durableAfter: CommitRate;
+    try {
+      const load = { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP };
+      // The app's own stack (plugins, auth hook, one trivial query) with no case data.
+      health = await runLoad({ ...load, url: `http://127.0.0.1:${port}/api/health` });
+      inbox = await runLoad({ ...load, url: base, headers: bearer });
+      inboxSession = await runLoad({
+        ...load,
+        url: base,
+        headers: { cookie: seeded.session.cookie },
+      });
+      // (d) the disk's durable-commit rate right before and right after the raise phase (the
+      // server is idle then): fsync latency on a shared disk drifts, so it is taken twice.
+      durableBefore = measureDurableCommits(dataDir, SECONDS / 2);
+      raise = await runLoad({
+        ...load,
+        url: base,
+        method: 'POST',
+        headers: { ...bearer, 'content-type': 'application/json' },
+        body: raiseBody,
+      });
+      durableAfter = measureDurableCommits(dataDir, SECONDS / 2);
+    } finally {
+      await server.stop();
+    }
+
+    const durable = {
+      perSecond: (durableBefore.perSecond + durableAfter.perSecond) / 2,
+      p50Ms: (durableBefore.p50Ms + durableAfter.p50Ms) / 2,
+      p99Ms: Math.max(durableBefore.p99Ms, durableAfter.p99Ms),
+    };
+    const ratios = {
+      inboxOverBare: inbox.perSecond / bare.perSecond,
+      raiseOverDurable: raise.perSecond / durable.perSecond,
+    };
+    say();
+    say(
+      `  ${'target'.padEnd(34)} ${'msgs/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+    );
+    row('(c) bare Fastify GET', bare, bare.failed ? `${bare.failed} failed` : '');
+    row('    callin GET /api/health', health, health.failed ? `${health.failed} failed` : '');
+    row('(b) inbox first page, API token', inbox, inbox.failed ? `${inbox.failed} failed` : '');
+    row(
+      '(b) inbox first page, session',
+      inboxSession,
+      inboxSession.failed ? `${inboxSession.failed} failed` : '',
+    );
+    row('(a) raise a concern, API token', raise, raise.failed ? `${raise.failed} failed` : '');
+    row(
+      '(d) durable commit, SQLite',
+      durable,
+      `(one writer; ${durableBefore.perSecond.toFixed(0)} before, ${durableAfter.perSecond.toFixed(0)} after raise)`,
+    );
+    say();
+    const verdict = (v: number, t: number) =>
+      `${(v * 100).toFixed(0)}% (target >= ${t * 100}%) ${v >= t ? 'met' : 'MISSED'}`;
+    say(`  inbox / bare Fastify    = ${verdict(ratios.inboxOverBare, TARGETS.inboxOverBare)}`);
+    say(
+      `  raise / durable commit  = ${verdict(ratios.raiseOverDurable, TARGETS.raiseOverDurable)}`,
+    );
+    const figure = (r: { perSecond: number; p50Ms: number; p99Ms: number }) => ({
+      perSecond: Math.round(r.perSecond),
+      p50Ms: Number(r.p50Ms.toFixed(2)),
+      p99Ms: Number(r.p99Ms.toFixed(2)),
+    });
+    say(
+      JSON.stringify({
+        bench: 'api',
+        dialect: 'sqlite',
+        date: new Date().toISOString(),
+        cpus: os.cpus().length,
+        node: process.version,
+        concerns: CONCERNS,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        bare: figure(bare),
+        health: figure(health),
+        inbox: figure(inbox),
+        inboxSession: figure(inboxSession),
+        raise: figure(raise),
+        durableCommit: figure(durable),
+        durableCommitBefore: Math.round(durableBefore.perSecond),
+        durableCommitAfter: Math.round(durableAfter.perSecond),
+        inboxOverBare: Number(ratios.inboxOverBare.toFixed(3)),
+        raiseOverDurable: Number(ratios.raiseOverDurable.toFixed(3)),
+        failed: bare.failed + health.failed + inbox.failed + inboxSession.failed + raise.failed,
+      }),
+    );
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
