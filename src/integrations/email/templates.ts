@@ -1,0 +1,162 @@
+// The emails Calling In sends: one per step of the flow. Each carries a private link and never
+// the narrative, quotes, or anyone else's name; subject lines say only which community wrote.
+// The words are plain and warm, and pass the product's own language checker.
+
+export const templateNames = [
+  'consent-request',
+  'consent-withdrawn',
+  'ally-offer',
+  'call-in-message',
+  'call-in-reply',
+  'follow-up-reminder',
+  'reporter-update',
+  'check-in',
+  'enforcement-notice',
+  'appeal-update',
+] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+interface TemplateText {
+  subject: (community: string) => string;
+  /** Paragraphs of the body; `{community}` is replaced. */
+  body: string[];
+  action: string;
+}
+
+const templates: Record<TemplateName, TemplateText> = {
+  'consent-request': {
+    subject: (c) => `A private question from ${c}`,
+    body: [
+      'Someone at {community} would like to ask you something before anything else happens.',
+      'It is your choice. Nothing goes ahead without your answer, you can set conditions, and you can change your mind at any time.',
+    ],
+    action: 'Read and answer privately',
+  },
+  'consent-withdrawn': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'A call-in you were preparing has been stopped, so please do not send anything more about it.',
+      'Thank you for the care you have already put in. There is nothing else you need to do.',
+    ],
+    action: 'See the details',
+  },
+  'ally-offer': {
+    subject: (c) => `A private message from ${c}`,
+    body: [
+      'An ally at {community} has offered to help with something you raised.',
+      'You decide whether they go ahead, and you can say no without giving a reason.',
+    ],
+    action: 'Read the offer',
+  },
+  'call-in-message': {
+    subject: (c) => `A private message from ${c}`,
+    body: [
+      'Someone at {community} has written to you privately.',
+      'It is the start of a conversation, not a verdict. Take your time to read it, and reply when you are ready.',
+    ],
+    action: 'Read the message',
+  },
+  'call-in-reply': {
+    subject: (c) => `A private message from ${c}`,
+    body: ['There is a new reply in a private conversation you are part of at {community}.'],
+    action: 'Read the reply',
+  },
+  'follow-up-reminder': {
+    subject: (c) => `A gentle reminder from ${c}`,
+    body: [
+      'Some time has passed since a conversation you held at {community}. This is a reminder to check in and see how things are going.',
+      'If now is not a good time, that is fine: you can pass this on or step back.',
+    ],
+    action: 'Open the follow-up',
+  },
+  'reporter-update': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'There is an update on something you raised at {community}.',
+      'Thank you for trusting the organizers with it.',
+    ],
+    action: 'See the update',
+  },
+  'check-in': {
+    subject: (c) => `Checking in from ${c}`,
+    body: [
+      'We wanted to see how you are doing after a recent conversation at {community}.',
+      'If you would like to share anything, you can do so privately, and only if you want to.',
+    ],
+    action: 'Check in',
+  },
+  'enforcement-notice': {
+    subject: (c) => `A private message from ${c}`,
+    body: [
+      'The organizers of {community} have written to you privately about a decision that affects you.',
+      'The message explains what it means for you and how to ask for it to be looked at again if you disagree.',
+    ],
+    action: 'Read the message',
+  },
+  'appeal-update': {
+    subject: (c) => `An update from ${c}`,
+    body: ['There is an update on the review you asked for at {community}.'],
+    action: 'See the update',
+  },
+};
+
+export interface RenderInput {
+  communityName: string;
+  /** The recipient's own name, for the greeting. */
+  recipientName: string | null;
+  link: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** One line, no control characters, bounded: safe in a subject or a greeting. */
+function oneLine(s: string, max: number): string {
+   
+  const flat = s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function renderEmail(name: TemplateName, input: RenderInput): RenderedEmail {
+  const t = templates[name];
+  const community = oneLine(input.communityName, 80) || 'your community';
+  const greeting = input.recipientName ? `Hello ${oneLine(input.recipientName, 80)},` : 'Hello,';
+  const paragraphs = t.body.map((p) => p.replaceAll('{community}', community));
+  const footer = [
+    `You are receiving this because you take part in ${community} on Calling In.`,
+    'This link is private to you, so please do not forward this email.',
+  ];
+  const text = [
+    greeting,
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    `${t.action}: ${input.link}`,
+    '',
+    '—',
+    ...footer,
+    '',
+  ].join('\n');
+  const html = [
+    '<!doctype html>',
+    '<html lang="en"><body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2328; max-width: 36em;">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p><a href="${escapeHtml(input.link)}">${escapeHtml(t.action)}</a></p>`,
+    `<p style="color: #57606a; font-size: 0.9em;">${footer.map(escapeHtml).join('<br>')}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject: oneLine(t.subject(community), 120), text, html };
+}

@@ -1,0 +1,68 @@
+// Puts the queue together for `callin start` (in-process) and `callin worker` (alone): the
+// database queue, the product's job definitions, those the integrations register, and the
+// periodic jobs.
+import { integrations as defaultIntegrations } from '../integrations/index.ts';
+import { createHttpClient } from '../integrations/http-client.ts';
+import type { IntegrationPlugin } from '../integrations/plugin.ts';
+import { coreJobs } from './definitions/index.ts';
+import { silentLogger, type JobDefinition, type JobLogger } from './definition.ts';
+import { createDatabaseQueue, type JobQueue } from './queue.ts';
+import { createJobRunner, type JobRunner, type RunnerOptions } from './runner.ts';
+import type { JobServices } from './services.ts';
+
+export interface JobService {
+  queue: JobQueue;
+  runner: JobRunner;
+  definitions: JobDefinition[];
+  /** Stops the runner, waits for jobs in hand, and closes what the integrations opened. */
+  close(): Promise<void>;
+}
+
+export async function createJobService(
+  services: JobServices,
+  options: { logger?: JobLogger; integrations?: IntegrationPlugin[] } & Partial<
+    Pick<RunnerOptions, 'pollMs' | 'leaseMs' | 'batchSize' | 'workerId'>
+  > = {},
+): Promise<JobService> {
+  const logger = options.logger ?? silentLogger;
+  const core = coreJobs(services);
+  const definitions: JobDefinition[] = [...core.definitions];
+  const closers: (() => void | Promise<void>)[] = [];
+  const http = createHttpClient({ allowInternal: services.config.allowInternalHttp });
+  for (const plugin of options.integrations ?? defaultIntegrations) {
+    await plugin.register({
+      config: services.config,
+      store: services.store,
+      cipher: services.cipher,
+      clock: services.clock,
+      logger,
+      http,
+      defineJob: (d) => definitions.push(d),
+      onClose: (fn) => closers.push(fn),
+    });
+  }
+  const names = definitions.map((d) => d.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) throw new Error(`Two job definitions are named "${duplicate}".`);
+  const queue = createDatabaseQueue(services.database);
+  const runner = createJobRunner({
+    queue,
+    definitions,
+    periodic: core.periodic,
+    clock: services.clock,
+    logger,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.workerId !== undefined ? { workerId: options.workerId } : {}),
+  });
+  return {
+    queue,
+    runner,
+    definitions,
+    async close() {
+      await runner.stop();
+      for (const fn of closers) await fn();
+    },
+  };
+}
