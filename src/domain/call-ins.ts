@@ -131,7 +131,7 @@ export async function readCallIn(
         }
       : null,
     messages: readMessages(cipher, await repos.callIns.listMessages(callIn.id)),
-    guide: callerGuide,
+    guide: [...callerGuide],
     createdAt: callIn.created_at,
     updatedAt: callIn.updated_at,
   };

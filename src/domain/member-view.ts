@@ -78,8 +78,8 @@ export async function viewAsMember(
     statusText: stateWords[callIn.status] ?? '',
     canRespond: callIn.status === 'in-conversation' || callIn.status === 'outcome-recorded',
     yourState: callIn.member_state,
-    guide: memberGuide,
-    responses: memberResponses,
+    guide: [...memberGuide],
+    responses: [...memberResponses],
     messages: messages.map((m) => ({
       id: m.id,
       from: m.author === 'member' ? 'you' : 'caller',

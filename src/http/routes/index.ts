@@ -1,4 +1,10 @@
+import { allyBoardRoutes } from './ally-board.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { callInRoutes } from './call-ins.routes.ts';
+import { careRoutes } from './care.routes.ts';
+import { consentRoutes } from './consent.routes.ts';
+import { enforcementRoutes } from './enforcement.routes.ts';
+import { memberRoutes } from './member.routes.ts';
 import { communityRoutes } from './communities.routes.ts';
 import { concernRoutes } from './concerns.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -12,4 +18,10 @@ export const routes: RouteRegistrar[] = [
   communityRoutes,
   invitationRoutes,
   concernRoutes,
+  allyBoardRoutes,
+  consentRoutes,
+  callInRoutes,
+  memberRoutes,
+  careRoutes,
+  enforcementRoutes,
 ];

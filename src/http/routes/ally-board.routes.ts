@@ -1,0 +1,278 @@
+import { Type } from '@sinclair/typebox';
+import {
+  answerOffer,
+  assignCallIn,
+  listAllyBoard,
+  listCandidates,
+  listMyOffers,
+  offerCallIn,
+  openCallIn,
+  relationships,
+  volunteer,
+} from '../../domain/ally-board.ts';
+import { Enum, IsoTime, Uuid } from '../schemas.ts';
+import { CallInParams, Empty, Handoff, NullableString } from './call-in-schemas.ts';
+import { signedIn, type RouteRegistrar } from './types.ts';
+
+const Community = Type.Object({ communityId: Uuid });
+const OfferParams = Type.Object({ communityId: Uuid, offerId: Uuid });
+const Offer = Type.Object({
+  id: Uuid,
+  callInId: Uuid,
+  userId: Uuid,
+  relationship: Type.String(),
+  status: Type.String(),
+  createdAt: IsoTime,
+});
+const tags = ['ally-board'];
+
+export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
+  const tx = ctx.store.transaction.bind(ctx.store);
+  const { repos } = ctx.store;
+  const deps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
+
+  app.post(
+    '/communities/:communityId/concerns/:concernId/call-ins',
+    {
+      schema: {
+        tags: ['call-ins'],
+        summary:
+          'Open a call-in for a concern triaged to one, optionally naming its caller (organizer)',
+        security: signedIn,
+        params: Type.Object({ communityId: Uuid, concernId: Uuid }),
+        body: Type.Object(
+          {
+            callerUserId: Type.Optional(Uuid),
+            language: Type.Optional(
+              Type.String({ minLength: 2, maxLength: 16, pattern: '^[A-Za-z-]+$' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Handoff },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await openCallIn(
+          tx,
+          deps,
+          request.actor,
+          request.params.communityId,
+          request.params.concernId,
+          {
+            callerUserId: request.body.callerUserId ?? null,
+            language: request.body.language ?? null,
+          },
+        ),
+      ),
+  );
+
+  app.get(
+    '/communities/:communityId/ally-board',
+    {
+      schema: {
+        tags,
+        summary:
+          'Requests for an ally, redacted: category, urgency, language (allies and organizers)',
+        security: signedIn,
+        params: Community,
+        response: {
+          200: Type.Object({
+            available: Type.Boolean(),
+            why: NullableString,
+            items: Type.Array(
+              Type.Object({
+                concernId: Uuid,
+                categories: Type.Array(Type.String()),
+                urgent: Type.Boolean(),
+                language: NullableString,
+                since: IsoTime,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => listAllyBoard(repos, request.actor, request.params.communityId),
+  );
+
+  app.post(
+    '/communities/:communityId/ally-board/:concernId/volunteer',
+    {
+      schema: {
+        tags,
+        summary: 'Volunteer to hold this call-in',
+        security: signedIn,
+        params: Type.Object({ communityId: Uuid, concernId: Uuid }),
+        body: Type.Optional(Empty),
+        response: { 201: Handoff },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await volunteer(
+            tx,
+            deps,
+            request.actor,
+            request.params.communityId,
+            request.params.concernId,
+          ),
+        ),
+  );
+
+  app.get(
+    '/communities/:communityId/call-ins/:callInId/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Who could hold this call-in now, with room to spare first (organizer)',
+        security: signedIn,
+        params: CallInParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                userId: Uuid,
+                name: Type.String(),
+                role: Type.String(),
+                load: Type.Integer(),
+                spare: Type.Integer(),
+                speaksLanguage: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await listCandidates(
+        repos,
+        request.actor,
+        request.params.communityId,
+        request.params.callInId,
+      ),
+    }),
+  );
+
+  app.post(
+    '/communities/:communityId/call-ins/:callInId/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Give the call-in to someone (organizer)',
+        security: signedIn,
+        params: CallInParams,
+        body: Type.Object({ userId: Uuid }, { additionalProperties: false }),
+        response: { 200: Handoff },
+      },
+    },
+    async (request) =>
+      assignCallIn(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.callInId,
+        request.body.userId,
+      ),
+  );
+
+  app.post(
+    '/communities/:communityId/call-ins/:callInId/offers',
+    {
+      schema: {
+        tags,
+        summary: 'Offer the call-in to someone; they may decline without a reason (organizer)',
+        security: signedIn,
+        params: CallInParams,
+        body: Type.Object(
+          {
+            userId: Uuid,
+            relationship: Type.Optional(
+              Enum(relationships, 'The stated relationship with the member.'),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Offer },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await offerCallIn(
+            tx,
+            deps,
+            request.actor,
+            request.params.communityId,
+            request.params.callInId,
+            { userId: request.body.userId, relationship: request.body.relationship ?? 'none' },
+          ),
+        ),
+  );
+
+  app.get(
+    '/communities/:communityId/offers',
+    {
+      schema: {
+        tags,
+        summary: 'Offers waiting for your answer',
+        security: signedIn,
+        params: Community,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                callInId: Uuid,
+                relationship: Type.String(),
+                categories: Type.Array(Type.String()),
+                urgent: Type.Boolean(),
+                language: NullableString,
+                createdAt: IsoTime,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await listMyOffers(repos, request.actor, request.params.communityId),
+    }),
+  );
+
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post(
+      `/communities/:communityId/offers/:offerId/${answer}`,
+      {
+        schema: {
+          tags,
+          summary: answer === 'accept' ? 'Accept an offer' : 'Decline an offer (no reason asked)',
+          security: signedIn,
+          params: OfferParams,
+          body: Type.Optional(Empty),
+          response: {
+            200: Type.Object({
+              id: Uuid,
+              status: Type.String(),
+              callIn: Type.Union([Handoff, Type.Null()]),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        answerOffer(
+          tx,
+          deps,
+          request.actor,
+          request.params.communityId,
+          request.params.offerId,
+          answer,
+        ),
+    );
+  }
+};

@@ -1,0 +1,192 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { noConditions } from '../../domain/call-in-state.ts';
+import {
+  approveAsOrganizer,
+  decideConsent,
+  requestConsent,
+  viewConsent,
+  withdrawConsent,
+} from '../../domain/consent.ts';
+import { Enum } from '../schemas.ts';
+import {
+  CallInParams,
+  Conditions,
+  ConsentResult,
+  Empty,
+  NullableString,
+  TokenParams,
+} from './call-in-schemas.ts';
+import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
+
+const Decision = Type.Object(
+  {
+    decision: Enum(['agree', 'decline'] as const),
+    conditions: Type.Optional(Type.Partial(Conditions, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+const ConsentView = Type.Object({
+  callInId: Type.String(),
+  community: Type.String(),
+  caller: NullableString,
+  categories: Type.Array(Type.String()),
+  consentStatus: Type.String(),
+  conditions: Conditions,
+  stopped: Type.Boolean(),
+});
+const tags = ['consent'];
+const toDecision = (b: Static<typeof Decision>) => ({
+  decision: b.decision,
+  conditions: { ...noConditions, ...(b.conditions ?? {}) },
+});
+
+export const consentRoutes: RouteRegistrar = (app, ctx) => {
+  const tx = ctx.store.transaction.bind(ctx.store);
+  const { repos } = ctx.store;
+  const deps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
+  const base = '/communities/:communityId/call-ins/:callInId';
+  const limit = strictLimit(ctx.config.publicFormRateLimit * 6);
+
+  app.post(
+    `${base}/consent-request`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Ask the harmed person for consent before any contact with the member (caller or organizer)',
+        security: signedIn,
+        params: CallInParams,
+        body: Type.Object(
+          {
+            harmedUserId: Type.Optional(Type.String({ format: 'uuid' })),
+            email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+            name: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            callInId: Type.String(),
+            consentStatus: Type.String(),
+            notified: Type.Boolean(),
+            viaFollowLink: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      requestConsent(tx, deps, request.actor, request.params.communityId, request.params.callInId, {
+        harmedUserId: request.body.harmedUserId ?? null,
+        email: request.body.email ?? null,
+        name: request.body.name ?? null,
+      }),
+  );
+
+  app.post(
+    `${base}/consent`,
+    {
+      schema: {
+        tags,
+        summary: 'Agree, decline, or agree with conditions (the harmed person, signed in)',
+        security: signedIn,
+        params: CallInParams,
+        body: Decision,
+        response: { 200: ConsentResult },
+      },
+    },
+    async (request) =>
+      decideConsent(
+        tx,
+        deps,
+        { actor: request.actor, ...request.params },
+        toDecision(request.body),
+      ),
+  );
+
+  app.post(
+    `${base}/consent/withdraw`,
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw consent: the call-in stops at once (the harmed person, signed in)',
+        security: signedIn,
+        params: CallInParams,
+        body: Type.Optional(Empty),
+        response: { 200: ConsentResult },
+      },
+    },
+    async (request) => withdrawConsent(tx, deps, { actor: request.actor, ...request.params }),
+  );
+
+  app.post(
+    `${base}/consent/approval`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Stand in for a group or unknown harmed party: approve, or withdraw approval (organizer)',
+        security: signedIn,
+        params: CallInParams,
+        body: Type.Object({ approve: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: ConsentResult },
+      },
+    },
+    async (request) =>
+      approveAsOrganizer(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.callInId,
+        request.body.approve,
+      ),
+  );
+
+  app.get(
+    '/public/consent/:token',
+    {
+      config: limit,
+      schema: {
+        tags: ['public'],
+        summary: 'What the harmed person is asked (consent or follow link, no account)',
+        security: open,
+        params: TokenParams,
+        response: { 200: ConsentView },
+      },
+    },
+    async (request) => viewConsent(repos, deps, { token: request.params.token }),
+  );
+
+  app.post(
+    '/public/consent/:token',
+    {
+      config: limit,
+      schema: {
+        tags: ['public'],
+        summary: 'Answer through the private link',
+        security: open,
+        params: TokenParams,
+        body: Decision,
+        response: { 200: ConsentResult },
+      },
+    },
+    async (request) =>
+      decideConsent(tx, deps, { token: request.params.token }, toDecision(request.body)),
+  );
+
+  app.post(
+    '/public/consent/:token/withdraw',
+    {
+      config: limit,
+      schema: {
+        tags: ['public'],
+        summary: 'Withdraw consent through the private link',
+        security: open,
+        params: TokenParams,
+        body: Type.Optional(Empty),
+        response: { 200: ConsentResult },
+      },
+    },
+    async (request) => withdrawConsent(tx, deps, { token: request.params.token }),
+  );
+};

@@ -1,0 +1,86 @@
+// Helpers for call-in tests: notification jobs as the runner would read them, and a community
+// with the four people of a call-in story.
+import type { TestApp } from './app.ts';
+import type { Client } from './client.ts';
+import { buildCommunity, buildConcern, buildMember } from './factories.ts';
+
+export interface SentNotification {
+  template: string;
+  to: { userId?: string; email?: string };
+  link: string;
+  status: string;
+  runAt: string;
+  createdAt: string;
+  dedupeKey: string | null;
+}
+
+export async function notifications(t: TestApp): Promise<SentNotification[]> {
+  const rows = await t.database.handle.db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('name', '=', 'notify.email')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => {
+    const payload = JSON.parse(r.payload) as { template: string; sealed: string };
+    const sealed = t.ctx.cipher.decrypt<{ to: SentNotification['to']; link: string }>(
+      payload.sealed,
+      'notification',
+    );
+    return {
+      template: payload.template,
+      to: sealed.to,
+      link: sealed.link,
+      status: r.status,
+      runAt: r.run_at,
+      createdAt: r.created_at,
+      dedupeKey: r.dedupe_key,
+    };
+  });
+}
+
+export const tokenOf = (link: string) => link.split('/').at(-1) ?? '';
+
+export interface Cast {
+  communityId: string;
+  organizer: Client;
+  ally: Client;
+  reporter: Client;
+  member: Client;
+}
+
+export async function buildCast(t: TestApp): Promise<Cast> {
+  const community = await buildCommunity(t);
+  return {
+    communityId: community.id,
+    organizer: await buildMember(t, community.id, 'organizer', 'Ada Organizer'),
+    ally: await buildMember(t, community.id, 'ally', 'Alex Ally'),
+    reporter: await buildMember(t, community.id, 'member', 'Rosa Reporter'),
+    member: await buildMember(t, community.id, 'member', 'Sam Member'),
+  };
+}
+
+export const callInAnswers = {
+  categories: ['inconsiderate-language'],
+  immediateDanger: false,
+  intent: 'thoughtless',
+  publicHarm: 'few',
+};
+
+/** Raise (as the reporter, about the member) and triage to a call-in. */
+export async function raiseAndTriage(cast: Cast, overrides: Record<string, unknown> = {}) {
+  const raised = await buildConcern(cast.reporter, cast.communityId, {
+    about: { userId: cast.member.userId },
+    ...overrides,
+  });
+  const r = await cast.organizer.post(
+    `/api/communities/${cast.communityId}/concerns/${raised.id}/triage`,
+    {
+      answers: callInAnswers,
+      decision: 'call-in',
+      reason: 'A first thoughtless remark.',
+    },
+  );
+  if (r.status !== 201) throw new Error(`triage failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return raised;
+}
