@@ -3,7 +3,12 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
+import { AppError } from '../config/errors.ts';
 import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -33,7 +38,19 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // A path that is not valid percent-encoding gets the same error shape as any bad input.
+    frameworkErrors: (_error, _request, reply) => {
+      const body = new AppError('validation_failed', [
+        { field: 'url', problems: ['This address is not valid.'] },
+      ]);
+      void (reply as unknown as FastifyReply)
+        .code(400)
+        .header('cache-control', 'no-store')
+        .send(body.toBody());
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Bodies are JSON only: a text/plain body would otherwise reach validation as a string.
+  app.removeContentTypeParser('text/plain');
 
   registerErrorHandling(app);
   await registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https://') });
