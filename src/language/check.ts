@@ -16,13 +16,13 @@ export interface Checker {
 function accepts(m: Matcher, text: string, raw: RawMatch): boolean {
   const rule = m.rules[raw.phrase.rule]!;
   const { start, end } = raw;
-  if (inLinkOrMention(text, start, end)) return false;
+  // The cheapest test that most often says no comes first.
+  if (rule.target === 'person' && !aimedAtPerson(text, start, end)) return false;
   if (!m.identifiers && inIdentifier(text, start, end)) return false;
+  if (inLinkOrMention(text, start, end)) return false;
   if (isMention(text, start, end)) return false;
   if (isException(text, start, end, rule.exceptions)) return false;
-  if (rule.target === 'person') return aimedAtPerson(text, start, end);
-  if (rule.target === 'generic') return afterGenericPerson(text, start);
-  return true;
+  return rule.target !== 'generic' || afterGenericPerson(text, start);
 }
 
 function message(rule: RuleData, found: string): string {

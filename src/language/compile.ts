@@ -16,6 +16,10 @@ export interface WordEntry {
   word: string;
   phrases: PhraseEntry[];
   next: WordEntry | undefined;
+  /** Some phrase is this word alone. */
+  single: boolean;
+  /** Hashes of the word before this one in the longer phrases: a quick no for most words. */
+  prev: Set<number>;
 }
 
 export interface CompiledRule {
@@ -38,7 +42,7 @@ export interface Matcher {
   identifiers: boolean;
 }
 
-export const BLOOM_MASK = 0xffff;
+export const BLOOM_MASK = 0x3ffff;
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
@@ -49,11 +53,13 @@ function addWord(map: Map<number, WordEntry>, word: string, phrase: PhraseEntry)
   let e = map.get(h);
   while (e !== undefined && e.word !== word) e = e.next;
   if (e === undefined) {
-    e = { word, phrases: [], next: map.get(h) };
+    e = { word, phrases: [], next: map.get(h), single: false, prev: new Set() };
     map.set(h, e);
   }
   if (!e.phrases.some((p) => p.rule === phrase.rule && p.words.join(' ') === phrase.words.join(' '))) {
     e.phrases.push(phrase);
+    if (phrase.words.length === 1) e.single = true;
+    else e.prev.add(phrase.hashes[phrase.words.length - 2]!);
     // Longer phrases first, so the longest match is tried first.
     e.phrases.sort((a, b) => b.words.length - a.words.length);
   }

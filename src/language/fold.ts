@@ -23,6 +23,8 @@ const SIZE = 0x3000;
 export const CHAR_CLASS = new Uint8Array(SIZE);
 export const CHAR_FOLD = new Uint16Array(SIZE);
 export const CHAR_FLAGS = new Uint8Array(SIZE);
+/** Class, flags and fold packed in one entry for the scanner: class | flags << 8 | fold << 16. */
+export const CHAR_INFO = new Uint32Array(SIZE);
 
 const CONFUSABLES: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
@@ -84,6 +86,7 @@ function build(): void {
   // The underscore joins identifiers such as master_branch; it is a separator that marks them.
   CHAR_CLASS[0x5f] = C_SEP;
   for (let c = 0; c < 128; c++) LEET_FOLD[c] = CHAR_CLASS[c] === C_WORD ? CHAR_FOLD[c]! : c;
+  for (let c = 0; c < SIZE; c++) CHAR_INFO[c] = CHAR_CLASS[c]! | (CHAR_FLAGS[c]! << 8) | (CHAR_FOLD[c]! << 16);
   for (const [k, v] of Object.entries(LEET)) LEET_FOLD[k.charCodeAt(0)] = v.charCodeAt(0);
 }
 build();

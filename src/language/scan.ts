@@ -8,8 +8,7 @@ import { BLOOM_MASK } from './compile.ts';
 import type { Matcher, PhraseEntry, WordEntry } from './compile.ts';
 import {
   CHAR_CLASS,
-  CHAR_FLAGS,
-  CHAR_FOLD,
+  CHAR_INFO,
   C_APOS,
   C_IGNORE,
   C_LEET,
@@ -46,12 +45,17 @@ const rHard = new Uint8Array(RING);
 const rOdd = new Uint8Array(RING);
 const rLeet = new Int32Array(RING);
 
-let count = 0;
-let out: RawMatch[] = [];
-let matcher: Matcher | undefined;
-let src = '';
+/** Scanner state for the current call; one object, so hot code avoids module-binding checks. */
+interface State {
+  count: number;
+  out: RawMatch[];
+  matcher: Matcher;
+  src: string;
+}
+const EMPTY: Matcher = { rules: [], words: new Map(), bloom: new Uint8Array(0), leet: new Map(), identifiers: false };
+const st: State = { count: 0, out: [], matcher: EMPTY, src: '' };
 
-function sameWord(start: number, end: number, word: string): boolean {
+function sameWord(src: string, start: number, end: number, word: string): boolean {
   let k = 0;
   for (let i = start; i < end; i++) {
     const c = src.charCodeAt(i);
@@ -63,8 +67,9 @@ function sameWord(start: number, end: number, word: string): boolean {
   return k === word.length;
 }
 
-function matchPhrases(entry: WordEntry, start: number, end: number, odd: boolean): void {
-  const rules = matcher!.rules;
+function matchPhrases(s: State, entry: WordEntry, start: number, end: number, odd: boolean): void {
+  const rules = s.matcher.rules;
+  const count = s.count;
   for (const p of entry.phrases) {
     const n = p.words.length;
     if (odd && !rules[p.rule]!.obfuscation) continue;
@@ -79,12 +84,13 @@ function matchPhrases(entry: WordEntry, start: number, end: number, odd: boolean
     }
     if (ok) {
       const first = n === 1 ? start : rStart[(count - n) & RMASK]!;
-      out.push({ phrase: p, start: first, end, obfuscated: odd });
+      s.out.push({ phrase: p, start: first, end, obfuscated: odd });
     }
   }
 }
 
-function leetLookup(start: number, end: number, slot: number): void {
+function leetLookup(s: State, start: number, end: number, slot: number): void {
+  const src = s.src;
   let h = HASH_SEED;
   let prev = -1;
   let letters = 0;
@@ -100,47 +106,63 @@ function leetLookup(start: number, end: number, slot: number): void {
   }
   rLeet[slot] = h;
   if (letters < 1) return;
-  let e = matcher!.leet.get(h);
+  let e = s.matcher.leet.get(h);
   while (e !== undefined) {
-    const before = out.length;
-    matchPhrases(e, start, end, true);
-    if (out.length > before) return;
+    const before = s.out.length;
+    matchPhrases(s, e, start, end, true);
+    if (s.out.length > before) return;
     e = e.next;
   }
 }
 
-function endWord(start: number, end: number, h: number, flags: number, hard: boolean, run: number): void {
-  const slot = count & RMASK;
+function endWord(s: State, start: number, end: number, h: number, flags: number, hard: boolean, run: number): void {
+  const slot = s.count & RMASK;
   const odd = (flags & (F_CONFUSABLE | F_LEETSYM)) !== 0;
   rHash[slot] = h;
   rStart[slot] = start;
   rHard[slot] = hard ? 1 : 0;
   rOdd[slot] = odd ? 1 : 0;
-  count++;
+  s.count++;
   const b = h & BLOOM_MASK;
-  const m = matcher!;
+  const m = s.matcher;
   if ((m.bloom[b >>> 3]! & (1 << (b & 7))) !== 0) {
     let e = m.words.get(h);
+    const prevSlot = (s.count - 2) & RMASK;
+    // 0 = no previous word in this phrase; 1 = an obfuscated one, which the phrase check reads.
+    const prevHash = hard || s.count < 2 ? 0 : rOdd[prevSlot] === 1 ? 1 : rHash[prevSlot]!;
     while (e !== undefined) {
-      if (sameWord(start, end, e.word)) {
-        const before = out.length;
-        matchPhrases(e, start, end, odd);
-        if (out.length > before) return;
+      if (!e.single && prevHash !== 1 && (prevHash === 0 || !e.prev.has(prevHash))) {
+        e = e.next;
+        continue;
+      }
+      if (sameWord(s.src, start, end, e.word)) {
+        const before = s.out.length;
+        matchPhrases(s, e, start, end, odd);
+        if (s.out.length > before) return;
         break;
       }
       e = e.next;
     }
   }
-  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0)) leetLookup(start, end, slot);
+  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0)) leetLookup(s, start, end, slot);
 }
 
 /** Scan `text`, appending raw matches to `found`. */
 export function scanText(m: Matcher, text: string, markdown: boolean, found: RawMatch[]): void {
-  matcher = m;
-  src = text;
-  out = found;
-  count = 0;
+  const s = st;
+  s.matcher = m;
+  s.src = text;
+  s.out = found;
+  s.count = 0;
   const len = text.length;
+  // Local copies: module bindings cost a load and a check on every access in the hot loop.
+  const INFO = CHAR_INFO;
+  const SIZE = TABLE;
+  const WORD = 1;
+  const APOS = 3;
+  const LEET = 4;
+  const IGNORE = 2;
+  const HARD = 8 << 8;
   let i = markdown ? skipLineStart(text, 0) : 0;
   let start = -1;
   let h = HASH_SEED;
@@ -151,9 +173,10 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
   let maxRun = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
-    const cls = c < TABLE ? CHAR_CLASS[c]! : classOfHigh(c);
-    if (cls === C_WORD) {
-      const f = c < TABLE ? CHAR_FOLD[c]! : foldHigh(c);
+    const info = c < SIZE ? INFO[c]! : classOfHigh(c) | (flagsHigh(c) << 8) | (foldHigh(c) << 16);
+    const cls = info & 0xff;
+    if (cls === WORD) {
+      const f = info >>> 16;
       if (start < 0) {
         start = i;
         h = HASH_SEED;
@@ -162,7 +185,7 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
         run = 0;
         maxRun = 0;
       }
-      flags |= c < TABLE ? CHAR_FLAGS[c]! : flagsHigh(c);
+      flags |= (info >>> 8) & 0xff;
       h = Math.imul(h ^ f, 16777619);
       if (f === prev) {
         if (++run > maxRun) maxRun = run;
@@ -173,14 +196,14 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
       i++;
       continue;
     }
-    if (cls === C_IGNORE) {
+    if (cls === IGNORE) {
       i++;
       continue;
     }
-    if (start >= 0 && (cls === C_APOS || cls === C_LEET) && i + 1 < len) {
+    if (start >= 0 && (cls === APOS || cls === LEET) && i + 1 < len) {
       const nc = text.charCodeAt(i + 1);
-      if (classOf(nc) === C_WORD) {
-        if (cls === C_APOS) {
+      if (classOf(nc) === WORD) {
+        if (cls === APOS) {
           h = Math.imul(h ^ 0x27, 16777619);
         } else {
           h = Math.imul(h ^ c, 16777619);
@@ -192,11 +215,11 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
       }
     }
     if (start >= 0) {
-      endWord(start, i, h, flags, hard, maxRun);
+      endWord(s, start, i, h, flags, hard, maxRun);
       start = -1;
       hard = false;
     }
-    if (c < TABLE && (CHAR_FLAGS[c]! & F_HARD) !== 0) hard = true;
+    if ((info & HARD) !== 0) hard = true;
     if (markdown) {
       if (c === 0x60) {
         i = skipInlineCode(text, i);
@@ -216,8 +239,8 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
     }
     i++;
   }
-  if (start >= 0) endWord(start, len, h, flags, hard, maxRun);
-  matcher = undefined;
-  src = '';
-  out = [];
+  if (start >= 0) endWord(s, start, len, h, flags, hard, maxRun);
+  s.matcher = EMPTY;
+  s.src = '';
+  s.out = [];
 }

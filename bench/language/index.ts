@@ -1,0 +1,193 @@
+/**
+ * Language checker benchmark: our checker, alex and obscenity on the same messages in the
+ * same run, on one thread, plus a floor no checker can beat (lower-case each message and
+ * split it into words). Prints messages per second, ratios, p50/p99 per message and memory,
+ * and ends with one JSON line.
+ *
+ *   tsx bench/language/index.ts [--seconds N] [--alex-seconds N]
+ *
+ * Messages: the ToxiSpanSE dev set in ../shared/data when present; otherwise generated
+ * review-style messages (said on the first line of output).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { markdown as alexMarkdown } from 'alex';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { createChecker } from '../../src/language/index.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dataFile = path.resolve(repoRoot, '..', 'shared', 'data', 'toxispanse-dev.jsonl');
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1] ?? dflt) : dflt;
+};
+const SECONDS = arg('--seconds', 3);
+const ALEX_SECONDS = arg('--alex-seconds', 12);
+
+function generated(): string[] {
+  const parts = [
+    'Looks good to me, thanks for the patch.',
+    'Could you add a test for the retry path?',
+    'nit: trailing whitespace here',
+    'Hey guys, the build is green again.',
+    "I'm an idiot, forgot to push.",
+    'Please rebase on master and kill the old worker process.',
+    'This is a dummy variable for the unused value.',
+    'Why not use `os.kill(pid, 0)` here?',
+    'This sanity check looks redundant.',
+    'The slave node never reconnects after a restart.',
+  ];
+  const out: string[] = [];
+  let seed = 7;
+  for (let i = 0; i < 5000; i++) {
+    let m = '';
+    const n = 1 + (i % 4);
+    for (let k = 0; k < n; k++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      m += (k ? ' ' : '') + parts[seed % parts.length];
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+const fromData = existsSync(dataFile);
+const messages = fromData
+  ? readFileSync(dataFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text)
+  : generated();
+const chars = messages.reduce((n, m) => n + m.length, 0);
+console.log(
+  fromData
+    ? `messages: ${messages.length} from ${path.relative(repoRoot, dataFile)} (mean ${Math.round(chars / messages.length)} chars)`
+    : `messages: ${messages.length} generated (no ../shared/data found; mean ${Math.round(chars / messages.length)} chars)`,
+);
+
+type Run = (m: string) => number;
+
+const ours = createChecker();
+const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const runners: Record<string, Run> = {
+  floor: (m) => m.toLowerCase().split(/\s+/).length,
+  callin: (m) => ours.check(m).length,
+  obscenity: (m) => obscenity.getAllMatches(m).length,
+  alex: (m) => alexMarkdown(m).messages.length,
+};
+
+interface Result {
+  name: string;
+  messages: number;
+  msgsPerSec: number;
+  meanMsgsPerSec: number;
+  p50us: number;
+  p99us: number;
+  heapMB: number;
+  findings: number;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+function latency(run: Run, sample: string[]): { p50: number; p99: number } {
+  const times = new Float64Array(sample.length);
+  for (let i = 0; i < sample.length; i++) {
+    const a = process.hrtime.bigint();
+    run(sample[i]!);
+    times[i] = Number(process.hrtime.bigint() - a) / 1000;
+  }
+  times.sort();
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
+
+/**
+ * Throughput of several checkers on the same sample, one thread. Whole passes over the sample
+ * are taken in turn (round robin), so other load on a shared machine falls on all of them
+ * alike; the best pass of each counts, and the mean over all passes is kept too.
+ */
+function measureTogether(names: string[], sample: string[], seconds: number): Result[] {
+  for (const n of names) for (let i = 0; i < Math.min(sample.length, 300); i++) runners[n]!(sample[i]!);
+  const best = new Map<string, number>(names.map((n) => [n, Infinity]));
+  const total = new Map<string, number>(names.map((n) => [n, 0]));
+  const passes = new Map<string, number>(names.map((n) => [n, 0]));
+  const found = new Map<string, number>();
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000 * names.length || (passes.get(names[0]!) ?? 0) < 3) {
+    for (const n of names) {
+      const run = runners[n]!;
+      let f = 0;
+      const a = performance.now();
+      for (const m of sample) f += run(m);
+      const dt = (performance.now() - a) / 1000;
+      best.set(n, Math.min(best.get(n)!, dt));
+      total.set(n, total.get(n)! + dt);
+      passes.set(n, passes.get(n)! + 1);
+      found.set(n, f);
+    }
+  }
+  return names.map((n) => {
+    const l = latency(runners[n]!, sample);
+    return {
+      name: n,
+      messages: sample.length,
+      msgsPerSec: sample.length / best.get(n)!,
+      meanMsgsPerSec: (sample.length * passes.get(n)!) / total.get(n)!,
+      p50us: l.p50,
+      p99us: l.p99,
+      heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+      findings: found.get(n) ?? 0,
+    };
+  });
+}
+
+const results: Result[] = measureTogether(['floor', 'callin'], messages, SECONDS);
+results.push(...measureTogether(['obscenity'], messages, SECONDS));
+// alex is slow: size its sample from a short calibration to take about ALEX_SECONDS.
+const calib = messages.slice(0, 100);
+const c0 = performance.now();
+for (const m of calib) runners.alex!(m);
+const alexRate = calib.length / ((performance.now() - c0) / 1000);
+const alexN = Math.max(100, Math.min(messages.length, Math.round(alexRate * ALEX_SECONDS)));
+const stride = messages.length / alexN;
+const alexSample = Array.from({ length: alexN }, (_, i) => messages[Math.floor(i * stride)]!);
+{
+  const a = performance.now();
+  let f = 0;
+  for (const m of alexSample) f += runners.alex!(m);
+  const dt = (performance.now() - a) / 1000;
+  const l = latency(runners.alex!, alexSample.slice(0, 50));
+  results.push({ name: 'alex', messages: alexN, msgsPerSec: alexN / dt, meanMsgsPerSec: alexN / dt, p50us: l.p50, p99us: l.p99, heapMB: process.memoryUsage().heapUsed / 2 ** 20, findings: f });
+}
+
+const by = (n: string): Result => results.find((r) => r.name === n)!;
+const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(`alex sample: ${alexN} messages (evenly spaced), one pass; its p50/p99 from the first 50\n`);
+console.log('msgs/s: best whole pass (mean over all passes in brackets)');
+console.log('checker       msgs/s     (mean)        p50 µs   p99 µs   heap MB  findings/pass');
+for (const r of results) {
+  console.log(
+    `${r.name.padEnd(12)} ${fmt(r.msgsPerSec).padStart(10)} (${fmt(r.meanMsgsPerSec).padStart(9)})  ${fmt(r.p50us, 1).padStart(9)} ${fmt(r.p99us, 1).padStart(8)}  ${fmt(r.heapMB, 1).padStart(7)}  ${r.findings}`,
+  );
+}
+const vsAlex = by('callin').msgsPerSec / by('alex').msgsPerSec;
+const vsFloor = by('floor').msgsPerSec / by('callin').msgsPerSec;
+const vsObscenity = by('callin').msgsPerSec / by('obscenity').msgsPerSec;
+console.log(`\ncallin vs alex: ${fmt(vsAlex)}× faster`);
+console.log(`callin vs obscenity: ${fmt(vsObscenity, 1)}× faster`);
+console.log(`floor vs callin: callin takes ${fmt(vsFloor, 2)}× the floor's time per message`);
+console.log(
+  JSON.stringify({
+    bench: 'language',
+    source: fromData ? 'toxispanse-dev' : 'generated',
+    messages: messages.length,
+    alexSample: alexN,
+    results: Object.fromEntries(
+      results.map((r) => [r.name, { msgsPerSec: Math.round(r.msgsPerSec), meanMsgsPerSec: Math.round(r.meanMsgsPerSec), p50us: +r.p50us.toFixed(2), p99us: +r.p99us.toFixed(2), heapMB: +r.heapMB.toFixed(1) }]),
+    ),
+    ratios: { callinVsAlex: Math.round(vsAlex), callinVsObscenity: +vsObscenity.toFixed(2), callinTimeVsFloor: +vsFloor.toFixed(2) },
+  }),
+);
