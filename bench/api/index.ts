@@ -67,9 +67,17 @@ function explainHotPaths(file: string, communityId: string): Record<string, stri
   }
 }
 
-function row(label: string, r: { perSecond: number; p50Ms: number; p99Ms: number }, extra = '') {
+interface Figures {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuUs?: number | null;
+}
+
+function row(label: string, r: Figures, extra = '') {
+  const cpu = r.cpuUs === undefined || r.cpuUs === null ? '-' : r.cpuUs.toFixed(0);
   say(
-    `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(8)}  ${extra}`,
+    `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(8)} ${cpu.padStart(10)}  ${extra}`,
   );
 }
 
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
     try {
       bare = await runLoad({
         url: `http://127.0.0.1:${barePort}/bare`,
+        pid: bareServer.child.pid,
         connections: CONNECTIONS,
         seconds: SECONDS,
         warmUpSeconds: WARM_UP,
@@ -129,7 +138,12 @@ async function main(): Promise<void> {
     let health: LoadResult, inbox: LoadResult, inboxSession: LoadResult, raise: LoadResult;
     let durableBefore: CommitRate, durableAfter: CommitRate;
     try {
-      const load = { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP };
+      const load = {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmUpSeconds: WARM_UP,
+        pid: server.child.pid,
+      };
       // The app's own stack (plugins, auth hook, one trivial query) with no case data.
       health = await runLoad({ ...load, url: `http://127.0.0.1:${port}/api/health` });
       inbox = await runLoad({ ...load, url: base, headers: bearer });
@@ -187,10 +201,13 @@ async function main(): Promise<void> {
     say(
       `  raise / durable commit  = ${verdict(ratios.raiseOverDurable, TARGETS.raiseOverDurable)}`,
     );
-    const figure = (r: { perSecond: number; p50Ms: number; p99Ms: number }) => ({
+    const figure = (r: Figures) => ({
       perSecond: Math.round(r.perSecond),
       p50Ms: Number(r.p50Ms.toFixed(2)),
       p99Ms: Number(r.p99Ms.toFixed(2)),
+      ...(r.cpuUs === undefined
+        ? {}
+        : { cpuUsPerRequest: r.cpuUs === null ? null : Math.round(r.cpuUs) }),
     });
     say(
       JSON.stringify({

@@ -1,6 +1,7 @@
 // One load generator for every target: autocannon over keep-alive connections to 127.0.0.1,
 // for a bounded time. A short warm-up run is thrown away first.
 import autocannon from 'autocannon';
+import { cpuSeconds } from './processes.ts';
 
 export interface LoadOptions {
   url: string;
@@ -10,6 +11,8 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmUpSeconds: number;
+  /** The server's process id, to measure its CPU time per request. */
+  pid?: number | undefined;
 }
 
 export interface LoadResult {
@@ -19,6 +22,8 @@ export interface LoadResult {
   seconds: number;
   p50Ms: number;
   p99Ms: number;
+  /** Server CPU time (user + system) per successful request, in microseconds. */
+  cpuUs: number | null;
 }
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
@@ -34,7 +39,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     timeout: 10,
   } as const;
   if (o.warmUpSeconds > 0) await autocannon({ ...base, duration: o.warmUpSeconds });
+  const cpuBefore = cpuSeconds(o.pid);
   const r = await autocannon({ ...base, duration: o.seconds });
+  const cpuAfter = cpuSeconds(o.pid);
   return {
     perSecond: r['2xx'] / r.duration,
     ok: r['2xx'],
@@ -42,5 +49,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     seconds: r.duration,
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
+    cpuUs:
+      cpuBefore === null || cpuAfter === null || r['2xx'] === 0
+        ? null
+        : ((cpuAfter - cpuBefore) * 1e6) / r['2xx'],
   };
 }

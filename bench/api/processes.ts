@@ -1,5 +1,6 @@
 // Starting the servers under test as their own processes, and stopping them.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,4 +63,22 @@ export async function startProcess(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * CPU seconds a process has used (user + system, all its threads), from /proc on Linux; null
+ * elsewhere. Unlike requests per second, CPU time per request does not drift when other work
+ * shares the machine.
+ */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
 }
