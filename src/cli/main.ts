@@ -5,8 +5,10 @@ import { commands as baseCommands, type Command } from './commands.ts';
 import { checkCommand } from './check.ts';
 import { EXIT, processIo, UsageError, type Io } from './io.ts';
 import { startCommand } from './start.ts';
+import { workerCommand } from './worker.ts';
+import { eraseUserCommand, retentionPurgeCommand } from './privacy.ts';
 
-export const commands: Command[] = [startCommand, ...baseCommands, checkCommand];
+export const commands: Command[] = [startCommand, workerCommand, ...baseCommands, eraseUserCommand, retentionPurgeCommand, checkCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -5,6 +5,7 @@ import { openContext } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
 import { issueSetupToken } from '../domain/accounts.ts';
 import { build, logSerializers } from '../http/server.ts';
+import { createJobService } from '../jobs/service.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -29,6 +30,9 @@ export const startCommand: Command = {
     const app = await build(ctx, { logger: logger });
     const setupToken = await issueSetupToken(ctx.store.transaction.bind(ctx.store), ctx.clock);
     await app.listen({ port: config.port, host: config.host });
+    // Background jobs run in this process unless RUN_JOBS=false (then run `callin worker`).
+    const jobs = config.runJobs ? await createJobService(ctx, { logger }) : null;
+    jobs?.runner.start();
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : config.port;
     io.out(
@@ -42,8 +46,8 @@ export const startCommand: Command = {
     await new Promise<void>((resolve) => {
       const stop = () => {
         logger.info('shutting down');
-        void app
-          .close()
+        void (jobs ? jobs.close() : Promise.resolve())
+          .then(() => app.close())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

@@ -3,11 +3,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as foundation from './migrations/2026-11-24T00-00-foundation.ts';
 import * as jobs from './migrations/2026-11-24T01-00-jobs.ts';
 import * as callIns from './migrations/2026-11-24T02-00-call-ins.ts';
+import * as retentionCounts from './migrations/2026-11-24T03-00-retention-counts.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
   '2026-11-24T01-00-jobs': jobs,
   '2026-11-24T02-00-call-ins': callIns,
+  '2026-11-24T03-00-retention-counts': retentionCounts,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -157,6 +157,7 @@ export interface Database {
   care_logs: CareLogsTable;
   enforcements: EnforcementsTable;
   enforcement_appeals: EnforcementAppealsTable;
+  retention_counts: RetentionCountsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -292,3 +293,14 @@ export type CareProfile = Selectable<CareProfilesTable>;
 export type CareLog = Selectable<CareLogsTable>;
 export type Enforcement = Selectable<EnforcementsTable>;
 export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;
+
+// ---- retention (anonymous counts kept after closed cases are purged) -------------------------
+
+export interface RetentionCountsTable {
+  community_id: string;
+  /** YYYY-MM of when the concern was raised. */
+  month: string;
+  category: string;
+  outcome: string;
+  count: number;
+}

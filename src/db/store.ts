@@ -12,6 +12,7 @@ import { concernsRepository } from './repositories/concerns.repository.ts';
 import { jobsRepository } from './repositories/jobs.repository.ts';
 import { invitationsRepository } from './repositories/invitations.repository.ts';
 import { membershipsRepository } from './repositories/memberships.repository.ts';
+import { privacyRepository } from './repositories/privacy.repository.ts';
 import { sessionsRepository } from './repositories/sessions.repository.ts';
 import { setupTokensRepository } from './repositories/setup-tokens.repository.ts';
 import { triageRepository } from './repositories/triage.repository.ts';
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName) {
     triage: triageRepository(db),
     audit: auditRepository(db, dialect),
     jobs: jobsRepository(db),
+    privacy: privacyRepository(db),
     callIns: callInsRepository(db),
     care: careRepository(db),
     enforcement: enforcementRepository(db),

@@ -9,6 +9,7 @@ import { communityRoutes } from './communities.routes.ts';
 import { concernRoutes } from './concerns.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitations.routes.ts';
+import { privacyRoutes } from './privacy.routes.ts';
 import type { RouteRegistrar } from './types.ts';
 
 /** Every group of API routes, registered under /api. */
@@ -24,4 +25,5 @@ export const routes: RouteRegistrar[] = [
   memberRoutes,
   careRoutes,
   enforcementRoutes,
+  privacyRoutes,
 ];

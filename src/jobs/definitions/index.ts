@@ -3,10 +3,11 @@
 import type { JobDefinition } from '../definition.ts';
 import type { PeriodicJob } from '../runner.ts';
 import type { JobServices } from '../services.ts';
+import { dailyRetentionPurge, retentionPurgeJob } from './retention-purge.job.ts';
 
-export function coreJobs(_services: JobServices): {
+export function coreJobs(services: JobServices): {
   definitions: JobDefinition[];
   periodic: PeriodicJob[];
 } {
-  return { definitions: [], periodic: [] };
+  return { definitions: [retentionPurgeJob(services)], periodic: [dailyRetentionPurge] };
 }

@@ -1,0 +1,249 @@
+// Queries for retention, erasure and export. Several of them take a table and column from a
+// fixed list in code (never from input), so new tables join the purge and erasure steps by
+// adding a line where the steps are listed (src/domain/retention.ts, src/domain/erasure.ts).
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export type TableName = keyof Database;
+
+export interface EncryptedCell {
+  table: TableName;
+  /** The row's key column (a single text id). */
+  key: string;
+  column: string;
+  /** Extra columns the encryption context needs. */
+  with: string[];
+}
+
+export function privacyRepository(db: Kysely<Database>) {
+  // Table and column names below always come from lists in code, never from a request.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tables named by the step lists
+  const loose = db as unknown as Kysely<any>;
+  return {
+    // ---- retention ---------------------------------------------------------------------------
+    listClosedBefore(communityId: string, cutoff: string, limit: number) {
+      return db
+        .selectFrom('concerns')
+        .select(['id', 'created_at', 'categories'])
+        .where('community_id', '=', communityId)
+        .where('status', '=', 'closed')
+        .where('updated_at', '<', cutoff)
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute();
+    },
+    /** The last recorded outcome of a case: its call-in's outcome, else the triage decision. */
+    async caseOutcome(concernId: string): Promise<string> {
+      const callIn = await db
+        .selectFrom('call_ins')
+        .select('outcome')
+        .where('concern_id', '=', concernId)
+        .where('outcome', 'is not', null)
+        .orderBy('updated_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (callIn?.outcome) return callIn.outcome;
+      const triage = await db
+        .selectFrom('triage_decisions')
+        .select('decision')
+        .where('concern_id', '=', concernId)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return triage?.decision ?? 'none';
+    },
+    async addCount(row: {
+      community_id: string;
+      month: string;
+      category: string;
+      outcome: string;
+      count: number;
+    }): Promise<void> {
+      await db
+        .insertInto('retention_counts')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['community_id', 'month', 'category', 'outcome'])
+            .doUpdateSet({ count: sql<number>`retention_counts.count + ${row.count}` }),
+        )
+        .execute();
+    },
+    listCounts(communityId: string) {
+      return db
+        .selectFrom('retention_counts')
+        .select(['month', 'category', 'outcome', 'count'])
+        .where('community_id', '=', communityId)
+        .orderBy('month')
+        .orderBy('category')
+        .orderBy('outcome')
+        .execute();
+    },
+    async idsWhereIn(
+      table: TableName,
+      key: string,
+      column: string,
+      values: string[],
+    ): Promise<string[]> {
+      if (values.length === 0) return [];
+      const rows = (await loose
+        .selectFrom(table)
+        .select(key)
+        .where(column, 'in', values)
+        .execute()) as Record<string, string>[];
+      return rows.map((r) => String(r[key]));
+    },
+    async deleteWhereIn(table: TableName, column: string, values: string[]): Promise<number> {
+      if (values.length === 0) return 0;
+      const r = await loose.deleteFrom(table).where(column, 'in', values).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    // ---- erasure -----------------------------------------------------------------------------
+    async communitiesTouching(userId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('memberships')
+        .select('community_id')
+        .where('user_id', '=', userId)
+        .union(
+          db
+            .selectFrom('concerns')
+            .select('community_id')
+            .where((eb) =>
+              eb.or([eb('reporter_user_id', '=', userId), eb('subject_user_id', '=', userId)]),
+            ),
+        )
+        .union(
+          db
+            .selectFrom('call_ins')
+            .select('community_id')
+            .where((eb) =>
+              eb.or([eb('caller_user_id', '=', userId), eb('harmed_user_id', '=', userId)]),
+            ),
+        )
+        .union(
+          db
+            .selectFrom('enforcements')
+            .select('community_id')
+            .where('subject_user_id', '=', userId),
+        )
+        .execute();
+      return rows.map((r) => r.community_id);
+    },
+    /** Rows of an encrypted column in these communities (with what their context needs). */
+    async listEncrypted(
+      cell: EncryptedCell,
+      communityIds: string[],
+    ): Promise<Record<string, string | null>[]> {
+      if (communityIds.length === 0) return [];
+      return (await loose
+        .selectFrom(cell.table)
+        .select([cell.key, cell.column, 'community_id', ...cell.with])
+        .where('community_id', 'in', communityIds)
+        .where(cell.column, 'is not', null)
+        .execute());
+    },
+    async updateCell(cell: EncryptedCell, id: string, value: string): Promise<void> {
+      await loose
+        .updateTable(cell.table)
+        .set({ [cell.column]: value })
+        .where(cell.key, '=', id)
+        .execute();
+    },
+    async setWhere(
+      table: TableName,
+      patch: Record<string, unknown>,
+      column: string,
+      value: string,
+    ): Promise<number> {
+      const r = await loose
+        .updateTable(table)
+        .set(patch)
+        .where(column, '=', value)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+    async deleteWhere(table: TableName, column: string, value: string): Promise<number> {
+      const r = await loose.deleteFrom(table).where(column, '=', value).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    async anonymizeUser(userId: string, at: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({
+          email: `erased-${userId}@erased.invalid`,
+          display_name: 'Erased person',
+          password_hash: '',
+          is_operator: 0,
+          erased_at: at,
+        })
+        .where('id', '=', userId)
+        .execute();
+    },
+    pendingJobs(name: string) {
+      return db
+        .selectFrom('jobs')
+        .select(['id', 'payload'])
+        .where('name', '=', name)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+    async cancelJob(id: string, at: string): Promise<void> {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'cancelled', updated_at: at })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+
+    // ---- export ------------------------------------------------------------------------------
+    membershipsOf(userId: string) {
+      return db
+        .selectFrom('memberships')
+        .innerJoin('communities', 'communities.id', 'memberships.community_id')
+        .select([
+          'communities.id',
+          'communities.name',
+          'memberships.role',
+          'memberships.created_at',
+        ])
+        .where('memberships.user_id', '=', userId)
+        .orderBy('communities.name')
+        .execute();
+    },
+    concernsRaisedBy(userId: string) {
+      return db
+        .selectFrom('concerns')
+        .selectAll()
+        .where('reporter_user_id', '=', userId)
+        .where('anonymous', '=', 0)
+        .orderBy('created_at')
+        .execute();
+    },
+    tokensOf(userId: string) {
+      return db
+        .selectFrom('api_tokens')
+        .select(['name', 'community_id', 'created_at', 'last_used_at', 'revoked_at'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+    },
+    careOf(userId: string) {
+      return Promise.all([
+        db
+          .selectFrom('care_profiles')
+          .select(['community_id', 'capacity', 'paused', 'languages', 'updated_at'])
+          .where('user_id', '=', userId)
+          .execute(),
+        db
+          .selectFrom('care_logs')
+          .select(['community_id', 'minutes', 'drain', 'created_at'])
+          .where('user_id', '=', userId)
+          .orderBy('created_at')
+          .execute(),
+      ]);
+    },
+  };
+}
+export type PrivacyRepository = ReturnType<typeof privacyRepository>;
