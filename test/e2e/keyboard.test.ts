@@ -144,10 +144,10 @@ describe('keyboard only', () => {
     await stranger.keyboard.press('Enter');
     expect((await focused(stranger)).id).toBe('what');
     await stranger.keyboard.type('In the meetup chat someone called a design choice "lame".');
-    await typeInto(stranger, 'about-name', 'Sam_Dev');
     await tabTo(stranger, { id: 'harmed-me' });
     await stranger.keyboard.press('ArrowDown'); // someone else
     await stranger.keyboard.press('ArrowDown'); // a group
+    await typeInto(stranger, 'about-name', 'Sam_Dev');
     await tabTo(stranger, { id: 'wants-organizers' });
     await stranger.keyboard.press('Space');
     await tabTo(stranger, { id: 'anonymous' });

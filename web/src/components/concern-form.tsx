@@ -29,6 +29,9 @@ const labels: Record<string, string> = {
   contact: 'How to reach you',
 };
 
+// The API names the whole "about" object when neither a member nor a name is given.
+const aliases = { about: 'about.name' };
+
 const lines = (s: string) =>
   s
     .split('\n')
@@ -59,7 +62,7 @@ export function ConcernForm({
   const [anonymous, setAnonymous] = useState(mode === 'public' && allowAnonymous);
   const [contact, setContact] = useState('');
   const [raised, setRaised] = useState<Raised | null>(null);
-  const form = useForm();
+  const form = useForm(aliases);
 
   const onSubmit = form.submit(
     () =>
@@ -68,6 +71,10 @@ export function ConcernForm({
         links: lines(links).every((l) => /^https?:\/\/\S+$/.test(l))
           ? undefined
           : 'Please put one full web address per line, starting with https:// or http://.',
+        'about.name': required(
+          about,
+          'Please say who this is about: a name or handle, as you know them.',
+        ),
         harmed: harmed ? undefined : 'Please choose whom it hurt. "I am not sure" is fine.',
         wants: wants ? undefined : 'Please choose what you would like to happen.',
         contact:
@@ -164,8 +171,7 @@ export function ConcernForm({
         <TextField
           id="about-name"
           label="Who is it about?"
-          hint="A name or handle. Leave it empty if you do not know."
-          optional
+          hint="A name or handle, as you know them. The organizers use it to see whether this has happened before."
           value={about}
           onChange={(e) => setAbout(e.target.value)}
           error={form.errors['about.name']}

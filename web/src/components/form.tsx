@@ -334,7 +334,7 @@ export function fieldDomId(field: string): string {
  * Form state: errors per field, a general message, submitting, and a submit handler that
  * validates first, then calls the API and maps its errors back onto the fields.
  */
-export function useForm() {
+export function useForm(aliases: Record<string, string> = {}) {
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
@@ -359,7 +359,8 @@ export function useForm() {
         await action();
       } catch (err) {
         if (err instanceof ApiError) {
-          const fields = err.fields;
+          const fields: Errors = {};
+          for (const [k, v] of Object.entries(err.fields)) fields[aliases[k] ?? k] = v;
           setErrors(fields);
           setGeneral(Object.keys(fields).length > 0 ? undefined : err.message);
           if (Object.keys(fields).length === 0) announce(err.message);
@@ -370,7 +371,7 @@ export function useForm() {
         setSubmitting(false);
       }
     },
-    [submitting, announce],
+    [submitting, announce, aliases],
   );
   return { errors, general, submitting, attempt, submit, setErrors };
 }

@@ -1,5 +1,5 @@
 // /setup#<token>: the one-time link printed by `callin start` creates the operator account.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { post, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import {
@@ -21,7 +21,16 @@ function takeToken(): string {
 }
 
 export function SetupPage() {
-  const [token] = useState(takeToken);
+  const [token, setToken] = useState(takeToken);
+  useEffect(() => {
+    // Pasting the link into a tab already on /setup changes only the hash.
+    const onHash = () => {
+      const t = takeToken();
+      if (t) setToken(t);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const { refresh } = useSession();
   const announce = useAnnounce();
   const [values, setValues] = useState<AccountValues>({ displayName: '', email: '', password: '' });
