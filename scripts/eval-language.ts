@@ -19,7 +19,11 @@ interface Row {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(repoRoot, '..', 'shared', 'data');
-const FILES = ['toxispanse-dev.jsonl', 'strudel-train-comments.jsonl', 'strudel-train-issues.jsonl'];
+const FILES = [
+  'toxispanse-dev.jsonl',
+  'strudel-train-comments.jsonl',
+  'strudel-train-issues.jsonl',
+];
 
 const args = process.argv.slice(2);
 const profanity = args.includes('--profanity');
@@ -40,7 +44,8 @@ const checker = createChecker({ profanity });
 function sample<T>(items: T[], n: number): T[] {
   const copy = [...items];
   const out: T[] = [];
-  while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(random() * copy.length), 1)[0]!);
+  while (out.length < n && copy.length > 0)
+    out.push(copy.splice(Math.floor(random() * copy.length), 1)[0]!);
   return out;
 }
 
@@ -53,13 +58,17 @@ function show(text: string, f: Finding): string {
 function evalFixtures(): { mustFlagMissed: number; mustNotFlagHit: number } {
   const dir = path.join(repoRoot, 'test', 'language', 'fixtures');
   const read = (name: string): string[] =>
-    readFileSync(path.join(dir, name), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    readFileSync(path.join(dir, name), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const base = createChecker();
   const flag = read('must-flag.txt');
   const notFlag = read('must-not-flag.txt');
   const missed = flag.filter((l) => base.check(l.split(' => ')[0] ?? l).length === 0);
   const hit = notFlag.filter((l) => base.check(l).length > 0);
-  console.log(`fixtures: must-flag ${flag.length - missed.length}/${flag.length} found; must-not-flag ${hit.length}/${notFlag.length} with findings`);
+  console.log(
+    `fixtures: must-flag ${flag.length - missed.length}/${flag.length} found; must-not-flag ${hit.length}/${notFlag.length} with findings`,
+  );
   for (const l of missed) console.log(`  missed: ${l}`);
   for (const l of hit) console.log(`  flagged: ${l}`);
   return { mustFlagMissed: missed.length, mustNotFlagHit: hit.length };
@@ -78,7 +87,10 @@ if (!existsSync(dataDir)) {
   for (const file of FILES) {
     const full = path.join(dataDir, file);
     if (!existsSync(full)) continue;
-    const rows = readFileSync(full, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+    const rows = readFileSync(full, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Row);
     let clean = 0;
     let cleanFlagged = 0;
     let cleanConcern = 0;
@@ -117,11 +129,17 @@ if (!existsSync(dataDir)) {
     allClean += clean;
     allCleanFlagged += cleanFlagged;
     console.log(`\n${file}: ${rows.length} messages`);
-    console.log(`  non-toxic with any finding: ${cleanFlagged}/${clean} = ${pct(cleanFlagged, clean)} (concern or above: ${pct(cleanConcern, clean)})`);
+    console.log(
+      `  non-toxic with any finding: ${cleanFlagged}/${clean} = ${pct(cleanFlagged, clean)} (concern or above: ${pct(cleanConcern, clean)})`,
+    );
     console.log(`  toxic with any finding: ${toxicFlagged}/${toxic} = ${pct(toxicFlagged, toxic)}`);
     if (spans > 0) {
-      console.log(`  toxic spans overlapped by a finding: ${spansFound}/${spans} = ${pct(spansFound, spans)}`);
-      console.log(`  findings in toxic messages that fall on a marked span: ${toxicFindingsOnSpan}/${toxicFindings} = ${pct(toxicFindingsOnSpan, toxicFindings)}`);
+      console.log(
+        `  toxic spans overlapped by a finding: ${spansFound}/${spans} = ${pct(spansFound, spans)}`,
+      );
+      console.log(
+        `  findings in toxic messages that fall on a marked span: ${toxicFindingsOnSpan}/${toxicFindings} = ${pct(toxicFindingsOnSpan, toxicFindings)}`,
+      );
     }
     summary[file] = {
       nonToxicFlaggedRate: clean === 0 ? null : cleanFlagged / clean,
@@ -129,11 +147,16 @@ if (!existsSync(dataDir)) {
       spanRecall: spans === 0 ? null : spansFound / spans,
     };
   }
-  console.log(`\nall files: non-toxic with any finding ${allCleanFlagged}/${allClean} = ${pct(allCleanFlagged, allClean)}`);
+  console.log(
+    `\nall files: non-toxic with any finding ${allCleanFlagged}/${allClean} = ${pct(allCleanFlagged, allClean)}`,
+  );
   summary.nonToxicFlaggedRate = allClean === 0 ? null : allCleanFlagged / allClean;
-  const top = [...ruleHits.entries()].sort((a, b) => b[1].clean + b[1].toxic - (a[1].clean + a[1].toxic)).slice(0, 15);
+  const top = [...ruleHits.entries()]
+    .sort((a, b) => b[1].clean + b[1].toxic - (a[1].clean + a[1].toxic))
+    .slice(0, 15);
   console.log('\ntop rules by hits (non-toxic / toxic):');
-  for (const [id, h] of top) console.log(`  ${id.padEnd(36)} ${String(h.clean).padStart(5)} / ${h.toxic}`);
+  for (const [id, h] of top)
+    console.log(`  ${id.padEnd(36)} ${String(h.clean).padStart(5)} / ${h.toxic}`);
   console.log(`\n${examples} random findings on messages labelled non-toxic:`);
   for (const [t, f] of sample(cleanExamples, examples)) console.log(show(t, f));
   console.log(`\n${examples} random findings on messages labelled toxic:`);

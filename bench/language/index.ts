@@ -70,7 +70,10 @@ console.log(
 type Run = (m: string) => number;
 
 const ours = createChecker();
-const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const obscenity = new RegExpMatcher({
+  ...englishDataset.build(),
+  ...englishRecommendedTransformers,
+});
 const runners: Record<string, Run> = {
   floor: (m) => m.toLowerCase().split(/\s+/).length,
   callin: (m) => ours.check(m).length,
@@ -110,13 +113,17 @@ function latency(run: Run, sample: string[]): { p50: number; p99: number } {
  * alike; the best pass of each counts, and the mean over all passes is kept too.
  */
 function measureTogether(names: string[], sample: string[], seconds: number): Result[] {
-  for (const n of names) for (let i = 0; i < Math.min(sample.length, 300); i++) runners[n]!(sample[i]!);
+  for (const n of names)
+    for (let i = 0; i < Math.min(sample.length, 300); i++) runners[n]!(sample[i]!);
   const best = new Map<string, number>(names.map((n) => [n, Infinity]));
   const total = new Map<string, number>(names.map((n) => [n, 0]));
   const passes = new Map<string, number>(names.map((n) => [n, 0]));
   const found = new Map<string, number>();
   const t0 = performance.now();
-  while (performance.now() - t0 < seconds * 1000 * names.length || (passes.get(names[0]!) ?? 0) < 3) {
+  while (
+    performance.now() - t0 < seconds * 1000 * names.length ||
+    (passes.get(names[0]!) ?? 0) < 3
+  ) {
     for (const n of names) {
       const run = runners[n]!;
       let f = 0;
@@ -160,12 +167,24 @@ const alexSample = Array.from({ length: alexN }, (_, i) => messages[Math.floor(i
   for (const m of alexSample) f += runners.alex!(m);
   const dt = (performance.now() - a) / 1000;
   const l = latency(runners.alex!, alexSample.slice(0, 50));
-  results.push({ name: 'alex', messages: alexN, msgsPerSec: alexN / dt, meanMsgsPerSec: alexN / dt, p50us: l.p50, p99us: l.p99, heapMB: process.memoryUsage().heapUsed / 2 ** 20, findings: f });
+  results.push({
+    name: 'alex',
+    messages: alexN,
+    msgsPerSec: alexN / dt,
+    meanMsgsPerSec: alexN / dt,
+    p50us: l.p50,
+    p99us: l.p99,
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+    findings: f,
+  });
 }
 
 const by = (n: string): Result => results.find((r) => r.name === n)!;
-const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`alex sample: ${alexN} messages (evenly spaced), one pass; its p50/p99 from the first 50\n`);
+const fmt = (n: number, d = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(
+  `alex sample: ${alexN} messages (evenly spaced), one pass; its p50/p99 from the first 50\n`,
+);
 console.log('msgs/s: best whole pass (mean over all passes in brackets)');
 console.log('checker       msgs/s     (mean)        p50 µs   p99 µs   heap MB  findings/pass');
 for (const r of results) {
@@ -186,8 +205,21 @@ console.log(
     messages: messages.length,
     alexSample: alexN,
     results: Object.fromEntries(
-      results.map((r) => [r.name, { msgsPerSec: Math.round(r.msgsPerSec), meanMsgsPerSec: Math.round(r.meanMsgsPerSec), p50us: +r.p50us.toFixed(2), p99us: +r.p99us.toFixed(2), heapMB: +r.heapMB.toFixed(1) }]),
+      results.map((r) => [
+        r.name,
+        {
+          msgsPerSec: Math.round(r.msgsPerSec),
+          meanMsgsPerSec: Math.round(r.meanMsgsPerSec),
+          p50us: +r.p50us.toFixed(2),
+          p99us: +r.p99us.toFixed(2),
+          heapMB: +r.heapMB.toFixed(1),
+        },
+      ]),
     ),
-    ratios: { callinVsAlex: Math.round(vsAlex), callinVsObscenity: +vsObscenity.toFixed(2), callinTimeVsFloor: +vsFloor.toFixed(2) },
+    ratios: {
+      callinVsAlex: Math.round(vsAlex),
+      callinVsObscenity: +vsObscenity.toFixed(2),
+      callinTimeVsFloor: +vsFloor.toFixed(2),
+    },
   }),
 );

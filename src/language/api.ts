@@ -14,8 +14,7 @@ export interface CheckRequest {
 }
 
 export type ParsedCheckRequest =
-  | { ok: true; value: CheckRequest }
-  | { ok: false; errors: { field: string; message: string }[] };
+  { ok: true; value: CheckRequest } | { ok: false; errors: { field: string; message: string }[] };
 
 export function parseCheckRequest(body: unknown): ParsedCheckRequest {
   const errors: { field: string; message: string }[] = [];
@@ -34,7 +33,10 @@ export function parseCheckRequest(body: unknown): ParsedCheckRequest {
     errors.push({ field: 'markdown', message: 'must be true or false' });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { text: b.text as string, markdown: (b.markdown as boolean | undefined) ?? true } };
+  return {
+    ok: true,
+    value: { text: b.text as string, markdown: (b.markdown as boolean | undefined) ?? true },
+  };
 }
 
 export interface ApiFinding {

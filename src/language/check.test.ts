@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { check, createChecker } from './check.ts';
 
-const ids = (text: string, markdown = true): string[] => check(text, { markdown }).map((f) => f.ruleId);
+const ids = (text: string, markdown = true): string[] =>
+  check(text, { markdown }).map((f) => f.ruleId);
 
 describe('check', () => {
   it('reports rule, severity and exact positions (1-based, endColumn exclusive)', () => {
@@ -24,8 +25,16 @@ describe('check', () => {
   });
 
   it('matches multi-word phrases across hyphens and slashes', () => {
-    expect(check('a master/slave pair')[0]).toMatchObject({ ruleId: 'racialised.master-slave', start: 2, end: 14 });
-    expect(check('forty man-hours')[0]).toMatchObject({ ruleId: 'gendered.man-hours', start: 6, end: 15 });
+    expect(check('a master/slave pair')[0]).toMatchObject({
+      ruleId: 'racialised.master-slave',
+      start: 2,
+      end: 14,
+    });
+    expect(check('forty man-hours')[0]).toMatchObject({
+      ruleId: 'gendered.man-hours',
+      start: 6,
+      end: 15,
+    });
   });
 
   it('does not match a phrase across sentence punctuation', () => {
@@ -78,7 +87,9 @@ describe('check', () => {
   });
 
   it('reports insults aimed at a person, not at things or oneself', () => {
-    expect(check("you're an idiot")).toMatchObject([{ ruleId: 'insult.idiot', severity: 'concern', start: 10, end: 15 }]);
+    expect(check("you're an idiot")).toMatchObject([
+      { ruleId: 'insult.idiot', severity: 'concern', start: 10, end: 15 },
+    ]);
     expect(ids('he is so stupid')).toEqual(['insult.stupid']);
     expect(ids('this code is stupid')).toEqual([]);
     expect(ids("I'm an idiot, fixed")).toEqual([]);
@@ -108,8 +119,12 @@ describe('check', () => {
 
 describe('configuration', () => {
   it('disables rules by id and by category', () => {
-    expect(createChecker({ disable: ['gendered.guys'] }).check('hey guys, whitelist')).toHaveLength(1);
-    expect(createChecker({ disable: ['gendered', 'racialised'] }).check('hey guys, whitelist')).toEqual([]);
+    expect(createChecker({ disable: ['gendered.guys'] }).check('hey guys, whitelist')).toHaveLength(
+      1,
+    );
+    expect(
+      createChecker({ disable: ['gendered', 'racialised'] }).check('hey guys, whitelist'),
+    ).toEqual([]);
   });
 
   it('allows single words globally or inside one rule', () => {
@@ -119,16 +134,20 @@ describe('configuration', () => {
   });
 
   it('drops findings below the minimum severity', () => {
-    expect(createChecker({ minSeverity: 'concern' }).check("hey guys, you're an idiot").map((f) => f.ruleId)).toEqual([
-      'insult.idiot',
-    ]);
+    expect(
+      createChecker({ minSeverity: 'concern' })
+        .check("hey guys, you're an idiot")
+        .map((f) => f.ruleId),
+    ).toEqual(['insult.idiot']);
   });
 
   it('switches profanity on and off', () => {
     expect(check('this code is shit')).toEqual([]);
-    expect(createChecker({ profanity: true }).check('this code is shit').map((f) => f.ruleId)).toEqual([
-      'profanity.shit',
-    ]);
+    expect(
+      createChecker({ profanity: true })
+        .check('this code is shit')
+        .map((f) => f.ruleId),
+    ).toEqual(['profanity.shit']);
   });
 
   it('adds custom rules', () => {
@@ -145,6 +164,8 @@ describe('configuration', () => {
         },
       ],
     });
-    expect(c.check('our code wizards')).toMatchObject([{ ruleId: 'custom.ninja', text: 'code wizards' }]);
+    expect(c.check('our code wizards')).toMatchObject([
+      { ruleId: 'custom.ninja', text: 'code wizards' },
+    ]);
   });
 });

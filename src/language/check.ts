@@ -100,7 +100,10 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
 }
 
 /** Compile a checker for a configuration (built-in rules plus the configuration's own). */
-export function createChecker(config: CheckerConfig = {}, rules: readonly RuleData[] = englishRules): Checker {
+export function createChecker(
+  config: CheckerConfig = {},
+  rules: readonly RuleData[] = englishRules,
+): Checker {
   const matcher = compileRules(rules, config);
   return {
     matcher,

@@ -55,7 +55,13 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { format: 'text', failOn: 'concern', config: undefined, paths: [], help: false };
+  const o: Options = {
+    format: 'text',
+    failOn: 'concern',
+    config: undefined,
+    paths: [],
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i]!;
     let val: string | undefined;
@@ -72,7 +78,8 @@ function parseArgs(argv: string[]): Options {
     if (arg === '-h' || arg === '--help') o.help = true;
     else if (arg === '--format') {
       const v = take();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${v}")`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif')
+        throw new UsageError(`--format must be text, json or sarif (got "${v}")`);
       o.format = v;
     } else if (arg === '--fail-on') {
       const v = take();
@@ -84,8 +91,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--') {
       o.paths.push(...argv.slice(i + 1));
       break;
-    }
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else o.paths.push(arg);
   }
   return o;
@@ -93,7 +99,8 @@ function parseArgs(argv: string[]): Options {
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -129,12 +136,15 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   let config: CheckerConfig = {};
   try {
     const file = opts.config ?? path.join(io.cwd, '.callinrc');
-    if (opts.config !== undefined || existsSync(file)) config = loadConfigFile(path.resolve(io.cwd, file), known);
+    if (opts.config !== undefined || existsSync(file))
+      config = loadConfigFile(path.resolve(io.cwd, file), known);
   } catch (e) {
     if (e instanceof ConfigError) {
       const rel = path.relative(io.cwd, e.file);
       const shown = rel === '' || rel.startsWith('..') ? e.file : rel;
-      io.stderr(`callin check: invalid configuration: ${shown}:${e.line}:${e.column}: ${e.problem}\n`);
+      io.stderr(
+        `callin check: invalid configuration: ${shown}:${e.line}:${e.column}: ${e.problem}\n`,
+      );
       return 2;
     }
     throw e;
@@ -143,13 +153,19 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   const results: FileFindings[] = [];
   try {
     const usesStdin = opts.paths.length === 0 || opts.paths.includes('-');
-    if (usesStdin) results.push({ file: STDIN_NAME, findings: checker.check(await readStream(io.stdin)) });
-    for (const file of resolveFiles(opts.paths.filter((p) => p !== '-'), io.cwd)) {
+    if (usesStdin)
+      results.push({ file: STDIN_NAME, findings: checker.check(await readStream(io.stdin)) });
+    for (const file of resolveFiles(
+      opts.paths.filter((p) => p !== '-'),
+      io.cwd,
+    )) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
-        throw new UsageError(`cannot read ${path.relative(io.cwd, file)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new UsageError(
+          `cannot read ${path.relative(io.cwd, file)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+        );
       }
       const markdown = MARKDOWN_EXTENSIONS.includes(path.extname(file).toLowerCase());
       const rel = path.relative(io.cwd, file).split(path.sep).join('/');
@@ -164,9 +180,15 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   }
   const rules = [...englishRules, ...(config.rules ?? [])];
   io.stdout(
-    opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? formatSarif(results, rules) : formatText(results),
+    opts.format === 'json'
+      ? formatJson(results)
+      : opts.format === 'sarif'
+        ? formatSarif(results, rules)
+        : formatText(results),
   );
   const threshold = SEVERITIES.indexOf(opts.failOn);
-  const failed = results.some((r) => r.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold));
+  const failed = results.some((r) =>
+    r.findings.some((f) => SEVERITIES.indexOf(f.severity) >= threshold),
+  );
   return failed ? 1 : 0;
 }

@@ -6,7 +6,8 @@ const ids = (r: { findings: { id: string }[] }): string[] => r.findings.map((f) 
 
 describe('draft coach', () => {
   it('flags what makes people defensive, each with why and a direction', () => {
-    const draft = "You're so rude. You always do this. Apologise publicly in the channel or you'll be banned. Sam told me.";
+    const draft =
+      "You're so rude. You always do this. Apologise publicly in the channel or you'll be banned. Sam told me.";
     const r = coachDraft(draft, { harmedNames: ['Sam'] });
     expect(ids(r)).toEqual([
       'draft.label',
@@ -26,11 +27,16 @@ describe('draft coach', () => {
   });
 
   it('flags sarcasm', () => {
-    expect(ids(coachDraft('Oh great, another joke about that. How do you see it? It hurt people.'))).toEqual(['draft.sarcasm']);
+    expect(
+      ids(coachDraft('Oh great, another joke about that. How do you see it? It hurt people.')),
+    ).toEqual(['draft.sarcasm']);
   });
 
   it('allows naming the harmed person with consent', () => {
-    const r = coachDraft('Sam felt hurt by it. Would you talk with me?', { harmedNames: ['Sam'], mayNameHarmed: true });
+    const r = coachDraft('Sam felt hurt by it. Would you talk with me?', {
+      harmedNames: ['Sam'],
+      mayNameHarmed: true,
+    });
     expect(ids(r)).toEqual([]);
   });
 
@@ -41,7 +47,9 @@ describe('draft coach', () => {
     expect(ids(r)).toEqual([]);
     expect(r.strengths).toHaveLength(5);
     expect(r.language).toEqual([]);
-    expect(coachDraft('hey guys, what do you think? it hurt.').language.map((f) => f.ruleId)).toEqual(['gendered.guys']);
+    expect(
+      coachDraft('hey guys, what do you think? it hurt.').language.map((f) => f.ruleId),
+    ).toEqual(['gendered.guys']);
   });
 });
 
@@ -67,7 +75,9 @@ describe('reply coach', () => {
   });
 
   it('recognises a real apology', () => {
-    const r = coachReply("Thank you for telling me. I'm sorry for using that word; it was hurtful. I will use 'everyone' from now on.");
+    const r = coachReply(
+      "Thank you for telling me. I'm sorry for using that word; it was hurtful. I will use 'everyone' from now on.",
+    );
     expect(r.findings).toEqual([]);
     expect(r.strengths).toHaveLength(4);
   });

@@ -56,7 +56,9 @@ function addWord(map: Map<number, WordEntry>, word: string, phrase: PhraseEntry)
     e = { word, phrases: [], next: map.get(h), single: false, prev: new Set() };
     map.set(h, e);
   }
-  if (!e.phrases.some((p) => p.rule === phrase.rule && p.words.join(' ') === phrase.words.join(' '))) {
+  if (
+    !e.phrases.some((p) => p.rule === phrase.rule && p.words.join(' ') === phrase.words.join(' '))
+  ) {
     e.phrases.push(phrase);
     if (phrase.words.length === 1) e.single = true;
     else e.prev.add(phrase.hashes[phrase.words.length - 2]!);
@@ -78,7 +80,8 @@ function allowedWords(config: CheckerConfig, ruleId: string): Set<string> {
   const out = new Set<string>();
   const allow = config.allow;
   if (Array.isArray(allow)) for (const w of allow) out.add(foldWord(w.toLowerCase()));
-  else if (allow !== undefined) for (const w of allow[ruleId] ?? []) out.add(foldWord(w.toLowerCase()));
+  else if (allow !== undefined)
+    for (const w of allow[ruleId] ?? []) out.add(foldWord(w.toLowerCase()));
   return out;
 }
 
@@ -120,8 +123,15 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
     for (const form of forms) {
       const words = form.split(' ').map(foldWord);
       if (words.some((w) => w === '') || allowed.has(words.join(' '))) continue;
-      const leet = obfuscation ? words.map((w) => new Set(obfuscatedKeys(w).map(hashString))) : undefined;
-      const phrase: PhraseEntry = { rule: index, words, hashes: Int32Array.from(words, hashString), leet };
+      const leet = obfuscation
+        ? words.map((w) => new Set(obfuscatedKeys(w).map(hashString)))
+        : undefined;
+      const phrase: PhraseEntry = {
+        rule: index,
+        words,
+        hashes: Int32Array.from(words, hashString),
+        leet,
+      };
       const last = words[words.length - 1] ?? '';
       addWord(matcher.words, last, phrase);
       const h = hashString(last) & BLOOM_MASK;

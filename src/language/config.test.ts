@@ -47,17 +47,23 @@ describe('.callinrc', () => {
   });
 
   it('points into a custom rule', () => {
-    const e = fail('{"rules": [\n  {"id": "custom.x", "severity": "loud", "phrases": ["x"], "suggestions": [], "explanation": "e"}\n]}');
+    const e = fail(
+      '{"rules": [\n  {"id": "custom.x", "severity": "loud", "phrases": ["x"], "suggestions": [], "explanation": "e"}\n]}',
+    );
     expect(e.line).toBe(2);
     expect(e.problem).toContain('rules[0].severity');
   });
 
   it('rejects unknown rule ids in disable', () => {
-    expect(fail('{"disable": ["gendered.nope"]}').problem).toContain('"gendered.nope" is not a rule id or a category');
+    expect(fail('{"disable": ["gendered.nope"]}').problem).toContain(
+      '"gendered.nope" is not a rule id or a category',
+    );
   });
 
   it('validates community configuration objects', () => {
-    expect(() => assertConfig({ profanity: 'yes' }, known)).toThrow(/profanity: must be true or false/);
+    expect(() => assertConfig({ profanity: 'yes' }, known)).toThrow(
+      /profanity: must be true or false/,
+    );
     expect(assertConfig({ profanity: true }, known)).toEqual({ profanity: true });
   });
 });

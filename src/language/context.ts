@@ -41,7 +41,10 @@ export function wordsBefore(
     }
     if (i < 0) break;
     let w = '';
-    while (i >= 0 && (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i - 1)))) {
+    while (
+      i >= 0 &&
+      (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i - 1)))
+    ) {
       const c = text.charCodeAt(i);
       if (classOf(c) !== C_IGNORE) w = String.fromCharCode(foldOf(c)) + w;
       i--;
@@ -64,7 +67,10 @@ export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: 
     }
     if (i >= text.length) break;
     let w = '';
-    while (i < text.length && (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))) {
+    while (
+      i < text.length &&
+      (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))
+    ) {
       const c = text.charCodeAt(i);
       if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
       i++;
@@ -105,7 +111,8 @@ export function inIdentifier(text: string, start: number, end: number): boolean 
   const before = text[start - 1];
   const after = text[end];
   if (before === '_' || after === '_') return true;
-  if ((before === '.' || before === '$' || before === '#') && isWordAt(text, start - 2)) return true;
+  if ((before === '.' || before === '$' || before === '#') && isWordAt(text, start - 2))
+    return true;
   if (before === '$' || before === '#' || before === '=') return true;
   if (before === ':' && text[start - 2] === ':') return true;
   if (after === '.' && isWordAt(text, end + 1)) return true;
@@ -121,7 +128,17 @@ export function inIdentifier(text: string, start: number, end: number): boolean 
 
 const QUOTES_OPEN = new Set(['"', "'", '‘', '“', '«', '„']);
 const QUOTES_CLOSE = new Set(['"', "'", '’', '”', '»', '“']);
-const MENTION_NOUNS = new Set(['word', 'words', 'term', 'terms', 'phrase', 'phrases', 'expression', 'slur', 'saying']);
+const MENTION_NOUNS = new Set([
+  'word',
+  'words',
+  'term',
+  'terms',
+  'phrase',
+  'phrases',
+  'expression',
+  'slur',
+  'saying',
+]);
 
 /** A mention of the word rather than a use: `the word "guys"`, `terms like 'master'`. */
 export function isMention(text: string, start: number, end: number): boolean {
@@ -143,7 +160,12 @@ function sameForm(textWord: string, ruleWord: string): boolean {
  * One of the rule's exceptions covers the match ("double blind", "master's degree"): the
  * exception is aligned on the first matched word and compared with the words around it.
  */
-export function isException(text: string, start: number, end: number, exceptions: string[][]): boolean {
+export function isException(
+  text: string,
+  start: number,
+  end: number,
+  exceptions: string[][],
+): boolean {
   if (exceptions.length === 0) return false;
   const matched = wordsIn(text, start, end);
   const first = matched[0] ?? '';
@@ -153,7 +175,8 @@ export function isException(text: string, start: number, end: number, exceptions
       const need = ex.length - j - 1;
       const before = j > 0 ? wordsBefore(text, start, j, false) : [];
       const rest = matched.slice(1);
-      const after = need > rest.length ? rest.concat(wordsAfter(text, end, need - rest.length, false)) : rest;
+      const after =
+        need > rest.length ? rest.concat(wordsAfter(text, end, need - rest.length, false)) : rest;
       let ok = true;
       for (let k = 0; k < j && ok; k++) ok = sameForm(before[j - 1 - k] ?? '', ex[k] ?? '');
       for (let k = 0; k < need && ok; k++) ok = sameForm(after[k] ?? '', ex[j + 1 + k] ?? '');

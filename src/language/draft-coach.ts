@@ -50,17 +50,21 @@ const PATTERNS: Pattern[] = [
     id: 'draft.threat',
     re: /\b(?:or\s+else|(?:you\s+(?:will|'ll|could|might)\s+(?:be|get)\s+)(?:banned|kicked|removed|suspended|blocked|reported)|ban\s+you|kick\s+you|remove\s+you|report\s+you|last\s+warning|final\s+warning|there\s+will\s+be\s+consequences|face\s+consequences|(?:get|be)\s+banned)\b/i,
     why: 'A call-in is an invitation; mixing in threats of punishment makes it a warning and shuts the conversation down.',
-    suggestion: 'Keep the call-in about learning. If enforcement is needed, organizers handle it separately.',
+    suggestion:
+      'Keep the call-in about learning. If enforcement is needed, organizers handle it separately.',
   },
 ];
 
 const HARMED_HINT =
   /\b[A-Z][a-z]+\s+(?:told\s+me|was\s+(?:hurt|upset|offended|uncomfortable)|felt\s+(?:hurt|upset|excluded)|complained|reported\s+(?:this|you|it))\b/;
 
-const IMPACT = /\b(?:impact|hurt|harm|affect(?:ed|s)?|felt|feel(?:s)?|made\s+(?:\w+\s+){0,3}feel|excluded|unwelcome|upset|land(?:ed|s)?|effect|uncomfortable|alienat|pushed\s+away|discourag)/i;
-const QUESTION = /\?|\b(?:would\s+you\s+be\s+open|could\s+we\s+talk|i(?:'d|\s+would)\s+love\s+to\s+hear|let\s+me\s+know\s+what\s+you\s+think)\b/i;
+const IMPACT =
+  /\b(?:impact|hurt|harm|affect(?:ed|s)?|felt|feel(?:s)?|made\s+(?:\w+\s+){0,3}feel|excluded|unwelcome|upset|land(?:ed|s)?|effect|uncomfortable|alienat|pushed\s+away|discourag)/i;
+const QUESTION =
+  /\?|\b(?:would\s+you\s+be\s+open|could\s+we\s+talk|i(?:'d|\s+would)\s+love\s+to\s+hear|let\s+me\s+know\s+what\s+you\s+think)\b/i;
 const I_STATEMENT = /\bI\s+(?:noticed|felt|feel|wanted|want|saw|think|was|am|hope|care|value)\b/;
-const BEHAVIOUR = /\b(?:when\s+you\s+(?:said|wrote|posted|used|called|made)|your\s+(?:comment|message|post|reply|joke|word)|the\s+(?:word|phrase|term|comment|joke))\b/i;
+const BEHAVIOUR =
+  /\b(?:when\s+you\s+(?:said|wrote|posted|used|called|made)|your\s+(?:comment|message|post|reply|joke|word)|the\s+(?:word|phrase|term|comment|joke))\b/i;
 const GOOD_FAITH =
   /\b(?:I\s+know\s+you|I\s+(?:don't|do\s+not)\s+think\s+you\s+meant|I'm\s+sure\s+you\s+(?:didn't|did\s+not)|you\s+probably\s+didn't|I\s+value|I\s+appreciate|thank(?:s|\s+you)|assume\s+good\s+intent|I\s+trust)\b/i;
 
@@ -120,10 +124,16 @@ export function coachDraft(draft: string, options: DraftCoachOptions = {}): Coac
   const strengths: string[] = [];
   if (hasImpact) strengths.push('It describes the impact, which helps them see why it matters.');
   if (hasQuestion) strengths.push('It invites them to respond, which keeps it a conversation.');
-  if (I_STATEMENT.test(draft)) strengths.push('It speaks from your own view ("I noticed …"), which is easier to hear.');
-  if (BEHAVIOUR.test(draft)) strengths.push('It focuses on what was said or done rather than on who they are.');
-  if (GOOD_FAITH.test(draft)) strengths.push('It shows good faith towards them, which lowers defensiveness.');
-  if (strengths.length === 0) strengths.push('You are taking the time to call someone in privately, which is a kindness in itself.');
+  if (I_STATEMENT.test(draft))
+    strengths.push('It speaks from your own view ("I noticed …"), which is easier to hear.');
+  if (BEHAVIOUR.test(draft))
+    strengths.push('It focuses on what was said or done rather than on who they are.');
+  if (GOOD_FAITH.test(draft))
+    strengths.push('It shows good faith towards them, which lowers defensiveness.');
+  if (strengths.length === 0)
+    strengths.push(
+      'You are taking the time to call someone in privately, which is a kindness in itself.',
+    );
   // Findings about words first, in text order; findings about the whole draft last.
   findings.sort((a, b) => Number(a.end === 0) - Number(b.end === 0) || a.start - b.start);
   return { findings, strengths, language: languageOf(draft, options.config) };

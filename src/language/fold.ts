@@ -27,15 +27,58 @@ export const CHAR_FLAGS = new Uint8Array(SIZE);
 export const CHAR_INFO = new Uint32Array(SIZE);
 
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
-  х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l', ԛ: 'q', ԝ: 'w', ү: 'y',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
-  χ: 'x', ϲ: 'c', ζ: 'z', μ: 'u',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ү: 'y',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ϲ: 'c',
+  ζ: 'z',
+  μ: 'u',
 };
 
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
-  '@': 'a', $: 's', '!': 'i', '|': 'i', '+': 't',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '+': 't',
 };
 /** Leetspeak folding for obfuscated words; `*` stays `*` (a hidden letter). */
 export const LEET_FOLD = new Uint16Array(128);
@@ -86,7 +129,8 @@ function build(): void {
   // The underscore joins identifiers such as master_branch; it is a separator that marks them.
   CHAR_CLASS[0x5f] = C_SEP;
   for (let c = 0; c < 128; c++) LEET_FOLD[c] = CHAR_CLASS[c] === C_WORD ? CHAR_FOLD[c]! : c;
-  for (let c = 0; c < SIZE; c++) CHAR_INFO[c] = CHAR_CLASS[c]! | (CHAR_FLAGS[c]! << 8) | (CHAR_FOLD[c]! << 16);
+  for (let c = 0; c < SIZE; c++)
+    CHAR_INFO[c] = CHAR_CLASS[c]! | (CHAR_FLAGS[c]! << 8) | (CHAR_FOLD[c]! << 16);
   for (const [k, v] of Object.entries(LEET)) LEET_FOLD[k.charCodeAt(0)] = v.charCodeAt(0);
 }
 build();

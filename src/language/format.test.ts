@@ -45,7 +45,10 @@ describe('formatters', () => {
   it('writes SARIF 2.1.0 with rules and levels', () => {
     const log = JSON.parse(formatSarif(results, englishRules)) as {
       version: string;
-      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; ruleIndex: number }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; level: string; ruleIndex: number }[];
+      }[];
     };
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0]!;

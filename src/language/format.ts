@@ -77,11 +77,13 @@ export function formatSarif(
 ): string {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const used: string[] = [];
-  for (const { findings } of results) for (const f of findings) if (!used.includes(f.ruleId)) used.push(f.ruleId);
+  for (const { findings } of results)
+    for (const f of findings) if (!used.includes(f.ruleId)) used.push(f.ruleId);
   const driverRules = used.map((id) => {
     const r = byId.get(id);
     const explanation = r?.explanation ?? id;
-    const tries = r !== undefined && r.suggestions.length > 0 ? ` Consider: ${r.suggestions.join(', ')}.` : '';
+    const tries =
+      r !== undefined && r.suggestions.length > 0 ? ` Consider: ${r.suggestions.join(', ')}.` : '';
     return {
       id,
       name: id.replace(/[.-](\w)/g, (_m, c: string) => c.toUpperCase()),
@@ -89,7 +91,10 @@ export function formatSarif(
       fullDescription: { text: explanation + tries },
       help: { text: explanation + tries },
       defaultConfiguration: { level: LEVEL[r?.severity ?? 'nudge'] },
-      properties: { category: r?.category ?? 'custom', tags: [r?.category ?? 'custom', 'language'] },
+      properties: {
+        category: r?.category ?? 'custom',
+        tags: [r?.category ?? 'custom', 'language'],
+      },
     };
   });
   const sarifResults = results.flatMap(({ file, findings }) =>

@@ -6,7 +6,13 @@ export { check, checkWithMatcher, createChecker } from './check.ts';
 export type { Checker } from './check.ts';
 export { compileRules } from './compile.ts';
 export type { Matcher } from './compile.ts';
-export { ConfigError, assertConfig, loadConfigFile, parseConfig, validateConfig } from './config.ts';
+export {
+  ConfigError,
+  assertConfig,
+  loadConfigFile,
+  parseConfig,
+  validateConfig,
+} from './config.ts';
 export { formatJson, formatSarif, formatText, toJsonFindings } from './format.ts';
 export type { FileFindings, JsonFinding } from './format.ts';
 export { CHECK_HELP, STDIN_NAME, runCheck } from './cli.ts';
@@ -22,4 +28,11 @@ export type { RuleInput, RulePackData } from './rules/pack.ts';
 export { validateRules } from './validate-rule.ts';
 export type { Problem } from './validate-rule.ts';
 export { CATEGORIES, SEVERITIES } from './types.ts';
-export type { Category, CheckOptions, CheckerConfig, Finding, RuleData, Severity } from './types.ts';
+export type {
+  Category,
+  CheckOptions,
+  CheckerConfig,
+  Finding,
+  RuleData,
+  Severity,
+} from './types.ts';

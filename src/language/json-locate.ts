@@ -57,7 +57,16 @@ export function parseJsonWithPositions(text: string): Located {
       if (c === '\n') fail('line break inside a string');
       if (c === '\\') {
         const e = text[i + 1];
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const map: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
@@ -133,10 +142,19 @@ export function parseJsonWithPositions(text: string): Located {
       }
     }
     if (c === '"') return str();
-    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (m === null) return fail(c === undefined ? 'unexpected end of file' : `unexpected character "${c}"`);
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      text.slice(i, i + 64),
+    );
+    if (m === null)
+      return fail(c === undefined ? 'unexpected end of file' : `unexpected character "${c}"`);
     i += m[0].length;
-    return m[0] === 'true' ? true : m[0] === 'false' ? false : m[0] === 'null' ? null : Number(m[0]);
+    return m[0] === 'true'
+      ? true
+      : m[0] === 'false'
+        ? false
+        : m[0] === 'null'
+          ? null
+          : Number(m[0]);
   };
   const result = value([]);
   ws();

@@ -2,23 +2,54 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from './check.ts';
 
-const ALLOWED = ['the', 'build', 'is', 'green', 'thanks', 'for', 'review', 'please', 'merge', 'this', 'patch', 'looks', 'good', 'to', 'me', 'we', 'can', 'ship', 'it', 'tomorrow', 'team', 'everyone', 'folks'];
+const ALLOWED = [
+  'the',
+  'build',
+  'is',
+  'green',
+  'thanks',
+  'for',
+  'review',
+  'please',
+  'merge',
+  'this',
+  'patch',
+  'looks',
+  'good',
+  'to',
+  'me',
+  'we',
+  'can',
+  'ship',
+  'it',
+  'tomorrow',
+  'team',
+  'everyone',
+  'folks',
+];
 const SEPARATORS = [' ', ', ', '. ', '\n', ' - ', '! ', '? '];
 const TRIGGERS = ['guys', 'whitelist', 'sanity check', 'manpower', 'blacklisted'];
 
 const message = fc
-  .array(fc.tuple(fc.constantFrom(...ALLOWED), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 40 })
+  .array(fc.tuple(fc.constantFrom(...ALLOWED), fc.constantFrom(...SEPARATORS)), {
+    minLength: 1,
+    maxLength: 40,
+  })
   .map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 const withTrigger = fc
   .tuple(message, fc.constantFrom(...TRIGGERS), message)
   .map(([a, t, b]) => `${a} ${t} ${b}`);
 
-const summary = (text: string): string[] => check(text).map((f) => `${f.ruleId}@${f.start}-${f.end}`);
+const summary = (text: string): string[] =>
+  check(text).map((f) => `${f.ruleId}@${f.start}-${f.end}`);
 
 describe('properties', () => {
   it('any text made only of allowed words gives no findings', () => {
-    fc.assert(fc.property(message, (text) => check(text).length === 0), { numRuns: 300 });
+    fc.assert(
+      fc.property(message, (text) => check(text).length === 0),
+      { numRuns: 300 },
+    );
   });
 
   it('a known phrase between allowed words is always found, at its position', () => {

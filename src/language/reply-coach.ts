@@ -41,12 +41,13 @@ const PATTERNS: Pattern[] = [
     id: 'reply.intent-over-impact',
     re: /\b(?:I\s+(?:didn'?t|did\s+not|never)\s+mean(?:t)?\s+(?:it|to|anything)|(?:that\s+)?(?:wasn'?t|was\s+not)\s+my\s+intent(?:ion)?|I\s+had\s+no\s+bad\s+intent(?:ions)?)\b/i,
     why: 'Intent matters, but leading with it can sound like a defence; what helps most is acknowledging the impact.',
-    suggestion: 'Start with the impact, then mention intent briefly if at all: "I didn\'t realise, and I\'m sorry it hurt."',
+    suggestion:
+      'Start with the impact, then mention intent briefly if at all: "I didn\'t realise, and I\'m sorry it hurt."',
   },
   {
     id: 'reply.passive',
     re: /\b(?:mistakes\s+were\s+made|things\s+were\s+said|it\s+was\s+(?:said|written|posted)\s+badly)\b/i,
-    why: 'The passive voice leaves out who did it, so the apology feels like no one\'s.',
+    why: "The passive voice leaves out who did it, so the apology feels like no one's.",
     suggestion: 'Say "I": "I made a mistake when I …".',
   },
   {
@@ -59,15 +60,21 @@ const PATTERNS: Pattern[] = [
     id: 'reply.deflect',
     re: /\b(?:what\s+about\s+(?:when\s+)?(?:you|them|him|her)|you\s+(?:also|too)\s+(?:said|did|do)|everyone\s+(?:says|does)\s+(?:it|that)|it'?s\s+(?:just\s+)?a\s+word)\b/i,
     why: 'Pointing elsewhere can feel like avoiding what you were asked to look at.',
-    suggestion: 'If something else needs addressing, ask an organizer separately; here, respond to this concern.',
+    suggestion:
+      'If something else needs addressing, ask an organizer separately; here, respond to this concern.',
   },
 ];
 
-const SPECIFIC_APOLOGY = /\b(?:I'?m\s+sorry|I\s+am\s+sorry|I\s+apologi[sz]e)\s+(?:for|that\s+I|I)\b/i;
-const ACKNOWLEDGE = /\b(?:I\s+(?:understand|see|realise|realize|hear)\b|(?:that|it)\s+(?:was|is)\s+(?:hurtful|wrong|not\s+okay|not\s+ok)|hurt(?:ful)?)\b/i;
-const COMMIT = /\b(?:I\s+will|I'll|going\s+forward|from\s+now\s+on|in\s+(?:the\s+)?future|I'?m\s+going\s+to|I\s+won'?t)\b/i;
-const THANKS = /\b(?:thank(?:s|\s+you)\s+for\s+(?:telling|letting|raising|pointing|reaching|explaining|being))\b/i;
-const ASK = /\b(?:how\s+can\s+I|what\s+(?:can|should)\s+I|is\s+there\s+anything\s+I|could\s+you\s+help\s+me\s+understand)\b/i;
+const SPECIFIC_APOLOGY =
+  /\b(?:I'?m\s+sorry|I\s+am\s+sorry|I\s+apologi[sz]e)\s+(?:for|that\s+I|I)\b/i;
+const ACKNOWLEDGE =
+  /\b(?:I\s+(?:understand|see|realise|realize|hear)\b|(?:that|it)\s+(?:was|is)\s+(?:hurtful|wrong|not\s+okay|not\s+ok)|hurt(?:ful)?)\b/i;
+const COMMIT =
+  /\b(?:I\s+will|I'll|going\s+forward|from\s+now\s+on|in\s+(?:the\s+)?future|I'?m\s+going\s+to|I\s+won'?t)\b/i;
+const THANKS =
+  /\b(?:thank(?:s|\s+you)\s+for\s+(?:telling|letting|raising|pointing|reaching|explaining|being))\b/i;
+const ASK =
+  /\b(?:how\s+can\s+I|what\s+(?:can|should)\s+I|is\s+there\s+anything\s+I|could\s+you\s+help\s+me\s+understand)\b/i;
 
 /** Coach a reply from the person who was called in. */
 export function coachReply(reply: string, options: { config?: CheckerConfig } = {}): CoachResult {
@@ -78,8 +85,10 @@ export function coachReply(reply: string, options: { config?: CheckerConfig } = 
   }
   if (ACKNOWLEDGE.test(reply)) strengths.push('It acknowledges the impact on others.');
   if (COMMIT.test(reply)) strengths.push('It commits to doing something differently.');
-  if (THANKS.test(reply)) strengths.push('It thanks them for raising it, which takes courage to do.');
+  if (THANKS.test(reply))
+    strengths.push('It thanks them for raising it, which takes courage to do.');
   if (ASK.test(reply)) strengths.push('It asks how to make things right or understand better.');
-  if (strengths.length === 0) strengths.push('You are responding, which already keeps the conversation open.');
+  if (strengths.length === 0)
+    strengths.push('You are responding, which already keeps the conversation open.');
   return { findings, strengths, language: languageOf(reply, options.config) };
 }

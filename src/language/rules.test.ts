@@ -29,7 +29,8 @@ describe('rule packs', () => {
       if ((r.target ?? 'always') !== 'always') continue;
       const phrase = r.phrases[0]!;
       const found = checker.check(`Well, ${phrase} here`);
-      if (!found.some((f) => f.text.toLowerCase().replace(/[-\s]+/g, ' ') === phrase)) missed.push(`${r.id}: ${phrase}`);
+      if (!found.some((f) => f.text.toLowerCase().replace(/[-\s]+/g, ' ') === phrase))
+        missed.push(`${r.id}: ${phrase}`);
     }
     expect(missed).toEqual([]);
   });
@@ -39,13 +40,29 @@ describe('rule packs', () => {
     for (const r of englishRules.filter((x) => x.target === 'person')) {
       const phrase = r.phrases[0]!;
       expect(checker.check(`you are a ${phrase}`).length, r.id).toBeGreaterThan(0);
-      expect(checker.check(`the ${phrase} config`).filter((f) => f.ruleId === r.id), r.id).toEqual([]);
+      expect(
+        checker.check(`the ${phrase} config`).filter((f) => f.ruleId === r.id),
+        r.id,
+      ).toEqual([]);
     }
   });
 
   it('rejects invalid rules with every problem listed', () => {
     expect(() =>
-      validateRules([{ id: 'Bad Id', category: 'nope', severity: 'loud', language: 'en', phrases: ['Upper'], suggestions: [], explanation: '' }], 'test'),
+      validateRules(
+        [
+          {
+            id: 'Bad Id',
+            category: 'nope',
+            severity: 'loud',
+            language: 'en',
+            phrases: ['Upper'],
+            suggestions: [],
+            explanation: '',
+          },
+        ],
+        'test',
+      ),
     ).toThrow(/id: .*\n.*category.*\n.*severity.*\n.*phrases\[0\].*\n.*explanation/);
   });
 });

@@ -9,13 +9,9 @@ import type { Matcher, PhraseEntry, WordEntry } from './compile.ts';
 import {
   CHAR_CLASS,
   CHAR_INFO,
-  C_APOS,
   C_IGNORE,
-  C_LEET,
-  C_WORD,
   F_CONFUSABLE,
   F_DIGIT,
-  F_HARD,
   HASH_SEED,
   LEET_FOLD,
   classOf,
@@ -52,7 +48,13 @@ interface State {
   matcher: Matcher;
   src: string;
 }
-const EMPTY: Matcher = { rules: [], words: new Map(), bloom: new Uint8Array(0), leet: new Map(), identifiers: false };
+const EMPTY: Matcher = {
+  rules: [],
+  words: new Map(),
+  bloom: new Uint8Array(0),
+  leet: new Map(),
+  identifiers: false,
+};
 const st: State = { count: 0, out: [], matcher: EMPTY, src: '' };
 
 function sameWord(src: string, start: number, end: number, word: string): boolean {
@@ -115,7 +117,15 @@ function leetLookup(s: State, start: number, end: number, slot: number): void {
   }
 }
 
-function endWord(s: State, start: number, end: number, h: number, flags: number, hard: boolean, run: number): void {
+function endWord(
+  s: State,
+  start: number,
+  end: number,
+  h: number,
+  flags: number,
+  hard: boolean,
+  run: number,
+): void {
   const slot = s.count & RMASK;
   const odd = (flags & (F_CONFUSABLE | F_LEETSYM)) !== 0;
   rHash[slot] = h;
@@ -144,7 +154,8 @@ function endWord(s: State, start: number, end: number, h: number, flags: number,
       e = e.next;
     }
   }
-  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0)) leetLookup(s, start, end, slot);
+  if (m.leet.size > 0 && (odd || run >= 2 || (flags & F_DIGIT) !== 0))
+    leetLookup(s, start, end, slot);
 }
 
 /** Scan `text`, appending raw matches to `found`. */

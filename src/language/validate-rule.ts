@@ -40,7 +40,8 @@ function checkPhrases(
     problems.push({ path: [...path, key], message: 'must be a list of strings' });
     return;
   }
-  if (required && v.length === 0) problems.push({ path: [...path, key], message: 'must not be empty' });
+  if (required && v.length === 0)
+    problems.push({ path: [...path, key], message: 'must not be empty' });
   v.forEach((p, i) => {
     if (!PHRASE_RE.test(p) || p !== p.toLowerCase()) {
       problems.push({
@@ -68,14 +69,23 @@ export function validateRule(
     if (!KEYS.has(k)) problems.push({ path: [...path, k], message: `unknown property "${k}"` });
   }
   if (typeof r.id !== 'string' || !ID_RE.test(r.id)) {
-    problems.push({ path: [...path, 'id'], message: 'must be a kebab-case id like "custom.my-rule"' });
+    problems.push({
+      path: [...path, 'id'],
+      message: 'must be a kebab-case id like "custom.my-rule"',
+    });
   }
   const category = r.category ?? defaults.category;
   if (typeof category !== 'string' || !(CATEGORIES as readonly string[]).includes(category)) {
-    problems.push({ path: [...path, 'category'], message: `must be one of ${CATEGORIES.join(', ')}` });
+    problems.push({
+      path: [...path, 'category'],
+      message: `must be one of ${CATEGORIES.join(', ')}`,
+    });
   }
   if (typeof r.severity !== 'string' || !(SEVERITIES as readonly string[]).includes(r.severity)) {
-    problems.push({ path: [...path, 'severity'], message: `must be one of ${SEVERITIES.join(', ')}` });
+    problems.push({
+      path: [...path, 'severity'],
+      message: `must be one of ${SEVERITIES.join(', ')}`,
+    });
   }
   const language = r.language ?? defaults.language;
   if (typeof language !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(language)) {
@@ -87,11 +97,18 @@ export function validateRule(
   if (!isStringArray(r.suggestions)) {
     problems.push({ path: [...path, 'suggestions'], message: 'must be a list of strings' });
   }
-  if (typeof r.explanation !== 'string' || r.explanation.trim() === '' || r.explanation.includes('\n')) {
+  if (
+    typeof r.explanation !== 'string' ||
+    r.explanation.trim() === '' ||
+    r.explanation.includes('\n')
+  ) {
     problems.push({ path: [...path, 'explanation'], message: 'must be one line of text' });
   }
   if (r.inflect !== undefined && !(INFLECTIONS as readonly unknown[]).includes(r.inflect)) {
-    problems.push({ path: [...path, 'inflect'], message: `must be one of ${INFLECTIONS.join(', ')}` });
+    problems.push({
+      path: [...path, 'inflect'],
+      message: `must be one of ${INFLECTIONS.join(', ')}`,
+    });
   }
   if (r.target !== undefined && !(TARGETS as readonly unknown[]).includes(r.target)) {
     problems.push({ path: [...path, 'target'], message: `must be one of ${TARGETS.join(', ')}` });
@@ -107,7 +124,8 @@ export function validateRule(
 
 export function formatPath(path: (string | number)[]): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' || / \(/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  for (const p of path)
+    out += typeof p === 'number' || / \(/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
   return out || '(root)';
 }
 
@@ -121,7 +139,7 @@ export function validateRules(rules: unknown[], source: string): RuleData[] {
     if (validateRule(r, [at], problems) && ids.has(r.id)) {
       problems.push({ path: [at, 'id'], message: `duplicate rule id "${r.id}"` });
     } else if (typeof r === 'object' && r !== null && 'id' in r) {
-      ids.add(String((r as { id: unknown }).id));
+      ids.add(String(r.id));
     }
   });
   if (problems.length > 0) {

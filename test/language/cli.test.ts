@@ -10,10 +10,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const entry = path.join(root, 'src', 'language', 'cli-main.ts');
-const schema = JSON.parse(readFileSync(path.join(here, 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(path.join(here, 'sarif-schema-2.1.0.json'), 'utf8'),
+) as Record<string, unknown>;
 
-function run(args: string[], opts: { cwd?: string; input?: string } = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(tsx, [entry, ...args], { cwd: opts.cwd ?? root, input: opts.input ?? '', encoding: 'utf8' });
+function run(
+  args: string[],
+  opts: { cwd?: string; input?: string } = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(tsx, [entry, ...args], {
+    cwd: opts.cwd ?? root,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -21,7 +30,10 @@ function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'callin-check-'));
   mkdirSync(path.join(dir, 'docs', 'deep'), { recursive: true });
   mkdirSync(path.join(dir, 'node_modules', 'x'), { recursive: true });
-  writeFileSync(path.join(dir, 'docs', 'a.md'), 'Hello guys,\n\n```\nguys = 1\n```\nUse the `whitelist` flag.\n');
+  writeFileSync(
+    path.join(dir, 'docs', 'a.md'),
+    'Hello guys,\n\n```\nguys = 1\n```\nUse the `whitelist` flag.\n',
+  );
   writeFileSync(path.join(dir, 'docs', 'deep', 'b.md'), "Honestly, you're an idiot.\n");
   writeFileSync(path.join(dir, 'docs', 'c.txt'), 'Use `guys` here.\n');
   writeFileSync(path.join(dir, 'node_modules', 'x', 'd.md'), "you're an idiot\n");
@@ -33,7 +45,14 @@ describe('callin check (real process)', { timeout: 60_000 }, () => {
     const r = run(['--format', 'json'], { input: 'hey guys' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      expect.objectContaining({ file: '<stdin>', line: 1, column: 5, endLine: 1, endColumn: 9, ruleId: 'gendered.guys' }),
+      expect.objectContaining({
+        file: '<stdin>',
+        line: 1,
+        column: 5,
+        endLine: 1,
+        endColumn: 9,
+        ruleId: 'gendered.guys',
+      }),
     ]);
   });
 
@@ -48,27 +67,42 @@ describe('callin check (real process)', { timeout: 60_000 }, () => {
     const dir = workspace();
     const r = run(['--format', 'json', '**/*.md', 'docs/c.txt'], { cwd: dir });
     expect(r.code).toBe(1);
-    const found = (JSON.parse(r.stdout) as { file: string; ruleId: string; line: number }[]).map((f) => [f.file, f.ruleId, f.line]);
+    const found = (JSON.parse(r.stdout) as { file: string; ruleId: string; line: number }[]).map(
+      (f) => [f.file, f.ruleId, f.line],
+    );
     expect(found).toEqual([
       ['docs/a.md', 'gendered.guys', 1],
       ['docs/deep/b.md', 'insult.idiot', 1],
       ['docs/c.txt', 'gendered.guys', 1],
     ]);
     const keys = Object.keys((JSON.parse(r.stdout) as object[])[0]!);
-    expect(keys).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'category', 'severity', 'message', 'suggestions']);
+    expect(keys).toEqual([
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'ruleId',
+      'category',
+      'severity',
+      'message',
+      'suggestions',
+    ]);
   });
 
   it('writes SARIF that validates against the SARIF 2.1.0 schema', () => {
     const dir = workspace();
     const r = run(['--format', 'sarif', 'docs'], { cwd: dir });
     expect(r.code).toBe(1);
-    const log = JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(r.stdout) as {
+      runs: {
+        results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      }[];
+    };
     expect(validateSchema(schema, log)).toEqual([]);
-    expect(log.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
-      'docs/a.md',
-      'docs/c.txt',
-      'docs/deep/b.md',
-    ]);
+    expect(
+      log.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri),
+    ).toEqual(['docs/a.md', 'docs/c.txt', 'docs/deep/b.md']);
     const empty = run(['--format', 'sarif'], { input: 'fine' });
     expect(validateSchema(schema, JSON.parse(empty.stdout))).toEqual([]);
   });
@@ -84,7 +118,9 @@ describe('callin check (real process)', { timeout: 60_000 }, () => {
     writeFileSync(path.join(dir, '.callinrc'), '{\n  "minSeverity": "loud"\n}\n');
     const bad = run(['docs/deep/b.md'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('.callinrc:2:18: minSeverity: must be one of nudge, concern, escalate');
+    expect(bad.stderr).toContain(
+      '.callinrc:2:18: minSeverity: must be one of nudge, concern, escalate',
+    );
   });
 
   it('exits 2 on usage errors, with a message on stderr', () => {

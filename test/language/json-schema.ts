@@ -28,27 +28,45 @@ export function validateSchema(root: Schema, value: unknown): string[] {
   };
   const visit = (schema: Schema, v: unknown, at: string): void => {
     if (typeof schema.$ref === 'string') return visit(resolve(schema.$ref), v, at);
-    const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
+    const types =
+      schema.type === undefined
+        ? []
+        : Array.isArray(schema.type)
+          ? (schema.type as string[])
+          : [schema.type as string];
     if (types.length > 0 && !types.some((t) => typeMatches(v, t))) {
       errors.push(`${at}: expected ${types.join('|')}, got ${typeOf(v)}`);
       return;
     }
-    if (Array.isArray(schema.enum) && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(v))) {
+    if (
+      Array.isArray(schema.enum) &&
+      !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(v))
+    ) {
       errors.push(`${at}: ${JSON.stringify(v)} not in enum`);
     }
     if (typeof v === 'number') {
-      if (typeof schema.minimum === 'number' && v < schema.minimum) errors.push(`${at}: below minimum`);
-      if (typeof schema.maximum === 'number' && v > schema.maximum) errors.push(`${at}: above maximum`);
+      if (typeof schema.minimum === 'number' && v < schema.minimum)
+        errors.push(`${at}: below minimum`);
+      if (typeof schema.maximum === 'number' && v > schema.maximum)
+        errors.push(`${at}: above maximum`);
     }
     if (typeof v === 'string') {
-      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(v)) errors.push(`${at}: does not match pattern`);
-      if (schema.format === 'uri' && !/^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/.test(v)) errors.push(`${at}: not a URI`);
-      if (schema.format === 'uri-reference' && /[\s<>"{}|\\^`]/.test(v)) errors.push(`${at}: not a URI reference`);
-      if (schema.format === 'date-time' && Number.isNaN(Date.parse(v))) errors.push(`${at}: not a date-time`);
+      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(v))
+        errors.push(`${at}: does not match pattern`);
+      if (schema.format === 'uri' && !/^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/.test(v))
+        errors.push(`${at}: not a URI`);
+      if (schema.format === 'uri-reference' && /[\s<>"{}|\\^`]/.test(v))
+        errors.push(`${at}: not a URI reference`);
+      if (schema.format === 'date-time' && Number.isNaN(Date.parse(v)))
+        errors.push(`${at}: not a date-time`);
     }
     if (Array.isArray(v)) {
-      if (typeof schema.minItems === 'number' && v.length < schema.minItems) errors.push(`${at}: too few items`);
-      if (schema.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) {
+      if (typeof schema.minItems === 'number' && v.length < schema.minItems)
+        errors.push(`${at}: too few items`);
+      if (
+        schema.uniqueItems === true &&
+        new Set(v.map((x) => JSON.stringify(x))).size !== v.length
+      ) {
         errors.push(`${at}: items not unique`);
       }
       if (typeof schema.items === 'object' && schema.items !== null) {
@@ -58,11 +76,14 @@ export function validateSchema(root: Schema, value: unknown): string[] {
     if (typeOf(v) === 'object') {
       const obj = v as Record<string, unknown>;
       const props = (schema.properties ?? {}) as Record<string, Schema>;
-      for (const r of (schema.required ?? []) as string[]) if (!(r in obj)) errors.push(`${at}: missing ${r}`);
+      for (const r of (schema.required ?? []) as string[])
+        if (!(r in obj)) errors.push(`${at}: missing ${r}`);
       for (const [k, x] of Object.entries(obj)) {
         if (props[k] !== undefined) visit(props[k], x, `${at}.${k}`);
-        else if (schema.additionalProperties === false) errors.push(`${at}: unexpected property ${k}`);
-        else if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties as Schema, x, `${at}.${k}`);
+        else if (schema.additionalProperties === false)
+          errors.push(`${at}: unexpected property ${k}`);
+        else if (typeof schema.additionalProperties === 'object')
+          visit(schema.additionalProperties as Schema, x, `${at}.${k}`);
       }
     }
     const branches = (key: 'anyOf' | 'oneOf'): number =>
@@ -73,8 +94,10 @@ export function validateSchema(root: Schema, value: unknown): string[] {
         errors.length = before;
         return ok;
       }).length;
-    if (Array.isArray(schema.anyOf) && branches('anyOf') === 0) errors.push(`${at}: matches none of anyOf`);
-    if (Array.isArray(schema.oneOf) && branches('oneOf') !== 1) errors.push(`${at}: must match exactly one of oneOf`);
+    if (Array.isArray(schema.anyOf) && branches('anyOf') === 0)
+      errors.push(`${at}: matches none of anyOf`);
+    if (Array.isArray(schema.oneOf) && branches('oneOf') !== 1)
+      errors.push(`${at}: must match exactly one of oneOf`);
   };
   visit(root, value, '$');
   return errors;
