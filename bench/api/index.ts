@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     };
     say();
     say(
-      `  ${'target'.padEnd(34)} ${'msgs/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+      `  ${'target'.padEnd(34)} ${'msgs/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'cpu us/req'.padStart(10)}`,
     );
     row('(c) bare Fastify GET', bare, bare.failed ? `${bare.failed} failed` : '');
     row('    callin GET /api/health', health, health.failed ? `${health.failed} failed` : '');
