@@ -9,6 +9,7 @@ import { createOperator } from '../domain/accounts.ts';
 import { verifyChain } from '../domain/audit.ts';
 import { createCommunity, presentCommunity } from '../domain/communities.ts';
 import { EXIT, readAll, UsageError, type Io } from './io.ts';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface Command {
@@ -199,6 +200,8 @@ const backup: Command = {
     const db = openDatabase({ databaseUrl: null, dataDir: cfg.dataDir });
     try {
       await db.backup(destination);
+      // The copy holds everything the live database does: owner-only, like the original.
+      fs.chmodSync(destination, 0o600);
       io.out(
         values.json
           ? JSON.stringify({ file: destination })
