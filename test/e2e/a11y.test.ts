@@ -1,7 +1,7 @@
 // Every page, signed out and signed in as each role, including empty, error and form-error
 // states: axe reports no WCAG 2.2 A/AA violations, and no page logs a console error or a
 // Content Security Policy violation.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

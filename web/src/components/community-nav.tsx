@@ -29,7 +29,7 @@ export function CommunityNav({ community }: { community: Community }) {
       (!s.membersOnly || community.role !== null),
   );
   return (
-    <nav aria-label={`${community.name}`} className="community-nav">
+    <nav aria-label={`${community.name} pages`} className="community-nav">
       <ul>
         {visible.map((s) => {
           const to = base + s.path;
