@@ -82,7 +82,7 @@ describe.each(testDialects())('call-in routes refuse bad input and strangers on 
     ];
     const before = await counts();
     for (const [client, method, url, body] of cases) {
-      const r = await client.request(method as 'POST', url, body);
+      const r = await client.request(method, url, body);
       expect(r.status, `${method} ${url} ${JSON.stringify(r.body)}`).toBe(400);
       expect(r.body.code).toBe('validation_failed');
     }
@@ -134,7 +134,7 @@ describe.each(testDialects())('call-in routes refuse bad input and strangers on 
       ],
     ];
     for (const [client, method, url, body, code] of refusals) {
-      const r = await client.request(method as 'POST', url, body);
+      const r = await client.request(method, url, body);
       expect(r.body?.code, `${method} ${url}`).toBe(code);
     }
     expect(await counts()).toEqual(before);
