@@ -21,6 +21,7 @@ import {
   type CommunitySettings,
   type SettingsPatch,
 } from './community-settings.ts';
+import { validateLanguageConfig } from './language-check.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
 
 type Tx<R extends keyof Repositories> = <T>(
@@ -112,6 +113,7 @@ export async function updateCommunity(
         await authorize(memberships, actor, communityId, 'settings.manage');
       }
     }
+    if (patch.settings?.language) validateLanguageConfig(patch.settings.language);
     const settings = patch.settings
       ? mergeSettings(parseSettings(community.settings), patch.settings)
       : parseSettings(community.settings);

@@ -1,5 +1,6 @@
 // Per-community settings, stored as JSON and always read through here so missing keys fall
 // back to defaults.
+import type { CheckerConfig } from '../language/index.ts';
 import { defaultThresholds, type TriageThresholds } from './triage.ts';
 
 export interface CommunitySettings {
@@ -10,6 +11,8 @@ export interface CommunitySettings {
   retentionDays: number;
   /** Whether the public form offers to raise a concern anonymously. */
   allowAnonymous: boolean;
+  /** The community's language checker configuration (rules off, allowed words, own rules). */
+  language: CheckerConfig | null;
 }
 
 export const defaultSettings: CommunitySettings = {
@@ -17,6 +20,7 @@ export const defaultSettings: CommunitySettings = {
   followUpDays: 14,
   retentionDays: 365,
   allowAnonymous: true,
+  language: null,
 };
 
 export function parseSettings(json: string): CommunitySettings {

@@ -3,6 +3,8 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyInstance,
   type FastifyReply,
@@ -32,12 +34,31 @@ export const logSerializers = {
   },
 };
 
+// Bodies are validated exactly as sent: a number is never quietly turned into a string. Path
+// and query values arrive as text, so there the declared types are coerced.
+function makeAjv(coerceTypes: boolean | 'array') {
+  const ajv = new Ajv({
+    coerceTypes,
+    useDefaults: true,
+    removeAdditional: false,
+    allErrors: false,
+    strict: false,
+  });
+  addFormats.default(ajv);
+  return ajv;
+}
+const strictAjv = makeAjv(false);
+const coercingAjv = makeAjv('array');
+
+function compileValidator({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  return (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema);
+}
+
 export async function build(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     // A path that is not valid percent-encoding gets the same error shape as any bad input.
     frameworkErrors: (_error, _request, reply) => {
       const body = new AppError('validation_failed', [
@@ -49,6 +70,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
         .send(body.toBody());
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(compileValidator);
   // Bodies are JSON only: a text/plain body would otherwise reach validation as a string.
   app.removeContentTypeParser('text/plain');
 

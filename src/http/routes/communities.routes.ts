@@ -37,6 +37,12 @@ const SettingsPatch = Type.Object(
     followUpDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
     retentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
     allowAnonymous: Type.Optional(Type.Boolean()),
+    language: Type.Optional(
+      Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], {
+        description:
+          'Language checker settings: disable, allow, rules, minSeverity, profanity, identifiers (see docs/language.md).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -45,6 +51,7 @@ const Settings = Type.Object({
   followUpDays: Type.Integer(),
   retentionDays: Type.Integer(),
   allowAnonymous: Type.Boolean(),
+  language: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
 });
 const MemberParams = Type.Object({ communityId: Uuid, userId: Uuid });
 

@@ -9,6 +9,7 @@ import { communityRoutes } from './communities.routes.ts';
 import { concernRoutes } from './concerns.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitations.routes.ts';
+import { languageRoutes } from './language.routes.ts';
 import { privacyRoutes } from './privacy.routes.ts';
 import type { RouteRegistrar } from './types.ts';
 
@@ -26,4 +27,5 @@ export const routes: RouteRegistrar[] = [
   careRoutes,
   enforcementRoutes,
   privacyRoutes,
+  languageRoutes,
 ];

@@ -1,0 +1,46 @@
+// The language checker as the product uses it: one compiled checker per community
+// configuration (compiling takes a fraction of a second, so it is cached), and the validation
+// of a community's language settings.
+import { AppError } from '../config/errors.ts';
+import {
+  createChecker,
+  englishRules,
+  toApiFindings,
+  validateConfig,
+  type Checker,
+  type CheckerConfig,
+} from '../language/index.ts';
+
+const knownRuleIds: ReadonlySet<string> = new Set(englishRules.map((r) => r.id));
+const cache = new Map<string, Checker>();
+const CACHE_LIMIT = 64;
+
+/** Throws validation_failed naming each problem when a language configuration is unusable. */
+export function validateLanguageConfig(value: unknown): CheckerConfig {
+  const problems = validateConfig(value, knownRuleIds);
+  if (problems.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      problems.map((p) => ({
+        field: ['settings', 'language', ...p.path].join('.'),
+        problems: [p.message],
+      })),
+    );
+  }
+  return value as CheckerConfig;
+}
+
+export function checkerFor(config: CheckerConfig | null): Checker {
+  const key = JSON.stringify(config ?? {});
+  let checker = cache.get(key);
+  if (!checker) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
+    checker = createChecker(config ?? {});
+    cache.set(key, checker);
+  }
+  return checker;
+}
+
+export function checkText(config: CheckerConfig | null, text: string, markdown: boolean) {
+  return toApiFindings(checkerFor(config).check(text, { markdown }));
+}
