@@ -4,6 +4,7 @@ import { AppError } from '../config/errors.ts';
 import type { Concern } from '../db/schema.ts';
 import type { Repositories } from '../db/store.ts';
 import { authorize } from './access.ts';
+import { REACHED_STATUSES } from './call-in-state.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
@@ -39,7 +40,7 @@ export interface TriageAnswers {
 const CALL_IN_KINDS: readonly string[] = ['call-in', 'call-in-and-public-statement'];
 
 export async function computeHistory(
-  repos: Pick<Repositories, 'concerns' | 'triage'>,
+  repos: Pick<Repositories, 'concerns' | 'triage' | 'callIns' | 'enforcement'>,
   concern: Concern,
 ): Promise<TriageHistory> {
   const subject = { userId: concern.subject_user_id, key: concern.subject_key };
@@ -64,11 +65,29 @@ export async function computeHistory(
       highest = Math.max(highest, ladderLevels.indexOf(d.ladder_level as LadderLevel));
     }
   }
+  // Call-ins that really reached the member, and enforcement records that still stand, count too.
+  const reached = await repos.callIns.countAboutSubject(
+    concern.community_id,
+    subject,
+    concern.id,
+    REACHED_STATUSES,
+  );
+  earlierCallIns = Math.max(earlierCallIns, reached);
+  for (const level of await repos.enforcement.levelsAboutSubject(
+    concern.community_id,
+    subject,
+    'active',
+  )) {
+    highest = Math.max(highest, ladderLevels.indexOf(level as LadderLevel));
+  }
   return { earlierConcerns, earlierCallIns, highestEnforcement: ladderLevels[highest] ?? null };
 }
 
 export async function previewTriage(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'triage' | 'communities'>,
+  repos: Pick<
+    Repositories,
+    'memberships' | 'concerns' | 'triage' | 'communities' | 'callIns' | 'enforcement'
+  >,
   actor: Actor,
   communityId: string,
   concernId: string,
@@ -98,7 +117,9 @@ export interface TriageDecisionInput {
 }
 
 export async function decideTriage(
-  tx: Tx<'memberships' | 'concerns' | 'triage' | 'communities' | 'audit'>,
+  tx: Tx<
+    'memberships' | 'concerns' | 'triage' | 'communities' | 'audit' | 'callIns' | 'enforcement'
+  >,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
   communityId: string,
