@@ -25,7 +25,7 @@ const seed = {
   inviteToken: '',
   concernId: '',
 };
-const clients: Record<'operator' | 'organizer' | 'member', ApiClient> = {} as never;
+const clients: Record<'operator' | 'organizer' | 'member' | 'ally', ApiClient> = {} as never;
 
 beforeAll(async () => {
   server = await startServer();
@@ -62,6 +62,15 @@ beforeAll(async () => {
     email: 'mina@example.org',
     password: PASSWORD,
     displayName: 'Mina Member',
+  });
+  const allyInv = await org.call<{ token: string }>('POST', `${base}/invitations`, {
+    role: 'ally',
+  });
+  const ally = new ApiClient(server.url);
+  await ally.call('POST', `/api/invitations/${allyInv.token}/accept`, {
+    email: 'ali@example.org',
+    password: PASSWORD,
+    displayName: 'Ali Ally',
   });
   seed.inviteToken = (
     await org.call<{ token: string }>('POST', `${base}/invitations`, { role: 'ally' })
@@ -102,7 +111,7 @@ beforeAll(async () => {
     reason: 'A first time; a kind word in private.',
   });
   await org.call('POST', `${base}/tokens`, { name: 'Weekly report' });
-  Object.assign(clients, { operator: op, organizer: org, member });
+  Object.assign(clients, { operator: op, organizer: org, member, ally });
 });
 
 afterAll(async () => {
@@ -110,7 +119,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Role = 'public' | 'operator' | 'organizer' | 'member';
+type Role = 'public' | 'operator' | 'organizer' | 'member' | 'ally';
 
 async function contextFor(
   role: Role,
@@ -308,6 +317,7 @@ function pagesFor(role: Role): Step[] {
           },
         },
         { label: 'organizer raise', path: `${c}/raise` },
+        { label: 'organizer ally board', path: `${c}/ally-board` },
         { label: 'community not found', path: '/c/not-a-community' },
       ];
     case 'member':
@@ -319,12 +329,27 @@ function pagesFor(role: Role): Step[] {
         { label: 'member my concerns', path: '/my/concerns' },
         { label: 'member tokens (empty)', path: `${c}/tokens` },
         { label: 'invitation, signed in', path: `/invite/${seed.inviteToken}` },
+        { label: 'member ally board (not for members)', path: `${c}/ally-board` },
+      ];
+    case 'ally':
+      return [
+        { label: 'ally community', path: c },
+        { label: 'ally board', path: `${c}/ally-board` },
+        {
+          label: 'ally volunteered',
+          path: `${c}/ally-board`,
+          act: async (p) => {
+            await p.getByRole('button', { name: /^Volunteer/ }).click();
+            await p.getByRole('heading', { name: 'Thank you for volunteering' }).waitFor();
+          },
+        },
+        { label: 'ally board, nobody waiting', path: `${c}/ally-board` },
       ];
   }
 }
 
 describe('accessibility of every page', () => {
-  for (const role of ['public', 'operator', 'organizer', 'member'] as const) {
+  for (const role of ['public', 'operator', 'organizer', 'member', 'ally'] as const) {
     it(`has no axe violations, console errors or CSP violations (${role})`, async () => {
       const { context, problems } = await contextFor(role);
       const page = await context.newPage();

@@ -2,6 +2,7 @@
 // components/community-nav.tsx).
 import { AnnouncerProvider } from './components/announcer.tsx';
 import { Layout } from './components/layout.tsx';
+import { AllyBoardPage } from './pages/ally-board.tsx';
 import { CommunityOverviewPage } from './pages/community.tsx';
 import { ConcernPage } from './pages/concern.tsx';
 import { FollowPage } from './pages/follow.tsx';
@@ -32,6 +33,7 @@ export const routes: RouteDef[] = [
   { path: '/my/concerns', render: () => <MyConcernsPage /> },
   { path: '/c/:id', render: (r) => <CommunityOverviewPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/raise', render: (r) => <RaisePage communityId={p(r, 'id')} /> },
+  { path: '/c/:id/ally-board', render: (r) => <AllyBoardPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/inbox', render: (r) => <InboxPage communityId={p(r, 'id')} /> },
   {
     path: '/c/:id/concerns/:concernId',

@@ -8,11 +8,14 @@ interface Section {
   label: string;
   organizerOnly?: boolean;
   membersOnly?: boolean;
+  /** Shown only to these roles. */
+  roles?: string[];
 }
 
 const sections: Section[] = [
   { path: '', label: 'Overview' },
   { path: '/inbox', label: 'Inbox', organizerOnly: true },
+  { path: '/ally-board', label: 'Ally board', roles: ['ally', 'organizer'] },
   { path: '/raise', label: 'Raise a concern', membersOnly: true },
   { path: '/members', label: 'Members', organizerOnly: true },
   { path: '/invitations', label: 'Invitations', organizerOnly: true },
@@ -26,7 +29,8 @@ export function CommunityNav({ community }: { community: Community }) {
   const visible = sections.filter(
     (s) =>
       (!s.organizerOnly || community.role === 'organizer') &&
-      (!s.membersOnly || community.role !== null),
+      (!s.membersOnly || community.role !== null) &&
+      (!s.roles || s.roles.includes(community.role ?? '')),
   );
   return (
     <nav aria-label={`${community.name} pages`} className="community-nav">

@@ -40,6 +40,14 @@ function Overview({ c }: { c: Community }) {
             </li>
           </>
         ) : null}
+        {c.role === 'ally' ? (
+          <li className="card">
+            <h2 className="card-title">
+              <Link to={`${base}/ally-board`}>Ally board</Link>
+            </h2>
+            <p>See who is waiting for an ally, and volunteer when you have room.</p>
+          </li>
+        ) : null}
         {c.role ? (
           <li className="card">
             <h2 className="card-title">
