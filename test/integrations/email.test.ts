@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/language/check.ts';
 import { sealNotification, NOTIFY_EMAIL } from '../../src/integrations/email/notify-email.job.ts';
+import { createMailer } from '../../src/integrations/email/mailer.ts';
 import { renderEmail, templateNames } from '../../src/integrations/email/templates.ts';
 import { createJobService, type JobService } from '../../src/jobs/service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -195,5 +196,28 @@ describe('email templates', () => {
         /\b(guys|crazy|sanity|insane|lame|dumb|simply|just)\b/,
       );
     }
+  });
+
+  it('are not sent when SMTP_URL is unset: one log line, no address in it', async () => {
+    const lines: { obj: object; msg?: string }[] = [];
+    const log = (obj: object, msg?: string) => lines.push({ obj, msg });
+    const mailer = createMailer(
+      { smtpUrl: null, mailFrom: 'x@example.org' },
+      { info: log, warn: log, error: log },
+    );
+    expect(mailer.enabled).toBe(false);
+    const e = renderEmail('check-in', {
+      communityName: 'Friendly Project',
+      recipientName: null,
+      link: 'https://callin.test/x',
+    });
+    await mailer.send({
+      ...e,
+      to: { email: 'someone@example.org', name: null },
+      messageId: '<1@callin>',
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.msg).toContain('email is off');
+    expect(JSON.stringify(lines)).not.toContain('someone@example.org');
   });
 });

@@ -19,8 +19,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startServer(
   env: Record<string, string>,
+  command = 'start',
+  ready = 'is ready',
 ): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, [bin, command], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,11 +31,11 @@ function startServer(
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`callin start did not get ready:\n${out}`)),
+      () => reject(new Error(`callin ${command} did not get ready:\n${out}`)),
       30_000,
     );
     const check = () => {
-      if (out.includes('is ready')) {
+      if (out.includes(ready)) {
         clearTimeout(timer);
         resolve({ child, output: () => out });
       }
@@ -41,7 +43,7 @@ function startServer(
     child.stdout.on('data', check);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`callin start exited early (${code}):\n${out}`));
+      reject(new Error(`callin ${command} exited early (${code}):\n${out}`));
     });
   });
 }
@@ -134,4 +136,56 @@ describe.each(testDialects())('a reminder survives a restart on %s', (dialect) =
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
   });
+
+  it(
+    'is sent by `callin worker` when the server runs with RUN_JOBS=false',
+    { timeout: 120_000 },
+    async () => {
+      smtp.messages.length = 0;
+      const community = await createCommunity(
+        ctx.store.transaction.bind(ctx.store),
+        ctx.clock,
+        { kind: 'cli' },
+        { slug: `worker-${dialect}`, name: 'Worker Club' },
+      );
+      const env = {
+        ...database.env,
+        CALLIN_ENCRYPTION_KEYS: TEST_KEY,
+        SMTP_URL: smtp.url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PUBLIC_URL: 'http://callin.test',
+        LOG_LEVEL: 'warn',
+      };
+      const server = await startServer({ ...env, RUN_JOBS: 'false' });
+      children.push(server.child);
+      const at = new Date().toISOString();
+      await scheduleJob(
+        ctx.store.repos.jobs,
+        {
+          name: NOTIFY_EMAIL,
+          payload: {
+            template: 'check-in',
+            communityId: community.id,
+            sealed: sealNotification(ctx.cipher, {
+              to: { email: 'member@example.org' },
+              link: '/check-in/1',
+            }),
+          },
+          runAt: at,
+        },
+        at,
+      );
+      await sleep(2500);
+      expect(smtp.messages).toHaveLength(0); // the server leaves jobs alone
+      const worker = await startServer(env, 'worker', 'is running jobs');
+      children.push(worker.child);
+      await smtp.waitFor(1, 20_000);
+      expect(smtp.messages.map((m) => m.subject)).toEqual(['Checking in from Worker Club']);
+      worker.child.kill('SIGTERM');
+      server.child.kill('SIGTERM');
+      expect(await exited(worker.child)).toBe(0);
+      expect(await exited(server.child)).toBe(0);
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { eraseMyAccount } from '../../domain/erasure.ts';
 import { exportMyData } from '../../domain/export.ts';
 import { clearSessionCookie } from '../plugins/auth.ts';
 import { Password } from './auth.routes.ts';
-import { sessionOnly, type RouteRegistrar } from './types.ts';
+import { sessionOnly, strictLimit, type RouteRegistrar } from './types.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
@@ -98,6 +98,8 @@ export const privacyRoutes: RouteRegistrar = (app, ctx) => {
   app.delete(
     '/me',
     {
+      // A password check: limited like sign-in.
+      config: strictLimit(ctx.config.signInRateLimit),
       schema: {
         tags: ['accounts'],
         summary: 'Erase my account and my personal data (confirm with my password)',
