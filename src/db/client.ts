@@ -43,7 +43,9 @@ function openSqlite(file: string): DatabaseHandle {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -54,6 +56,26 @@ function openSqlite(file: string): DatabaseHandle {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every statement anew; preparing costs far more than running a small one.
+ * The same SQL text always yields the same statement, so keep the prepared ones (bounded).
+ */
+function withStatementCache(raw: SQLite.Database, limit = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        if (cache.size >= limit) cache.clear();
+        statement = raw.prepare(sqlText);
+        cache.set(sqlText, statement);
+      }
+      return statement;
     },
   };
 }

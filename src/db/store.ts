@@ -2,6 +2,7 @@
 // for the few repositories they use (Pick<Repositories, ...>), never for the whole set.
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle, DialectName } from './client.ts';
+import { createGroupCommitter } from './group-commit.ts';
 import { callInsRepository } from './repositories/call-ins.repository.ts';
 import { careRepository } from './repositories/care.repository.ts';
 import { enforcementRepository } from './repositories/enforcement.repository.ts';
@@ -47,10 +48,16 @@ export interface Store {
 }
 
 export function createStore(handle: DatabaseHandle): Store {
+  const { db, dialect } = handle;
+  if (dialect === 'sqlite') {
+    const grouped = createGroupCommitter(db);
+    return {
+      repos: createRepositories(db, dialect),
+      transaction: (fn) => grouped((trx) => fn(createRepositories(trx, dialect))),
+    };
+  }
   return {
-    repos: createRepositories(handle.db, handle.dialect),
-    transaction(fn) {
-      return handle.db.transaction().execute((trx) => fn(createRepositories(trx, handle.dialect)));
-    },
+    repos: createRepositories(db, dialect),
+    transaction: (fn) => db.transaction().execute((trx) => fn(createRepositories(trx, dialect))),
   };
 }

@@ -75,7 +75,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
   app.removeContentTypeParser('text/plain');
 
   registerErrorHandling(app);
-  await registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https://') });
+  registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https://') });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,

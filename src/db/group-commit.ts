@@ -1,0 +1,70 @@
+// Group commit for the embedded database. SQLite has one writer and every commit waits for
+// the disk (synchronous=FULL), so transactions that arrive together share one commit: each
+// runs in its own savepoint (a failure rolls back only its own work), and each caller hears
+// back only after the shared commit is on disk. PostgreSQL needs none of this.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+interface Pending {
+  work: (trx: Transaction<Database>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Most transactions one commit carries, so a burst never makes one commit very long. */
+const MAX_BATCH = 64;
+
+export function createGroupCommitter(db: Kysely<Database>) {
+  const inside = new AsyncLocalStorage<boolean>();
+  let queue: Pending[] = [];
+  let running = false;
+
+  async function flush(): Promise<void> {
+    running = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      const outcomes: Outcome[] = [];
+      try {
+        await db.transaction().execute(async (trx) => {
+          for (const item of batch) {
+            await sql`savepoint batch_item`.execute(trx);
+            try {
+              const value = await inside.run(true, () => item.work(trx));
+              await sql`release savepoint batch_item`.execute(trx);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              await sql`rollback to savepoint batch_item`.execute(trx);
+              await sql`release savepoint batch_item`.execute(trx);
+              outcomes.push({ ok: false, error });
+            }
+          }
+        });
+      } catch (error) {
+        // The shared commit failed: nothing in this batch was written.
+        for (const item of batch) item.reject(error);
+        continue;
+      }
+      batch.forEach((item, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) item.resolve(o.value);
+        else item.reject(o.error);
+      });
+    }
+    running = false;
+  }
+
+  return function run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (inside.getStore()) {
+      return Promise.reject(new Error('A transaction cannot start inside another transaction.'));
+    }
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!running) setImmediate(() => void flush());
+      running = true;
+    });
+  };
+}
