@@ -3,6 +3,7 @@
 // of a community's language settings.
 import { AppError } from '../config/errors.ts';
 import {
+  coachDraft,
   createChecker,
   englishRules,
   toApiFindings,
@@ -10,6 +11,7 @@ import {
   type Checker,
   type CheckerConfig,
 } from '../language/index.ts';
+import type { DraftCoach } from './conversation-guide.ts';
 
 const knownRuleIds: ReadonlySet<string> = new Set(englishRules.map((r) => r.id));
 const cache = new Map<string, Checker>();
@@ -44,3 +46,22 @@ export function checkerFor(config: CheckerConfig | null): Checker {
 export function checkText(config: CheckerConfig | null, text: string, markdown: boolean) {
   return toApiFindings(checkerFor(config).check(text, { markdown }));
 }
+
+/** The language checker's draft coach, in the shape the call-in workflow asks for. */
+export const languageDraftCoach: DraftCoach = {
+  review(draft) {
+    const result = coachDraft(draft);
+    return [
+      ...result.findings.map((f) => ({
+        kind: f.id,
+        message: `${f.why} ${f.suggestion}`,
+        ...(f.text ? { excerpt: f.text } : {}),
+      })),
+      ...result.language.map((f) => ({
+        kind: `language:${f.ruleId}`,
+        message: f.message,
+        excerpt: f.text,
+      })),
+    ];
+  },
+};

@@ -99,6 +99,13 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
       text: 'Hi Sam, Rosa Reporter was upset by your comment.',
     });
     expect(draft.body.advice.map((a: { kind: string }) => a.kind)).toContain('names-harmed-person');
+    // The language checker's draft coach reads drafts too: labelling the person and a threat.
+    const harsh = await ally.request('PUT', `${ci}/draft`, {
+      text: 'Sam, you are always so rude. Apologise publicly or you will be banned.',
+    });
+    const kinds: string[] = harsh.body.advice.map((a: { kind: string }) => a.kind);
+    expect(kinds.length).toBeGreaterThanOrEqual(2);
+    expect(kinds.some((k) => k !== 'names-harmed-person')).toBe(true);
     const naming = await ally.post(`${ci}/messages`, {
       text: 'Hi Sam, Rosa Reporter was upset by your comment.',
     });

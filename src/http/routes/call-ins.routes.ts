@@ -7,7 +7,7 @@ import {
   saveDraft,
   sendMessage,
 } from '../../domain/call-ins.ts';
-import { noDraftCoach } from '../../domain/conversation-guide.ts';
+import { languageDraftCoach } from '../../domain/language-check.ts';
 import { closeCallIn, outcomes, recordOutcome, reopenCallIn } from '../../domain/outcomes.ts';
 import { Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import {
@@ -74,12 +74,11 @@ const tags = ['call-ins'];
 export const callInRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
   const { repos } = ctx.store;
-  // The language checker's draft coach plugs in here once it is wired into the context.
   const deps = {
     clock: ctx.clock,
     cipher: ctx.cipher,
     publicUrl: ctx.config.publicUrl,
-    coach: noDraftCoach,
+    coach: languageDraftCoach,
   };
   const base = '/communities/:communityId/call-ins/:callInId';
 
