@@ -4,6 +4,8 @@
 import { integrations as defaultIntegrations } from '../integrations/index.ts';
 import { createHttpClient } from '../integrations/http-client.ts';
 import type { IntegrationPlugin } from '../integrations/plugin.ts';
+import { Value } from '@sinclair/typebox/value';
+import type { ScheduleJob } from '../domain/jobs.ts';
 import { coreJobs } from './definitions/index.ts';
 import { silentLogger, type JobDefinition, type JobLogger } from './definition.ts';
 import { createDatabaseQueue, type JobQueue } from './queue.ts';
@@ -12,6 +14,8 @@ import type { JobServices } from './services.ts';
 
 export interface JobService {
   queue: JobQueue;
+  /** Adds a job after checking its name, version and payload against the registered definition. */
+  enqueue(job: ScheduleJob, at: string): Promise<string | null>;
   runner: JobRunner;
   definitions: JobDefinition[];
   /** Stops the runner, waits for jobs in hand, and closes what the integrations opened. */
@@ -58,6 +62,15 @@ export async function createJobService(
   });
   return {
     queue,
+    async enqueue(job, at) {
+      const definition = definitions.find((d) => d.name === job.name);
+      if (!definition) throw new Error(`No job definition is registered for "${job.name}".`);
+      if ((job.version ?? 1) !== definition.version)
+        throw new Error(`"${job.name}" reads version ${definition.version}.`);
+      if (!Value.Check(definition.payload, job.payload))
+        throw new Error(`The payload of "${job.name}" does not match its schema.`);
+      return queue.enqueue({ maxAttempts: definition.maxAttempts, ...job }, at);
+    },
     runner,
     definitions,
     async close() {

@@ -162,6 +162,28 @@ describe.each(testDialects())('email notifications on %s', (dialect) => {
     expect((await jobs.queue.find(id!))!.status).toBe('cancelled');
   });
 
+  it('checks a job against its definition when it is enqueued through the service', async () => {
+    const at = t.ctx.clock.now().toISOString();
+    await expect(
+      jobs.enqueue(
+        {
+          name: NOTIFY_EMAIL,
+          payload: { template: 'not-a-template', communityId: 'x', sealed: 'y' },
+          runAt: at,
+        },
+        at,
+      ),
+    ).rejects.toThrow(/schema/);
+    await expect(jobs.enqueue({ name: 'no.such.job', payload: {}, runAt: at }, at)).rejects.toThrow(
+      /No job definition/,
+    );
+    const id = await jobs.enqueue(
+      { name: 'retention.purge', payload: {}, runAt: '2999-01-01T00:00:00.000Z' },
+      at,
+    );
+    expect((await jobs.queue.find(id!))!).toMatchObject({ status: 'pending', max_attempts: 5 });
+  });
+
   it('fails a notification whose sealed part cannot be opened, without retrying', async () => {
     const community = await buildCommunity(t);
     const at = t.ctx.clock.now().toISOString();
