@@ -71,10 +71,20 @@ export interface Person {
 export interface World {
   t: TestApp;
   /** The community every route is aimed at. */
-  a: { id: string; intakeId: string; concernId: string; followToken: string };
+  a: {
+    id: string;
+    intakeId: string;
+    concernId: string;
+    followToken: string;
+    /** A call-in held by the ally, for harm the member reported against the subject. */
+    callInId: string;
+  };
   /** Another community, with its own organizer and token. */
   b: { id: string; intakeId: string; concernId: string };
-  people: Record<'member' | 'ally' | 'organizer' | 'operator' | 'otherOrganizer', Person>;
+  people: Record<
+    'member' | 'ally' | 'organizer' | 'operator' | 'otherOrganizer' | 'subject',
+    Person
+  >;
   /** An API token for community A made by its organizer; one for B made by B's organizer. */
   tokens: { token: string; otherToken: string };
   /** Text that appears only in community A's case content. */
@@ -128,6 +138,7 @@ export async function raiseAs(
   p: Person,
   communityId: string,
   overrides: Record<string, unknown> = {},
+  aboutUserId: string | null = null,
 ) {
   const b = concernBody(overrides) as ReturnType<typeof concernBody> & { about: { name: string } };
   return raiseConcern(
@@ -142,7 +153,7 @@ export async function raiseAs(
       impact: b.impact,
       harmed: 'me',
       harmedName: null,
-      about: { userId: null, name: b.about.name },
+      about: { userId: aboutUserId, name: aboutUserId ? null : b.about.name },
       wants: 'ally',
       urgent: false,
       categories: [],
@@ -174,6 +185,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     organizer: await addMember(t, a.id, 'organizer'),
     operator: await addPerson(t, 'operator', { operator: true }),
     otherOrganizer: await addMember(t, b.id, 'organizer', 'other-organizer'),
+    subject: await addMember(t, a.id, 'member', 'subject'),
   };
   const marker = `MARKER-${crypto.randomBytes(6).toString('hex')}`;
   const concernA = await raiseAs(t, people.member, a.id, { what: `A private account: ${marker}` });
@@ -192,6 +204,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
     b.id,
     'other token',
   );
+  // A call-in in A: the member reports harm to themselves by the subject; the ally volunteers.
+  const partial = { t, people, a: { id: a.id } } as World;
+  const volunteered = await send(
+    t.app,
+    await credentialsFor(partial, 'ally'),
+    'POST',
+    `/api/communities/${a.id}/ally-board/${await triagedForAlly(partial)}/volunteer`,
+    {},
+  );
+  if (volunteered.status !== 201) throw new Error(`volunteer failed: ${volunteered.text}`);
   return {
     t,
     a: {
@@ -199,12 +221,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
       intakeId: a.intake_id,
       concernId: concernA.id,
       followToken: concernA.followToken,
+      callInId: (volunteered.body as { id: string }).id,
     },
     b: { id: b.id, intakeId: b.intake_id, concernId: concernB.id },
     people,
     tokens: { token: token.token, otherToken: otherToken.token },
     marker,
   };
+}
+
+/** Undo what a cell may have done to who belongs where (accepting an invitation joins A). */
+export async function restoreMemberships(w: World): Promise<void> {
+  for (const p of [w.people.operator, w.people.otherOrganizer]) {
+    await w.t.ctx.store.repos.memberships.delete(w.a.id, p.userId);
+  }
 }
 
 // ---- credentials and requests -------------------------------------------------------------
@@ -216,7 +246,7 @@ export interface Credentials {
 }
 
 /** Fresh credentials for one request: a new session for people, the token for tokens. */
-export async function credentialsFor(w: World, actor: ActorName): Promise<Credentials> {
+export async function credentialsFor(w: World, actor: ActorName | 'subject'): Promise<Credentials> {
   switch (actor) {
     case 'anonymous':
       return {};
@@ -228,7 +258,8 @@ export async function credentialsFor(w: World, actor: ActorName): Promise<Creden
     case 'ally':
     case 'organizer':
     case 'operator':
-    case 'otherOrganizer': {
+    case 'otherOrganizer':
+    case 'subject': {
       const s = await startSession(
         w.t.ctx.store.repos.sessions,
         w.t.ctx.clock,
@@ -312,6 +343,25 @@ const answers = {
   intent: 'thoughtless',
   publicHarm: 'few',
 };
+
+/** A concern in A by the member about the subject, asking for an ally, triaged to a call-in. */
+export async function triagedForAlly(w: World): Promise<string> {
+  const c = await raiseAs(w.t, w.people.member, w.a.id, {}, w.people.subject.userId);
+  const r = await send(
+    w.t.app,
+    await credentialsFor(w, 'organizer'),
+    'POST',
+    `/api/communities/${w.a.id}/concerns/${c.id}/triage`,
+    { answers, decision: 'call-in', reason: 'A first, thoughtless remark.' },
+  );
+  if (r.status !== 201) throw new Error(`triage failed: ${r.text}`);
+  return c.id;
+}
+
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const UNKNOWN_LINK = 'a'.repeat(43);
+const callIn = (w: World, rest = '') =>
+  `/api/communities/${w.a.id}/call-ins/${w.a.callInId}${rest}`;
 
 async function freshInvitation(w: World, role: Role = 'member') {
   return createInvitation(txOf(w.t), w.t.ctx.clock, { kind: 'cli' }, w.a.id, {
@@ -451,6 +501,172 @@ export const validRequests: Record<string, Builder> = {
     body: concernBody({ anonymous: true }),
   }),
   'GET /api/follow/:token': async (w) => ({ url: `/api/follow/${w.a.followToken}` }),
+
+  // ---- privacy: the actor's own account (a wrong password, so nobody is erased here)
+  'DELETE /api/me': async () => ({ url: '/api/me', body: { password: 'not the password at all' } }),
+  'GET /api/me/export': async () => ({ url: '/api/me/export' }),
+
+  // ---- the member's side of a call-in
+  'GET /api/me/call-ins': async () => ({ url: '/api/me/call-ins' }),
+  'GET /api/me/call-ins/:callInId': async (w) => ({ url: `/api/me/call-ins/${w.a.callInId}` }),
+  'POST /api/me/call-ins/:callInId/responses': async (w) => ({
+    url: `/api/me/call-ins/${w.a.callInId}/responses`,
+    body: { kind: 'need-time' },
+  }),
+  'GET /api/me/enforcements': async () => ({ url: '/api/me/enforcements' }),
+  'POST /api/me/enforcements/:enforcementId/appeal': async () => ({
+    url: `/api/me/enforcements/${UNKNOWN_ID}/appeal`,
+    body: { statement: 'I would like another look at this.' },
+  }),
+
+  // ---- ally board, hand-off, consent and the conversation (community A's call-in)
+  'GET /api/communities/:communityId/ally-board': async (w) => ({
+    url: `/api/communities/${w.a.id}/ally-board`,
+  }),
+  'POST /api/communities/:communityId/ally-board/:concernId/volunteer': async (w) => ({
+    url: `/api/communities/${w.a.id}/ally-board/${await triagedForAlly(w)}/volunteer`,
+    body: {},
+  }),
+  'POST /api/communities/:communityId/concerns/:concernId/call-ins': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns/${await triagedForAlly(w)}/call-ins`,
+    body: {},
+  }),
+  'GET /api/communities/:communityId/call-ins': async (w) => ({
+    url: `/api/communities/${w.a.id}/call-ins`,
+  }),
+  'GET /api/communities/:communityId/call-ins/:callInId': async (w) => ({ url: callIn(w) }),
+  'GET /api/communities/:communityId/call-ins/:callInId/candidates': async (w) => ({
+    url: callIn(w, '/candidates'),
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/consent': async (w) => ({
+    url: callIn(w, '/consent'),
+    body: { decision: 'agree' },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/consent-request': async (w) => ({
+    url: callIn(w, '/consent-request'),
+    body: {},
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/consent/withdraw': async (w) => ({
+    url: callIn(w, '/consent/withdraw'),
+    body: {},
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/consent/approval': async (w) => ({
+    url: callIn(w, '/consent/approval'),
+    body: { approve: true },
+  }),
+  'PUT /api/communities/:communityId/call-ins/:callInId/channel': async (w) => ({
+    url: callIn(w, '/channel'),
+    body: { channel: 'voice' },
+  }),
+  'PUT /api/communities/:communityId/call-ins/:callInId/draft': async (w) => ({
+    url: callIn(w, '/draft'),
+    body: {
+      text: 'I noticed the word "guys" in the review; it left some people out. Could we talk?',
+    },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/messages': async (w) => ({
+    url: callIn(w, '/messages'),
+    body: { text: 'We talked by voice and it went well.' },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/close': async (w) => ({
+    url: callIn(w, '/close'),
+    body: {},
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/reopen': async (w) => ({
+    url: callIn(w, '/reopen'),
+    body: {},
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/outcome': async (w) => ({
+    url: callIn(w, '/outcome'),
+    body: { outcome: 'acknowledged' },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/assign': async (w) => ({
+    url: callIn(w, '/assign'),
+    body: { userId: w.people.ally.userId },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/offers': async (w) => ({
+    url: callIn(w, '/offers'),
+    body: { userId: w.people.ally.userId },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/escalate': async (w) => ({
+    url: callIn(w, '/escalate'),
+    body: { level: 'correction', reason: 'A written correction about the remark.' },
+  }),
+  'GET /api/communities/:communityId/offers': async (w) => ({
+    url: `/api/communities/${w.a.id}/offers`,
+  }),
+  'POST /api/communities/:communityId/offers/:offerId/accept': async (w) => ({
+    url: `/api/communities/${w.a.id}/offers/${UNKNOWN_ID}/accept`,
+    body: {},
+  }),
+  'POST /api/communities/:communityId/offers/:offerId/decline': async (w) => ({
+    url: `/api/communities/${w.a.id}/offers/${UNKNOWN_ID}/decline`,
+    body: {},
+  }),
+
+  // ---- care for the people doing the work
+  'GET /api/communities/:communityId/care/me': async (w) => ({
+    url: `/api/communities/${w.a.id}/care/me`,
+  }),
+  'PATCH /api/communities/:communityId/care/me': async (w) => ({
+    url: `/api/communities/${w.a.id}/care/me`,
+    body: { capacity: 3 },
+  }),
+  'POST /api/communities/:communityId/care/logs': async (w) => ({
+    url: `/api/communities/${w.a.id}/care/logs`,
+    body: { callInId: w.a.callInId, minutes: 20, drain: 2 },
+  }),
+  'GET /api/communities/:communityId/care/logs': async (w) => ({
+    url: `/api/communities/${w.a.id}/care/logs`,
+  }),
+  'GET /api/communities/:communityId/care/load': async (w) => ({
+    url: `/api/communities/${w.a.id}/care/load`,
+  }),
+
+  // ---- enforcement
+  'POST /api/communities/:communityId/enforcements': async (w) => ({
+    url: `/api/communities/${w.a.id}/enforcements`,
+    body: {
+      concernIds: [w.a.concernId],
+      level: 'correction',
+      reason: 'A written correction about the remark.',
+    },
+  }),
+  'GET /api/communities/:communityId/enforcements': async (w) => ({
+    url: `/api/communities/${w.a.id}/enforcements`,
+  }),
+  'POST /api/communities/:communityId/appeals/:appealId/decision': async (w) => ({
+    url: `/api/communities/${w.a.id}/appeals/${UNKNOWN_ID}/decision`,
+    body: { decision: 'upheld' },
+  }),
+
+  // ---- private links without an account (an unknown link here: nobody may use it)
+  'GET /api/public/consent/:token': async () => ({ url: `/api/public/consent/${UNKNOWN_LINK}` }),
+  'POST /api/public/consent/:token': async () => ({
+    url: `/api/public/consent/${UNKNOWN_LINK}`,
+    body: { decision: 'agree' },
+  }),
+  'POST /api/public/consent/:token/withdraw': async () => ({
+    url: `/api/public/consent/${UNKNOWN_LINK}/withdraw`,
+    body: {},
+  }),
+  'GET /api/public/called-in/:token': async () => ({
+    url: `/api/public/called-in/${UNKNOWN_LINK}`,
+  }),
+  'POST /api/public/called-in/:token/responses': async () => ({
+    url: `/api/public/called-in/${UNKNOWN_LINK}/responses`,
+    body: { kind: 'need-time' },
+  }),
+
+  // ---- the language checker
+  'POST /api/language/check': async () => ({
+    url: '/api/language/check',
+    body: { text: 'Hey guys, this is a no-brainer.' },
+  }),
+  'POST /api/language/coach': async () => ({
+    url: '/api/language/coach',
+    body: { kind: 'draft', text: 'You always do this. Apologise publicly.' },
+  }),
 };
 
 // ---- what is stored -----------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   buildWorld,
   credentialsFor,
   registeredApiRoutes,
+  restoreMemberships,
   send,
   validRequests,
   type ActorName,
@@ -33,11 +34,28 @@ const inA: ActorName[] = ['member', 'ally', 'organizer', 'token'];
 /** Organizers of community A: the organizer, and the token the organizer made there. */
 const organizersOfA: ActorName[] = ['organizer', 'token'];
 
+/** Allies and organizers of A (the ally is the caller of A's call-in). */
+const alliesOfA: ActorName[] = ['ally', 'organizer', 'token'];
+const tokensRefused: Partial<Record<ActorName, ErrorCode>> = {
+  token: 'forbidden',
+  otherToken: 'forbidden',
+};
+const allNotFound = Object.fromEntries(actorNames.map((a) => [a, 'not_found'])) as Record<
+  ActorName,
+  ErrorCode
+>;
+
 interface Row {
   /** Who gets a 2xx. */
   allow: readonly ActorName[];
   /** Exact error codes for some of those who do not (the rest: see `deniedCodes`). */
   expect?: Partial<Record<ActorName, ErrorCode>>;
+  /**
+   * The request acts on community A's one call-in, whose state the rows before have moved on:
+   * those allowed must get past authorization (no 401 or 403, never a 5xx) but may meet a
+   * state answer such as invalid_state; everyone else is refused as usual.
+   */
+  gate?: boolean;
 }
 
 // Route → who may succeed. Everything aimed at a community is aimed at community A.
@@ -105,6 +123,102 @@ const matrix: Record<string, Row> = {
   'GET /api/public/intake/:intakeId': { allow: everyone },
   'POST /api/public/intake/:intakeId/concerns': { allow: everyone },
   'GET /api/follow/:token': { allow: everyone },
+
+  // ---- privacy: one's own account, from a signed-in browser only. The request carries a
+  // wrong password, so people reach the password check and nobody is erased.
+  'DELETE /api/me': {
+    allow: [],
+    expect: {
+      ...Object.fromEntries(people.map((a) => [a, 'invalid_credentials'])),
+      ...tokensRefused,
+    },
+  },
+  'GET /api/me/export': { allow: people, expect: tokensRefused },
+
+  // ---- the member's side of a call-in: only the person called in (not one of these actors)
+  'GET /api/me/call-ins': { allow: people, expect: tokensRefused },
+  'GET /api/me/call-ins/:callInId': { allow: [], expect: tokensRefused },
+  'POST /api/me/call-ins/:callInId/responses': { allow: [], expect: tokensRefused },
+  'GET /api/me/enforcements': { allow: people, expect: tokensRefused },
+  'POST /api/me/enforcements/:enforcementId/appeal': { allow: [], expect: tokensRefused },
+
+  // ---- ally board and hand-off: allies see redacted requests; organizers match and assign
+  'GET /api/communities/:communityId/ally-board': { allow: alliesOfA },
+  'POST /api/communities/:communityId/ally-board/:concernId/volunteer': { allow: alliesOfA },
+  'POST /api/communities/:communityId/concerns/:concernId/call-ins': { allow: organizersOfA },
+  'GET /api/communities/:communityId/call-ins': { allow: alliesOfA },
+  // The ally is this call-in's caller.
+  'GET /api/communities/:communityId/call-ins/:callInId': { allow: alliesOfA },
+  'GET /api/communities/:communityId/call-ins/:callInId/candidates': { allow: organizersOfA },
+  'POST /api/communities/:communityId/call-ins/:callInId/assign': {
+    allow: organizersOfA,
+    gate: true,
+  },
+  'POST /api/communities/:communityId/call-ins/:callInId/offers': {
+    allow: organizersOfA,
+    gate: true,
+  },
+  'GET /api/communities/:communityId/offers': { allow: alliesOfA },
+  'POST /api/communities/:communityId/offers/:offerId/accept': { allow: alliesOfA, gate: true },
+  'POST /api/communities/:communityId/offers/:offerId/decline': { allow: alliesOfA, gate: true },
+
+  // ---- consent: the harmed person (the member, who reported harm to themselves) decides;
+  // the caller or an organizer asks; an organizer stands in for a group.
+  'POST /api/communities/:communityId/call-ins/:callInId/consent': {
+    allow: ['member'],
+    gate: true,
+  },
+  'POST /api/communities/:communityId/call-ins/:callInId/consent/withdraw': {
+    allow: ['member'],
+    gate: true,
+  },
+  'POST /api/communities/:communityId/call-ins/:callInId/consent-request': {
+    allow: alliesOfA,
+    gate: true,
+  },
+  'POST /api/communities/:communityId/call-ins/:callInId/consent/approval': {
+    allow: organizersOfA,
+    gate: true,
+  },
+
+  // ---- the conversation: only the caller prepares and writes; caller or organizer closes
+  'PUT /api/communities/:communityId/call-ins/:callInId/channel': { allow: ['ally'], gate: true },
+  'PUT /api/communities/:communityId/call-ins/:callInId/draft': { allow: ['ally'], gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/messages': { allow: ['ally'], gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/outcome': { allow: alliesOfA, gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/close': { allow: alliesOfA, gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/reopen': { allow: alliesOfA, gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/escalate': {
+    allow: organizersOfA,
+    gate: true,
+  },
+
+  // ---- care: each person's own capacity and logs; organizers see how the load is spread
+  'GET /api/communities/:communityId/care/me': { allow: inA },
+  'PATCH /api/communities/:communityId/care/me': { allow: inA },
+  'GET /api/communities/:communityId/care/logs': { allow: inA },
+  // Logging time on this call-in is for its caller.
+  'POST /api/communities/:communityId/care/logs': { allow: ['ally'], gate: true },
+  'GET /api/communities/:communityId/care/load': { allow: organizersOfA },
+
+  // ---- enforcement
+  'POST /api/communities/:communityId/enforcements': { allow: organizersOfA },
+  'GET /api/communities/:communityId/enforcements': { allow: organizersOfA },
+  'POST /api/communities/:communityId/appeals/:appealId/decision': {
+    allow: organizersOfA,
+    gate: true,
+  },
+
+  // ---- private links without an account: an unknown link opens nothing, for anyone
+  'GET /api/public/consent/:token': { allow: [], expect: allNotFound },
+  'POST /api/public/consent/:token': { allow: [], expect: allNotFound },
+  'POST /api/public/consent/:token/withdraw': { allow: [], expect: allNotFound },
+  'GET /api/public/called-in/:token': { allow: [], expect: allNotFound },
+  'POST /api/public/called-in/:token/responses': { allow: [], expect: allNotFound },
+
+  // ---- the language checker, for anyone signed in
+  'POST /api/language/check': { allow: signedIn },
+  'POST /api/language/coach': { allow: signedIn },
 };
 
 /** What a refusal may look like when the table names no exact code. */
@@ -146,10 +260,15 @@ describe.each(testDialects())('authorization matrix on %s', (dialect) => {
       const creds = await credentialsFor(w, actor);
       const seqBefore = await auditHead(w.t);
       const res = await send(w.t.app, creds, method, req.url, req.body);
+      await restoreMemberships(w);
       const cell = `${actor}: ${res.status} ${res.text.slice(0, 160)}`;
       expect(res.status, `${cell} (never a server error)`).toBeLessThan(500);
       if (row.allow.includes(actor)) {
-        if (res.status < 200 || res.status >= 300) failures.push(`${cell} — expected success`);
+        if (row.gate) {
+          if (res.status === 401 || res.status === 403)
+            failures.push(`${cell} — expected to pass authorization`);
+        } else if (res.status < 200 || res.status >= 300)
+          failures.push(`${cell} — expected success`);
         continue;
       }
       const wanted = row.expect?.[actor];

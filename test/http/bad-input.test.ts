@@ -268,7 +268,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
       const build = validRequests[route.key];
       const valid = build ? await build(w, 'organizer') : { url: genericUrl(w, route) };
       const creds = await credentialsFor(w, 'organizer');
-      const keys = Object.keys((valid.body ?? {}));
+      const keys = Object.keys(valid.body ?? {});
       // Bodies near the real shape (known keys with any JSON) and anything at all.
       const body = fc.oneof(
         fc.jsonValue({ maxDepth: 3 }),

@@ -7,7 +7,14 @@ import { build } from '../../src/http/server.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { concernBody, PASSWORD } from '../helpers/factories.ts';
-import { buildWorld, countRows, credentialsFor, send, type World } from '../helpers/routes.ts';
+import {
+  buildWorld,
+  countRows,
+  credentialsFor,
+  send,
+  type Credentials,
+  type World,
+} from '../helpers/routes.ts';
 
 function expectSecurityHeaders(headers: Record<string, unknown>) {
   const csp = String(headers['content-security-policy']);
@@ -86,7 +93,7 @@ describe.each(testDialects())('security on %s', (dialect) => {
       const organizer = await credentialsFor(w, 'organizer');
       const url = `/api/communities/${w.a.id}/invitations`;
       const body = { role: 'organizer' };
-      const attempts = [
+      const attempts: { name: string; creds: Credentials; headers: Record<string, string> }[] = [
         { name: 'no header', creds: { cookie: organizer.cookie! }, headers: {} },
         {
           name: 'wrong header',
