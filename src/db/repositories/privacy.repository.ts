@@ -136,12 +136,12 @@ export function privacyRepository(db: Kysely<Database>) {
       communityIds: string[],
     ): Promise<Record<string, string | null>[]> {
       if (communityIds.length === 0) return [];
-      return (await loose
+      return await loose
         .selectFrom(cell.table)
         .select([cell.key, cell.column, 'community_id', ...cell.with])
         .where('community_id', 'in', communityIds)
         .where(cell.column, 'is not', null)
-        .execute());
+        .execute();
     },
     async updateCell(cell: EncryptedCell, id: string, value: string): Promise<void> {
       await loose

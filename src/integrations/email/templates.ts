@@ -122,7 +122,6 @@ export function escapeHtml(s: string): string {
 
 /** One line, no control characters, bounded: safe in a subject or a greeting. */
 function oneLine(s: string, max: number): string {
-   
   const flat = s
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
