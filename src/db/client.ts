@@ -42,6 +42,8 @@ function openSqlite(file: string): DatabaseHandle {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
+  // Erased and purged content is overwritten, not left in free pages of the file.
+  raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(raw) }),
