@@ -38,9 +38,14 @@ interface BadCase {
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[] };
 
 /** A value of a type no coercion can turn into the field's type. */
-function wrongType(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return 'not an object';
-  return { not: 'the right type' };
+/** Values of other types, including ones a lenient parser would coerce ("3", 0, null). */
+function wrongTypes(value: unknown): unknown[] {
+  if (Array.isArray(value)) return [{ not: 'an array' }, 'a string', null];
+  if (typeof value === 'string') return [{ not: 'a string' }, 12345, true, null, [value]];
+  if (typeof value === 'number') return [{ not: 'a number' }, String(value), true, null];
+  if (typeof value === 'boolean') return [{ not: 'a boolean' }, String(value), 0, null];
+  if (value !== null && typeof value === 'object') return ['not an object', [value], null];
+  return [{ not: 'the right type' }];
 }
 
 function withParam(url: string, template: string, param: string, replacement: string): string {
@@ -161,12 +166,14 @@ function badCases(
     code: 'validation_failed',
   });
   for (const key of Object.keys(body)) {
-    cases.push({
-      name: `${key} of the wrong type`,
-      url,
-      body: { ...body, [key]: wrongType(body[key]) },
-      code: 'validation_failed',
-    });
+    for (const wrong of wrongTypes(body[key])) {
+      cases.push({
+        name: `${key} as ${JSON.stringify(wrong)}`,
+        url,
+        body: { ...body, [key]: wrong },
+        code: 'validation_failed',
+      });
+    }
   }
   for (const key of bodySchema.required ?? []) {
     const { [key]: _dropped, ...rest } = body;
