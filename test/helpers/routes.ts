@@ -658,14 +658,14 @@ export const validRequests: Record<string, Builder> = {
     body: { kind: 'need-time' },
   }),
 
-  // ---- the language checker
-  'POST /api/language/check': async () => ({
+  // ---- the language checker, with community A's settings
+  'POST /api/language/check': async (w) => ({
     url: '/api/language/check',
-    body: { text: 'Hey guys, this is a no-brainer.' },
+    body: { text: 'Hey guys, this is a no-brainer.', communityId: w.a.id },
   }),
-  'POST /api/language/coach': async () => ({
+  'POST /api/language/coach': async (w) => ({
     url: '/api/language/coach',
-    body: { kind: 'draft', text: 'You always do this. Apologise publicly.' },
+    body: { kind: 'draft', text: 'You always do this. Apologise publicly.', communityId: w.a.id },
   }),
 };
 

@@ -216,9 +216,9 @@ const matrix: Record<string, Row> = {
   'GET /api/public/called-in/:token': { allow: [], expect: allNotFound },
   'POST /api/public/called-in/:token/responses': { allow: [], expect: allNotFound },
 
-  // ---- the language checker, for anyone signed in
-  'POST /api/language/check': { allow: signedIn },
-  'POST /api/language/coach': { allow: signedIn },
+  // ---- the language checker with community A's settings: for A's members only
+  'POST /api/language/check': { allow: inA },
+  'POST /api/language/coach': { allow: inA },
 };
 
 /** What a refusal may look like when the table names no exact code. */
