@@ -15,7 +15,7 @@ import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
-import { registerSecurityHeaders } from './plugins/security.ts';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import { routes } from './routes/index.ts';
 
@@ -55,6 +55,7 @@ function compileValidator({ schema, httpPart }: { schema: object; httpPart?: str
 }
 
 export async function build(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const badUrlHeaders = securityHeaders({ https: ctx.config.publicUrl.startsWith('https://') });
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -64,9 +65,10 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
       const body = new AppError('validation_failed', [
         { field: 'url', problems: ['This address is not valid.'] },
       ]);
+      // Hooks do not run for these, so the security headers are set here as well.
       void (reply as unknown as FastifyReply)
         .code(400)
-        .header('cache-control', 'no-store')
+        .headers({ ...badUrlHeaders, 'cache-control': 'no-store' })
         .send(body.toBody());
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
