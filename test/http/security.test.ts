@@ -39,7 +39,12 @@ describe.each(testDialects())('security on %s', (dialect) => {
 
   describe('headers', () => {
     it('puts strict security headers and no-store on API answers, errors included', async () => {
-      for (const url of ['/api/health', '/api/no-such-route', '/api/me']) {
+      for (const url of [
+        '/api/health',
+        '/api/no-such-route',
+        '/api/me',
+        '/api/invitations/%E0%A4%A',
+      ]) {
         const res = await t.app.inject({ method: 'GET', url });
         expectSecurityHeaders(res.headers);
         expect(res.headers['cache-control'], url).toBe('no-store');
