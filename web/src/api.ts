@@ -117,7 +117,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const del = <T>(path: string) => api<T>('DELETE', path);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);
 
 // ---- response shapes (mirroring the TypeBox schemas in src/http/routes) --------------------
 
@@ -210,4 +211,135 @@ export interface Raised {
   createdAt: string;
   followUrl: string;
   followToken: string;
+}
+
+// ---- call-ins (flow steps 3-8) ---------------------------------------------------------------
+
+export interface GuideStep {
+  title: string;
+  text: string;
+}
+
+export interface ConsentConditions {
+  mayMentionMe: boolean;
+  mayShareQuotes: boolean;
+  note: string;
+}
+
+export interface CallInListItem {
+  id: string;
+  concernId: string;
+  status: string;
+  callerUserId: string | null;
+  consentStatus: string;
+  channel: string | null;
+  outcome: string | null;
+  updatedAt: string;
+}
+
+export interface CallInMessage {
+  id: string;
+  author: string;
+  kind: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface CallInDetail {
+  id: string;
+  concernId: string;
+  viewer: string;
+  status: string;
+  callerUserId: string | null;
+  channel: string | null;
+  language: string | null;
+  consent: { mode: string; status: string; conditions: ConsentConditions; at: string | null };
+  concern: {
+    what: string;
+    quotes: string[];
+    impact: string;
+    categories: string[];
+    urgent: boolean;
+  };
+  draft: string | null;
+  memberState: string | null;
+  outcome: { outcome: string; note: string; at: string | null } | null;
+  messages: CallInMessage[];
+  guide: GuideStep[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DraftAdvice {
+  kind: string;
+  message: string;
+  excerpt?: string;
+}
+
+export interface MemberView {
+  id: string;
+  community: string;
+  caller: string;
+  status: string;
+  statusText: string;
+  canRespond: boolean;
+  yourState: string | null;
+  guide: GuideStep[];
+  responses: string[];
+  messages: { id: string; from: string; kind: string; text: string; createdAt: string }[];
+}
+
+export interface CoachResult {
+  findings: {
+    id: string;
+    start: number;
+    end: number;
+    text: string;
+    why: string;
+    suggestion: string;
+  }[];
+  strengths: string[];
+  language: { ruleId: string; text: string; message: string; suggestions: string[] }[];
+}
+
+export interface MyCare {
+  capacity: number;
+  paused: boolean;
+  languages: string[];
+  load: number;
+  available: boolean;
+}
+
+export interface CareLog {
+  id: string;
+  callInId: string | null;
+  minutes: number;
+  drain: number;
+  createdAt: string;
+}
+
+export interface LoadPicture {
+  people: {
+    userId: string;
+    name: string;
+    role: string;
+    open: number;
+    capacity: number;
+    paused: boolean;
+    overCapacity: boolean;
+  }[];
+  totalOpen: number;
+  busiest: { people: number; share: number; warning: boolean };
+  overCapacity: string[];
+  checkIns: { userId: string; name: string; loggedAt: string }[];
+  logs: { entries: number; totalMinutes: number; averageDrain: number | null };
+}
+
+export interface EnforcementRecord {
+  id: string;
+  level: string;
+  reason: string;
+  status: string;
+  expiresAt: string | null;
+  createdAt: string;
 }

@@ -1,8 +1,16 @@
 // The route table. A new page is one line here (and, inside a community, one in
 // components/community-nav.tsx).
+import { useEffect } from 'react';
 import { AnnouncerProvider } from './components/announcer.tsx';
 import { Layout } from './components/layout.tsx';
+import { AccountPage } from './pages/account.tsx';
 import { AllyBoardPage } from './pages/ally-board.tsx';
+import { CalledInPage } from './pages/called-in.tsx';
+import { CallInPage } from './pages/call-in.tsx';
+import { CallInsPage } from './pages/call-ins.tsx';
+import { CarePage } from './pages/care.tsx';
+import { ConsentLinkPage } from './pages/consent.tsx';
+import { CommunityEnforcementsPage, MyEnforcementPage } from './pages/enforcements.tsx';
 import { CommunityOverviewPage } from './pages/community.tsx';
 import { ConcernPage } from './pages/concern.tsx';
 import { FollowPage } from './pages/follow.tsx';
@@ -18,10 +26,24 @@ import { SettingsPage } from './pages/settings.tsx';
 import { SetupPage } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { TokensPage } from './pages/tokens.tsx';
-import { Routes, type RouteDef } from './router.tsx';
+import { replaceLocation, Routes, type RouteDef } from './router.tsx';
 import { SessionProvider } from './session.tsx';
 
 const p = (params: Record<string, string>, name: string) => params[name] ?? '';
+
+/** The API's links say /communities/…; the app's community pages live under /c/…. */
+function Alias({ to }: { to: string }) {
+  useEffect(() => replaceLocation(to + window.location.search), [to]);
+  return null;
+}
+const alias = (suffix: string) => ({
+  path: `/communities/:id${suffix}`,
+  render: (r: Record<string, string>) => (
+    <Alias
+      to={`/c/${encodeURIComponent(p(r, 'id'))}${suffix.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(p(r, k)))}`}
+    />
+  ),
+});
 
 export const routes: RouteDef[] = [
   { path: '/', render: () => <HomePage /> },
@@ -43,6 +65,28 @@ export const routes: RouteDef[] = [
   { path: '/c/:id/invitations', render: (r) => <InvitationsPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/settings', render: (r) => <SettingsPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/tokens', render: (r) => <TokensPage communityId={p(r, 'id')} /> },
+  { path: '/consent/:token', render: (r) => <ConsentLinkPage token={p(r, 'token')} /> },
+  { path: '/called-in/:token', render: (r) => <CalledInPage token={p(r, 'token')} /> },
+  { path: '/c/:id/call-ins', render: (r) => <CallInsPage communityId={p(r, 'id')} /> },
+  {
+    path: '/c/:id/call-ins/:callInId',
+    render: (r) => <CallInPage communityId={p(r, 'id')} callInId={p(r, 'callInId')} />,
+  },
+  { path: '/c/:id/care', render: (r) => <CarePage communityId={p(r, 'id')} /> },
+  {
+    path: '/c/:id/enforcements',
+    render: (r) => <CommunityEnforcementsPage communityId={p(r, 'id')} />,
+  },
+  { path: '/me/enforcements/:id', render: (r) => <MyEnforcementPage id={p(r, 'id')} /> },
+  { path: '/account', render: () => <AccountPage /> },
+  alias(''),
+  alias('/call-ins'),
+  alias('/call-ins/:callInId'),
+  alias('/care'),
+  alias('/enforcements'),
+  alias('/ally-board'),
+  alias('/inbox'),
+  alias('/concerns/:concernId'),
 ];
 
 export function App() {

@@ -130,3 +130,71 @@ export function formatDate(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+// ---- call-ins ---------------------------------------------------------------------------------
+
+export const callInStatusOptions: Option[] = [
+  { value: 'awaiting-caller', label: 'Waiting for someone to hold it' },
+  { value: 'awaiting-consent', label: 'Waiting for the harmed person’s answer' },
+  { value: 'ready', label: 'Ready to start' },
+  { value: 'in-conversation', label: 'In conversation' },
+  { value: 'outcome-recorded', label: 'Outcome recorded' },
+  { value: 'escalated', label: 'Taken to enforcement' },
+  { value: 'stopped', label: 'Stopped' },
+  { value: 'closed', label: 'Closed' },
+];
+
+export const consentStatusOptions: Option[] = [
+  { value: 'not-requested', label: 'Not asked yet' },
+  { value: 'pending', label: 'Asked, waiting for an answer' },
+  { value: 'given', label: 'Agreed' },
+  { value: 'declined', label: 'Declined' },
+  { value: 'withdrawn', label: 'Withdrawn' },
+  { value: 'not-needed', label: 'Not needed (they chose to do it themselves)' },
+];
+
+export const channelOptions: Option[] = [
+  {
+    value: 'in-app',
+    label: 'A private thread here',
+    hint: 'They open it from a private link; no account needed.',
+  },
+  { value: 'email', label: 'Email', hint: 'Your message is sent to their email address.' },
+  { value: 'voice', label: 'A voice call', hint: 'You talk, then write a short note here.' },
+  { value: 'in-person', label: 'In person', hint: 'You talk, then write a short note here.' },
+];
+
+export const outcomeOptions: Option[] = [
+  { value: 'acknowledged', label: 'They acknowledged it' },
+  { value: 'committed-to-change', label: 'They committed to change' },
+  { value: 'apologised', label: 'They apologised' },
+  { value: 'disagreed', label: 'They disagreed' },
+  { value: 'no-response', label: 'No response' },
+  { value: 'escalated', label: 'It needs to go further' },
+];
+
+export const memberResponseWords: Record<string, string> = {
+  reply: 'Replied',
+  'need-time': 'I need time to reflect',
+  'will-change': 'I understand and will change',
+  'ask-organizer': 'I’d like to talk to an organizer',
+};
+
+export const callInLabel = {
+  status: (v: string) => from(callInStatusOptions, v),
+  consent: (v: string) => from(consentStatusOptions, v),
+  channel: (v: string | null) => (v ? from(channelOptions, v) : 'Not chosen yet'),
+  outcome: (v: string | null) => (v ? from(outcomeOptions, v) : 'Not recorded yet'),
+};
+
+export const enforcementStatusWords: Record<string, string> = {
+  active: 'In effect',
+  expired: 'Ended',
+  overturned: 'Overturned on appeal',
+};
+
+export const appealStatusWords: Record<string, string> = {
+  pending: 'Waiting for a decision',
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+};

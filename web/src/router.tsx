@@ -35,6 +35,12 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   for (const fn of listeners) fn();
 }
 
+/** Replaces the address without counting as a move between pages (an alias on first load). */
+export function replaceLocation(to: string): void {
+  window.history.replaceState(null, '', to);
+  for (const fn of listeners) fn();
+}
+
 /** True once the person has moved between pages inside the app (not on the first load). */
 export function hasNavigated(): boolean {
   return navigatedInApp;

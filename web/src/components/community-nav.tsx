@@ -16,6 +16,9 @@ const sections: Section[] = [
   { path: '', label: 'Overview' },
   { path: '/inbox', label: 'Inbox', organizerOnly: true },
   { path: '/ally-board', label: 'Ally board', roles: ['ally', 'organizer'] },
+  { path: '/call-ins', label: 'Call-ins', roles: ['ally', 'organizer'] },
+  { path: '/care', label: 'Care', membersOnly: true },
+  { path: '/enforcements', label: 'Enforcement', organizerOnly: true },
   { path: '/raise', label: 'Raise a concern', membersOnly: true },
   { path: '/members', label: 'Members', organizerOnly: true },
   { path: '/invitations', label: 'Invitations', organizerOnly: true },
@@ -38,7 +41,9 @@ export function CommunityNav({ community }: { community: Community }) {
         {visible.map((s) => {
           const to = base + s.path;
           const current =
-            pathname === to || (s.path === '/inbox' && pathname.startsWith(`${base}/concerns/`));
+            pathname === to ||
+            (s.path === '/inbox' && pathname.startsWith(`${base}/concerns/`)) ||
+            (s.path === '/call-ins' && pathname.startsWith(`${base}/call-ins/`));
           return (
             <li key={s.path}>
               <Link to={to} aria-current={current ? 'page' : undefined}>

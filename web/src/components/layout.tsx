@@ -61,6 +61,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/my/concerns">Concerns you raised</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/account">Your account</NavLink>
+                  </li>
+                  <li>
                     <button
                       type="button"
                       className="link-button"

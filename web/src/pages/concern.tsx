@@ -4,6 +4,7 @@ import { useState } from 'react';
 import {
   get,
   post,
+  type CallInListItem,
   type ConcernDetail,
   type Decision,
   type History,
@@ -25,7 +26,9 @@ import {
 } from '../components/form.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
+import { Link } from '../router.tsx';
 import {
+  callInLabel,
   categoryOptions,
   decisionOptions,
   formatDate,
@@ -64,6 +67,7 @@ function Concern({ communityId, concernId }: { communityId: string; concernId: s
   const c = detail.data;
   return (
     <>
+      <CallInLinks communityId={communityId} concernId={concernId} />
       <section aria-labelledby="what-happened" className="section">
         <h2 id="what-happened">{c.urgent ? 'Urgent: ' : ''}What happened</h2>
         <p className="muted">
@@ -370,5 +374,27 @@ function Triage({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The call-ins opened for this concern, if any (from the list route, which names the concern). */
+function CallInLinks({ communityId, concernId }: { communityId: string; concernId: string }) {
+  const list = useAsync(
+    () => get<{ items: CallInListItem[] }>(`/api/communities/${communityId}/call-ins`),
+    [communityId],
+  );
+  const mine = (list.data?.items ?? []).filter((c) => c.concernId === concernId);
+  if (mine.length === 0) return null;
+  return (
+    <p className="notice">
+      {mine.map((c, i) => (
+        <span key={c.id}>
+          {i > 0 ? ' · ' : ''}
+          <Link to={`/c/${communityId}/call-ins/${c.id}`}>
+            Open the call-in ({callInLabel.status(c.status)})
+          </Link>
+        </span>
+      ))}
+    </p>
   );
 }

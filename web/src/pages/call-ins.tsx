@@ -1,0 +1,64 @@
+// /c/:communityId/call-ins — the call-ins you hold (allies) or all of them (organizers).
+import { get, type CallInListItem } from '../api.ts';
+import { CommunityPage } from '../components/community-page.tsx';
+import { Loading, Problem } from '../components/page.tsx';
+import { useAsync } from '../components/use-async.ts';
+import { callInLabel, formatDate } from '../labels.ts';
+import { Link } from '../router.tsx';
+
+export function CallInsPage({ communityId }: { communityId: string }) {
+  return (
+    <CommunityPage
+      communityId={communityId}
+      title="Call-ins"
+      lead="Private conversations about a concern. Organizers see every one here; allies see the ones they hold."
+    >
+      {(c) =>
+        c.role === 'ally' || c.role === 'organizer' ? (
+          <CallInList communityId={communityId} />
+        ) : (
+          <Problem>
+            <p>This page is for the allies and organizers of {c.name}.</p>
+          </Problem>
+        )
+      }
+    </CommunityPage>
+  );
+}
+
+function CallInList({ communityId }: { communityId: string }) {
+  const list = useAsync(
+    () => get<{ items: CallInListItem[] }>(`/api/communities/${communityId}/call-ins`),
+    [communityId],
+  );
+  if (list.error) return <Problem>{list.error.message}</Problem>;
+  if (!list.data) return <Loading what="Loading call-ins" />;
+  if (list.data.items.length === 0) return <p role="status">There are no call-ins yet.</p>;
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Call-ins</caption>
+      <thead>
+        <tr>
+          <th scope="col">Call-in</th>
+          <th scope="col">Status</th>
+          <th scope="col">Harmed person&rsquo;s answer</th>
+          <th scope="col">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.data.items.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <Link to={`/c/${communityId}/call-ins/${i.id}`}>
+                Changed {formatDate(i.updatedAt)}
+              </Link>
+            </td>
+            <td>{callInLabel.status(i.status)}</td>
+            <td>{callInLabel.consent(i.consentStatus)}</td>
+            <td>{callInLabel.outcome(i.outcome)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

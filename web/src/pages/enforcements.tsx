@@ -1,0 +1,264 @@
+// /me/enforcements/:id — an enforcement record about you, and your appeal.
+// /c/:communityId/enforcements — the community's records and appeals (organizers decide them).
+import { useState } from 'react';
+import { get, post, type EnforcementRecord } from '../api.ts';
+import { useAnnounce } from '../components/announcer.tsx';
+import { CommunityPage } from '../components/community-page.tsx';
+import {
+  ErrorSummary,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  collect,
+  required,
+  useForm,
+} from '../components/form.tsx';
+import { Loading, Notice, Page, Problem } from '../components/page.tsx';
+import { useAsync } from '../components/use-async.ts';
+import { appealStatusWords, enforcementStatusWords, formatDate, label } from '../labels.ts';
+import { Link } from '../router.tsx';
+
+interface MyRecord extends EnforcementRecord {
+  community: string;
+  appeals: { id: string; status: string; createdAt: string }[];
+}
+
+interface CommunityRecord extends EnforcementRecord {
+  concernIds: string[];
+  enforcedBy: string;
+  callInId: string | null;
+  appeals: {
+    id: string;
+    status: string;
+    statement: string;
+    decidedBy: string | null;
+    createdAt: string;
+  }[];
+}
+
+export function MyEnforcementPage({ id }: { id: string }) {
+  const list = useAsync(() => get<{ items: MyRecord[] }>('/api/me/enforcements'), []);
+  if (list.error) {
+    return (
+      <Page title={list.error.status === 401 ? 'Please sign in' : 'We could not open this record'}>
+        <Problem>
+          <p>
+            {list.error.status === 401
+              ? 'Sign in with your account to see this record.'
+              : list.error.message}
+          </p>
+        </Problem>
+        {list.error.status === 401 ? (
+          <p>
+            <Link to="/sign-in">Go to sign in</Link>
+          </p>
+        ) : null}
+      </Page>
+    );
+  }
+  if (!list.data) {
+    return (
+      <Page title="A decision about you">
+        <Loading />
+      </Page>
+    );
+  }
+  const r = list.data.items.find((e) => e.id === id);
+  if (!r) {
+    return (
+      <Page title="We could not find this record">
+        <Problem>
+          <p>It may have ended and been removed, or the link may be incomplete.</p>
+        </Problem>
+      </Page>
+    );
+  }
+  return <MyRecordView record={r} reload={list.reload} />;
+}
+
+function MyRecordView({ record: r, reload }: { record: MyRecord; reload: () => Promise<void> }) {
+  const announce = useAnnounce();
+  const [statement, setStatement] = useState('');
+  const { errors, general, submitting, attempt, submit } = useForm();
+  const pending = r.appeals.some((a) => a.status === 'pending');
+  const onSubmit = submit(
+    () => collect({ statement: required(statement) }),
+    async () => {
+      await post(`/api/me/enforcements/${r.id}/appeal`, { statement });
+      setStatement('');
+      announce('Your appeal is sent. A different organizer will decide it.');
+      await reload();
+    },
+  );
+  return (
+    <Page
+      title="A decision about you"
+      lead={`The organizers of ${r.community} wrote this record. You can read why, and appeal if you think it is wrong.`}
+    >
+      <dl className="facts">
+        <dt>Step</dt>
+        <dd>{label.ladder(r.level)}</dd>
+        <dt>Why</dt>
+        <dd>{r.reason}</dd>
+        <dt>Status</dt>
+        <dd>{enforcementStatusWords[r.status] ?? r.status}</dd>
+        <dt>Written</dt>
+        <dd>{formatDate(r.createdAt)}</dd>
+        <dt>Ends</dt>
+        <dd>{r.expiresAt ? formatDate(r.expiresAt) : 'No end date'}</dd>
+      </dl>
+      {r.appeals.length > 0 ? (
+        <section aria-labelledby="appeals" className="section">
+          <h2 id="appeals">Your appeals</h2>
+          <ul>
+            {r.appeals.map((a) => (
+              <li key={a.id}>
+                {formatDate(a.createdAt)}: {appealStatusWords[a.status] ?? a.status}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {r.status === 'active' && !pending ? (
+        <section aria-labelledby="appeal" className="section">
+          <h2 id="appeal">Appeal</h2>
+          <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
+            <ErrorSummary
+              errors={errors}
+              general={general}
+              attempt={attempt}
+              labels={{ statement: 'Why you think it should change' }}
+            />
+            <TextArea
+              id="statement"
+              label="Why you think it should change"
+              hint="An organizer who did not write the record reads it and decides."
+              value={statement}
+              onChange={(e) => setStatement(e.target.value)}
+              error={errors.statement}
+            />
+            <SubmitButton busy={submitting}>Send the appeal</SubmitButton>
+          </form>
+        </section>
+      ) : pending ? (
+        <Notice>
+          <p>Your appeal is waiting for a decision. You will be told when it is made.</p>
+        </Notice>
+      ) : null}
+    </Page>
+  );
+}
+
+export function CommunityEnforcementsPage({ communityId }: { communityId: string }) {
+  return (
+    <CommunityPage
+      communityId={communityId}
+      title="Enforcement"
+      organizerOnly
+      lead="Steps on the code of conduct ladder and their appeals. An appeal is decided by a different organizer than the one who wrote the record."
+    >
+      {() => <Records communityId={communityId} />}
+    </CommunityPage>
+  );
+}
+
+function Records({ communityId }: { communityId: string }) {
+  const list = useAsync(
+    () => get<{ items: CommunityRecord[] }>(`/api/communities/${communityId}/enforcements`),
+    [communityId],
+  );
+  if (list.error) return <Problem>{list.error.message}</Problem>;
+  if (!list.data) return <Loading what="Loading records" />;
+  if (list.data.items.length === 0) return <p role="status">There are no enforcement records.</p>;
+  return (
+    <ul className="card-list">
+      {list.data.items.map((r) => (
+        <li key={r.id} className="card">
+          <h2 className="card-title">
+            {label.ladder(r.level)} · {formatDate(r.createdAt)}
+          </h2>
+          <dl className="facts">
+            <dt>Why</dt>
+            <dd>{r.reason}</dd>
+            <dt>Status</dt>
+            <dd>{enforcementStatusWords[r.status] ?? r.status}</dd>
+            <dt>Written by</dt>
+            <dd>{r.enforcedBy}</dd>
+            <dt>Ends</dt>
+            <dd>{r.expiresAt ? formatDate(r.expiresAt) : 'No end date'}</dd>
+          </dl>
+          {r.callInId ? (
+            <p>
+              <Link to={`/c/${communityId}/call-ins/${r.callInId}`}>The call-in</Link>
+            </p>
+          ) : null}
+          {r.appeals.map((a) => (
+            <Appeal key={a.id} communityId={communityId} appeal={a} onDone={list.reload} />
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Appeal({
+  communityId,
+  appeal: a,
+  onDone,
+}: {
+  communityId: string;
+  appeal: CommunityRecord['appeals'][number];
+  onDone: () => Promise<void>;
+}) {
+  const announce = useAnnounce();
+  const [decision, setDecision] = useState('');
+  const [note, setNote] = useState('');
+  const { errors, general, submitting, attempt, submit } = useForm();
+  const id = `appeal-${a.id}`;
+  const onSubmit = submit(
+    () => collect({ [`${id}-decision`]: decision ? undefined : 'Please choose a decision.' }),
+    async () => {
+      await post(`/api/communities/${communityId}/appeals/${a.id}/decision`, { decision, note });
+      announce('The appeal is decided. The member is told.');
+      await onDone();
+    },
+  );
+  return (
+    <div className="section">
+      <h3 className="h3">
+        Appeal of {formatDate(a.createdAt)}: {appealStatusWords[a.status] ?? a.status}
+      </h3>
+      <blockquote className="quote">{a.statement}</blockquote>
+      {a.status === 'pending' ? (
+        <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
+          <ErrorSummary
+            errors={errors}
+            general={general}
+            attempt={attempt}
+            labels={{ [`${id}-decision`]: 'Your decision' }}
+          />
+          <RadioGroup
+            id={`${id}-decision`}
+            legend="Your decision"
+            options={[
+              { value: 'upheld', label: 'Keep the record' },
+              { value: 'overturned', label: 'Overturn it', hint: 'It stops counting.' },
+            ]}
+            value={decision}
+            onChange={setDecision}
+            error={errors[`${id}-decision`]}
+          />
+          <TextArea
+            id={`${id}-note`}
+            label="A note"
+            optional
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={3}
+          />
+          <SubmitButton busy={submitting}>Decide the appeal</SubmitButton>
+        </form>
+      ) : null}
+    </div>
+  );
+}
