@@ -12,6 +12,7 @@ import { createApiToken, createCommunity, createInvitation } from '../../src/dom
 import { raiseConcern } from '../../src/domain/concerns.ts';
 import { hashPassword } from '../../src/domain/passwords.ts';
 import type { TestApp } from './app.ts';
+import { notifications, tokenOf } from './call-ins.ts';
 import { concernBody, PASSWORD, uniqueEmail } from './factories.ts';
 
 // ---- the routes Fastify registered --------------------------------------------------------
@@ -151,8 +152,8 @@ export async function raiseAs(
       quotes: b.quotes,
       links: b.links,
       impact: b.impact,
-      harmed: 'me',
-      harmedName: null,
+      harmed: (overrides.harmed as 'me' | 'someone-else' | undefined) ?? 'me',
+      harmedName: (overrides.harmedName as string | undefined) ?? null,
       about: { userId: aboutUserId, name: aboutUserId ? null : b.about.name },
       wants: 'ally',
       urgent: false,
@@ -345,8 +346,11 @@ const answers = {
 };
 
 /** A concern in A by the member about the subject, asking for an ally, triaged to a call-in. */
-export async function triagedForAlly(w: World): Promise<string> {
-  const c = await raiseAs(w.t, w.people.member, w.a.id, {}, w.people.subject.userId);
+export async function triagedForAlly(
+  w: World,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const c = await raiseAs(w.t, w.people.member, w.a.id, overrides, w.people.subject.userId);
   const r = await send(
     w.t.app,
     await credentialsFor(w, 'organizer'),
@@ -362,6 +366,41 @@ export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const UNKNOWN_LINK = 'a'.repeat(43);
 const callIn = (w: World, rest = '') =>
   `/api/communities/${w.a.id}/call-ins/${w.a.callInId}${rest}`;
+
+/**
+ * A fresh consent link: harm to someone outside the community, an ally volunteers and asks
+ * that person by email; the link is read from the queued email, as the mailer would send it.
+ */
+export async function consentLink(w: World): Promise<string> {
+  const concernId = await triagedForAlly(w, { harmed: 'someone-else', harmedName: 'Kim' });
+  // A fresh ally each time: allies have a capacity, and a full one is offered no more work.
+  const person = await addMember(w.t, w.a.id, 'ally', 'consent-ally');
+  const session = await startSession(
+    w.t.ctx.store.repos.sessions,
+    w.t.ctx.clock,
+    { ttlHours: 1 },
+    person.userId,
+  );
+  const ally = { cookie: `callin_session=${session.token}`, csrf: session.csrfToken };
+  const base = `/api/communities/${w.a.id}`;
+  const v = await send(w.t.app, ally, 'POST', `${base}/ally-board/${concernId}/volunteer`, {});
+  if (v.status !== 201) throw new Error(`volunteer failed: ${v.text}`);
+  const asked = await send(
+    w.t.app,
+    ally,
+    'POST',
+    `${base}/call-ins/${(v.body as { id: string }).id}/consent-request`,
+    {
+      email: uniqueEmail('harmed'),
+      name: 'Kim',
+    },
+  );
+  if (asked.status !== 200) throw new Error(`consent request failed: ${asked.text}`);
+  const links = (await notifications(w.t)).filter((n) => n.link.includes('/consent/'));
+  const last = links.at(-1);
+  if (!last) throw new Error('no consent link was queued');
+  return tokenOf(last.link);
+}
 
 async function freshInvitation(w: World, role: Role = 'member') {
   return createInvitation(txOf(w.t), w.t.ctx.clock, { kind: 'cli' }, w.a.id, {
@@ -641,13 +680,15 @@ export const validRequests: Record<string, Builder> = {
   }),
 
   // ---- private links without an account (an unknown link here: nobody may use it)
-  'GET /api/public/consent/:token': async () => ({ url: `/api/public/consent/${UNKNOWN_LINK}` }),
-  'POST /api/public/consent/:token': async () => ({
-    url: `/api/public/consent/${UNKNOWN_LINK}`,
+  'GET /api/public/consent/:token': async (w) => ({
+    url: `/api/public/consent/${await consentLink(w)}`,
+  }),
+  'POST /api/public/consent/:token': async (w) => ({
+    url: `/api/public/consent/${await consentLink(w)}`,
     body: { decision: 'agree' },
   }),
-  'POST /api/public/consent/:token/withdraw': async () => ({
-    url: `/api/public/consent/${UNKNOWN_LINK}/withdraw`,
+  'POST /api/public/consent/:token/withdraw': async (w) => ({
+    url: `/api/public/consent/${await consentLink(w)}/withdraw`,
     body: {},
   }),
   'GET /api/public/called-in/:token': async () => ({

@@ -209,10 +209,12 @@ const matrix: Record<string, Row> = {
     gate: true,
   },
 
-  // ---- private links without an account: an unknown link opens nothing, for anyone
-  'GET /api/public/consent/:token': { allow: [], expect: allNotFound },
-  'POST /api/public/consent/:token': { allow: [], expect: allNotFound },
-  'POST /api/public/consent/:token/withdraw': { allow: [], expect: allNotFound },
+  // ---- private links without an account
+  // A real consent link works for whoever holds it (it is the harmed person's).
+  'GET /api/public/consent/:token': { allow: everyone },
+  'POST /api/public/consent/:token': { allow: everyone },
+  'POST /api/public/consent/:token/withdraw': { allow: everyone, gate: true },
+  // An unknown conversation link opens nothing, for anyone.
   'GET /api/public/called-in/:token': { allow: [], expect: allNotFound },
   'POST /api/public/called-in/:token/responses': { allow: [], expect: allNotFound },
 
