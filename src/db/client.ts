@@ -53,7 +53,9 @@ function openSqlite(file: string): DatabaseHandle {
     dialect: 'sqlite',
     file,
     async backup(destination) {
-      fs.mkdirSync(path.dirname(destination), { recursive: true });
+      fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
+      // Owner-only from the first byte: the copy holds everything the database does.
+      fs.writeFileSync(destination, '', { mode: 0o600 });
       await raw.backup(destination);
     },
     async close() {

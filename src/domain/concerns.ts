@@ -97,7 +97,10 @@ export async function raiseConcern(
     const at = isoNow(deps.clock);
     const id = newId();
     const followToken = newSecret();
-    const reporterId = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null;
+    // An API token speaks only for its own community: elsewhere its holder is a stranger.
+    const tokenElsewhere = actor.kind === 'token' && actor.communityId !== community.id;
+    const reporterId =
+      (actor.kind === 'user' || actor.kind === 'token') && !tokenElsewhere ? actor.userId : null;
     const content: ConcernContent = {
       what: input.what.trim(),
       quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
@@ -128,7 +131,7 @@ export async function raiseConcern(
     });
     await recordAudit(
       audit,
-      input.anonymous ? { kind: 'public' } : actor,
+      input.anonymous || reporterId === null ? { kind: 'public' } : actor,
       { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
       at,
     );
