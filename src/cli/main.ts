@@ -8,7 +8,14 @@ import { startCommand } from './start.ts';
 import { workerCommand } from './worker.ts';
 import { eraseUserCommand, retentionPurgeCommand } from './privacy.ts';
 
-export const commands: Command[] = [startCommand, workerCommand, ...baseCommands, eraseUserCommand, retentionPurgeCommand, checkCommand];
+export const commands: Command[] = [
+  startCommand,
+  workerCommand,
+  ...baseCommands,
+  eraseUserCommand,
+  retentionPurgeCommand,
+  checkCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -162,15 +162,13 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         toRaiseInput(request.body),
         source,
       );
-      return reply
-        .code(201)
-        .send({
-          id: r.id,
-          status: r.status,
-          createdAt: r.createdAt,
-          followToken: r.followToken,
-          followUrl: followUrl(r.followToken),
-        });
+      return reply.code(201).send({
+        id: r.id,
+        status: r.status,
+        createdAt: r.createdAt,
+        followToken: r.followToken,
+        followUrl: followUrl(r.followToken),
+      });
     },
   );
 
@@ -380,15 +378,13 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         input,
         'public-form',
       );
-      return reply
-        .code(201)
-        .send({
-          id: r.id,
-          status: r.status,
-          createdAt: r.createdAt,
-          followToken: r.followToken,
-          followUrl: followUrl(r.followToken),
-        });
+      return reply.code(201).send({
+        id: r.id,
+        status: r.status,
+        createdAt: r.createdAt,
+        followToken: r.followToken,
+        followUrl: followUrl(r.followToken),
+      });
     },
   );
 

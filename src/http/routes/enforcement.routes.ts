@@ -60,14 +60,12 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await enforce(tx, deps, request.actor, request.params.communityId, {
-            ...request.body,
-            expiresAt: request.body.expiresAt ?? null,
-          }),
-        ),
+      reply.code(201).send(
+        await enforce(tx, deps, request.actor, request.params.communityId, {
+          ...request.body,
+          expiresAt: request.body.expiresAt ?? null,
+        }),
+      ),
   );
 
   app.get(
