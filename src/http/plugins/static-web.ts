@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const webDist = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -13,13 +13,15 @@ export const webDist = path.resolve(
 export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(
-          '<!doctype html><html lang="en"><title>Calling In</title><main><h1>Calling In</h1><p>The API is running. Build the web app with <code>npm run build:web</code> to use it in a browser.</p></main></html>',
-        ),
-    );
+    // Without a built web app, every page address explains how to get one.
+    const placeholder =
+      '<!doctype html><html lang="en"><title>Calling In</title><main><h1>Calling In</h1><p>The API is running. Build the web app with <code>npm run build:web</code> to use it in a browser.</p></main></html>';
+    const sendPlaceholder = async (request: FastifyRequest, reply: FastifyReply) =>
+      request.url.startsWith('/api/')
+        ? reply.callNotFound()
+        : reply.type('text/html; charset=utf-8').send(placeholder);
+    app.get('/', { schema: { hide: true } }, sendPlaceholder);
+    app.get('/*', { schema: { hide: true } }, sendPlaceholder);
     return;
   }
   await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });

@@ -312,7 +312,11 @@ export const insults: RulePackData = {
       phrases: [
         'kill you',
         'murder you',
-        'hurt you',
+        // "hurt you" alone is often an apology ("I'm sorry it hurt you"): only the threat.
+        'will hurt you',
+        "i'll hurt you",
+        'gonna hurt you',
+        'going to hurt you',
         'beat you up',
         'punch you',
         'slap you',
