@@ -23,6 +23,7 @@ import { respondAsMember, viewAsMember } from '../../src/domain/member-view.ts';
 import { closeCallIn, recordOutcome, reopenCallIn } from '../../src/domain/outcomes.ts';
 import { decideTriage } from '../../src/domain/triage-decision.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { testDialects } from '../helpers/db.ts';
 import { notifications, tokenOf } from '../helpers/call-ins.ts';
 import type { Client } from '../helpers/client.ts';
 import { buildCommunity, buildMember, concernBody } from '../helpers/factories.ts';
@@ -115,12 +116,12 @@ const action = fc.oneof(
   },
 );
 
-describe('call-in rules under random action sequences (sqlite)', () => {
+describe.each(testDialects())('call-in rules under random action sequences (%s)', (dialect) => {
   let t: TestApp;
   let communityId: string;
   const people = {} as Record<Name, Client>;
   beforeAll(async () => {
-    t = await createTestApp('sqlite');
+    t = await createTestApp(dialect);
     const c = await buildCommunity(t);
     communityId = c.id;
     const roles = {
