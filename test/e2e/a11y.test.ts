@@ -1,10 +1,11 @@
 // Every page, signed out and signed in as each role, including empty, error and form-error
 // states: axe reports no WCAG 2.2 A/AA violations, and no page logs a console error or a
 // Content Security Policy violation.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  auditPage,
+  settle,
   ApiClient,
   launchBrowser,
   startServer,
@@ -13,7 +14,6 @@ import {
   type RunningServer,
 } from './harness.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'a long and calm passphrase';
 
 let server: RunningServer;
@@ -128,36 +128,6 @@ async function contextFor(
   const problems = await watchPage(context);
   if (role !== 'public') await context.addCookies(clients[role].cookieFor(server.url));
   return { context, problems };
-}
-
-/** Waits until the page has finished loading its data (no "Loading…" status left). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () =>
-      !Array.from(document.querySelectorAll('[role="status"]')).some((e) =>
-        e.textContent?.endsWith('…'),
-      ),
-  );
-}
-
-async function audit(page: Page, label: string): Promise<string[]> {
-  await settle(page);
-  const title = await page.title();
-  const h1s = await page.locator('h1').count();
-  const found: string[] = [];
-  if (h1s !== 1) found.push(`${label}: ${h1s} h1 elements`);
-  if (!title.endsWith('· Calling In')) found.push(`${label}: page title "${title}"`);
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  for (const v of result.violations) {
-    found.push(
-      `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-    );
-  }
-  return found;
 }
 
 type Step = { label: string; path: string; act?: (page: Page) => Promise<void> };
@@ -358,7 +328,7 @@ describe('accessibility of every page', () => {
         await page.goto(server.url + step.path);
         await settle(page);
         if (step.act) await step.act(page);
-        violations.push(...(await audit(page, step.label)));
+        violations.push(...(await auditPage(page, step.label)));
       }
       await context.close();
       expect(violations).toEqual([]);

@@ -4,10 +4,11 @@
 //    the member opens the called-in link and answers "I understand and will change".
 // 2. Every new page and state: axe with no WCAG 2.2 A/AA violations, one h1, a page title, and
 //    no console error or CSP violation.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  auditPage,
+  settle,
   ApiClient,
   launchBrowser,
   startServer,
@@ -16,7 +17,6 @@ import {
   type RunningServer,
 } from './harness.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'a long and calm passphrase';
 
 let server: RunningServer;
@@ -343,7 +343,7 @@ describe('call-in pages', () => {
         await page.goto(server.url + step.path);
         await settle(page);
         if (step.act) await step.act(page);
-        violations.push(...(await audit(page, `${run.role}: ${step.label}`)));
+        violations.push(...(await auditPage(page, `${run.role}: ${step.label}`)));
       }
       await context.close();
       problemsSeen.push(...problems.list);
@@ -368,33 +368,4 @@ async function contextFor(
   const problems = await watchPage(context);
   if (role !== 'public') await context.addCookies(clients[role].cookieFor(server.url));
   return { context, problems };
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () =>
-      !Array.from(document.querySelectorAll('[role="status"]')).some((e) =>
-        e.textContent?.endsWith('…'),
-      ),
-  );
-}
-
-async function audit(page: Page, label: string): Promise<string[]> {
-  await settle(page);
-  const found: string[] = [];
-  const h1s = await page.locator('h1').count();
-  if (h1s !== 1) found.push(`${label}: ${h1s} h1 elements`);
-  const title = await page.title();
-  if (!title.endsWith('· Calling In')) found.push(`${label}: page title "${title}"`);
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  for (const v of result.violations) {
-    found.push(
-      `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-    );
-  }
-  return found;
 }

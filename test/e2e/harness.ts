@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export interface RunningServer {
@@ -153,4 +154,38 @@ export class ApiClient {
     const [name, value] = this.cookie.split('=');
     return [{ name: name ?? '', value: value ?? '', url }];
   }
+}
+
+/** The WCAG 2.2 A and AA rules every page is held to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Waits until the page has finished loading its data (no "Loading…" status left). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () =>
+      !Array.from(document.querySelectorAll('[role="status"]')).some((e) =>
+        e.textContent?.endsWith('…'),
+      ),
+  );
+}
+
+/** One h1, a page title of its own, and no axe violations: what is wrong, as lines. */
+export async function auditPage(page: Page, label: string): Promise<string[]> {
+  await settle(page);
+  const found: string[] = [];
+  const h1s = await page.locator('h1').count();
+  if (h1s !== 1) found.push(`${label}: ${h1s} h1 elements`);
+  const title = await page.title();
+  if (!title.endsWith('· Calling In')) found.push(`${label}: page title "${title}"`);
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  for (const v of result.violations) {
+    found.push(
+      `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+    );
+  }
+  return found;
 }
