@@ -42,6 +42,11 @@ export function createRepositories(db: Kysely<Database>, dialect: DialectName) {
 
 export type Repositories = ReturnType<typeof createRepositories>;
 
+/** A transaction that hands its work only the repositories it names. */
+export type Tx<R extends keyof Repositories> = <T>(
+  fn: (repos: Pick<Repositories, R>) => Promise<T>,
+) => Promise<T>;
+
 export interface Store {
   repos: Repositories;
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;

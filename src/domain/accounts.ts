@@ -1,15 +1,11 @@
 // Accounts, sessions and the operator bootstrap.
 import { AppError } from '../config/errors.ts';
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { addHours, isoNow, type Clock } from './clock.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
-
-type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 
 export interface NewAccount {
   email: string;

@@ -2,16 +2,13 @@
 // the harmed person's conditions, and the private links.
 import { AppError } from '../config/errors.ts';
 import type { CallIn, Concern, Role } from '../db/schema.ts';
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
+export type { Tx };
 import { roles } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import { contentContext, type ConcernContent } from './concerns.ts';
 import type { Cipher } from './crypto.ts';
-
-export type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 
 export interface CallInDeps {
   clock: Clock;

@@ -1,7 +1,7 @@
 // Communities, their members and roles, invitations by link, and API tokens.
 import { AppError } from '../config/errors.ts';
 import type { Community, Role } from '../db/schema.ts';
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
 import { authorize, requireOperator, requireSignedIn } from './access.ts';
 import {
   insertAccount,
@@ -23,10 +23,6 @@ import {
 } from './community-settings.ts';
 import { validateLanguageConfig } from './language-check.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
-
-type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 
 export interface CommunityView {
   id: string;

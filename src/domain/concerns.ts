@@ -3,7 +3,7 @@
 // encrypted as one envelope bound to the concern's id.
 import { AppError } from '../config/errors.ts';
 import type { Concern } from '../db/schema.ts';
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
 import { authorize } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
@@ -12,10 +12,6 @@ import { parseSettings } from './community-settings.ts';
 import type { Cipher } from './crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from './triage.ts';
 import { hashSecret, newId, newSecret } from './tokens.ts';
-
-type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 
 export const concernStatuses = ['new', 'triaged', 'in-progress', 'closed'] as const;
 export type ConcernStatus = (typeof concernStatuses)[number];
@@ -71,9 +67,15 @@ export async function raiseConcern(
         ? await communities.findByIntakeId(target.intakeId)
         : await communities.findById(target.communityId);
     if (!community) throw new AppError('not_found');
+    // An API token speaks only for its own community: elsewhere its holder is a stranger.
+    const tokenElsewhere = actor.kind === 'token' && actor.communityId !== community.id;
+    const reporterId =
+      (actor.kind === 'user' || actor.kind === 'token') && !tokenElsewhere ? actor.userId : null;
+    // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
+    const anonymous = input.anonymous || (reporterId === null && !input.contact?.trim());
     if ('intakeId' in target) {
       if (community.intake_open !== 1) throw new AppError('intake_closed');
-      if (input.anonymous && !parseSettings(community.settings).allowAnonymous) {
+      if (anonymous && !parseSettings(community.settings).allowAnonymous) {
         throw new AppError('validation_failed', [
           {
             field: 'contact',
@@ -97,10 +99,6 @@ export async function raiseConcern(
     const at = isoNow(deps.clock);
     const id = newId();
     const followToken = newSecret();
-    // An API token speaks only for its own community: elsewhere its holder is a stranger.
-    const tokenElsewhere = actor.kind === 'token' && actor.communityId !== community.id;
-    const reporterId =
-      (actor.kind === 'user' || actor.kind === 'token') && !tokenElsewhere ? actor.userId : null;
     const content: ConcernContent = {
       what: input.what.trim(),
       quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
@@ -108,7 +106,7 @@ export async function raiseConcern(
       impact: input.impact.trim(),
       harmedName: input.harmed === 'someone-else' ? input.harmedName?.trim() || null : null,
       aboutName: input.about.name?.trim() || null,
-      contact: input.anonymous ? null : input.contact?.trim() || null,
+      contact: anonymous ? null : input.contact?.trim() || null,
     };
     await concerns.insert({
       id,
@@ -121,8 +119,8 @@ export async function raiseConcern(
       subject_user_id: input.about.userId,
       subject_key: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
       // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
-      reporter_user_id: input.anonymous ? null : reporterId,
-      anonymous: input.anonymous || reporterId === null ? 1 : 0,
+      reporter_user_id: anonymous ? null : reporterId,
+      anonymous: anonymous || reporterId === null ? 1 : 0,
       source,
       content: deps.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
       follow_token_hash: hashSecret(followToken),
@@ -131,7 +129,7 @@ export async function raiseConcern(
     });
     await recordAudit(
       audit,
-      input.anonymous || reporterId === null ? { kind: 'public' } : actor,
+      anonymous || reporterId === null ? { kind: 'public' } : actor,
       { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
       at,
     );

@@ -5,7 +5,7 @@
 // organizers' record and the counts do not depend on who raised them). One audit entry.
 import { AppError } from '../config/errors.ts';
 import type { EncryptedCell, TableName } from '../db/repositories/privacy.repository.ts';
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
 import { normalizeEmail } from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
@@ -13,9 +13,6 @@ import { isoNow, type Clock } from './clock.ts';
 import type { Cipher } from './crypto.ts';
 import { verifyPassword } from './passwords.ts';
 
-type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 type Row = Record<string, string | null>;
 
 export const REPLACED_NAME = '[erased person]';

@@ -11,6 +11,10 @@ import {
   type Checker,
   type CheckerConfig,
 } from '../language/index.ts';
+import type { Repositories } from '../db/store.ts';
+import { authorize } from './access.ts';
+import type { Actor } from './actor.ts';
+import { parseSettings } from './community-settings.ts';
 import type { DraftCoach } from './conversation-guide.ts';
 
 const knownRuleIds: ReadonlySet<string> = new Set(englishRules.map((r) => r.id));
@@ -30,6 +34,23 @@ export function validateLanguageConfig(value: unknown): CheckerConfig {
     );
   }
   return value as CheckerConfig;
+}
+
+/**
+ * The language settings a signed-in person checks with: a community's own when they name one
+ * they belong to, the defaults otherwise.
+ */
+export async function languageConfigFor(
+  repos: Pick<Repositories, 'memberships' | 'communities'>,
+  actor: Actor,
+  communityId: string | undefined,
+): Promise<CheckerConfig | null> {
+  if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
+  if (!communityId) return null;
+  await authorize(repos.memberships, actor, communityId, 'community.view');
+  const community = await repos.communities.findById(communityId);
+  if (!community) throw new AppError('not_found');
+  return parseSettings(community.settings).language;
 }
 
 export function checkerFor(config: CheckerConfig | null): Checker {

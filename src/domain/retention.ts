@@ -1,15 +1,11 @@
 // Flow step 7, the end of a case: a closed case is kept only as long as its community's
 // retention period (settings.retentionDays), then purged down to anonymous counts (per month,
 // category and outcome). The daily `retention.purge` job runs this.
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
 import type { TableName } from '../db/repositories/privacy.repository.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { parseSettings } from './community-settings.ts';
-
-type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 
 /**
  * What goes when a case is purged, in order (children before parents). Each step deletes the

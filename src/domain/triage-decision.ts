@@ -2,7 +2,7 @@
 // with the community's thresholds, and keep the organizer's decision with its reason.
 import { AppError } from '../config/errors.ts';
 import type { Concern } from '../db/schema.ts';
-import type { Repositories } from '../db/store.ts';
+import type { Repositories, Tx } from '../db/store.ts';
 import { authorize } from './access.ts';
 import { REACHED_STATUSES } from './call-in-state.ts';
 import type { Actor } from './actor.ts';
@@ -25,10 +25,6 @@ import {
   type ReporterWants,
   type TriageHistory,
 } from './triage.ts';
-
-type Tx<R extends keyof Repositories> = <T>(
-  fn: (repos: Pick<Repositories, R>) => Promise<T>,
-) => Promise<T>;
 
 export interface TriageAnswers {
   categories: ConcernCategory[];

@@ -367,15 +367,12 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const input = toRaiseInput(request.body);
-      // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
-      if (request.actor.kind === 'public' && !input.contact) input.anonymous = true;
       const r = await raiseConcern(
         tx,
         deps,
         request.actor,
         { intakeId: request.params.intakeId },
-        input,
+        toRaiseInput(request.body),
         'public-form',
       );
       return reply.code(201).send({

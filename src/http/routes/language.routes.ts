@@ -1,10 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../../config/errors.ts';
-import { authorize } from '../../domain/access.ts';
-import type { Actor } from '../../domain/actor.ts';
-import { parseSettings } from '../../domain/community-settings.ts';
-import { getCommunity } from '../../domain/communities.ts';
-import { checkText } from '../../domain/language-check.ts';
+import { checkText, languageConfigFor } from '../../domain/language-check.ts';
 import { coachDraft, coachReply, MAX_API_TEXT, toApiFindings } from '../../language/index.ts';
 import { Enum, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
@@ -38,14 +33,6 @@ export const languageRoutes: RouteRegistrar = (app, ctx) => {
   const { repos } = ctx.store;
   const limit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
-  /** The community's language settings, after checking the caller belongs there. */
-  async function configFor(actor: Actor, communityId: string | undefined) {
-    if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
-    if (!communityId) return null;
-    await authorize(repos.memberships, actor, communityId, 'community.view');
-    return parseSettings((await getCommunity(repos, communityId)).settings).language;
-  }
-
   app.post(
     '/language/check',
     {
@@ -66,7 +53,7 @@ export const languageRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const config = await configFor(request.actor, request.body.communityId);
+      const config = await languageConfigFor(repos, request.actor, request.body.communityId);
       return { findings: checkText(config, request.body.text, request.body.markdown ?? true) };
     },
   );
@@ -98,7 +85,8 @@ export const languageRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => {
-      const config = (await configFor(request.actor, request.body.communityId)) ?? undefined;
+      const config =
+        (await languageConfigFor(repos, request.actor, request.body.communityId)) ?? undefined;
       const options = config ? { config } : {};
       const result =
         request.body.kind === 'draft'
