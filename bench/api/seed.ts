@@ -12,7 +12,7 @@ import {
   createInvitation,
 } from '../../src/domain/communities.ts';
 import { contentContext, type ConcernContent } from '../../src/domain/concerns.ts';
-import { hashSecret, newId, newSecret } from '../../src/domain/tokens.ts';
+import { hashSecret, newSecret, newTimeOrderedId } from '../../src/domain/tokens.ts';
 
 export interface Seeded {
   communityId: string;
@@ -77,7 +77,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
       for (let i = 0; i < inThisTransaction; i++) {
         const n = done + i;
         const at = new Date(end - (count - n) * step).toISOString();
-        const id = newId();
+        const id = newTimeOrderedId(Date.parse(at));
         const anonymous = n % 5 === 0;
         const subject = `member_${n % 2_000}`;
         const content: ConcernContent = {
@@ -103,7 +103,8 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           anonymous: anonymous ? 1 : 0,
           source: sources[n % sources.length]!,
           content: ctx.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
-          follow_token_hash: hashSecret(newSecret()),
+          follow_lookup: id,
+          follow_verifier_hash: hashSecret(newSecret()),
           created_at: at,
           updated_at: at,
         });

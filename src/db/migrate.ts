@@ -4,12 +4,14 @@ import * as foundation from './migrations/2026-11-24T00-00-foundation.ts';
 import * as jobs from './migrations/2026-11-24T01-00-jobs.ts';
 import * as callIns from './migrations/2026-11-24T02-00-call-ins.ts';
 import * as retentionCounts from './migrations/2026-11-24T03-00-retention-counts.ts';
+import * as followSelector from './migrations/2026-11-30T00-00-follow-selector.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
   '2026-11-24T01-00-jobs': jobs,
   '2026-11-24T02-00-call-ins': callIns,
   '2026-11-24T03-00-retention-counts': retentionCounts,
+  '2026-11-30T00-00-follow-selector': followSelector,
 };
 
 class StaticProvider implements MigrationProvider {

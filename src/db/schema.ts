@@ -87,7 +87,10 @@ export interface ConcernsTable {
   anonymous: number;
   source: string;
   content: string;
-  follow_token_hash: string;
+  /** The concern's id for follow links made since 2026-11-30; a hash of older links. */
+  follow_lookup: string;
+  /** A hash of the follow link's secret; null for older links. */
+  follow_verifier_hash: string | null;
   created_at: string;
   updated_at: string;
 }

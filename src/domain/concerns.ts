@@ -7,11 +7,11 @@ import type { Repositories, Tx } from '../db/store.ts';
 import { authorize } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
-import { isoNow, type Clock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import { parseSettings } from './community-settings.ts';
 import type { Cipher } from './crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from './triage.ts';
-import { hashSecret, newId, newSecret } from './tokens.ts';
+import { hashSecret, newSecret, newTimeOrderedId, safeEqual } from './tokens.ts';
 
 export const concernStatuses = ['new', 'triaged', 'in-progress', 'closed'] as const;
 export type ConcernStatus = (typeof concernStatuses)[number];
@@ -96,9 +96,10 @@ export async function raiseConcern(
         { field: 'about.userId', problems: ['That person is not a member of this community.'] },
       ]);
     }
-    const at = isoNow(deps.clock);
-    const id = newId();
-    const followToken = newSecret();
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const id = newTimeOrderedId(now.getTime());
+    const follow = newFollowLink(id);
     const content: ConcernContent = {
       what: input.what.trim(),
       quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
@@ -123,7 +124,8 @@ export async function raiseConcern(
       anonymous: anonymous || reporterId === null ? 1 : 0,
       source,
       content: deps.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
-      follow_token_hash: hashSecret(followToken),
+      follow_lookup: follow.lookup,
+      follow_verifier_hash: follow.verifierHash,
       created_at: at,
       updated_at: at,
     });
@@ -133,8 +135,37 @@ export async function raiseConcern(
       { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
       at,
     );
-    return { id, followToken, status: 'new', createdAt: at };
+    return { id, followToken: follow.token, status: 'new', createdAt: at };
   });
+}
+
+// ---- the reporter's private follow link ---------------------------------------------------
+
+/**
+ * A follow link is the concern's id (32 hex digits) followed by a secret: the row is found by
+ * its id and the secret checked against its stored hash in constant time. Links given out
+ * before 2026-11-30 are a bare secret, found by the hash of the whole link.
+ */
+const FOLLOW_TOKEN =
+  /^([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})([A-Za-z0-9_-]{43})$/;
+
+function newFollowLink(id: string) {
+  const secret = newSecret();
+  return { token: id.replaceAll('-', '') + secret, lookup: id, verifierHash: hashSecret(secret) };
+}
+
+export async function findByFollowToken(
+  concerns: Pick<Repositories['concerns'], 'findByFollowLookup'>,
+  token: string,
+): Promise<Concern | undefined> {
+  const m = FOLLOW_TOKEN.exec(token);
+  if (m) {
+    const c = await concerns.findByFollowLookup(m.slice(1, 6).join('-'));
+    const verifier = c?.follow_verifier_hash;
+    return verifier && safeEqual(hashSecret(m[6]!), verifier) ? c : undefined;
+  }
+  const c = await concerns.findByFollowLookup(hashSecret(token));
+  return c && c.follow_verifier_hash === null ? c : undefined;
 }
 
 // ---- the organizer inbox ------------------------------------------------------------------
@@ -263,7 +294,7 @@ export async function followConcern(
   cipher: Cipher,
   token: string,
 ) {
-  const c = await repos.concerns.findByFollowHash(hashSecret(token));
+  const c = await findByFollowToken(repos.concerns, token);
   if (!c) throw new AppError('not_found');
   const community = await repos.communities.findById(c.community_id);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));

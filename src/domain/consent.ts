@@ -22,7 +22,7 @@ import {
   type Tx,
 } from './call-in-state.ts';
 import { isoNow } from './clock.ts';
-import { findConcern } from './concerns.ts';
+import { findByFollowToken, findConcern } from './concerns.ts';
 import { memberKeyPrefix, queueNotification, type Recipient } from './notifications.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -135,7 +135,7 @@ async function resolveForHarmed(
     callIn = await repos.callIns.findByConsentHash(hash);
     if (!callIn) {
       // The reporter's follow link identifies them when they are the harmed person.
-      const concern = await repos.concerns.findByFollowHash(hash);
+      const concern = await findByFollowToken(repos.concerns, who.token);
       if (concern && concern.harmed === 'me') {
         callIn =
           (await repos.callIns.findForConcern(concern.community_id, concern.id, LIVE_STATUSES)) ??

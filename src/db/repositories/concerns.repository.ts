@@ -34,11 +34,11 @@ export function concernsRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .executeTakeFirst();
     },
-    findByFollowHash(hash: string): Promise<Concern | undefined> {
+    findByFollowLookup(lookup: string): Promise<Concern | undefined> {
       return db
         .selectFrom('concerns')
         .selectAll()
-        .where('follow_token_hash', '=', hash)
+        .where('follow_lookup', '=', lookup)
         .executeTakeFirst();
     },
     listInbox(communityId: string, q: InboxQuery) {
