@@ -13,7 +13,12 @@ export async function openContext(
   options: { clock?: Clock; migrate?: boolean; database?: DatabaseHandle } = {},
 ): Promise<AppContext> {
   const database =
-    options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    options.database ??
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      readCache: config.readCache,
+    });
   try {
     if (options.migrate !== false) await migrateToLatest(database.db);
     return {

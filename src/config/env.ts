@@ -25,6 +25,7 @@ export interface Config {
   mailFrom: string;
   allowInternalHttp: boolean;
   runJobs: boolean;
+  readCache: boolean;
 }
 
 /** Each variable: its name, what it means, default, and whether it is a secret. */
@@ -145,6 +146,13 @@ export const variables: VariableDoc[] = [
     description: 'Run background jobs inside `callin start`.',
     default: 'true',
   },
+  {
+    name: 'READ_CACHE',
+    key: 'readCache',
+    description:
+      'Keep answers to hot reads (sign-in lookups, inbox pages) until anything is written. Embedded database only.',
+    default: 'true',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -251,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: text('MAIL_FROM') ?? 'Calling In <callin@localhost>',
     allowInternalHttp: bool('ALLOW_INTERNAL_HTTP', false),
     runJobs: bool('RUN_JOBS', true),
+    readCache: bool('READ_CACHE', true),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

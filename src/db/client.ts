@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { createReadCache, noReadCache, type ReadCache } from './read-cache.ts';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -13,6 +14,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Where the embedded database lives (SQLite only). */
   file: string | null;
+  /** Hot reads kept until anything is written (SQLite); a pass-through on PostgreSQL. */
+  readCache: ReadCache;
   /** A consistent online copy of the embedded database (SQLite only). */
   backup(destination: string): Promise<void>;
   close(): Promise<void>;
@@ -24,16 +27,21 @@ export interface DatabaseOptions {
   /** Override the SQLite file name (tests use one file per test). */
   sqliteFile?: string;
   poolSize?: number;
+  /** Keep hot reads until something is written (SQLite only; default on). */
+  readCache?: boolean;
 }
 
 export const SQLITE_FILE_NAME = 'callin.sqlite';
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openSqlite(options.sqliteFile ?? path.join(options.dataDir, SQLITE_FILE_NAME));
+  return openSqlite(
+    options.sqliteFile ?? path.join(options.dataDir, SQLITE_FILE_NAME),
+    options.readCache ?? true,
+  );
 }
 
-function openSqlite(file: string): DatabaseHandle {
+function openSqlite(file: string, keepReads: boolean): DatabaseHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const raw = new SQLite(file);
   // Case content is encrypted, but the rest is still private: owner-only access.
@@ -45,13 +53,31 @@ function openSqlite(file: string): DatabaseHandle {
   // Erased and purged content is overwritten, not left in free pages of the file.
   raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
-  });
+  const statements = withStatementCache(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const dataVersion = raw.prepare('pragma data_version').pluck();
+  // Asking SQLite costs a few microseconds (it opens a read transaction), so ask once per
+  // turn of the event loop: another process's commit shows from the next turn on.
+  let otherCommits: number | null = null;
+  const forget = () => {
+    otherCommits = null;
+  };
   return {
     db,
     dialect: 'sqlite',
     file,
+    readCache: keepReads
+      ? createReadCache({
+          localWrites: () => statements.writes,
+          otherCommits: () => {
+            if (otherCommits === null) {
+              otherCommits = dataVersion.get() as number;
+              setImmediate(forget);
+            }
+            return otherCommits;
+          },
+        })
+      : noReadCache,
     async backup(destination) {
       fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
       // Owner-only from the first byte: the copy holds everything the database does.
@@ -67,10 +93,14 @@ function openSqlite(file: string): DatabaseHandle {
 /**
  * Kysely prepares every statement anew; preparing costs far more than running a small one.
  * The same SQL text always yields the same statement, so keep the prepared ones (bounded).
+ * Kysely asks for the statement each time it runs one, so this is also where writes are
+ * counted (for the read cache): a statement that can change the database counts as it is
+ * handed out, before it runs.
  */
 function withStatementCache(raw: SQLite.Database, limit = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
+    writes: 0,
     close: () => raw.close(),
     prepare(sqlText: string) {
       let statement = cache.get(sqlText);
@@ -79,6 +109,7 @@ function withStatementCache(raw: SQLite.Database, limit = 500) {
         statement = raw.prepare(sqlText);
         cache.set(sqlText, statement);
       }
+      if (!statement.readonly) this.writes++;
       return statement;
     },
   };
@@ -93,6 +124,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     db,
     dialect: 'postgres',
     file: null,
+    readCache: noReadCache,
     async backup() {
       throw new Error(
         'Use pg_dump to back up PostgreSQL; `callin backup` covers the embedded database.',

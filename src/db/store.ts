@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle, DialectName } from './client.ts';
 import { createGroupCommitter } from './group-commit.ts';
+import { noReadCache, type ReadCache } from './read-cache.ts';
 import { callInsRepository } from './repositories/call-ins.repository.ts';
 import { careRepository } from './repositories/care.repository.ts';
 import { enforcementRepository } from './repositories/enforcement.repository.ts';
@@ -20,16 +21,21 @@ import { triageRepository } from './repositories/triage.repository.ts';
 import { usersRepository } from './repositories/users.repository.ts';
 import type { Database } from './schema.ts';
 
-export function createRepositories(db: Kysely<Database>, dialect: DialectName) {
+/** `cache` only for reads outside a transaction: inside one, reads must see its own writes. */
+export function createRepositories(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  cache: ReadCache = noReadCache,
+) {
   return {
     users: usersRepository(db),
-    sessions: sessionsRepository(db),
+    sessions: sessionsRepository(db, cache),
     setupTokens: setupTokensRepository(db),
     communities: communitiesRepository(db),
-    memberships: membershipsRepository(db),
+    memberships: membershipsRepository(db, cache),
     invitations: invitationsRepository(db),
-    apiTokens: apiTokensRepository(db),
-    concerns: concernsRepository(db),
+    apiTokens: apiTokensRepository(db, cache),
+    concerns: concernsRepository(db, cache),
     triage: triageRepository(db),
     audit: auditRepository(db, dialect),
     jobs: jobsRepository(db),
@@ -57,7 +63,7 @@ export function createStore(handle: DatabaseHandle): Store {
   if (dialect === 'sqlite') {
     const grouped = createGroupCommitter(db);
     return {
-      repos: createRepositories(db, dialect),
+      repos: createRepositories(db, dialect, handle.readCache),
       transaction: (fn) => grouped((trx) => fn(createRepositories(trx, dialect))),
     };
   }

@@ -202,14 +202,34 @@ export async function listInbox(
   actor: Actor,
   communityId: string,
   q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
-): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+): Promise<InboxPage> {
   await authorize(repos.memberships, actor, communityId, 'inbox.read');
   const rows = await repos.concerns.listInbox(communityId, {
     status: q.status,
     before: q.cursor ? decodeCursor(q.cursor) : undefined,
     limit: q.limit + 1,
   });
-  const page = rows.slice(0, q.limit);
+  // Frozen rows are the read cache's, handed back unchanged while nothing was written: the
+  // page made from them last time is the answer again (and is frozen in turn).
+  if (!Object.isFrozen(rows)) return inboxPage(rows, q.limit);
+  const kept = inboxPages.get(rows);
+  if (kept?.limit === q.limit) return kept.page;
+  const page = Object.freeze(inboxPage(rows, q.limit));
+  inboxPages.set(rows, { limit: q.limit, page });
+  return page;
+}
+
+const inboxPages = new WeakMap<object, { limit: number; page: InboxPage }>();
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+type InboxRow = Awaited<ReturnType<Repositories['concerns']['listInbox']>>[number];
+
+function inboxPage(rows: readonly InboxRow[], limit: number): InboxPage {
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
@@ -224,7 +244,7 @@ export async function listInbox(
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 

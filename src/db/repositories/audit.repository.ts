@@ -1,8 +1,26 @@
 import type { Kysely } from 'kysely';
 import { lockChain, type DialectName } from '../client.ts';
+import { precompiled, precompiledInsert } from '../precompiled.ts';
 import type { AuditEntry, AuditLogTable, Database } from '../schema.ts';
 
 const AUDIT_LOCK_KEY = 7_240_001;
+
+// Every change appends an entry: the two statements of an append are built once.
+const lastEntry = precompiled<Record<string, never>, Pick<AuditEntry, 'seq' | 'hash'>>((db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+const insertEntry = precompiledInsert('audit_log', {
+  seq: true,
+  community_id: true,
+  actor_kind: true,
+  actor_id: true,
+  action: true,
+  target_type: true,
+  target_id: true,
+  at: true,
+  prev_hash: true,
+  hash: true,
+});
 
 export function auditRepository(db: Kysely<Database>, dialect: DialectName) {
   return {
@@ -10,16 +28,11 @@ export function auditRepository(db: Kysely<Database>, dialect: DialectName) {
     lock(): Promise<void> {
       return lockChain(db, dialect, AUDIT_LOCK_KEY);
     },
-    last(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | undefined> {
-      return db
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+    async last(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | undefined> {
+      return (await lastEntry(db, {})).rows[0];
     },
     async insert(row: AuditLogTable): Promise<void> {
-      await db.insertInto('audit_log').values(row).execute();
+      await insertEntry(db, row);
     },
     /** Entries in order, read in pages so a long log never sits in memory at once. */
     async *iterate(pageSize = 1000): AsyncGenerator<AuditEntry> {

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { precompiledInsert } from '../precompiled.ts';
+import { noReadCache, type ReadCache } from '../read-cache.ts';
 import type { Concern, ConcernsTable, Database } from '../schema.ts';
 
 export interface InboxQuery {
@@ -21,10 +23,31 @@ const INBOX_COLUMNS = [
   'updated_at',
 ] as const;
 
-export function concernsRepository(db: Kysely<Database>) {
+// Raising a concern is the hottest write: its insert is built once.
+const insertConcern = precompiledInsert('concerns', {
+  id: true,
+  community_id: true,
+  status: true,
+  urgency: true,
+  categories: true,
+  harmed: true,
+  wants: true,
+  subject_user_id: true,
+  subject_key: true,
+  reporter_user_id: true,
+  anonymous: true,
+  source: true,
+  content: true,
+  follow_lookup: true,
+  follow_verifier_hash: true,
+  created_at: true,
+  updated_at: true,
+});
+
+export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
     async insert(row: ConcernsTable): Promise<void> {
-      await db.insertInto('concerns').values(row).execute();
+      await insertConcern(db, row);
     },
     find(communityId: string, id: string): Promise<Concern | undefined> {
       return db
@@ -42,24 +65,8 @@ export function concernsRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
     listInbox(communityId: string, q: InboxQuery) {
-      let query = db
-        .selectFrom('concerns')
-        .select(INBOX_COLUMNS)
-        .where('community_id', '=', communityId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(q.limit);
-      if (q.status) query = query.where('status', '=', q.status);
-      if (q.before) {
-        const { createdAt, id } = q.before;
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
-          ]),
-        );
-      }
-      return query.execute();
+      const key = `inbox:${communityId}:${q.status ?? ''}:${q.before?.createdAt ?? ''}:${q.before?.id ?? ''}:${q.limit}`;
+      return cache.read(key, () => listInbox(db, communityId, q));
     },
     listByReporter(userId: string) {
       return db
@@ -102,3 +109,24 @@ export function concernsRepository(db: Kysely<Database>) {
   };
 }
 export type ConcernsRepository = ReturnType<typeof concernsRepository>;
+
+function listInbox(db: Kysely<Database>, communityId: string, q: InboxQuery) {
+  let query = db
+    .selectFrom('concerns')
+    .select(INBOX_COLUMNS)
+    .where('community_id', '=', communityId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit);
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.before) {
+    const { createdAt, id } = q.before;
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', createdAt),
+        eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}

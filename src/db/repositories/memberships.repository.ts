@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
+import { noReadCache, type ReadCache } from '../read-cache.ts';
 import type { Database, Membership, MembershipsTable, Role } from '../schema.ts';
 
-export function membershipsRepository(db: Kysely<Database>) {
+export function membershipsRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
     find(communityId: string, userId: string): Promise<Membership | undefined> {
-      return db
-        .selectFrom('memberships')
-        .selectAll()
-        .where('community_id', '=', communityId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      return cache.read(`membership:${communityId}:${userId}`, () =>
+        db
+          .selectFrom('memberships')
+          .selectAll()
+          .where('community_id', '=', communityId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst(),
+      );
     },
     async insert(row: MembershipsTable): Promise<void> {
       await db.insertInto('memberships').values(row).execute();

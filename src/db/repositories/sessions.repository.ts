@@ -1,28 +1,31 @@
 import type { Kysely } from 'kysely';
+import { noReadCache, type ReadCache } from '../read-cache.ts';
 import type { Database, SessionsTable } from '../schema.ts';
 
-export function sessionsRepository(db: Kysely<Database>) {
+export function sessionsRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
     async insert(session: SessionsTable): Promise<void> {
       await db.insertInto('sessions').values(session).execute();
     },
     findWithUser(idHash: string) {
-      return db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id_hash',
-          'sessions.csrf_token',
-          'sessions.expires_at',
-          'sessions.last_seen_at',
-          'users.id as user_id',
-          'users.email',
-          'users.display_name',
-          'users.is_operator',
-          'users.erased_at',
-        ])
-        .where('sessions.id_hash', '=', idHash)
-        .executeTakeFirst();
+      return cache.read(`session:${idHash}`, () =>
+        db
+          .selectFrom('sessions')
+          .innerJoin('users', 'users.id', 'sessions.user_id')
+          .select([
+            'sessions.id_hash',
+            'sessions.csrf_token',
+            'sessions.expires_at',
+            'sessions.last_seen_at',
+            'users.id as user_id',
+            'users.email',
+            'users.display_name',
+            'users.is_operator',
+            'users.erased_at',
+          ])
+          .where('sessions.id_hash', '=', idHash)
+          .executeTakeFirst(),
+      );
     },
     async touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
       await db

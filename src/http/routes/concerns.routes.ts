@@ -18,6 +18,7 @@ import {
   recommendationKinds,
   wantsOptions,
 } from '../../domain/triage.ts';
+import { keptBodies } from '../kept-bodies.ts';
 import { CommunityParams, ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
@@ -139,6 +140,7 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
   const { repos } = ctx.store;
   const deps = { clock: ctx.clock, cipher: ctx.cipher };
   const followUrl = (token: string) => `${ctx.config.publicUrl}/follow/${token}`;
+  const sendInbox = keptBodies();
 
   app.post(
     '/communities/:communityId/concerns',
@@ -193,12 +195,14 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         },
       },
     },
-    async (request) =>
-      listInbox(repos, request.actor, request.params.communityId, {
+    async (request, reply) => {
+      const page = await listInbox(repos, request.actor, request.params.communityId, {
         status: request.query.status,
         cursor: request.query.cursor,
         limit: request.query.limit ?? 25,
-      }),
+      });
+      return sendInbox(reply, page);
+    },
   );
 
   app.get(
