@@ -23,7 +23,12 @@ import {
 } from './call-in-state.ts';
 import { isoNow } from './clock.ts';
 import { findByFollowToken, findConcern } from './concerns.ts';
-import { memberKeyPrefix, queueNotification, type Recipient } from './notifications.ts';
+import {
+  followUpKeyPrefix,
+  memberKeyPrefix,
+  queueNotification,
+  type Recipient,
+} from './notifications.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 type ConsentRepos = Pick<
@@ -330,7 +335,7 @@ async function stop(
     updated_at: at,
   });
   await repos.jobs.cancelPendingByKeyPrefix(memberKeyPrefix(callIn.id), at);
-  await repos.jobs.cancelPendingByKeyPrefix(`followup:${callIn.id}`, at);
+  await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
   const organizers = (await repos.memberships.list(callIn.community_id))
     .filter((m) => m.role === 'organizer')
     .map((m) => m.user_id);

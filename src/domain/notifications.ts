@@ -64,6 +64,15 @@ export async function queueNotification(
   );
 }
 
+/**
+ * The dedupe-key prefix of every follow-up reminder of one call-in (to its caller). Keys are
+ * `followup:<id>:<random id>`; reminders queued before 2026-11-30 are `followup:<id>`, which
+ * the prefix matches too (ids are all the same length).
+ */
+export function followUpKeyPrefix(callInId: string): string {
+  return `followup:${callInId}`;
+}
+
 /** The dedupe-key prefix of everything sent to the member about one call-in. */
 export function memberKeyPrefix(callInId: string): string {
   return `callin:${callInId}:`;

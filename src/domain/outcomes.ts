@@ -8,7 +8,8 @@ import { links, loadForStaff, mayContact, type CallInDeps, type Tx } from './cal
 import { isoNow } from './clock.ts';
 import { parseSettings } from './community-settings.ts';
 import { writeEnforcement } from './enforcement.ts';
-import { queueNotification } from './notifications.ts';
+import { followUpKeyPrefix, queueNotification } from './notifications.ts';
+import { newId } from './tokens.ts';
 import type { LadderLevel } from './triage.ts';
 
 export const outcomes = [
@@ -54,6 +55,9 @@ export async function recordOutcome(
     const community = await repos.communities.findById(communityId);
     const followUpDays = parseSettings(community?.settings ?? '{}').followUpDays;
     let followUpAt: string | null = null;
+    // One reminder per call-in, counted from the latest outcome: a corrected or later outcome
+    // replaces the one still waiting.
+    await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
     if (callIn.caller_user_id && input.outcome !== 'escalated') {
       followUpAt = new Date(Date.parse(at) + followUpDays * DAY).toISOString();
       await queueNotification(
@@ -64,7 +68,7 @@ export async function recordOutcome(
           communityId,
           to: { userId: callIn.caller_user_id },
           link: links(deps.publicUrl).callIn(communityId, callIn.id),
-          dedupeKey: `followup:${callIn.id}`,
+          dedupeKey: `${followUpKeyPrefix(callIn.id)}:${newId()}`,
           runAt: followUpAt,
         },
         at,
@@ -80,7 +84,9 @@ export async function recordOutcome(
           communityId,
           to: { userId: concern.reporter_user_id },
           link: `${deps.publicUrl}/me/concerns`,
-          dedupeKey: `reporter:${callIn.id}:outcome`,
+          // Once per distinct outcome: a new outcome after reopening is news, the same one
+          // recorded again is not.
+          dedupeKey: `reporter:${callIn.id}:outcome:${input.outcome}`,
         },
         at,
       );
@@ -139,6 +145,8 @@ export async function reopenCallIn(
       updated_at: at,
     });
     await repos.concerns.updateStatus(communityId, callIn.concern_id, 'in-progress', at);
+    // The conversation is open again: the next outcome sets the next reminder.
+    await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
     await recordAudit(
       repos.audit,
       actor,
@@ -183,7 +191,7 @@ export async function escalateCallIn(
       outcome_at: at,
       updated_at: at,
     });
-    await repos.jobs.cancelPendingByKeyPrefix(`followup:${callIn.id}`, at);
+    await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
     await recordAudit(
       repos.audit,
       actor,

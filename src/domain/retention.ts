@@ -6,6 +6,7 @@ import type { TableName } from '../db/repositories/privacy.repository.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { parseSettings } from './community-settings.ts';
+import { followUpKeyPrefix } from './notifications.ts';
 
 /**
  * What goes when a case is purged, in order (children before parents). Each step deletes the
@@ -75,7 +76,7 @@ export async function purgeExpiredCases(
         // Nothing more is sent about a case that is gone.
         for (const id of [...concernIds, ...callInIds]) {
           await jobs.cancelPendingByKeyPrefix(`callin:${id}:`, at);
-          await jobs.cancelPendingByKeyPrefix(`followup:${id}`, at);
+          await jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(id), at);
         }
         for (const step of casePurgeSteps) {
           await privacy.deleteWhereIn(

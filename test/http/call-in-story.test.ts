@@ -164,7 +164,7 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     const followUp = sent.find((n) => n.template === 'follow-up-reminder')!;
     expect(followUp).toMatchObject({
       to: { userId: ally.userId },
-      dedupeKey: `followup:${callInId}`,
+      dedupeKey: expect.stringMatching(new RegExp(`^followup:${callInId}:`)),
       status: 'pending',
     });
     expect(Date.parse(followUp.runAt) - Date.parse(followUp.createdAt)).toBe(14 * 86_400_000);
@@ -174,6 +174,25 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     const closed = await ally.post(`${ci}/close`);
     expect(closed.body).toEqual({ id: callInId, status: 'closed' });
     expect((await organizer.get(`${api}/concerns/${concern.id}`)).body.status).toBe('closed');
+
+    // Reopened, the waiting reminder is set aside; the next outcome sets a new one, counted
+    // from itself, and the reporter hears of the new outcome (not of the same one twice).
+    expect((await ally.post(`${ci}/reopen`)).body.status).toBe('in-conversation');
+    const reminders = async () =>
+      (await notifications(t)).filter((n) => n.template === 'follow-up-reminder');
+    expect((await reminders()).map((n) => n.status)).toEqual(['cancelled']);
+    expect((await ally.post(`${ci}/outcome`, { outcome: 'apologised', note: '' })).status).toBe(
+      200,
+    );
+    expect(
+      (await ally.post(`${ci}/outcome`, { outcome: 'apologised', note: 'Later.' })).status,
+    ).toBe(200);
+    const after = await reminders();
+    expect(after.map((n) => n.status)).toEqual(['cancelled', 'cancelled', 'pending']);
+    const latest = after.at(-1)!;
+    expect(Date.parse(latest.runAt) - Date.parse(latest.createdAt)).toBe(14 * 86_400_000);
+    expect((await notifications(t)).filter((n) => n.template === 'reporter-update').length).toBe(2);
+    expect((await ally.post(`${ci}/close`)).body.status).toBe('closed');
 
     // Messages are encrypted at rest; every change left a chained audit entry.
     const rows = await t.database.handle.db.selectFrom('call_in_messages').select('body').execute();
