@@ -5,12 +5,9 @@ import { openContext } from '../../src/app.ts';
 import type { Config } from '../../src/config/env.ts';
 import type { AuditLogTable, ConcernsTable } from '../../src/db/schema.ts';
 import { chainEntry } from '../../src/domain/audit.ts';
-import {
-  acceptInvitation,
-  createApiToken,
-  createCommunity,
-  createInvitation,
-} from '../../src/domain/communities.ts';
+import { createCommunity } from '../../src/domain/communities.ts';
+import { acceptInvitation, createInvitation } from '../../src/domain/invitations.ts';
+import { createApiToken } from '../../src/domain/api-tokens.ts';
 import { contentContext, type ConcernContent } from '../../src/domain/concerns.ts';
 import { hashSecret, newSecret, newTimeOrderedId } from '../../src/domain/tokens.ts';
 

@@ -2,7 +2,8 @@
 import crypto from 'node:crypto';
 import type { Role } from '../../src/db/schema.ts';
 import { createOperator } from '../../src/domain/accounts.ts';
-import { createCommunity, createInvitation } from '../../src/domain/communities.ts';
+import { createCommunity } from '../../src/domain/communities.ts';
+import { createInvitation } from '../../src/domain/invitations.ts';
 import type { TestApp } from './app.ts';
 import { Client } from './client.ts';
 

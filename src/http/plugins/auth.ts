@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../config/errors.ts';
 import { resolveSession } from '../../domain/accounts.ts';
 import type { Actor } from '../../domain/actor.ts';
-import { resolveApiToken } from '../../domain/communities.ts';
+import { resolveApiToken } from '../../domain/api-tokens.ts';
 import { safeEqual } from '../../domain/tokens.ts';
 import type { AppContext } from '../context.ts';
 

@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import {
   acceptInvitation,
-  createApiToken,
   createInvitation,
   previewInvitation,
-  revokeApiToken,
   revokeInvitation,
-} from '../../domain/communities.ts';
+} from '../../domain/invitations.ts';
+import { createApiToken, revokeApiToken } from '../../domain/api-tokens.ts';
 import { listApiTokens, listInvitations } from '../../domain/community-queries.ts';
 import { setSessionCookie } from '../plugins/auth.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
