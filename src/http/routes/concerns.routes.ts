@@ -8,16 +8,7 @@ import {
   readConcern,
   type RaiseConcernInput,
 } from '../../domain/concerns.ts';
-import { decideTriage, listTriageDecisions, previewTriage } from '../../domain/triage-decision.ts';
-import {
-  concernCategories,
-  harmedOptions,
-  intents,
-  ladderLevels,
-  publicHarmOptions,
-  recommendationKinds,
-  wantsOptions,
-} from '../../domain/triage.ts';
+import { concernCategories, harmedOptions, wantsOptions } from '../../domain/triage.ts';
 import { keptBodies } from '../kept-bodies.ts';
 import { CommunityParams, ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
@@ -106,34 +97,6 @@ const ConcernDetail = Type.Object({
   reporter: Type.Union([Type.Object({ userId: Uuid, name: Type.String() }), Type.Null()]),
   contact: NullableString,
 });
-
-const Answers = Type.Object(
-  {
-    categories: Type.Array(Enum(concernCategories), {
-      maxItems: concernCategories.length,
-      uniqueItems: true,
-    }),
-    immediateDanger: Type.Boolean(),
-    intent: Enum(intents),
-    publicHarm: Enum(publicHarmOptions),
-  },
-  { additionalProperties: false },
-);
-const Recommendation = Type.Object({
-  kind: Type.String(),
-  ladderLevel: NullableString,
-  urgent: Type.Boolean(),
-  caller: NullableString,
-  reasons: Type.Array(Type.String()),
-});
-const History = Type.Object({
-  earlierConcerns: Type.Integer(),
-  earlierCallIns: Type.Integer(),
-  highestEnforcement: NullableString,
-});
-
-type AnswersBody = Static<typeof Answers>;
-const asAnswers = (a: AnswersBody) => a;
 
 export const concernRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -224,114 +187,6 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         request.params.communityId,
         request.params.concernId,
       ),
-  );
-
-  app.post(
-    '/communities/:communityId/concerns/:concernId/triage/recommendation',
-    {
-      schema: {
-        tags: ['triage'],
-        summary: "The rubric's recommendation for these answers; changes nothing (organizer)",
-        security: signedIn,
-        params: ConcernParams,
-        body: Answers,
-        response: { 200: Type.Object({ recommendation: Recommendation, history: History }) },
-      },
-    },
-    async (request) =>
-      previewTriage(
-        repos,
-        request.actor,
-        request.params.communityId,
-        request.params.concernId,
-        asAnswers(request.body),
-      ),
-  );
-
-  app.post(
-    '/communities/:communityId/concerns/:concernId/triage',
-    {
-      schema: {
-        tags: ['triage'],
-        summary: 'Decide, with a reason that is kept (organizer)',
-        security: signedIn,
-        params: ConcernParams,
-        body: Type.Object(
-          {
-            answers: Answers,
-            decision: Enum(recommendationKinds),
-            ladderLevel: Type.Optional(Type.Union([Enum(ladderLevels), Type.Null()])),
-            reason: Text(5_000),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            id: Uuid,
-            decision: Type.String(),
-            ladderLevel: NullableString,
-            followsRecommendation: Type.Boolean(),
-            recommendation: Recommendation,
-            history: History,
-            createdAt: IsoTime,
-          }),
-        },
-      },
-    },
-    async (request, reply) => {
-      const b = request.body;
-      const r = await decideTriage(
-        tx,
-        deps,
-        request.actor,
-        request.params.communityId,
-        request.params.concernId,
-        {
-          answers: asAnswers(b.answers),
-          decision: b.decision,
-          ladderLevel: b.ladderLevel ?? null,
-          reason: b.reason,
-        },
-      );
-      return reply.code(201).send(r);
-    },
-  );
-
-  app.get(
-    '/communities/:communityId/concerns/:concernId/triage',
-    {
-      schema: {
-        tags: ['triage'],
-        summary: 'Decisions made on this concern, oldest first (organizer)',
-        security: signedIn,
-        params: ConcernParams,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                decidedBy: Type.String(),
-                decision: Type.String(),
-                ladderLevel: NullableString,
-                reason: Type.String(),
-                recommendation: Recommendation,
-                answers: Answers,
-                createdAt: IsoTime,
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => ({
-      items: await listTriageDecisions(
-        repos,
-        ctx.cipher,
-        request.actor,
-        request.params.communityId,
-        request.params.concernId,
-      ),
-    }),
   );
 
   // ---- without an account --------------------------------------------------------------

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitations.routes.ts';
 import { languageRoutes } from './language.routes.ts';
 import { privacyRoutes } from './privacy.routes.ts';
+import { triageRoutes } from './triage.routes.ts';
 import type { RouteRegistrar } from './types.ts';
 
 /** Every group of API routes, registered under /api. */
@@ -20,6 +21,7 @@ export const routes: RouteRegistrar[] = [
   communityRoutes,
   invitationRoutes,
   concernRoutes,
+  triageRoutes,
   allyBoardRoutes,
   consentRoutes,
   callInRoutes,
