@@ -16,7 +16,8 @@ export type Permission =
   | 'invitations.manage'
   | 'settings.manage'
   | 'tokens.own'
-  | 'audit.read';
+  | 'audit.read'
+  | 'reports.read';
 
 const minimumRole: Record<Permission, Role> = {
   'community.view': 'member',
@@ -28,6 +29,7 @@ const minimumRole: Record<Permission, Role> = {
   'invitations.manage': 'organizer',
   'settings.manage': 'organizer',
   'audit.read': 'organizer',
+  'reports.read': 'organizer',
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

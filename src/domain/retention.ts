@@ -3,6 +3,8 @@
 // category and outcome). The daily `retention.purge` job runs this.
 import type { Repositories, Tx } from '../db/store.ts';
 import type { TableName } from '../db/repositories/privacy.repository.ts';
+import { authorize } from './access.ts';
+import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { parseSettings } from './community-settings.ts';
@@ -107,12 +109,18 @@ export async function purgeExpiredCases(
   return report;
 }
 
-/** The anonymous counts a community keeps (for organizers' reports). */
+/**
+ * The anonymous counts a community keeps of its purged cases: per month raised, kind of
+ * behaviour and outcome. Nothing in them points at a person or a case (organizers).
+ */
 export async function listRetentionCounts(
-  repos: Pick<Repositories, 'privacy'>,
+  repos: Pick<Repositories, 'memberships' | 'privacy'>,
+  actor: Actor,
   communityId: string,
 ) {
-  return repos.privacy.listCounts(communityId);
+  await authorize(repos.memberships, actor, communityId, 'reports.read');
+  const rows = await repos.privacy.listCounts(communityId);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 /** The dedupe key of the daily purge: one job per day, however many workers run. */

@@ -467,6 +467,9 @@ export const validRequests: Record<string, Builder> = {
   'GET /api/communities/:communityId/audit': async (w) => ({
     url: `/api/communities/${w.a.id}/audit`,
   }),
+  'GET /api/communities/:communityId/counts': async (w) => ({
+    url: `/api/communities/${w.a.id}/counts`,
+  }),
   'POST /api/communities/:communityId/invitations': async (w) => ({
     url: `/api/communities/${w.a.id}/invitations`,
     body: { role: 'member', maxUses: 1, expiresInDays: 7 },

@@ -89,6 +89,7 @@ const matrix: Record<string, Row> = {
   'PATCH /api/communities/:communityId/members/:userId': { allow: organizersOfA },
   'DELETE /api/communities/:communityId/members/:userId': { allow: organizersOfA },
   'GET /api/communities/:communityId/audit': { allow: organizersOfA },
+  'GET /api/communities/:communityId/counts': { allow: organizersOfA },
   // The operator may invite only the first organizer; A already has one.
   'POST /api/communities/:communityId/invitations': { allow: organizersOfA },
   'GET /api/communities/:communityId/invitations': { allow: organizersOfA },

@@ -98,11 +98,19 @@ describe.each(testDialects())('the retention purge on %s', (dialect) => {
     ).toContain('no-brainer');
     expect(await repos.concerns.find(community.id, openOld.id)).toBeDefined();
 
-    const counts = await repos.privacy.listCounts(community.id);
-    expect(counts.map((c) => ({ ...c, count: Number(c.count) }))).toEqual([
+    // Organizers read the counts; a member of the community may not. (Sessions from before
+    // the clock moved on have expired: these two have just joined.)
+    const reader = await buildMember(t, community.id, 'organizer');
+    const newcomer = await buildMember(t, community.id, 'member');
+    const counts = await reader.get(`/api/communities/${community.id}/counts`);
+    expect(counts.status).toBe(200);
+    expect(counts.body.items).toEqual([
       { month: '2026-01', category: 'inconsiderate-language', outcome: 'call-in', count: 1 },
       { month: '2026-01', category: 'inconsiderate-language', outcome: 'none', count: 1 },
     ]);
+    expect((await newcomer.get(`/api/communities/${community.id}/counts`)).body.code).toBe(
+      'forbidden',
+    );
     // A second run changes nothing (the counts are not added twice).
     const { purgeExpiredCases } = await import('../../src/domain/retention.ts');
     expect(await purgeExpiredCases(t.ctx.store.transaction.bind(t.ctx.store), clock)).toEqual({

@@ -12,6 +12,7 @@ import {
   readSettings,
   viewCommunity,
 } from '../../domain/community-queries.ts';
+import { listRetentionCounts } from '../../domain/retention.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
@@ -282,6 +283,34 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
         request.params.communityId,
         request.query.limit ?? 100,
       ),
+    }),
+  );
+
+  app.get(
+    '/communities/:communityId/counts',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Anonymous counts kept after closed cases are purged: per month, kind of behaviour and outcome (organizer)',
+        security: signedIn,
+        params: CommunityParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                month: Type.String({ description: 'YYYY-MM, the month the concern was raised' }),
+                category: Type.String(),
+                outcome: Type.String(),
+                count: Type.Integer(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await listRetentionCounts(repos, request.actor, request.params.communityId),
     }),
   );
 };
