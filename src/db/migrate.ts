@@ -37,6 +37,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
   };
 }
 
+/** Migrates up to and including the named migration (tests of a migration on older data). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`No migration named ${name}.`);
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(`Migrating to ${name} failed.`);
+}
+
 export function migrationNames(): string[] {
   return Object.keys(migrations);
 }
