@@ -343,3 +343,43 @@ export interface EnforcementRecord {
   expiresAt: string | null;
   createdAt: string;
 }
+
+// ---- matching an ally, offers, conversations addressed to you ---------------------------------
+
+/** Someone who could hold a call-in now (the API leaves out anyone paused or full). */
+export interface Candidate {
+  userId: string;
+  name: string;
+  role: string;
+  load: number;
+  spare: number;
+  speaksLanguage: boolean;
+}
+
+export interface Handoff {
+  id: string;
+  concernId: string;
+  status: string;
+  callerUserId: string | null;
+  consentMode: string;
+  consentStatus: string;
+  language: string | null;
+}
+
+export interface OfferForYou {
+  id: string;
+  callInId: string;
+  relationship: string;
+  categories: string[];
+  urgent: boolean;
+  language: string | null;
+  createdAt: string;
+}
+
+export interface MyCallInItem {
+  id: string;
+  community: string;
+  status: string;
+  statusText: string;
+  updatedAt: string;
+}

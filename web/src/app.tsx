@@ -19,8 +19,10 @@ import { InboxPage } from './pages/inbox.tsx';
 import { InvitationsPage } from './pages/invitations.tsx';
 import { InvitePage } from './pages/invite.tsx';
 import { MembersPage } from './pages/members.tsx';
+import { MyCallInPage, MyCallInsPage } from './pages/my-call-ins.tsx';
 import { MyConcernsPage } from './pages/my-concerns.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { OffersPage } from './pages/offers.tsx';
 import { PublicRaisePage, RaisePage } from './pages/raise.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SetupPage } from './pages/setup.tsx';
@@ -56,6 +58,7 @@ export const routes: RouteDef[] = [
   { path: '/c/:id', render: (r) => <CommunityOverviewPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/raise', render: (r) => <RaisePage communityId={p(r, 'id')} /> },
   { path: '/c/:id/ally-board', render: (r) => <AllyBoardPage communityId={p(r, 'id')} /> },
+  { path: '/c/:id/offers', render: (r) => <OffersPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/inbox', render: (r) => <InboxPage communityId={p(r, 'id')} /> },
   {
     path: '/c/:id/concerns/:concernId',
@@ -77,6 +80,11 @@ export const routes: RouteDef[] = [
     path: '/c/:id/enforcements',
     render: (r) => <CommunityEnforcementsPage communityId={p(r, 'id')} />,
   },
+  { path: '/me/call-ins', render: () => <MyCallInsPage /> },
+  {
+    path: '/me/call-ins/:callInId',
+    render: (r) => <MyCallInPage callInId={p(r, 'callInId')} />,
+  },
   { path: '/me/enforcements/:id', render: (r) => <MyEnforcementPage id={p(r, 'id')} /> },
   { path: '/account', render: () => <AccountPage /> },
   alias(''),
@@ -85,6 +93,7 @@ export const routes: RouteDef[] = [
   alias('/care'),
   alias('/enforcements'),
   alias('/ally-board'),
+  alias('/offers'),
   alias('/inbox'),
   alias('/concerns/:concernId'),
 ];

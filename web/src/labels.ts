@@ -198,3 +198,13 @@ export const appealStatusWords: Record<string, string> = {
   upheld: 'Upheld',
   overturned: 'Overturned',
 };
+
+/** The relationship an organizer states when offering a call-in (`relationships` in the API). */
+export const relationshipOptions: Option[] = [
+  { value: 'none', label: 'Not that we know of' },
+  { value: 'knows', label: 'They know each other' },
+  { value: 'works-with', label: 'They work together' },
+  { value: 'friend', label: 'They are friends' },
+];
+
+export const relationshipLabel = (v: string) => from(relationshipOptions, v);

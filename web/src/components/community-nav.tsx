@@ -16,6 +16,7 @@ const sections: Section[] = [
   { path: '', label: 'Overview' },
   { path: '/inbox', label: 'Inbox', organizerOnly: true },
   { path: '/ally-board', label: 'Ally board', roles: ['ally', 'organizer'] },
+  { path: '/offers', label: 'Offers for you', roles: ['ally', 'organizer'] },
   { path: '/call-ins', label: 'Call-ins', roles: ['ally', 'organizer'] },
   { path: '/care', label: 'Care', membersOnly: true },
   { path: '/enforcements', label: 'Enforcement', organizerOnly: true },

@@ -2,14 +2,8 @@
 import { useState } from 'react';
 import { ApiError, del, get, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
-import {
-  ErrorSummary,
-  SubmitButton,
-  TextField,
-  collect,
-  required,
-  useForm,
-} from '../components/form.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { TextField, collect, required, useForm } from '../components/form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -37,6 +31,10 @@ export function AccountPage() {
   }
   return (
     <Page title="Your account" lead={`Signed in as ${me.user.displayName} (${me.user.email}).`}>
+      <p>
+        Conversations someone started with you about something said or done are under{' '}
+        <Link to="/me/call-ins">Conversations with you</Link>.
+      </p>
       <Export />
       <Delete />
     </Page>
@@ -83,8 +81,8 @@ function Delete() {
   const { refresh } = useSession();
   const announce = useAnnounce();
   const [password, setPassword] = useState('');
-  const { errors, general, submitting, attempt, submit } = useForm({ password: 'delete-password' });
-  const onSubmit = submit(
+  const form = useForm({ password: 'delete-password' });
+  const onSubmit = form.submit(
     () => collect({ 'delete-password': required(password, 'Please enter your password.') }),
     async () => {
       await del('/api/me', { password });
@@ -103,13 +101,12 @@ function Delete() {
         to download a copy of your data first.
       </p>
       <p>If you only need a break, you can pause instead from the Care page of a community.</p>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ 'delete-password': 'Your password' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ 'delete-password': 'Your password' }}
+        submitLabel="Delete my account"
+      >
         <TextField
           id="delete-password"
           type="password"
@@ -118,10 +115,9 @@ function Delete() {
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={errors['delete-password']}
+          error={form.errors['delete-password']}
         />
-        <SubmitButton busy={submitting}>Delete my account</SubmitButton>
-      </form>
+      </ApiForm>
     </section>
   );
 }

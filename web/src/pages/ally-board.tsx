@@ -7,6 +7,7 @@ import { CommunityPage } from '../components/community-page.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label } from '../labels.ts';
+import { Link } from '../router.tsx';
 
 interface Board {
   available: boolean;
@@ -82,6 +83,10 @@ function AllyBoard({ communityId }: { communityId: string }) {
         </Notice>
       ) : null}
       {problem ? <Problem>{problem}</Problem> : null}
+      <p className="muted">
+        An organizer may also offer you a call-in directly. Those are under{' '}
+        <Link to={`/c/${communityId}/offers`}>Offers for you</Link>.
+      </p>
       {!b.available ? (
         <Notice>
           <p>{unavailable[b.why ?? ''] ?? 'No requests are shown to you right now.'}</p>

@@ -1,9 +1,11 @@
 // /c/:communityId/call-ins/:callInId — the caller's and organizers' page: status and consent,
 // the conversation guide, the draft with the coach's advice, the channel, messages and logs,
-// the thread, the outcome, close or reopen, and (organizers) escalation to enforcement.
+// the thread, the outcome, close or reopen, and (organizers) finding someone to hold it
+// (components/call-in-match.tsx) and escalation to enforcement.
 import { useState, type ReactNode } from 'react';
 import { ApiError, post, put, get, type CallInDetail, type DraftAdvice } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { MatchCaller } from '../components/call-in-match.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import {
   ErrorSummary,
@@ -124,6 +126,14 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
         </dl>
       </section>
 
+      {isOrganizer && d.status === 'awaiting-caller' ? (
+        <MatchCaller
+          communityId={communityId}
+          callInId={callInId}
+          language={d.language}
+          onAssigned={reload}
+        />
+      ) : null}
       {d.status === 'awaiting-consent' ? (
         <Consent base={base} detail={d} isOrganizer={isOrganizer} onDone={reload} />
       ) : null}

@@ -12,6 +12,7 @@ import {
   type TriageAnswers,
 } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { OpenCallIn } from '../components/call-in-match.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import {
   CheckboxGroup,
@@ -67,7 +68,11 @@ function Concern({ communityId, concernId }: { communityId: string; concernId: s
   const c = detail.data;
   return (
     <>
-      <CallInLinks communityId={communityId} concernId={concernId} />
+      <CallInLinks
+        communityId={communityId}
+        concernId={concernId}
+        decidedCallIn={callInDecisions.includes(decisions.data?.items.at(-1)?.decision ?? '')}
+      />
       <section aria-labelledby="what-happened" className="section">
         <h2 id="what-happened">{c.urgent ? 'Urgent: ' : ''}What happened</h2>
         <p className="muted">
@@ -377,14 +382,30 @@ function Triage({
   );
 }
 
-/** The call-ins opened for this concern, if any (from the list route, which names the concern). */
-function CallInLinks({ communityId, concernId }: { communityId: string; concernId: string }) {
+const callInDecisions = ['call-in', 'call-in-and-public-statement'];
+
+/**
+ * The call-ins opened for this concern (from the list route, which names the concern), or, when
+ * it is decided for a call-in and has none, a way to open one.
+ */
+function CallInLinks({
+  communityId,
+  concernId,
+  decidedCallIn,
+}: {
+  communityId: string;
+  concernId: string;
+  decidedCallIn: boolean;
+}) {
   const list = useAsync(
     () => get<{ items: CallInListItem[] }>(`/api/communities/${communityId}/call-ins`),
     [communityId],
   );
   const mine = (list.data?.items ?? []).filter((c) => c.concernId === concernId);
-  if (mine.length === 0) return null;
+  if (mine.length === 0)
+    return list.data && decidedCallIn ? (
+      <OpenCallIn communityId={communityId} concernId={concernId} />
+    ) : null;
   return (
     <p className="notice">
       {mine.map((c, i) => (

@@ -1,18 +1,13 @@
 // /me/enforcements/:id — an enforcement record about you, and your appeal.
-// /c/:communityId/enforcements — the community's records and appeals (organizers decide them).
+// /c/:communityId/enforcements — the community's records and appeals (organizers decide them),
+// and writing a record directly (components/enforcement-form.tsx).
 import { useState } from 'react';
 import { get, post, type EnforcementRecord } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
-import {
-  ErrorSummary,
-  RadioGroup,
-  SubmitButton,
-  TextArea,
-  collect,
-  required,
-  useForm,
-} from '../components/form.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { NewEnforcement } from '../components/enforcement-form.tsx';
+import { RadioGroup, TextArea, collect, required, useForm } from '../components/form.tsx';
 import { Loading, Notice, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { appealStatusWords, enforcementStatusWords, formatDate, label } from '../labels.ts';
@@ -79,9 +74,9 @@ export function MyEnforcementPage({ id }: { id: string }) {
 function MyRecordView({ record: r, reload }: { record: MyRecord; reload: () => Promise<void> }) {
   const announce = useAnnounce();
   const [statement, setStatement] = useState('');
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
   const pending = r.appeals.some((a) => a.status === 'pending');
-  const onSubmit = submit(
+  const onSubmit = form.submit(
     () => collect({ statement: required(statement) }),
     async () => {
       await post(`/api/me/enforcements/${r.id}/appeal`, { statement });
@@ -122,23 +117,21 @@ function MyRecordView({ record: r, reload }: { record: MyRecord; reload: () => P
       {r.status === 'active' && !pending ? (
         <section aria-labelledby="appeal" className="section">
           <h2 id="appeal">Appeal</h2>
-          <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-            <ErrorSummary
-              errors={errors}
-              general={general}
-              attempt={attempt}
-              labels={{ statement: 'Why you think it should change' }}
-            />
+          <ApiForm
+            form={form}
+            onSubmit={onSubmit}
+            labels={{ statement: 'Why you think it should change' }}
+            submitLabel="Send the appeal"
+          >
             <TextArea
               id="statement"
               label="Why you think it should change"
               hint="An organizer who did not write the record reads it and decides."
               value={statement}
               onChange={(e) => setStatement(e.target.value)}
-              error={errors.statement}
+              error={form.errors.statement}
             />
-            <SubmitButton busy={submitting}>Send the appeal</SubmitButton>
-          </form>
+          </ApiForm>
         </section>
       ) : pending ? (
         <Notice>
@@ -167,37 +160,47 @@ function Records({ communityId }: { communityId: string }) {
     () => get<{ items: CommunityRecord[] }>(`/api/communities/${communityId}/enforcements`),
     [communityId],
   );
-  if (list.error) return <Problem>{list.error.message}</Problem>;
-  if (!list.data) return <Loading what="Loading records" />;
-  if (list.data.items.length === 0) return <p role="status">There are no enforcement records.</p>;
   return (
-    <ul className="card-list">
-      {list.data.items.map((r) => (
-        <li key={r.id} className="card">
-          <h2 className="card-title">
-            {label.ladder(r.level)} · {formatDate(r.createdAt)}
-          </h2>
-          <dl className="facts">
-            <dt>Why</dt>
-            <dd>{r.reason}</dd>
-            <dt>Status</dt>
-            <dd>{enforcementStatusWords[r.status] ?? r.status}</dd>
-            <dt>Written by</dt>
-            <dd>{r.enforcedBy}</dd>
-            <dt>Ends</dt>
-            <dd>{r.expiresAt ? formatDate(r.expiresAt) : 'No end date'}</dd>
-          </dl>
-          {r.callInId ? (
-            <p>
-              <Link to={`/c/${communityId}/call-ins/${r.callInId}`}>The call-in</Link>
-            </p>
-          ) : null}
-          {r.appeals.map((a) => (
-            <Appeal key={a.id} communityId={communityId} appeal={a} onDone={list.reload} />
-          ))}
-        </li>
-      ))}
-    </ul>
+    <>
+      <section aria-labelledby="records" className="section">
+        <h2 id="records">Records so far</h2>
+        {list.error ? <Problem>{list.error.message}</Problem> : null}
+        {!list.data && !list.error ? <Loading what="Loading records" /> : null}
+        {list.data && list.data.items.length === 0 ? (
+          <p role="status">There are no enforcement records.</p>
+        ) : null}
+        {list.data && list.data.items.length > 0 ? (
+          <ul className="card-list">
+            {list.data.items.map((r) => (
+              <li key={r.id} className="card">
+                <h3 className="card-title">
+                  {label.ladder(r.level)} · {formatDate(r.createdAt)}
+                </h3>
+                <dl className="facts">
+                  <dt>Why</dt>
+                  <dd>{r.reason}</dd>
+                  <dt>Status</dt>
+                  <dd>{enforcementStatusWords[r.status] ?? r.status}</dd>
+                  <dt>Written by</dt>
+                  <dd>{r.enforcedBy}</dd>
+                  <dt>Ends</dt>
+                  <dd>{r.expiresAt ? formatDate(r.expiresAt) : 'No end date'}</dd>
+                </dl>
+                {r.callInId ? (
+                  <p>
+                    <Link to={`/c/${communityId}/call-ins/${r.callInId}`}>The call-in</Link>
+                  </p>
+                ) : null}
+                {r.appeals.map((a) => (
+                  <Appeal key={a.id} communityId={communityId} appeal={a} onDone={list.reload} />
+                ))}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <NewEnforcement communityId={communityId} onDone={list.reload} />
+    </>
   );
 }
 
@@ -213,9 +216,9 @@ function Appeal({
   const announce = useAnnounce();
   const [decision, setDecision] = useState('');
   const [note, setNote] = useState('');
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
   const id = `appeal-${a.id}`;
-  const onSubmit = submit(
+  const onSubmit = form.submit(
     () => collect({ [`${id}-decision`]: decision ? undefined : 'Please choose a decision.' }),
     async () => {
       await post(`/api/communities/${communityId}/appeals/${a.id}/decision`, { decision, note });
@@ -225,18 +228,17 @@ function Appeal({
   );
   return (
     <div className="section">
-      <h3 className="h3">
+      <h4 className="h3">
         Appeal of {formatDate(a.createdAt)}: {appealStatusWords[a.status] ?? a.status}
-      </h3>
+      </h4>
       <blockquote className="quote">{a.statement}</blockquote>
       {a.status === 'pending' ? (
-        <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-          <ErrorSummary
-            errors={errors}
-            general={general}
-            attempt={attempt}
-            labels={{ [`${id}-decision`]: 'Your decision' }}
-          />
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
+          labels={{ [`${id}-decision`]: 'Your decision' }}
+          submitLabel="Decide the appeal"
+        >
           <RadioGroup
             id={`${id}-decision`}
             legend="Your decision"
@@ -246,7 +248,7 @@ function Appeal({
             ]}
             value={decision}
             onChange={setDecision}
-            error={errors[`${id}-decision`]}
+            error={form.errors[`${id}-decision`]}
           />
           <TextArea
             id={`${id}-note`}
@@ -256,8 +258,7 @@ function Appeal({
             onChange={(e) => setNote(e.target.value)}
             rows={3}
           />
-          <SubmitButton busy={submitting}>Decide the appeal</SubmitButton>
-        </form>
+        </ApiForm>
       ) : null}
     </div>
   );

@@ -79,6 +79,18 @@ function Communities({ isOperator, name }: { isOperator: boolean; name: string }
           ))}
         </ul>
       ) : null}
+      <section aria-labelledby="yours" className="section">
+        <h2 id="yours">Yours</h2>
+        <ul>
+          <li>
+            <Link to="/me/call-ins">Conversations with you</Link>: when someone reaches out to you
+            privately about something said or done.
+          </li>
+          <li>
+            <Link to="/my/concerns">Concerns you raised</Link>
+          </li>
+        </ul>
+      </section>
       {isOperator ? <NewCommunity /> : null}
     </Page>
   );
