@@ -174,17 +174,17 @@ async function focused(page: Page) {
   });
 }
 
-/** Tabs until the focused element's text starts with `text`; focus must be visible. */
-async function tabTo(page: Page, text: string) {
+/** Tabs until the focused element's text starts with `text` (or has that id); focus must be visible. */
+async function tabTo(page: Page, text: string | { id: string }) {
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
-    if (f.text.startsWith(text)) {
+    if (typeof text === 'string' ? f.text !== '' && f.text.startsWith(text) : f.id === text.id) {
       expect(f.outline, `visible focus on "${f.text}"`).toBe(true);
       return;
     }
   }
-  throw new Error(`Could not reach "${text}" with the keyboard on ${page.url()}`);
+  throw new Error(`Could not reach ${JSON.stringify(text)} with the keyboard on ${page.url()}`);
 }
 
 async function heading(page: Page, text: string | RegExp) {
@@ -298,7 +298,9 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await heading(page, 'Concern');
     await settle(page);
     await audit(page, 'organizer: concern decided for a call-in, none open');
-    await page.getByRole('button', { name: 'Open a call-in' }).click();
+    // Keyboard only from here.
+    await tabTo(page, 'Open a call-in');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Find someone to hold it' }).waitFor();
     await settle(page);
     seed.assignCallInId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
@@ -309,7 +311,8 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     expect(opened.items.find((i) => i.concernId === seed.assignConcernId)?.id).toBe(
       seed.assignCallInId,
     );
-    await page.getByRole('button', { name: 'Give it to them' }).click();
+    await tabTo(page, 'Give it to them');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Some details need another look' }).waitFor();
     const before = await clients.organizer.call<CallInState>(
       'GET',
@@ -317,8 +320,12 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     );
     expect(before).toMatchObject({ status: 'awaiting-caller', callerUserId: null });
 
-    await page.getByLabel('Ali Ally').check();
-    await page.getByRole('button', { name: 'Give it to them' }).click();
+    // The error summary has focus; the next stops are its link, then the people.
+    await tabTo(page, { id: `userId-${ids.ally}` });
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Ali Ally').isChecked()).toBe(true);
+    await tabTo(page, 'Give it to them');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Status: Waiting for the harmed person/ }).waitFor();
     await settle(page);
     expect(await page.getByRole('heading', { name: 'Find someone to hold it' }).count()).toBe(0);
@@ -337,11 +344,14 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await page.goto(`${server.url}/`);
     await heading(page, 'Your communities');
     await settle(page);
-    await page.getByRole('link', { name: 'Conversations with you' }).click();
+    // Keyboard only.
+    await tabTo(page, 'Conversations with you');
+    await page.keyboard.press('Enter');
     await heading(page, 'Conversations with you');
     await settle(page);
     await audit(page, 'member: conversations with you');
-    await page.getByRole('link', { name: 'A conversation in Writers Circle' }).click();
+    await tabTo(page, 'A conversation in Writers Circle');
+    await page.keyboard.press('Enter');
     await heading(page, 'A private conversation');
     await settle(page);
     expect(new URL(page.url()).pathname).toBe(`/me/call-ins/${seed.talkCallInId}`);
@@ -354,14 +364,20 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await audit(page, 'member: one conversation');
 
     // The reply coach is there for a signed-in member.
-    await page.locator('#text').fill('Sorry if anyone was offended.');
-    await page.getByRole('button', { name: 'Check my reply' }).click();
+    await tabTo(page, { id: 'text' });
+    await page.keyboard.type('Sorry if anyone was offended.');
+    await tabTo(page, 'Check my reply');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'What the coach noticed' }).waitFor();
     await audit(page, 'member: reply coach');
 
     const reply = 'You are right, that joke was unkind. I will not make jokes about accents again.';
-    await page.locator('#text').fill(reply);
-    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).id).toBe('text');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(reply);
+    await tabTo(page, 'Send reply');
+    await page.keyboard.press('Enter');
     await page.getByText('Your reply is sent.').first().waitFor();
     await page.locator('.card', { hasText: reply }).waitFor();
     await audit(page, 'member: replied');
