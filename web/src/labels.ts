@@ -206,5 +206,3 @@ export const relationshipOptions: Option[] = [
   { value: 'works-with', label: 'They work together' },
   { value: 'friend', label: 'They are friends' },
 ];
-
-export const relationshipLabel = (v: string) => from(relationshipOptions, v);

@@ -6,7 +6,7 @@ import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { formatDate, label, relationshipLabel } from '../labels.ts';
+import { formatDate, label } from '../labels.ts';
 import { Link } from '../router.tsx';
 
 export function OffersPage({ communityId }: { communityId: string }) {
@@ -28,6 +28,14 @@ export function OffersPage({ communityId }: { communityId: string }) {
     </CommunityPage>
   );
 }
+
+/** The relationship the organizer stated, said to the ally. */
+const yourRelationship: Record<string, string> = {
+  none: 'None that the organizer knows of',
+  knows: 'You know each other',
+  'works-with': 'You work together',
+  friend: 'You are friends',
+};
 
 type Answered =
   { kind: 'accepted'; callInId: string; status: string } | { kind: 'declined' } | null;
@@ -118,7 +126,7 @@ function Offers({ communityId }: { communityId: string }) {
                     : 'None named'}
                 </dd>
                 <dt>Your relationship with the member</dt>
-                <dd>{relationshipLabel(o.relationship)}</dd>
+                <dd>{yourRelationship[o.relationship] ?? o.relationship}</dd>
                 {o.language ? (
                   <>
                     <dt>Language</dt>
