@@ -349,7 +349,7 @@ export async function offerCallIn(
         template: 'ally-offer',
         communityId,
         to: { userId: input.userId },
-        link: links(deps.publicUrl).board(communityId),
+        link: links(deps.publicUrl).offers(communityId),
         dedupeKey: `offer:${id}`,
       },
       at,

@@ -182,7 +182,7 @@ export function links(publicUrl: string) {
     member: (token: string) => `${publicUrl}/called-in/${token}`,
     callIn: (communityId: string, id: string) =>
       `${publicUrl}/communities/${communityId}/call-ins/${id}`,
-    board: (communityId: string) => `${publicUrl}/communities/${communityId}/ally-board`,
+    offers: (communityId: string) => `${publicUrl}/communities/${communityId}/offers`,
     care: (communityId: string) => `${publicUrl}/communities/${communityId}/care`,
     enforcement: (id: string) => `${publicUrl}/me/enforcements/${id}`,
   };

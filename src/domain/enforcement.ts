@@ -3,7 +3,7 @@
 // appeal; a different organizer than the one who enforced decides (same_organizer_appeal).
 // Records name no reporter and no harmed person: only the behaviour and the level.
 import { AppError } from '../config/errors.ts';
-import type { Enforcement } from '../db/schema.ts';
+import type { Concern, Enforcement } from '../db/schema.ts';
 import type { Repositories } from '../db/store.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
@@ -53,10 +53,22 @@ export async function writeEnforcement(
     throw new AppError('validation_failed', [
       { field: 'expiresAt', problems: ['The end date needs to be in the future.'] },
     ]);
-  const concerns = [];
+  const concerns: Concern[] = [];
   for (const id of new Set(input.concernIds))
     concerns.push(await findConcern(repos, communityId, id));
   const subject = concerns[0]!;
+  // One record is about one person: every linked concern must be about the first one's.
+  const samePerson = (c: Concern) =>
+    subject.subject_user_id
+      ? c.subject_user_id === subject.subject_user_id
+      : c.subject_user_id === null && c.subject_key === subject.subject_key;
+  if (!concerns.every(samePerson))
+    throw new AppError('validation_failed', [
+      {
+        field: 'concernIds',
+        problems: ['Link only concerns about the same person: one record is about one person.'],
+      },
+    ]);
   const id = newId();
   const row = {
     id,

@@ -2,8 +2,9 @@
 // stored, never a 500. Also: every member-facing response is free of the reporter's identity.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { buildCast, raiseAndTriage, type Cast } from '../helpers/call-ins.ts';
+import { buildCast, notifications, raiseAndTriage, type Cast } from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';
+import { buildConcern } from '../helpers/factories.ts';
 import { testDialects } from '../helpers/db.ts';
 
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -162,6 +163,26 @@ describe.each(testDialects())('call-in routes refuse bad input and strangers on 
     });
     expect(paused.body.code).toBe('over_capacity');
     await cast.ally.patch(`${api}/care/me`, { paused: false });
+    // Unpaused, the offer goes out, and its email leads to the ally's offers.
+    const offered = await cast.organizer.post(`${api}/call-ins/${opened.body.id}/offers`, {
+      userId: cast.ally.userId,
+    });
+    expect(offered.status).toBe(201);
+    const offerMail = (await notifications(t)).filter((n) => n.template === 'ally-offer').at(-1);
+    expect(offerMail).toMatchObject({ to: { userId: cast.ally.userId } });
+    expect(offerMail!.link).toBe(`http://callin.test/communities/${cast.communityId}/offers`);
+    // One record is about one person: concerns about two people are refused, nothing kept.
+    const other = await buildConcern(cast.reporter, cast.communityId, {
+      about: { name: 'someone_else' },
+    });
+    const mixed = await cast.organizer.post(`${api}/enforcements`, {
+      concernIds: [second.id, other.id],
+      level: 'warning',
+      reason: 'Two people at once.',
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.details[0].field).toBe('concernIds');
+    expect((await cast.organizer.get(`${api}/enforcements`)).body.items).toEqual([]);
     // Appeals go to another organizer.
     const rec = await cast.organizer.post(`${api}/enforcements`, {
       concernIds: [second.id],

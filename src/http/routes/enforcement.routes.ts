@@ -39,7 +39,7 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags,
         summary:
-          'EnforcementRecord a step on the ladder: correction, warning, temporary or permanent ban (organizer)',
+          'Record a step on the ladder: correction, warning, temporary or permanent ban (organizer)',
         security: signedIn,
         params: Community,
         body: Type.Object(
