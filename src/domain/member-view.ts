@@ -72,6 +72,7 @@ export async function viewAsMember(
         );
   return {
     id: callIn.id,
+    communityId: callIn.community_id,
     community: community?.name ?? '',
     caller: caller?.display_name ?? 'Someone from the community',
     status: callIn.status,

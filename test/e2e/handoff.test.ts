@@ -230,7 +230,6 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await page.getByRole('button', { name: 'Offer it to them' }).click();
     await page.getByText('Offered to Ali Ally.').first().waitFor();
     await audit(page, 'organizer: offer made');
-    await page.screenshot({ path: '/tmp/callin-match.png', fullPage: true });
     const offers = await clients.ally.call<{ items: { id: string; relationship: string }[] }>(
       'GET',
       `${api()}/offers`,
@@ -251,7 +250,6 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await settle(board);
     expect(await board.locator('main').innerText()).toContain('You know each other');
     await audit(board, 'ally: offers, one waiting');
-    await board.screenshot({ path: '/tmp/callin-offers.png', fullPage: true });
     await tabTo(board, 'Decline');
     await board.keyboard.press('Enter');
     await board.getByText('no reason is needed').first().waitFor();
@@ -383,7 +381,6 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await page.getByText('Your reply is sent.').first().waitFor();
     await page.locator('.card', { hasText: reply }).waitFor();
     await audit(page, 'member: replied');
-    await page.screenshot({ path: '/tmp/callin-me-call-in.png', fullPage: true });
 
     const mine = await clients.member.call<{ messages: { from: string; text: string }[] }>(
       'GET',
@@ -426,7 +423,6 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     );
     expect(await page.locator('#expiresAt').getAttribute('aria-invalid')).toBe('true');
     await audit(page, 'organizer: enforcement, end date in the past');
-    await page.screenshot({ path: '/tmp/callin-enforcement-form.png', fullPage: true });
     const none = await clients.organizer.call<{ items: unknown[] }>('GET', `${api()}/enforcements`);
     expect(none.items).toEqual([]);
 

@@ -148,6 +148,11 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     expect(mine.body.items).toEqual([
       expect.objectContaining({ id: callInId, status: 'in-conversation' }),
     ]);
+    // Its community is named, so the reply coach can read with that community's settings.
+    expect((await member.get(`/api/me/call-ins/${callInId}`)).body).toMatchObject({
+      id: callInId,
+      communityId,
+    });
 
     // Organizers of the community may read the thread; the reporter and other members may not.
     expect((await organizer.get(ci)).body.messages).toHaveLength(2);

@@ -277,6 +277,7 @@ export interface DraftAdvice {
 }
 
 export interface MemberView {
+  communityId: string;
   id: string;
   community: string;
   caller: string;

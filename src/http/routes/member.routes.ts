@@ -13,6 +13,7 @@ import { open, sessionOnly, strictLimit, type RouteRegistrar } from './types.ts'
 
 const MemberView = Type.Object({
   id: Uuid,
+  communityId: Uuid,
   community: Type.String(),
   caller: Type.String(),
   status: Type.String(),

@@ -77,6 +77,7 @@ export function MemberConversation({
       {v.canRespond ? (
         <Answer
           path={respondPath}
+          communityId={v.communityId}
           onDone={async (m) => {
             setDone(m);
             await onAnswered();
@@ -105,9 +106,19 @@ function Guide({ steps }: { steps: GuideStep[] }) {
   );
 }
 
-function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise<void> }) {
+function Answer({
+  path,
+  communityId,
+  onDone,
+}: {
+  path: string;
+  communityId: string;
+  onDone: (m: string) => Promise<void>;
+}) {
   const announce = useAnnounce();
   const { me } = useSession();
+  // The coach reads with the community's own language settings when the reader belongs to it.
+  const inCommunity = me?.communities.some((c) => c.id === communityId) ?? false;
   const [text, setText] = useState('');
   const [coach, setCoach] = useState<CoachResult | null>(null);
   const [coachProblem, setCoachProblem] = useState<string | null>(null);
@@ -133,7 +144,13 @@ function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise
   const check = async () => {
     setCoachProblem(null);
     try {
-      setCoach(await post<CoachResult>('/api/language/coach', { kind: 'reply', text }));
+      setCoach(
+        await post<CoachResult>('/api/language/coach', {
+          kind: 'reply',
+          text,
+          ...(inCommunity ? { communityId } : {}),
+        }),
+      );
     } catch (e) {
       setCoachProblem(e instanceof ApiError ? e.message : 'The coach could not read this.');
     }
