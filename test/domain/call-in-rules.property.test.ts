@@ -7,13 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/config/errors.ts';
 import type { Actor } from '../../src/domain/actor.ts';
-import {
-  answerOffer,
-  assignCallIn,
-  offerCallIn,
-  openCallIn,
-  volunteer,
-} from '../../src/domain/ally-board.ts';
+import { openCallIn, volunteer } from '../../src/domain/ally-board.ts';
+import { answerOffer, assignCallIn, offerCallIn } from '../../src/domain/matching.ts';
 import { memberKeyPrefix } from '../../src/domain/notifications.ts';
 import { chooseChannel, readCallIn, sendMessage } from '../../src/domain/call-ins.ts';
 import { availability, updateMyCare } from '../../src/domain/capacity.ts';

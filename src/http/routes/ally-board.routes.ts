@@ -1,15 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import { listAllyBoard, openCallIn, volunteer } from '../../domain/ally-board.ts';
+import { relationships } from '../../domain/handoff.ts';
 import {
   answerOffer,
   assignCallIn,
-  listAllyBoard,
   listCandidates,
   listMyOffers,
   offerCallIn,
-  openCallIn,
-  relationships,
-  volunteer,
-} from '../../domain/ally-board.ts';
+} from '../../domain/matching.ts';
 import { Enum, IsoTime, Uuid } from '../schemas.ts';
 import { CallInParams, Empty, Handoff, NullableString } from './call-in-schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
