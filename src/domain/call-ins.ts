@@ -86,7 +86,7 @@ export async function insertMessage(
 
 /** The full picture for the caller or an organizer, from assignment on. */
 export async function readCallIn(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
@@ -131,6 +131,20 @@ export async function readCallIn(
         }
       : null,
     messages: readMessages(cipher, await repos.callIns.listMessages(callIn.id)),
+    // Who was offered it and what they answered: for organizers, who do the matching. A
+    // decline carries no reason because none is asked.
+    offers:
+      viewer === 'organizer'
+        ? (await repos.care.listOffersForCallIn(callIn.id)).map((o) => ({
+            id: o.id,
+            userId: o.user_id,
+            name: o.display_name,
+            relationship: o.relationship,
+            status: o.status,
+            createdAt: o.created_at,
+            decidedAt: o.decided_at,
+          }))
+        : [],
     guide: [...callerGuide],
     createdAt: callIn.created_at,
     updatedAt: callIn.updated_at,

@@ -229,6 +229,11 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await page.getByLabel('Their relationship with the member').selectOption('knows');
     await page.getByRole('button', { name: 'Offer it to them' }).click();
     await page.getByText('Offered to Ali Ally.').first().waitFor();
+    // The page loads the call-in again: the offer is listed with its answer so far.
+    await page.getByRole('heading', { name: 'Offered so far' }).waitFor();
+    expect(
+      await page.locator('main li', { hasText: 'waiting for their answer' }).innerText(),
+    ).toContain('Ali Ally');
     await audit(page, 'organizer: offer made');
     const offers = await clients.ally.call<{ items: { id: string; relationship: string }[] }>(
       'GET',

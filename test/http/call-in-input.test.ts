@@ -171,6 +171,23 @@ describe.each(testDialects())('call-in routes refuse bad input and strangers on 
     const offerMail = (await notifications(t)).filter((n) => n.template === 'ally-offer').at(-1);
     expect(offerMail).toMatchObject({ to: { userId: cast.ally.userId } });
     expect(offerMail!.link).toBe(`http://callin.test/communities/${cast.communityId}/offers`);
+    // Organizers see who was offered it and the answer; a decline carries no reason.
+    const seenOffers = async () =>
+      (await cast.organizer.get(`${api}/call-ins/${opened.body.id}`)).body.offers;
+    expect(await seenOffers()).toEqual([
+      expect.objectContaining({
+        id: offered.body.id,
+        userId: cast.ally.userId,
+        name: 'Alex Ally',
+        status: 'pending',
+        decidedAt: null,
+      }),
+    ]);
+    const declined = await cast.ally.post(`${api}/offers/${offered.body.id}/decline`);
+    expect(declined.status).toBe(200);
+    expect(await seenOffers()).toEqual([
+      expect.objectContaining({ status: 'declined', decidedAt: expect.any(String) }),
+    ]);
     // One record is about one person: concerns about two people are refused, nothing kept.
     const other = await buildConcern(cast.reporter, cast.communityId, {
       about: { name: 'someone_else' },

@@ -60,6 +60,7 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     expect(detail.status).toBe(200);
     expect(detail.body.concern.what).toContain('no-brainer');
     expect(detail.body.guide.length).toBeGreaterThan(3);
+    expect(detail.body.offers).toEqual([]); // offers are for organizers
 
     // Nothing reaches the member before consent (rule 1).
     expect((await ally.request('PUT', `${ci}/channel`, { channel: 'in-app' })).status).toBe(200);

@@ -265,9 +265,21 @@ export interface CallInDetail {
   memberState: string | null;
   outcome: { outcome: string; note: string; at: string | null } | null;
   messages: CallInMessage[];
+  /** Organizers only: who was offered the call-in and what they answered. */
+  offers: CallInOfferSeen[];
   guide: GuideStep[];
   createdAt: string;
   updatedAt: string;
+}
+
+export interface CallInOfferSeen {
+  id: string;
+  userId: string;
+  name: string;
+  relationship: string;
+  status: string;
+  createdAt: string;
+  decidedAt: string | null;
 }
 
 export interface DraftAdvice {

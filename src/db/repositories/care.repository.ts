@@ -84,6 +84,25 @@ export function careRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .execute();
     },
+    /** Every offer of one call-in with the name of the person offered, oldest first. */
+    listOffersForCallIn(callInId: string) {
+      return db
+        .selectFrom('call_in_offers')
+        .innerJoin('users', 'users.id', 'call_in_offers.user_id')
+        .select([
+          'call_in_offers.id',
+          'call_in_offers.user_id',
+          'users.display_name',
+          'call_in_offers.relationship',
+          'call_in_offers.status',
+          'call_in_offers.created_at',
+          'call_in_offers.decided_at',
+        ])
+        .where('call_in_offers.call_in_id', '=', callInId)
+        .orderBy('call_in_offers.created_at')
+        .orderBy('call_in_offers.id')
+        .execute();
+    },
     async updateOffer(id: string, status: string, at: string): Promise<void> {
       await db
         .updateTable('call_in_offers')

@@ -55,6 +55,20 @@ const CallInDetail = Type.Object({
     Type.Null(),
   ]),
   messages: Type.Array(Message),
+  offers: Type.Array(
+    Type.Object({
+      id: Uuid,
+      userId: Uuid,
+      name: Type.String(),
+      relationship: Type.String(),
+      status: Type.String({
+        description: 'pending, accepted, declined, or closed once someone holds it',
+      }),
+      createdAt: IsoTime,
+      decidedAt: NullableString,
+    }),
+    { description: 'Organizers only; empty for the caller.' },
+  ),
   guide: Type.Array(GuideStep),
   createdAt: IsoTime,
   updatedAt: IsoTime,

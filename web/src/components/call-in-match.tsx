@@ -2,13 +2,13 @@
 // API leaves out anyone paused or full, and lists room to spare first), then an offer they may
 // decline without a reason, or giving it to them directly.
 import { useState } from 'react';
-import { ApiError, get, post, type Candidate, type Handoff } from '../api.ts';
+import { ApiError, get, post, type CallInOfferSeen, type Candidate, type Handoff } from '../api.ts';
 import { useAnnounce } from './announcer.tsx';
 import { ApiForm } from './api-form.tsx';
 import { RadioGroup, SelectField, collect, useForm, type Option } from './form.tsx';
 import { Loading, Notice, Problem } from './page.tsx';
 import { useAsync } from './use-async.ts';
-import { label, relationshipOptions } from '../labels.ts';
+import { formatDate, label, relationshipOptions } from '../labels.ts';
 import { Link, navigate } from '../router.tsx';
 
 function plural(n: number, one: string, many: string): string {
@@ -26,16 +26,44 @@ function describe(c: Candidate, language: string | null): string {
   return parts.join(' · ');
 }
 
+/** What an offer's answer means, in the organizer's words. */
+const offerWords: Record<string, string> = {
+  pending: 'waiting for their answer',
+  accepted: 'said yes',
+  declined: 'said no (no reason is asked)',
+  withdrawn: 'no longer open: someone else holds it',
+};
+
+function OffersSoFar({ offers }: { offers: CallInOfferSeen[] }) {
+  if (offers.length === 0) return null;
+  return (
+    <>
+      <h3>Offered so far</h3>
+      <ul>
+        {offers.map((o) => (
+          <li key={o.id}>
+            <strong>{o.name}</strong>: {offerWords[o.status] ?? o.status}
+            <span className="muted"> · offered {formatDate(o.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function MatchCaller({
   communityId,
   callInId,
   language,
-  onAssigned,
+  offers,
+  onChanged,
 }: {
   communityId: string;
   callInId: string;
   language: string | null;
-  onAssigned: () => Promise<void>;
+  offers: CallInOfferSeen[];
+  /** After an offer or a handoff: the page loads the call-in again. */
+  onChanged: () => Promise<void>;
 }) {
   const base = `/api/communities/${communityId}/call-ins/${callInId}`;
   const candidates = useAsync(() => get<{ items: Candidate[] }>(`${base}/candidates`), [base]);
@@ -46,6 +74,7 @@ export function MatchCaller({
         Nobody holds this call-in yet. People with room to spare come first; anyone who has paused
         or is holding as many call-ins as they said they can is not listed.
       </p>
+      <OffersSoFar offers={offers} />
       {candidates.error ? <Problem>{candidates.error.message}</Problem> : null}
       {!candidates.data && !candidates.error ? <Loading what="Finding who has room" /> : null}
       {candidates.data && candidates.data.items.length === 0 ? (
@@ -65,7 +94,7 @@ export function MatchCaller({
           base={base}
           language={language}
           people={candidates.data.items}
-          onAssigned={onAssigned}
+          onChanged={onChanged}
         />
       ) : null}
     </section>
@@ -76,12 +105,12 @@ function MatchForm({
   base,
   language,
   people,
-  onAssigned,
+  onChanged,
 }: {
   base: string;
   language: string | null;
   people: Candidate[];
-  onAssigned: () => Promise<void>;
+  onChanged: () => Promise<void>;
 }) {
   const announce = useAnnounce();
   const form = useForm();
@@ -100,6 +129,7 @@ function MatchForm({
     const m = `Offered to ${nameOf(userId)}. They see it under “Offers for you” and can accept, or decline without giving a reason.`;
     setOffered(m);
     announce(m);
+    await onChanged();
   });
   const give = form.submit(validate, async () => {
     const r = await post<Handoff>(`${base}/assign`, { userId });
@@ -108,7 +138,7 @@ function MatchForm({
         ? `Given to ${nameOf(userId)}. Their first step is to ask the harmed person.`
         : `Given to ${nameOf(userId)}.`,
     );
-    await onAssigned();
+    await onChanged();
   });
   return (
     <>

@@ -131,7 +131,8 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
           communityId={communityId}
           callInId={callInId}
           language={d.language}
-          onAssigned={reload}
+          offers={d.offers}
+          onChanged={reload}
         />
       ) : null}
       {d.status === 'awaiting-consent' ? (
