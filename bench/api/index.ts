@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { loadConfig } from '../../src/config/env.ts';
 import { SQLITE_FILE_NAME } from '../../src/db/client.ts';
 import { measureDurableCommits, type CommitRate } from './durable-commit.ts';
+import { measurePostgres, postgresAvailable, type PostgresFigures } from './postgres.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { freePort, root, startProcess } from './processes.ts';
 import { seed } from './seed.ts';
@@ -73,6 +74,9 @@ interface Figures {
   p99Ms: number;
   cpuUs?: number | null;
 }
+
+const failedNote = (r: LoadResult) => (r.failed ? `${r.failed} failed` : '');
+const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
 
 function row(label: string, r: Figures, extra = '') {
   const cpu = r.cpuUs === undefined || r.cpuUs === null ? '-' : r.cpuUs.toFixed(0);
@@ -230,6 +234,36 @@ async function main(): Promise<void> {
     say(
       `  raise / durable commit  = ${verdict(ratios.raiseOverDurable, TARGETS.raiseOverDurable)}`,
     );
+    // PostgreSQL, for information (the targets above are for the embedded database).
+    let postgres: PostgresFigures | null = null;
+    let postgresNote = '';
+    if (process.env.BENCH_POSTGRES === '0') postgresNote = 'skipped (BENCH_POSTGRES=0)';
+    else if (!postgresAvailable()) postgresNote = 'skipped (PostgreSQL is not installed)';
+    else {
+      postgres = await measurePostgres({
+        env,
+        concerns: CONCERNS,
+        seconds: SECONDS,
+        warmUpSeconds: WARM_UP,
+        connections: CONNECTIONS,
+        raiseBody,
+      });
+    }
+    say();
+    if (!postgres) say(`  PostgreSQL: ${postgresNote}`);
+    else {
+      say(
+        `  PostgreSQL (for information; fsync and synchronous commit on; seeded in ${postgres.seedSeconds.toFixed(1)}s)`,
+      );
+      row('(b) inbox first page, API token', postgres.inbox, failedNote(postgres.inbox));
+      row('(a) raise a concern, API token', postgres.raise, failedNote(postgres.raise));
+      row('(d) durable commit, PostgreSQL', postgres.durable, '(one client over loopback)');
+      say(
+        `  inbox / bare Fastify    = ${pct(postgres.inbox.perSecond / bare.perSecond)}; raise / durable commit = ${pct(postgres.raise.perSecond / postgres.durable.perSecond)}`,
+      );
+      say('  (cpu us/req is the callin process only; PostgreSQL works in its own processes)');
+    }
+
     const figure = (r: Figures) => ({
       perSecond: Math.round(r.perSecond),
       p50Ms: Number(r.p50Ms.toFixed(2)),
@@ -259,6 +293,17 @@ async function main(): Promise<void> {
         durableCommitAfter: Math.round(durableAfter.perSecond),
         inboxOverBare: Number(ratios.inboxOverBare.toFixed(3)),
         raiseOverDurable: Number(ratios.raiseOverDurable.toFixed(3)),
+        postgres: postgres
+          ? {
+              inbox: figure(postgres.inbox),
+              raise: figure(postgres.raise),
+              durableCommit: figure(postgres.durable),
+              inboxOverBare: Number((postgres.inbox.perSecond / bare.perSecond).toFixed(3)),
+              raiseOverDurable: Number(
+                (postgres.raise.perSecond / postgres.durable.perSecond).toFixed(3),
+              ),
+            }
+          : postgresNote,
         inboxUncachedOverBare: Number((inboxUncached.perSecond / bare.perSecond).toFixed(3)),
         failed:
           bare.failed +
@@ -266,7 +311,8 @@ async function main(): Promise<void> {
           inbox.failed +
           inboxSession.failed +
           inboxUncached.failed +
-          raise.failed,
+          raise.failed +
+          (postgres ? postgres.inbox.failed + postgres.raise.failed : 0),
       }),
     );
   } finally {
