@@ -1,12 +1,11 @@
 // Flow step 7, the end of a case: a closed case is kept only as long as its community's
 // retention period (settings.retentionDays), then purged down to anonymous counts (per month,
 // category and outcome). The daily `retention.purge` job runs this.
-import type { Repositories, Tx } from '../db/store.ts';
+import type { Tx } from '../db/store.ts';
 import type { TableName } from '../db/repositories/privacy.repository.ts';
-import { authorize } from './access.ts';
-import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
+import { tallyCases } from './case-counts.ts';
 import { parseSettings } from './community-settings.ts';
 import { followUpKeyPrefix } from './notifications.ts';
 
@@ -54,24 +53,8 @@ export async function purgeExpiredCases(
         const due = await privacy.listClosedBefore(community.id, cutoff, BATCH);
         if (due.length === 0) return 0;
         const at = isoNow(clock);
-        const tally = new Map<
-          string,
-          { month: string; category: string; outcome: string; count: number }
-        >();
-        for (const c of due) {
-          const outcome = await privacy.caseOutcome(c.id);
-          const parsed = JSON.parse(c.categories) as unknown;
-          const categories =
-            Array.isArray(parsed) && parsed.length > 0 ? parsed.map(String) : ['uncategorised'];
-          for (const category of categories) {
-            const month = c.created_at.slice(0, 7);
-            const key = JSON.stringify([month, category, outcome]);
-            const t = tally.get(key) ?? { month, category, outcome, count: 0 };
-            t.count++;
-            tally.set(key, t);
-          }
-        }
-        for (const t of tally.values())
+        const outcomes = await privacy.outcomesFor(due.map((c) => c.id));
+        for (const t of tallyCases(due, outcomes))
           await privacy.addCount({ community_id: community.id, ...t });
         const concernIds = due.map((c) => c.id);
         const callInIds = await privacy.idsWhereIn('call_ins', 'id', 'concern_id', concernIds);
@@ -107,20 +90,6 @@ export async function purgeExpiredCases(
     report.purged += purgedHere;
   }
   return report;
-}
-
-/**
- * The anonymous counts a community keeps of its purged cases: per month raised, kind of
- * behaviour and outcome. Nothing in them points at a person or a case (organizers).
- */
-export async function listRetentionCounts(
-  repos: Pick<Repositories, 'memberships' | 'privacy'>,
-  actor: Actor,
-  communityId: string,
-) {
-  await authorize(repos.memberships, actor, communityId, 'reports.read');
-  const rows = await repos.privacy.listCounts(communityId);
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 /** The dedupe key of the daily purge: one job per day, however many workers run. */

@@ -98,15 +98,22 @@ describe.each(testDialects())('the retention purge on %s', (dialect) => {
     ).toContain('no-brainer');
     expect(await repos.concerns.find(community.id, openOld.id)).toBeDefined();
 
-    // Organizers read the counts; a member of the community may not. (Sessions from before
-    // the clock moved on have expired: these two have just joined.)
+    const purgedCounts = await repos.privacy.listCounts(community.id);
+    expect(purgedCounts.map((c) => ({ ...c, count: Number(c.count) }))).toEqual([
+      { month: '2026-01', category: 'inconsiderate-language', outcome: 'call-in', count: 1 },
+      { month: '2026-01', category: 'inconsiderate-language', outcome: 'none', count: 1 },
+    ]);
+    // Organizers read them, added to the live cases of the same months (here the recent one
+    // and the open one); a member may not. (Sessions from before the clock moved on have
+    // expired: these two have just joined.)
     const reader = await buildMember(t, community.id, 'organizer');
     const newcomer = await buildMember(t, community.id, 'member');
     const counts = await reader.get(`/api/communities/${community.id}/counts`);
     expect(counts.status).toBe(200);
     expect(counts.body.items).toEqual([
       { month: '2026-01', category: 'inconsiderate-language', outcome: 'call-in', count: 1 },
-      { month: '2026-01', category: 'inconsiderate-language', outcome: 'none', count: 1 },
+      { month: '2026-01', category: 'inconsiderate-language', outcome: 'none', count: 2 },
+      { month: '2026-01', category: 'uncategorised', outcome: 'none', count: 1 },
     ]);
     expect((await newcomer.get(`/api/communities/${community.id}/counts`)).body.code).toBe(
       'forbidden',

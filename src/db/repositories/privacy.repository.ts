@@ -6,6 +6,9 @@ import type { Database } from '../schema.ts';
 
 export type TableName = keyof Database;
 
+/** Ids per `in (...)` list: well under every database's limit on bound values. */
+const IN_CHUNK = 500;
+
 export interface EncryptedCell {
   table: TableName;
   /** The row's key column (a single text id). */
@@ -32,25 +35,47 @@ export function privacyRepository(db: Kysely<Database>) {
         .limit(limit)
         .execute();
     },
-    /** The last recorded outcome of a case: its call-in's outcome, else the triage decision. */
-    async caseOutcome(concernId: string): Promise<string> {
-      const callIn = await db
-        .selectFrom('call_ins')
-        .select('outcome')
-        .where('concern_id', '=', concernId)
-        .where('outcome', 'is not', null)
-        .orderBy('updated_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (callIn?.outcome) return callIn.outcome;
-      const triage = await db
-        .selectFrom('triage_decisions')
-        .select('decision')
-        .where('concern_id', '=', concernId)
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return triage?.decision ?? 'none';
+    /** Concerns raised in [from, to) (ISO times), for the counts report. */
+    listRaisedBetween(communityId: string, from: string, to: string) {
+      return db
+        .selectFrom('concerns')
+        .select(['id', 'created_at', 'categories'])
+        .where('community_id', '=', communityId)
+        .where('created_at', '>=', from)
+        .where('created_at', '<', to)
+        .execute();
+    },
+    /**
+     * The last recorded outcome of each case: its call-in's latest outcome, else the latest
+     * triage decision, else `none`.
+     */
+    async outcomesFor(concernIds: string[]): Promise<Map<string, string>> {
+      const outcomes = new Map<string, string>();
+      const decided = new Map<string, { at: string; value: string }>();
+      const called = new Map<string, { at: string; value: string }>();
+      const keepLatest = (m: typeof decided, id: string, at: string, value: string) => {
+        const had = m.get(id);
+        if (!had || had.at < at) m.set(id, { at, value });
+      };
+      for (let i = 0; i < concernIds.length; i += IN_CHUNK) {
+        const ids = concernIds.slice(i, i + IN_CHUNK);
+        const callIns = await db
+          .selectFrom('call_ins')
+          .select(['concern_id', 'outcome', 'updated_at'])
+          .where('concern_id', 'in', ids)
+          .where('outcome', 'is not', null)
+          .execute();
+        for (const c of callIns) keepLatest(called, c.concern_id, c.updated_at, c.outcome ?? '');
+        const decisions = await db
+          .selectFrom('triage_decisions')
+          .select(['concern_id', 'decision', 'created_at'])
+          .where('concern_id', 'in', ids)
+          .execute();
+        for (const d of decisions) keepLatest(decided, d.concern_id, d.created_at, d.decision);
+      }
+      for (const id of concernIds)
+        outcomes.set(id, called.get(id)?.value ?? decided.get(id)?.value ?? 'none');
+      return outcomes;
     },
     async addCount(row: {
       community_id: string;

@@ -12,7 +12,7 @@ import {
   readSettings,
   viewCommunity,
 } from '../../domain/community-queries.ts';
-import { listRetentionCounts } from '../../domain/retention.ts';
+import { listCaseCounts } from '../../domain/case-counts.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
@@ -55,6 +55,9 @@ const Settings = Type.Object({
   language: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
 });
 const MemberParams = Type.Object({ communityId: Uuid, userId: Uuid });
+
+const Month = (description: string) =>
+  Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description });
 
 export const communityRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -292,16 +295,27 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
       schema: {
         tags: ['reports'],
         summary:
-          'Anonymous counts kept after closed cases are purged: per month, kind of behaviour and outcome (organizer)',
+          'Cases counted per month raised, kind of behaviour and outcome: live ones and the anonymous counts kept after a purge (organizer)',
         security: signedIn,
         params: CommunityParams,
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Month('The first month, YYYY-MM (default: 11 months before `to`)')),
+            to: Type.Optional(Month('The last month, YYYY-MM (default: this month)')),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
             items: Type.Array(
               Type.Object({
                 month: Type.String({ description: 'YYYY-MM, the month the concern was raised' }),
                 category: Type.String(),
-                outcome: Type.String(),
+                outcome: Type.String({
+                  description: "The call-in's outcome, else the triage decision, else none",
+                }),
                 count: Type.Integer(),
               }),
             ),
@@ -309,8 +323,7 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
         },
       },
     },
-    async (request) => ({
-      items: await listRetentionCounts(repos, request.actor, request.params.communityId),
-    }),
+    async (request) =>
+      listCaseCounts(repos, ctx.clock, request.actor, request.params.communityId, request.query),
   );
 };

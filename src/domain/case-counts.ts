@@ -1,0 +1,110 @@
+// Counts of cases per month raised, kind of behaviour and outcome: what organizers can see of
+// patterns without reading any case. Live cases are counted as they stand; purged ones from
+// the anonymous counts the retention purge keeps (src/domain/retention.ts). Nothing here
+// points at a person or a case.
+import { AppError } from '../config/errors.ts';
+import type { Repositories } from '../db/store.ts';
+import { authorize } from './access.ts';
+import type { Actor } from './actor.ts';
+import type { Clock } from './clock.ts';
+
+export interface CaseCount {
+  month: string;
+  category: string;
+  outcome: string;
+  count: number;
+}
+
+/** A case counts once per kind of behaviour it names (or once as `uncategorised`). */
+export function tallyCases(
+  cases: readonly { id: string; created_at: string; categories: string }[],
+  outcomes: ReadonlyMap<string, string>,
+): CaseCount[] {
+  const tally = new Map<string, CaseCount>();
+  for (const c of cases) {
+    const outcome = outcomes.get(c.id) ?? 'none';
+    const parsed = JSON.parse(c.categories) as unknown;
+    const categories =
+      Array.isArray(parsed) && parsed.length > 0 ? parsed.map(String) : ['uncategorised'];
+    const month = c.created_at.slice(0, 7);
+    for (const category of new Set(categories)) {
+      const key = JSON.stringify([month, category, outcome]);
+      const t = tally.get(key) ?? { month, category, outcome, count: 0 };
+      t.count++;
+      tally.set(key, t);
+    }
+  }
+  return [...tally.values()];
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const MAX_MONTHS = 120;
+
+const monthIndex = (m: string) => {
+  const [, y, mm] = MONTH.exec(m)!;
+  return Number(y) * 12 + Number(mm) - 1;
+};
+const monthOf = (index: number) =>
+  `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/** The months asked for, checked: by default the last twelve, this one included. */
+export function monthRange(
+  clock: Clock,
+  q: { from?: string | undefined; to?: string | undefined },
+): { from: string; to: string } {
+  const problems: { field: string; problems: string[] }[] = [];
+  for (const field of ['from', 'to'] as const) {
+    const v = q[field];
+    if (v !== undefined && !MONTH.test(v))
+      problems.push({ field, problems: ['Give a month as YYYY-MM, for example 2026-03.'] });
+  }
+  if (problems.length > 0) throw new AppError('validation_failed', problems);
+  const to = q.to ?? clock.now().toISOString().slice(0, 7);
+  const from = q.from ?? monthOf(monthIndex(to) - 11);
+  const span = monthIndex(to) - monthIndex(from);
+  if (span < 0)
+    throw new AppError('validation_failed', [
+      { field: 'from', problems: ['The first month needs to come before the last one.'] },
+    ]);
+  if (span >= MAX_MONTHS)
+    throw new AppError('validation_failed', [
+      { field: 'from', problems: [`Ask for at most ${MAX_MONTHS} months at a time.`] },
+    ]);
+  return { from, to };
+}
+
+/** Organizers: live and purged cases counted together, month by month. */
+export async function listCaseCounts(
+  repos: Pick<Repositories, 'memberships' | 'privacy'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  q: { from?: string | undefined; to?: string | undefined },
+): Promise<{ from: string; to: string; items: CaseCount[] }> {
+  await authorize(repos.memberships, actor, communityId, 'reports.read');
+  const { from, to } = monthRange(clock, q);
+  const endExclusive = `${monthOf(monthIndex(to) + 1)}-01T00:00:00.000Z`;
+  const live = await repos.privacy.listRaisedBetween(
+    communityId,
+    `${from}-01T00:00:00.000Z`,
+    endExclusive,
+  );
+  const outcomes = await repos.privacy.outcomesFor(live.map((c) => c.id));
+  const merged = new Map<string, CaseCount>();
+  const add = (c: CaseCount) => {
+    const key = JSON.stringify([c.month, c.category, c.outcome]);
+    const had = merged.get(key);
+    if (had) had.count += c.count;
+    else merged.set(key, { ...c });
+  };
+  tallyCases(live, outcomes).forEach(add);
+  for (const r of await repos.privacy.listCounts(communityId))
+    if (r.month >= from && r.month <= to) add({ ...r, count: Number(r.count) });
+  const items = [...merged.values()].sort(
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      a.category.localeCompare(b.category) ||
+      a.outcome.localeCompare(b.outcome),
+  );
+  return { from, to, items };
+}
