@@ -180,7 +180,7 @@ async function main(): Promise<void> {
       });
       // (d) the disk's durable-commit rate right before and right after the raise phase (the
       // server is idle then): fsync latency on a shared disk drifts, so it is taken twice.
-      durableBefore = measureDurableCommits(dataDir, SECONDS / 2);
+      durableBefore = await measureDurableCommits(dataDir, SECONDS / 2);
       raise = await runLoad({
         ...load,
         url: base,
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
         headers: { ...bearer, 'content-type': 'application/json' },
         body: raiseBody,
       });
-      durableAfter = measureDurableCommits(dataDir, SECONDS / 2);
+      durableAfter = await measureDurableCommits(dataDir, SECONDS / 2);
     } finally {
       await server.stop();
     }

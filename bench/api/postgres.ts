@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { loadConfig } from '../../src/config/env.ts';
 import { findPgBin, startPgCluster } from '../../test/setup/pg-cluster.ts';
-import type { CommitRate } from './durable-commit.ts';
+import { timeCommits, type CommitRate } from './durable-commit.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { freePort, root, startProcess } from './processes.ts';
 import { seed } from './seed.ts';
@@ -32,25 +32,7 @@ async function measurePgCommits(url: string, seconds: number): Promise<CommitRat
         new Date().toISOString(),
       ]);
     for (let i = 0; i < 50; i++) await one();
-    const times: number[] = [];
-    const started = performance.now();
-    const stopAt = started + seconds * 1000;
-    for (let now = started; now < stopAt;) {
-      await one();
-      const after = performance.now();
-      times.push(after - now);
-      now = after;
-    }
-    const elapsed = (performance.now() - started) / 1000;
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-    return {
-      commits: times.length,
-      seconds: elapsed,
-      perSecond: times.length / elapsed,
-      p50Ms: at(0.5),
-      p99Ms: at(0.99),
-    };
+    return await timeCommits(one, seconds);
   } finally {
     await client.query('drop table if exists bench_commit');
     await client.end();
