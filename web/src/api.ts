@@ -396,3 +396,10 @@ export interface MyCallInItem {
   statusText: string;
   updatedAt: string;
 }
+
+/** GET /api/communities/:id/counts: cases per month raised, kind of behaviour and outcome. */
+export interface CaseCounts {
+  from: string;
+  to: string;
+  items: { month: string; category: string; outcome: string; count: number }[];
+}

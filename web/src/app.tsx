@@ -10,6 +10,7 @@ import { CallInPage } from './pages/call-in.tsx';
 import { CallInsPage } from './pages/call-ins.tsx';
 import { CarePage } from './pages/care.tsx';
 import { ConsentLinkPage } from './pages/consent.tsx';
+import { CountsPage } from './pages/counts.tsx';
 import { CommunityEnforcementsPage, MyEnforcementPage } from './pages/enforcements.tsx';
 import { CommunityOverviewPage } from './pages/community.tsx';
 import { ConcernPage } from './pages/concern.tsx';
@@ -80,6 +81,7 @@ export const routes: RouteDef[] = [
     path: '/c/:id/enforcements',
     render: (r) => <CommunityEnforcementsPage communityId={p(r, 'id')} />,
   },
+  { path: '/c/:id/counts', render: (r) => <CountsPage communityId={p(r, 'id')} /> },
   { path: '/me/call-ins', render: () => <MyCallInsPage /> },
   {
     path: '/me/call-ins/:callInId',
@@ -92,6 +94,7 @@ export const routes: RouteDef[] = [
   alias('/call-ins/:callInId'),
   alias('/care'),
   alias('/enforcements'),
+  alias('/counts'),
   alias('/ally-board'),
   alias('/offers'),
   alias('/inbox'),

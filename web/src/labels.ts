@@ -206,3 +206,57 @@ export const relationshipOptions: Option[] = [
   { value: 'works-with', label: 'They work together' },
   { value: 'friend', label: 'They are friends' },
 ];
+
+// ---- counts -----------------------------------------------------------------------------------
+
+/** A case whose concern names no kind of behaviour is counted as `uncategorised`. */
+export const countCategoryWords: Record<string, string> = {
+  microaggression: 'Microaggression',
+  uncategorised: 'No kind named',
+};
+
+/**
+ * What a case came to, in the counts: the call-in's outcome, else the decision taken on the
+ * concern, else `none`. Said as a short fact, because the table reads them as rows.
+ */
+export const countOutcomeOptions: Option[] = [
+  { value: 'acknowledged', label: 'They acknowledged it' },
+  { value: 'committed-to-change', label: 'They committed to change' },
+  { value: 'apologised', label: 'They apologised' },
+  { value: 'disagreed', label: 'They disagreed' },
+  { value: 'no-response', label: 'No response' },
+  { value: 'escalated', label: 'Taken further after the call-in' },
+  { value: 'call-in', label: 'Decided on a call-in, no outcome recorded' },
+  {
+    value: 'call-in-and-public-statement',
+    label: 'Decided on a call-in and a public statement, no outcome recorded',
+  },
+  { value: 'enforcement', label: 'Decided on enforcement' },
+  { value: 'record-only', label: 'Kept as a record only' },
+  { value: 'none', label: 'No decision recorded' },
+];
+
+export const countLabel = {
+  category: (v: string) => countCategoryWords[v] ?? from(categoryOptions, v),
+  outcome: (v: string) => from(countOutcomeOptions, v),
+};
+
+/** "2026-06" → "June 2026" (the month as people say it; the value itself when it is not one). */
+export function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return d.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Every month from `first` to `last`, both included ("2026-05", "2026-06", …). */
+export function monthsBetween(first: string, last: string): string[] {
+  const index = (m: string) => {
+    const [y, mm] = m.split('-').map(Number);
+    return (y ?? 0) * 12 + (mm ?? 1) - 1;
+  };
+  const out: string[] = [];
+  for (let i = index(first); i <= index(last) && out.length < 1200; i++)
+    out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return out;
+}

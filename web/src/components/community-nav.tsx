@@ -20,6 +20,7 @@ const sections: Section[] = [
   { path: '/call-ins', label: 'Call-ins', roles: ['ally', 'organizer'] },
   { path: '/care', label: 'Care', membersOnly: true },
   { path: '/enforcements', label: 'Enforcement', organizerOnly: true },
+  { path: '/counts', label: 'Counts', organizerOnly: true },
   { path: '/raise', label: 'Raise a concern', membersOnly: true },
   { path: '/members', label: 'Members', organizerOnly: true },
   { path: '/invitations', label: 'Invitations', organizerOnly: true },

@@ -12,12 +12,15 @@ export function CommunityPage({
   title,
   lead,
   organizerOnly,
+  wide,
   children,
 }: {
   communityId: string;
   title: string | ((c: Community) => string);
   lead?: ReactNode;
   organizerOnly?: boolean;
+  /** Tables that need the room: the page uses the full width, its prose stays narrow. */
+  wide?: boolean;
   children: (c: Community) => ReactNode;
 }) {
   const { data: community, error } = useAsync(
@@ -62,6 +65,7 @@ export function CommunityPage({
         title={`${heading} — ${community.name}`}
         heading={heading}
         lead={allowed ? lead : undefined}
+        wide={wide && allowed}
       >
         {allowed ? (
           children(community)

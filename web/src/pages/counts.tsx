@@ -1,0 +1,323 @@
+// /c/:communityId/counts — organizers: how many cases were raised each month, what kind of
+// behaviour they named and what came of them. Only numbers, never a person or a case. Live cases
+// and the anonymous counts kept after the retention purge are added together by the API.
+// The chosen months live in the address (?from=YYYY-MM&to=YYYY-MM), so Back and reload work.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { get, type CaseCounts, type Community, type Settings } from '../api.ts';
+import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { CommunityPage } from '../components/community-page.tsx';
+import { TextField, collect, useForm } from '../components/form.tsx';
+import { Loading, Notice, Problem } from '../components/page.tsx';
+import { useAsync } from '../components/use-async.ts';
+import {
+  categoryOptions,
+  countLabel,
+  countOutcomeOptions,
+  formatMonth,
+  monthsBetween,
+} from '../labels.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
+
+export function CountsPage({ communityId }: { communityId: string }) {
+  return (
+    <CommunityPage
+      communityId={communityId}
+      title="Counts"
+      organizerOnly
+      wide
+      lead="How many concerns were raised each month, what kind of behaviour they were about, and what came of them. These are only numbers: nothing here points at a person or a case."
+    >
+      {(c) => <Counts community={c} />}
+    </CommunityPage>
+  );
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const fieldLabels = { from: 'First month', to: 'Last month' };
+
+function monthProblem(value: string): string | undefined {
+  if (value.trim() === '') return 'Please choose a month.';
+  return MONTH.test(value.trim()) ? undefined : 'Give a month as year and month, like 2026-03.';
+}
+
+function rangeQuery(from: string, to: string): string {
+  const q = new URLSearchParams();
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  return q.toString();
+}
+
+function Counts({ community }: { community: Community }) {
+  const { search } = useLocation();
+  const askedFrom = search.get('from') ?? '';
+  const askedTo = search.get('to') ?? '';
+  const api = `/api/communities/${community.id}`;
+  const announce = useAnnounce();
+  // The answer the form already fetched, so choosing months asks the server once.
+  const fetched = useRef<{ key: string; data: CaseCounts } | null>(null);
+  const counts = useAsync(() => {
+    const key = rangeQuery(askedFrom, askedTo);
+    const had = fetched.current;
+    fetched.current = null;
+    if (had && had.key === key) return Promise.resolve(had.data);
+    return get<CaseCounts>(`${api}/counts${key ? `?${key}` : ''}`);
+  }, [api, askedFrom, askedTo]);
+
+  const [from, setFrom] = useState(askedFrom);
+  const [to, setTo] = useState(askedTo);
+  const shownFrom = counts.data?.from;
+  const shownTo = counts.data?.to;
+  // The fields follow what is shown: the default range, or the months after Back and Forward.
+  useEffect(() => {
+    if (shownFrom && shownTo) {
+      setFrom(shownFrom);
+      setTo(shownTo);
+    }
+  }, [shownFrom, shownTo]);
+
+  const form = useForm();
+  const onSubmit = form.submit(
+    () => collect({ from: monthProblem(from), to: monthProblem(to) }),
+    async () => {
+      const data = await get<CaseCounts>(`${api}/counts?${rangeQuery(from.trim(), to.trim())}`);
+      const key = rangeQuery(data.from, data.to);
+      fetched.current = { key, data };
+      if (key === rangeQuery(askedFrom, askedTo)) await counts.reload();
+      else navigate(`/c/${community.id}/counts?${key}`);
+      announce(`Showing ${formatMonth(data.from)} to ${formatMonth(data.to)}.`);
+    },
+  );
+  // Months typed into the address that the API turned down show next to their fields too.
+  const loadFields = counts.error?.fields ?? {};
+  const errors = form.attempt > 0 ? form.errors : loadFields;
+
+  return (
+    <>
+      <p>
+        Each concern is counted in the month it was raised, under the kind of behaviour it names,
+        with what came of it: the outcome of its call-in, or else the decision taken on it. A
+        concern that names two kinds of behaviour is counted under each.
+      </p>
+      <Retention communityId={community.id} />
+      <section aria-labelledby="range-heading" className="section">
+        <h2 id="range-heading">Which months</h2>
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
+          labels={fieldLabels}
+          errors={errors}
+          submitLabel="Show these months"
+        >
+          <TextField
+            id="from"
+            type="month"
+            className="input input-month"
+            label={fieldLabels.from}
+            hint="Year and month, like 2026-03."
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            error={errors.from}
+          />
+          <TextField
+            id="to"
+            type="month"
+            className="input input-month"
+            label={fieldLabels.to}
+            hint="Up to ten years at a time. Without a choice, you see the last twelve months."
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            error={errors.to}
+          />
+        </ApiForm>
+      </section>
+      <section aria-labelledby="figures-heading" className="section">
+        <h2 id="figures-heading">
+          {counts.data
+            ? `${formatMonth(counts.data.from)} to ${formatMonth(counts.data.to)}`
+            : 'The counts'}
+        </h2>
+        {counts.loading ? (
+          <Loading what="Counting" />
+        ) : counts.error ? (
+          Object.keys(loadFields).length > 0 ? (
+            <p>
+              Those months could not be counted. Choose the first and last month above, then select
+              &ldquo;Show these months&rdquo;.
+            </p>
+          ) : (
+            <Problem>
+              <p>We could not load the counts. {counts.error.message}</p>
+              <p>
+                <button type="button" className="button" onClick={() => void counts.reload()}>
+                  Try again
+                </button>
+              </p>
+            </Problem>
+          )
+        ) : counts.data ? (
+          <Figures data={counts.data} communityId={community.id} />
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Retention({ communityId }: { communityId: string }) {
+  const settings = useAsync(
+    () => get<Settings>(`/api/communities/${communityId}/settings`),
+    [communityId],
+  );
+  if (settings.loading) return <Loading what="Loading how long cases are kept" />;
+  const days = settings.data?.settings.retentionDays;
+  return (
+    <p>
+      {days
+        ? `Closed cases are kept for ${days} ${days === 1 ? 'day' : 'days'} after their last change. `
+        : 'Closed cases are kept for the time set in Settings. '}
+      After that the case is removed for good, and it lives on only in these counts: the month, the
+      kind of behaviour and the outcome. Patterns stay visible without keeping anyone&rsquo;s story.{' '}
+      <Link to={`/c/${communityId}/settings`}>Change how long cases are kept</Link>
+    </p>
+  );
+}
+
+/** The order people read kinds of behaviour in: as the concern form lists them, then the rest. */
+function orderBy(known: string[], present: Iterable<string>): string[] {
+  const set = new Set(present);
+  const first = known.filter((v) => set.has(v));
+  const rest = [...set].filter((v) => !known.includes(v)).sort();
+  return [...first, ...rest];
+}
+
+function Figures({ data, communityId }: { data: CaseCounts; communityId: string }) {
+  const months = monthsBetween(data.from, data.to);
+  const range = `${formatMonth(data.from)} to ${formatMonth(data.to)}`;
+  const total = data.items.reduce((n, i) => n + i.count, 0);
+  if (total === 0) {
+    return (
+      <Notice>
+        <p>No concerns were raised from {range}, so there is nothing to count yet.</p>
+        <p>
+          A quiet stretch is worth noticing too. If people may not know where to raise a concern,
+          the public form link is in <Link to={`/c/${communityId}/settings`}>Settings</Link>.
+        </p>
+      </Notice>
+    );
+  }
+  const kinds = orderBy(
+    [...categoryOptions.map((o) => o.value), 'uncategorised'],
+    data.items.map((i) => i.category),
+  );
+  const outcomes = orderBy(
+    countOutcomeOptions.map((o) => o.value),
+    data.items.map((i) => i.outcome),
+  );
+  const cell = new Map<string, number>();
+  const add = (key: string, n: number) => cell.set(key, (cell.get(key) ?? 0) + n);
+  for (const i of data.items) {
+    add(`${i.month}|${i.category}`, i.count);
+    add(`${i.month}|`, i.count);
+    add(`|${i.category}`, i.count);
+    add(`outcome|${i.outcome}`, i.count);
+  }
+  const n = (key: string) => cell.get(key) ?? 0;
+  return (
+    <>
+      <p>
+        A case that names more than one kind of behaviour is counted once under each, so a total can
+        be a little higher than the number of cases. Months with nothing raised show 0.
+      </p>
+      <CountTable
+        caption={`Cases per month and kind of behaviour, ${range}`}
+        className="table-months"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            {kinds.map((k) => (
+              <th scope="col" key={k} className="num">
+                {countLabel.category(k)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m}>
+              <th scope="row">{formatMonth(m)}</th>
+              {kinds.map((k) => (
+                <Num key={k} value={n(`${m}|${k}`)} />
+              ))}
+              <Num value={n(`${m}|`)} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All months</th>
+            {kinds.map((k) => (
+              <td key={k} className="num">
+                {n(`|${k}`)}
+              </td>
+            ))}
+            <td className="num">{total}</td>
+          </tr>
+        </tfoot>
+      </CountTable>
+      <CountTable caption={`What came of them, ${range}`} className="table-outcomes">
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            <th scope="col" className="num">
+              Cases
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr key={o}>
+              <th scope="row">{countLabel.outcome(o)}</th>
+              <td className="num">{n(`outcome|${o}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num">{total}</td>
+          </tr>
+        </tfoot>
+      </CountTable>
+    </>
+  );
+}
+
+function Num({ value }: { value: number }) {
+  return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
+}
+
+/** A table that scrolls sideways on a narrow screen; the scrolling box can take focus. */
+function CountTable({
+  caption,
+  className,
+  children,
+}: {
+  caption: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className={`table${className ? ` ${className}` : ''}`}>
+        <caption id={id}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
