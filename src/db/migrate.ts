@@ -5,6 +5,7 @@ import * as jobs from './migrations/2026-11-24T01-00-jobs.ts';
 import * as callIns from './migrations/2026-11-24T02-00-call-ins.ts';
 import * as retentionCounts from './migrations/2026-11-24T03-00-retention-counts.ts';
 import * as followSelector from './migrations/2026-11-30T00-00-follow-selector.ts';
+import * as retentionTotals from './migrations/2026-11-30T01-00-retention-totals.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T02-00-call-ins': callIns,
   '2026-11-24T03-00-retention-counts': retentionCounts,
   '2026-11-30T00-00-follow-selector': followSelector,
+  '2026-11-30T01-00-retention-totals': retentionTotals,
 };
 
 class StaticProvider implements MigrationProvider {

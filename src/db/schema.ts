@@ -161,6 +161,7 @@ export interface Database {
   enforcements: EnforcementsTable;
   enforcement_appeals: EnforcementAppealsTable;
   retention_counts: RetentionCountsTable;
+  retention_totals: RetentionTotalsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -298,6 +299,14 @@ export type Enforcement = Selectable<EnforcementsTable>;
 export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;
 
 // ---- retention (anonymous counts kept after closed cases are purged) -------------------------
+
+/** One count per purged case, per month raised and outcome (since 2026-11-30). */
+export interface RetentionTotalsTable {
+  community_id: string;
+  month: string;
+  outcome: string;
+  count: number;
+}
 
 export interface RetentionCountsTable {
   community_id: string;

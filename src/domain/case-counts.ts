@@ -15,12 +15,22 @@ export interface CaseCount {
   count: number;
 }
 
-/** A case counts once per kind of behaviour it names (or once as `uncategorised`). */
+export interface CaseTotal {
+  month: string;
+  outcome: string;
+  count: number;
+}
+
+/**
+ * Per kind of behaviour, a case counts once under each kind it names (or once as
+ * `uncategorised`); in the totals it counts once.
+ */
 export function tallyCases(
   cases: readonly { id: string; created_at: string; categories: string }[],
   outcomes: ReadonlyMap<string, string>,
-): CaseCount[] {
-  const tally = new Map<string, CaseCount>();
+): { byKind: CaseCount[]; totals: CaseTotal[] } {
+  const byKind = new Map<string, CaseCount>();
+  const totals = new Map<string, CaseTotal>();
   for (const c of cases) {
     const outcome = outcomes.get(c.id) ?? 'none';
     const parsed = JSON.parse(c.categories) as unknown;
@@ -29,12 +39,33 @@ export function tallyCases(
     const month = c.created_at.slice(0, 7);
     for (const category of new Set(categories)) {
       const key = JSON.stringify([month, category, outcome]);
-      const t = tally.get(key) ?? { month, category, outcome, count: 0 };
+      const t = byKind.get(key) ?? { month, category, outcome, count: 0 };
       t.count++;
-      tally.set(key, t);
+      byKind.set(key, t);
     }
+    const key = JSON.stringify([month, outcome]);
+    const t = totals.get(key) ?? { month, outcome, count: 0 };
+    t.count++;
+    totals.set(key, t);
   }
-  return [...tally.values()];
+  return { byKind: [...byKind.values()], totals: [...totals.values()] };
+}
+
+/** Adds counts that share their other fields; sorted by those fields. */
+function merge<T extends { count: number }>(rows: Iterable<T>, keyOf: (r: T) => string[]): T[] {
+  const merged = new Map<string, T>();
+  for (const r of rows) {
+    const key = JSON.stringify(keyOf(r));
+    const had = merged.get(key);
+    if (had) had.count += r.count;
+    else merged.set(key, { ...r, count: Number(r.count) });
+  }
+  const compare = (a: T, b: T) => {
+    const [x, y] = [keyOf(a), keyOf(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return 0;
+  };
+  return [...merged.values()].sort(compare);
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -80,7 +111,7 @@ export async function listCaseCounts(
   actor: Actor,
   communityId: string,
   q: { from?: string | undefined; to?: string | undefined },
-): Promise<{ from: string; to: string; items: CaseCount[] }> {
+): Promise<{ from: string; to: string; items: CaseCount[]; totals: CaseTotal[] }> {
   await authorize(repos.memberships, actor, communityId, 'reports.read');
   const { from, to } = monthRange(clock, q);
   const endExclusive = `${monthOf(monthIndex(to) + 1)}-01T00:00:00.000Z`;
@@ -90,21 +121,11 @@ export async function listCaseCounts(
     endExclusive,
   );
   const outcomes = await repos.privacy.outcomesFor(live.map((c) => c.id));
-  const merged = new Map<string, CaseCount>();
-  const add = (c: CaseCount) => {
-    const key = JSON.stringify([c.month, c.category, c.outcome]);
-    const had = merged.get(key);
-    if (had) had.count += c.count;
-    else merged.set(key, { ...c });
-  };
-  tallyCases(live, outcomes).forEach(add);
-  for (const r of await repos.privacy.listCounts(communityId))
-    if (r.month >= from && r.month <= to) add({ ...r, count: Number(r.count) });
-  const items = [...merged.values()].sort(
-    (a, b) =>
-      a.month.localeCompare(b.month) ||
-      a.category.localeCompare(b.category) ||
-      a.outcome.localeCompare(b.outcome),
-  );
-  return { from, to, items };
+  const tally = tallyCases(live, outcomes);
+  const inRange = (r: { month: string }) => r.month >= from && r.month <= to;
+  const purgedByKind = (await repos.privacy.listCounts(communityId)).filter(inRange);
+  const purgedTotals = (await repos.privacy.listTotals(communityId)).filter(inRange);
+  const items = merge([...tally.byKind, ...purgedByKind], (r) => [r.month, r.category, r.outcome]);
+  const totals = merge([...tally.totals, ...purgedTotals], (r) => [r.month, r.outcome]);
+  return { from, to, items, totals };
 }

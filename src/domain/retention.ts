@@ -54,8 +54,9 @@ export async function purgeExpiredCases(
         if (due.length === 0) return 0;
         const at = isoNow(clock);
         const outcomes = await privacy.outcomesFor(due.map((c) => c.id));
-        for (const t of tallyCases(due, outcomes))
-          await privacy.addCount({ community_id: community.id, ...t });
+        const tally = tallyCases(due, outcomes);
+        for (const t of tally.byKind) await privacy.addCount({ community_id: community.id, ...t });
+        for (const t of tally.totals) await privacy.addTotal({ community_id: community.id, ...t });
         const concernIds = due.map((c) => c.id);
         const callInIds = await privacy.idsWhereIn('call_ins', 'id', 'concern_id', concernIds);
         // Nothing more is sent about a case that is gone.

@@ -37,6 +37,12 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
       outcome: 'apologised',
       count: 3,
     });
+    await t.ctx.store.repos.privacy.addTotal({
+      community_id: communityId,
+      month: '2026-02',
+      outcome: 'apologised',
+      count: 3,
+    });
     await t.ctx.store.repos.privacy.addCount({
       community_id: communityId,
       month: '2024-01',
@@ -61,6 +67,12 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
         { month: '2026-06', category: 'microaggression', outcome: 'none', count: 1 },
         { month: '2026-06', category: 'uncategorised', outcome: 'none', count: 1 },
       ],
+      // Each case once: the one naming two kinds is one case here.
+      totals: [
+        { month: '2026-02', outcome: 'apologised', count: 3 },
+        { month: '2026-06', outcome: 'call-in', count: 1 },
+        { month: '2026-06', outcome: 'none', count: 3 },
+      ],
     });
     // Nothing that points at a person or a case.
     const text = JSON.stringify(r.body);
@@ -75,6 +87,8 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
       from: '2024-01',
       to: '2024-12',
       items: [{ month: '2024-01', category: 'exclusion', outcome: 'none', count: 1 }],
+      // Purged before per-case totals were kept: only in the per-kind counts.
+      totals: [],
     });
     for (const [query, field] of [
       ['?from=2026-13', 'from'],

@@ -115,6 +115,15 @@ describe.each(testDialects())('the retention purge on %s', (dialect) => {
       { month: '2026-01', category: 'inconsiderate-language', outcome: 'none', count: 2 },
       { month: '2026-01', category: 'uncategorised', outcome: 'none', count: 1 },
     ]);
+    expect(counts.body.totals).toEqual([
+      { month: '2026-01', outcome: 'call-in', count: 1 },
+      { month: '2026-01', outcome: 'none', count: 3 },
+    ]);
+    const purgedTotals = await repos.privacy.listTotals(community.id);
+    expect(purgedTotals.map((c) => ({ ...c, count: Number(c.count) }))).toEqual([
+      { month: '2026-01', outcome: 'call-in', count: 1 },
+      { month: '2026-01', outcome: 'none', count: 1 },
+    ]);
     expect((await newcomer.get(`/api/communities/${community.id}/counts`)).body.code).toBe(
       'forbidden',
     );

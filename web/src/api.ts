@@ -401,5 +401,8 @@ export interface MyCallInItem {
 export interface CaseCounts {
   from: string;
   to: string;
+  /** Per kind of behaviour: a case naming two kinds counts once under each. */
   items: { month: string; category: string; outcome: string; count: number }[];
+  /** Each case once, per month and outcome. */
+  totals: { month: string; outcome: string; count: number }[];
 }

@@ -77,6 +77,31 @@ export function privacyRepository(db: Kysely<Database>) {
         outcomes.set(id, called.get(id)?.value ?? decided.get(id)?.value ?? 'none');
       return outcomes;
     },
+    async addTotal(row: {
+      community_id: string;
+      month: string;
+      outcome: string;
+      count: number;
+    }): Promise<void> {
+      await db
+        .insertInto('retention_totals')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['community_id', 'month', 'outcome'])
+            .doUpdateSet({ count: sql<number>`retention_totals.count + ${row.count}` }),
+        )
+        .execute();
+    },
+    listTotals(communityId: string) {
+      return db
+        .selectFrom('retention_totals')
+        .select(['month', 'outcome', 'count'])
+        .where('community_id', '=', communityId)
+        .orderBy('month')
+        .orderBy('outcome')
+        .execute();
+    },
     async addCount(row: {
       community_id: string;
       month: string;

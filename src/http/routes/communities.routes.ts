@@ -318,6 +318,21 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
                 }),
                 count: Type.Integer(),
               }),
+              {
+                description:
+                  'Per kind of behaviour: a case naming two kinds counts once under each',
+              },
+            ),
+            totals: Type.Array(
+              Type.Object({
+                month: Type.String(),
+                outcome: Type.String(),
+                count: Type.Integer(),
+              }),
+              {
+                description:
+                  'Each case once, per month and outcome (cases purged before 2026-11-30 are in `items` only)',
+              },
             ),
           }),
         },

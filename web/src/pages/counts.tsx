@@ -194,8 +194,8 @@ function orderBy(known: string[], present: Iterable<string>): string[] {
 function Figures({ data, communityId }: { data: CaseCounts; communityId: string }) {
   const months = monthsBetween(data.from, data.to);
   const range = `${formatMonth(data.from)} to ${formatMonth(data.to)}`;
-  const total = data.items.reduce((n, i) => n + i.count, 0);
-  if (total === 0) {
+  const total = data.totals.reduce((n, i) => n + i.count, 0);
+  if (total === 0 && data.items.length === 0) {
     return (
       <Notice>
         <p>No concerns were raised from {range}, so there is nothing to count yet.</p>
@@ -212,22 +212,25 @@ function Figures({ data, communityId }: { data: CaseCounts; communityId: string 
   );
   const outcomes = orderBy(
     countOutcomeOptions.map((o) => o.value),
-    data.items.map((i) => i.outcome),
+    data.totals.map((i) => i.outcome),
   );
   const cell = new Map<string, number>();
   const add = (key: string, n: number) => cell.set(key, (cell.get(key) ?? 0) + n);
   for (const i of data.items) {
     add(`${i.month}|${i.category}`, i.count);
-    add(`${i.month}|`, i.count);
     add(`|${i.category}`, i.count);
+  }
+  // Totals and outcomes count each case once.
+  for (const i of data.totals) {
+    add(`${i.month}|`, i.count);
     add(`outcome|${i.outcome}`, i.count);
   }
   const n = (key: string) => cell.get(key) ?? 0;
   return (
     <>
       <p>
-        A case that names more than one kind of behaviour is counted once under each, so a total can
-        be a little higher than the number of cases. Months with nothing raised show 0.
+        A case that names more than one kind of behaviour is counted once under each kind; the
+        totals and the outcomes count each case once. Months with nothing raised show 0.
       </p>
       <CountTable
         caption={`Cases per month and kind of behaviour, ${range}`}
