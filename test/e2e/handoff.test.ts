@@ -13,9 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiClient,
   auditPage,
+  focused,
+  heading,
   launchBrowser,
   settle,
   startServer,
+  tabTo,
   watchPage,
   type PageProblems,
   type RunningServer,
@@ -159,36 +162,6 @@ async function done(context: BrowserContext, problems: PageProblems) {
 
 async function audit(page: Page, label: string) {
   violations.push(...(await auditPage(page, label)));
-}
-
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return { id: '', text: '', outline: false };
-    const s = getComputedStyle(el);
-    return {
-      id: el.id,
-      text: (el.innerText || el.getAttribute('aria-label') || '').trim(),
-      outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-    };
-  });
-}
-
-/** Tabs until the focused element's text starts with `text` (or has that id); focus must be visible. */
-async function tabTo(page: Page, text: string | { id: string }) {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    if (typeof text === 'string' ? f.text !== '' && f.text.startsWith(text) : f.id === text.id) {
-      expect(f.outline, `visible focus on "${f.text}"`).toBe(true);
-      return;
-    }
-  }
-  throw new Error(`Could not reach ${JSON.stringify(text)} with the keyboard on ${page.url()}`);
-}
-
-async function heading(page: Page, text: string | RegExp) {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15_000 });
 }
 
 interface CallInState {

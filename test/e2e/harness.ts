@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export interface RunningServer {
@@ -188,4 +189,37 @@ export async function auditPage(page: Page, label: string): Promise<string[]> {
     );
   }
   return found;
+}
+
+// ---- keyboard -------------------------------------------------------------------------------
+
+/** What has focus: its id, its text, and whether its focus outline is visible (≥ 2px). */
+export async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return { id: '', text: '', outline: false };
+    const s = getComputedStyle(el);
+    return {
+      id: el.id,
+      text: (el.innerText || el.getAttribute('aria-label') || '').trim(),
+      outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+    };
+  });
+}
+
+/** Tabs until the focused element's text starts with `text` (or has that id); focus must be visible. */
+export async function tabTo(page: Page, text: string | { id: string }) {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (typeof text === 'string' ? f.text !== '' && f.text.startsWith(text) : f.id === text.id) {
+      expect(f.outline, `visible focus on "${f.text}"`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`Could not reach ${JSON.stringify(text)} with the keyboard on ${page.url()}`);
+}
+
+export async function heading(page: Page, text: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15_000 });
 }
