@@ -11,7 +11,7 @@ import { SQLITE_FILE_NAME } from '../../src/db/client.ts';
 import { measureDurableCommits, type CommitRate } from './durable-commit.ts';
 import { measurePostgres, postgresAvailable, type PostgresFigures } from './postgres.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { freePort, root, startProcess } from './processes.ts';
+import { freePort, root, startCallin, startProcess } from './processes.ts';
 import { seed } from './seed.ts';
 
 const num = (name: string, fallback: number) => {
@@ -132,16 +132,11 @@ async function main(): Promise<void> {
 
     // The inbox once more with READ_CACHE=false: every request reads the database, which is
     // what an organizer gets right after anything was written. Reported, not a target.
-    const uncachedPort = await freePort();
-    const uncachedServer = await startProcess(
-      ['bin/callin.js', 'start'],
-      { ...env, READ_CACHE: 'false', PORT: String(uncachedPort) },
-      /is ready on/,
-    );
+    const uncachedServer = await startCallin({ ...env, READ_CACHE: 'false' }, seeded.communityId);
     let inboxUncached: LoadResult;
     try {
       inboxUncached = await runLoad({
-        url: `http://127.0.0.1:${uncachedPort}/api/communities/${seeded.communityId}/concerns`,
+        url: uncachedServer.concerns,
         headers: { authorization: `Bearer ${seeded.apiToken}` },
         pid: uncachedServer.child.pid,
         connections: CONNECTIONS,
@@ -153,13 +148,8 @@ async function main(): Promise<void> {
     }
 
     // (a) and (b) against `callin start` on the seeded data directory.
-    const port = await freePort();
-    const server = await startProcess(
-      ['bin/callin.js', 'start'],
-      { ...env, PORT: String(port) },
-      /is ready on/,
-    );
-    const base = `http://127.0.0.1:${port}/api/communities/${seeded.communityId}/concerns`;
+    const server = await startCallin(env, seeded.communityId);
+    const base = server.concerns;
     const bearer = { authorization: `Bearer ${seeded.apiToken}` };
     let health: LoadResult, inbox: LoadResult, inboxSession: LoadResult, raise: LoadResult;
     let durableBefore: CommitRate, durableAfter: CommitRate;
@@ -171,7 +161,7 @@ async function main(): Promise<void> {
         pid: server.child.pid,
       };
       // The app's own stack (plugins, auth hook, one trivial query) with no case data.
-      health = await runLoad({ ...load, url: `http://127.0.0.1:${port}/api/health` });
+      health = await runLoad({ ...load, url: `${server.origin}/api/health` });
       inbox = await runLoad({ ...load, url: base, headers: bearer });
       inboxSession = await runLoad({
         ...load,

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/env.ts';
 import { findPgBin, startPgCluster } from '../../test/setup/pg-cluster.ts';
 import { timeCommits, type CommitRate } from './durable-commit.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { freePort, root, startProcess } from './processes.ts';
+import { root, startCallin } from './processes.ts';
 import { seed } from './seed.ts';
 
 export interface PostgresFigures {
@@ -61,13 +61,8 @@ export async function measurePostgres(o: {
     await stats.query('analyze');
     await stats.end();
 
-    const port = await freePort();
-    const server = await startProcess(
-      ['bin/callin.js', 'start'],
-      { ...env, PORT: String(port) },
-      /is ready on/,
-    );
-    const base = `http://127.0.0.1:${port}/api/communities/${seeded.communityId}/concerns`;
+    const server = await startCallin(env, seeded.communityId);
+    const base = server.concerns;
     const bearer = { authorization: `Bearer ${seeded.apiToken}` };
     const load = {
       connections: o.connections,

@@ -82,3 +82,18 @@ export function cpuSeconds(pid: number | undefined): number | null {
     return null;
   }
 }
+
+/** `callin start` on a free port, with the seeded data's API paths at hand. */
+export async function startCallin(
+  env: Record<string, string>,
+  communityId: string,
+): Promise<Running & { origin: string; concerns: string }> {
+  const port = await freePort();
+  const running = await startProcess(
+    ['bin/callin.js', 'start'],
+    { ...env, PORT: String(port) },
+    /is ready on/,
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  return { ...running, origin, concerns: `${origin}/api/communities/${communityId}/concerns` };
+}
