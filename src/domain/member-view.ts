@@ -4,11 +4,13 @@
 import { AppError } from '../config/errors.ts';
 import type { CallIn } from '../db/schema.ts';
 import type { Repositories } from '../db/store.ts';
+import { coachReply, toApiFindings } from '../language/index.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit-record.ts';
 import { links, type CallInDeps, type Tx } from './call-in-state.ts';
 import { insertMessage, readMessages } from './call-ins.ts';
 import { isoNow } from './clock.ts';
+import { parseSettings } from './community-settings.ts';
 import { memberGuide } from './conversation-guide.ts';
 import { queueNotification } from './notifications.ts';
 import { hashSecret } from './tokens.ts';
@@ -88,6 +90,26 @@ export async function viewAsMember(
       text: m.text,
       createdAt: m.createdAt,
     })),
+  };
+}
+
+/**
+ * The reply coach for the member, from their private link or their account: it reads a reply
+ * draft with their community's language settings. Nothing is stored.
+ */
+export async function coachMemberReply(
+  repos: Pick<Repositories, 'callIns' | 'communities'>,
+  who: MemberIdentity,
+  text: string,
+) {
+  const callIn = await resolveMember(repos, who);
+  const community = await repos.communities.findById(callIn.community_id);
+  const config = parseSettings(community?.settings ?? '{}').language;
+  const result = coachReply(text, config ? { config } : {});
+  return {
+    findings: result.findings,
+    strengths: result.strengths,
+    language: toApiFindings(result.language),
   };
 }
 

@@ -226,6 +226,16 @@ describe('call-in pages', () => {
               await p.getByRole('heading', { name: 'Some details need another look' }).waitFor();
             },
           },
+          {
+            label: 'called in, the reply coach without an account',
+            path: seed.memberPath,
+            act: async (p) => {
+              await p.locator('#text').fill('Sorry if anyone was offended.');
+              await p.getByRole('button', { name: 'Check my reply' }).click();
+              await p.getByRole('heading', { name: 'What the coach noticed' }).waitFor();
+              expect(await p.locator('main').innerText()).toContain('if anyone was offended');
+            },
+          },
           { label: 'called in not found', path: '/called-in/this-link-is-not-a-real-token' },
           { label: 'account, signed out', path: '/account' },
           { label: 'my enforcement, signed out', path: `/me/enforcements/${seed.callInId}` },

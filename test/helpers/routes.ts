@@ -557,6 +557,10 @@ export const validRequests: Record<string, Builder> = {
     url: `/api/me/call-ins/${w.a.callInId}/responses`,
     body: { kind: 'need-time' },
   }),
+  'POST /api/me/call-ins/:callInId/coach': async (w) => ({
+    url: `/api/me/call-ins/${w.a.callInId}/coach`,
+    body: { text: 'Sorry if anyone was offended.' },
+  }),
   'GET /api/me/enforcements': async () => ({ url: '/api/me/enforcements' }),
   'POST /api/me/enforcements/:enforcementId/appeal': async () => ({
     url: `/api/me/enforcements/${UNKNOWN_ID}/appeal`,
@@ -702,6 +706,10 @@ export const validRequests: Record<string, Builder> = {
   'POST /api/public/called-in/:token/responses': async () => ({
     url: `/api/public/called-in/${UNKNOWN_LINK}/responses`,
     body: { kind: 'need-time' },
+  }),
+  'POST /api/public/called-in/:token/coach': async () => ({
+    url: `/api/public/called-in/${UNKNOWN_LINK}/coach`,
+    body: { text: 'Sorry if anyone was offended.' },
   }),
 
   // ---- the language checker, with community A's settings

@@ -140,6 +140,7 @@ const matrix: Record<string, Row> = {
   'GET /api/me/call-ins': { allow: people, expect: tokensRefused },
   'GET /api/me/call-ins/:callInId': { allow: [], expect: tokensRefused },
   'POST /api/me/call-ins/:callInId/responses': { allow: [], expect: tokensRefused },
+  'POST /api/me/call-ins/:callInId/coach': { allow: [], expect: tokensRefused },
   'GET /api/me/enforcements': { allow: people, expect: tokensRefused },
   'POST /api/me/enforcements/:enforcementId/appeal': { allow: [], expect: tokensRefused },
 
@@ -218,6 +219,7 @@ const matrix: Record<string, Row> = {
   // An unknown conversation link opens nothing, for anyone.
   'GET /api/public/called-in/:token': { allow: [], expect: allNotFound },
   'POST /api/public/called-in/:token/responses': { allow: [], expect: allNotFound },
+  'POST /api/public/called-in/:token/coach': { allow: [], expect: allNotFound },
 
   // ---- the language checker with community A's settings: for A's members only
   'POST /api/language/check': { allow: inA },

@@ -149,7 +149,32 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     expect(mine.body.items).toEqual([
       expect.objectContaining({ id: callInId, status: 'in-conversation' }),
     ]);
-    // Its community is named, so the reply coach can read with that community's settings.
+    // The reply coach, from the private link or the account: a non-apology is pointed out,
+    // and nothing is kept.
+    const before = await t.database.handle.db
+      .selectFrom('call_in_messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const replyDraft = 'I am sorry if anyone was offended.';
+    for (const coach of [
+      await anon.post(`/api/public/called-in/${memberToken}/coach`, { text: replyDraft }),
+      await member.post(`/api/me/call-ins/${callInId}/coach`, { text: replyDraft }),
+    ]) {
+      expect(coach.status).toBe(200);
+      expect(coach.body.findings.length).toBeGreaterThan(0);
+      expect(JSON.stringify(coach.body.findings)).toContain('if anyone was offended');
+    }
+    expect(
+      await t.database.handle.db
+        .selectFrom('call_in_messages')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    // Someone else's conversation is not theirs to coach.
+    expect(
+      (await reporter.post(`/api/me/call-ins/${callInId}/coach`, { text: replyDraft })).status,
+    ).toBe(404);
+    // The conversation names its community.
     expect((await member.get(`/api/me/call-ins/${callInId}`)).body).toMatchObject({
       id: callInId,
       communityId,

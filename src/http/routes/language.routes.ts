@@ -29,6 +29,13 @@ const CoachFinding = Type.Object({
   suggestion: Type.String(),
 });
 
+/** What the draft and reply coaches answer. */
+export const CoachResult = Type.Object({
+  findings: Type.Array(CoachFinding),
+  strengths: Type.Array(Type.String()),
+  language: Type.Array(Finding),
+});
+
 export const languageRoutes: RouteRegistrar = (app, ctx) => {
   const { repos } = ctx.store;
   const limit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
@@ -75,13 +82,7 @@ export const languageRoutes: RouteRegistrar = (app, ctx) => {
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({
-            findings: Type.Array(CoachFinding),
-            strengths: Type.Array(Type.String()),
-            language: Type.Array(Finding),
-          }),
-        },
+        response: { 200: CoachResult },
       },
     },
     async (request) => {

@@ -4,11 +4,14 @@ import { Type } from '@sinclair/typebox';
 import {
   listMyCallIns,
   memberResponses,
+  coachMemberReply,
   respondAsMember,
   viewAsMember,
 } from '../../domain/member-view.ts';
+import { MAX_API_TEXT } from '../../language/index.ts';
 import { Enum, IsoTime, Uuid } from '../schemas.ts';
 import { GuideStep, NullableString, TokenParams } from './call-in-schemas.ts';
+import { CoachResult } from './language.routes.ts';
 import { open, sessionOnly, strictLimit, type RouteRegistrar } from './types.ts';
 
 const MemberView = Type.Object({
@@ -43,6 +46,10 @@ const Respond = Type.Object(
   { additionalProperties: false },
 );
 const Responded = Type.Object({ id: Uuid, kind: Type.String(), createdAt: IsoTime });
+const CoachBody = Type.Object(
+  { text: Type.String({ maxLength: MAX_API_TEXT }) },
+  { additionalProperties: false },
+);
 const MyParams = Type.Object({ callInId: Uuid });
 const tags = ['being-called-in'];
 
@@ -93,6 +100,23 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
         ),
   );
 
+  app.post(
+    '/public/called-in/:token/coach',
+    {
+      config: limit,
+      schema: {
+        tags: ['public', ...tags],
+        summary:
+          'The reply coach: what in a reply draft may land badly, and what works (nothing is kept)',
+        security: open,
+        params: TokenParams,
+        body: CoachBody,
+        response: { 200: CoachResult },
+      },
+    },
+    async (request) => coachMemberReply(repos, { token: request.params.token }, request.body.text),
+  );
+
   app.get(
     '/me/call-ins',
     {
@@ -131,6 +155,27 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request) =>
       viewAsMember(repos, deps, { actor: request.actor, callInId: request.params.callInId }),
+  );
+
+  app.post(
+    '/me/call-ins/:callInId/coach',
+    {
+      schema: {
+        tags,
+        summary:
+          'The reply coach: what in a reply draft may land badly, and what works (nothing is kept)',
+        security: sessionOnly,
+        params: MyParams,
+        body: CoachBody,
+        response: { 200: CoachResult },
+      },
+    },
+    async (request) =>
+      coachMemberReply(
+        repos,
+        { actor: request.actor, callInId: request.params.callInId },
+        request.body.text,
+      ),
   );
 
   app.post(

@@ -1,11 +1,11 @@
 // A conversation seen by the member being called in, wherever they open it: the private link
 // (/called-in/:token) or their account (/me/call-ins/:callInId). The status, the guide for being
-// called in, the thread, a reply and the simple answers, and the reply coach when signed in.
+// called in, the thread, a reply and the simple answers, and the reply coach (through the same
+// link or account, with the community's language settings; nothing it reads is kept).
 // Nothing here names who raised the concern or who was harmed: the API never sends it.
 import { useState } from 'react';
 import { ApiError, post, type CoachResult, type GuideStep, type MemberView } from '../api.ts';
 import { formatDate, memberResponseWords } from '../labels.ts';
-import { useSession } from '../session.tsx';
 import { useAnnounce } from './announcer.tsx';
 import { collect, ErrorSummary, TextArea, useForm } from './form.tsx';
 import { Notice, Problem } from './page.tsx';
@@ -77,7 +77,6 @@ export function MemberConversation({
       {v.canRespond ? (
         <Answer
           path={respondPath}
-          communityId={v.communityId}
           onDone={async (m) => {
             setDone(m);
             await onAnswered();
@@ -106,19 +105,8 @@ function Guide({ steps }: { steps: GuideStep[] }) {
   );
 }
 
-function Answer({
-  path,
-  communityId,
-  onDone,
-}: {
-  path: string;
-  communityId: string;
-  onDone: (m: string) => Promise<void>;
-}) {
+function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise<void> }) {
   const announce = useAnnounce();
-  const { me } = useSession();
-  // The coach reads with the community's own language settings when the reader belongs to it.
-  const inCommunity = me?.communities.some((c) => c.id === communityId) ?? false;
   const [text, setText] = useState('');
   const [coach, setCoach] = useState<CoachResult | null>(null);
   const [coachProblem, setCoachProblem] = useState<string | null>(null);
@@ -144,13 +132,7 @@ function Answer({
   const check = async () => {
     setCoachProblem(null);
     try {
-      setCoach(
-        await post<CoachResult>('/api/language/coach', {
-          kind: 'reply',
-          text,
-          ...(inCommunity ? { communityId } : {}),
-        }),
-      );
+      setCoach(await post<CoachResult>(`${path}/coach`, { text }));
     } catch (e) {
       setCoachProblem(e instanceof ApiError ? e.message : 'The coach could not read this.');
     }
@@ -174,17 +156,13 @@ function Answer({
           onChange={(e) => setText(e.target.value)}
           error={errors.text}
         />
-        {me ? (
-          <>
-            <p>
-              <button type="button" className="button" onClick={() => void check()}>
-                Check my reply
-              </button>
-            </p>
-            {coachProblem ? <Problem>{coachProblem}</Problem> : null}
-            {coach ? <CoachAdvice coach={coach} /> : null}
-          </>
-        ) : null}
+        <p>
+          <button type="button" className="button" onClick={() => void check()}>
+            Check my reply
+          </button>
+        </p>
+        {coachProblem ? <Problem>{coachProblem}</Problem> : null}
+        {coach ? <CoachAdvice coach={coach} /> : null}
         <p>
           <button
             type="submit"
