@@ -15,9 +15,8 @@ import {
   watchPage,
   type PageProblems,
   type RunningServer,
+  setUpCommunity,
 } from './harness.ts';
-
-const PASSWORD = 'a long and calm passphrase';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,30 +26,11 @@ const clients: Record<'organizer' | 'ally' | 'member', ApiClient> = {} as never;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const op = new ApiClient(server.url);
-  await op.call('POST', '/api/setup', {
-    token: (await server.setupLink).split('#')[1] ?? '',
-    email: 'op@example.org',
-    password: PASSWORD,
-    displayName: 'Olu Operator',
-  });
-  await op.call('POST', '/api/auth/sign-in', { email: 'op@example.org', password: PASSWORD });
-  const c = await op.call<{ id: string }>('POST', '/api/communities', {
-    slug: 'rust-meetup',
-    name: 'Rust Meetup',
-  });
-  seed.communityId = c.id;
-  const base = `/api/communities/${c.id}`;
-  const join = async (inviter: ApiClient, role: string, email: string, displayName: string) => {
-    const inv = await inviter.call<{ token: string }>('POST', `${base}/invitations`, { role });
-    const client = new ApiClient(server.url);
-    await client.call('POST', `/api/invitations/${inv.token}/accept`, {
-      email,
-      password: PASSWORD,
-      displayName,
-    });
-    return client;
-  };
+  const community = await setUpCommunity(server, 'rust-meetup', 'Rust Meetup');
+  seed.communityId = community.id;
+  const base = `/api/communities/${community.id}`;
+  const { join } = community;
+  const op = community.operator;
   clients.organizer = await join(op, 'organizer', 'ada@example.org', 'Ada Organizer');
   clients.ally = await join(clients.organizer, 'ally', 'ali@example.org', 'Ali Ally');
   clients.member = await join(clients.organizer, 'member', 'mina@example.org', 'Mina Member');

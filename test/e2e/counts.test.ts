@@ -11,8 +11,8 @@
 // console error or CSP violation.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from './harness.ts';
 import {
-  ApiClient,
   auditPage,
   focused,
   heading,
@@ -23,9 +23,9 @@ import {
   watchPage,
   type PageProblems,
   type RunningServer,
+  setUpCommunity,
 } from './harness.ts';
 
-const PASSWORD = 'a long and calm passphrase';
 type Role = 'organizer' | 'member';
 
 let server: RunningServer;
@@ -73,29 +73,10 @@ interface Counts {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const op = new ApiClient(server.url);
-  await op.call('POST', '/api/setup', {
-    token: (await server.setupLink).split('#')[1] ?? '',
-    email: 'op@example.org',
-    password: PASSWORD,
-    displayName: 'Olu Operator',
-  });
-  await op.call('POST', '/api/auth/sign-in', { email: 'op@example.org', password: PASSWORD });
-  const community = await op.call<{ id: string }>('POST', '/api/communities', {
-    slug: 'garden-club',
-    name: 'Garden Club',
-  });
+  const community = await setUpCommunity(server, 'garden-club', 'Garden Club');
   seed.communityId = community.id;
-  const join = async (inviter: ApiClient, role: string, email: string, displayName: string) => {
-    const inv = await inviter.call<{ token: string }>('POST', `${api()}/invitations`, { role });
-    const client = new ApiClient(server.url);
-    await client.call('POST', `/api/invitations/${inv.token}/accept`, {
-      email,
-      password: PASSWORD,
-      displayName,
-    });
-    return client;
-  };
+  const { join } = community;
+  const op = community.operator;
   clients.organizer = await join(op, 'organizer', 'ada@example.org', 'Ada Organizer');
   clients.member = await join(clients.organizer, 'member', 'mo@example.org', 'Mo Member');
   const organizerId = (await clients.organizer.call<{ user: { id: string } }>('GET', '/api/me'))

@@ -223,3 +223,58 @@ export async function tabTo(page: Page, text: string | { id: string }) {
 export async function heading(page: Page, text: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15_000 });
 }
+
+// ---- a community to test in --------------------------------------------------------------------
+
+export const E2E_PASSWORD = 'a long and calm passphrase';
+
+export interface TestCommunity {
+  id: string;
+  /** The operator, signed in. */
+  operator: ApiClient;
+  /** A new account that joined through an invitation `inviter` made, signed in. */
+  join: (
+    inviter: ApiClient,
+    role: string,
+    email: string,
+    displayName: string,
+  ) => Promise<ApiClient>;
+}
+
+/** Creates the operator from the setup link, then a community with the given slug and name. */
+export async function setUpCommunity(
+  server: RunningServer,
+  slug: string,
+  name: string,
+): Promise<TestCommunity> {
+  const operator = new ApiClient(server.url);
+  await operator.call('POST', '/api/setup', {
+    token: (await server.setupLink).split('#')[1] ?? '',
+    email: 'op@example.org',
+    password: E2E_PASSWORD,
+    displayName: 'Olu Operator',
+  });
+  await operator.call('POST', '/api/auth/sign-in', {
+    email: 'op@example.org',
+    password: E2E_PASSWORD,
+  });
+  const { id } = await operator.call<{ id: string }>('POST', '/api/communities', { slug, name });
+  return {
+    id,
+    operator,
+    join: async (inviter, role, email, displayName) => {
+      const inv = await inviter.call<{ token: string }>(
+        'POST',
+        `/api/communities/${id}/invitations`,
+        { role },
+      );
+      const client = new ApiClient(server.url);
+      await client.call('POST', `/api/invitations/${inv.token}/accept`, {
+        email,
+        password: E2E_PASSWORD,
+        displayName,
+      });
+      return client;
+    },
+  };
+}
