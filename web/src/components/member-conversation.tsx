@@ -5,10 +5,11 @@
 // Nothing here names who raised the concern or who was harmed: the API never sends it.
 import { useState } from 'react';
 import { ApiError, post, type CoachResult, type GuideStep, type MemberView } from '../api.ts';
-import { formatDate, memberResponseWords } from '../labels.ts';
+import { memberResponseWords } from '../labels.ts';
 import { useAnnounce } from './announcer.tsx';
 import { collect, ErrorSummary, TextArea, useForm } from './form.tsx';
 import { Notice, Problem } from './page.tsx';
+import { ThreadMessage } from './thread-message.tsx';
 
 const quickAnswers = ['need-time', 'will-change', 'ask-organizer'] as const;
 
@@ -58,18 +59,13 @@ export function MemberConversation({
         ) : (
           <ol className="card-list">
             {v.messages.map((m) => (
-              <li key={m.id} className="card">
-                <h3 className="card-title">
-                  {m.from === 'you' ? 'You' : v.caller}
-                  <span className="muted"> · {formatDate(m.createdAt)}</span>
-                </h3>
-                {m.kind !== 'reply' && m.kind !== 'message' && memberResponseWords[m.kind] ? (
-                  <p>
-                    <strong>{memberResponseWords[m.kind]}</strong>
-                  </p>
-                ) : null}
-                {m.text ? <p className="pre">{m.text}</p> : null}
-              </li>
+              <ThreadMessage
+                key={m.id}
+                author={m.from === 'you' ? 'You' : v.caller}
+                kind={m.kind}
+                text={m.text}
+                createdAt={m.createdAt}
+              />
             ))}
           </ol>
         )}

@@ -7,6 +7,7 @@ import { ApiError, post, put, get, type CallInDetail, type DraftAdvice } from '.
 import { useAnnounce } from '../components/announcer.tsx';
 import { MatchCaller } from '../components/call-in-match.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
+import { ThreadMessage } from '../components/thread-message.tsx';
 import {
   ErrorSummary,
   RadioGroup,
@@ -175,19 +176,16 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
         ) : (
           <ol className="card-list">
             {d.messages.map((m) => (
-              <li key={m.id} className="card">
-                <h3 className="card-title">
-                  {m.author === 'member' ? 'The member' : 'Caller'}
-                  {m.kind === 'log' ? ' (a note about a conversation)' : ''}
-                  <span className="muted"> · {formatDate(m.createdAt)}</span>
-                </h3>
-                {memberResponseWords[m.kind] && m.kind !== 'reply' ? (
-                  <p>
-                    <strong>{memberResponseWords[m.kind]}</strong>
-                  </p>
-                ) : null}
-                {m.text ? <p className="pre">{m.text}</p> : null}
-              </li>
+              <ThreadMessage
+                key={m.id}
+                author={
+                  (m.author === 'member' ? 'The member' : 'Caller') +
+                  (m.kind === 'log' ? ' (a note about a conversation)' : '')
+                }
+                kind={m.kind}
+                text={m.text}
+                createdAt={m.createdAt}
+              />
             ))}
           </ol>
         )}
