@@ -51,6 +51,17 @@ export function tallyCases(
   return { byKind: [...byKind.values()], totals: [...totals.values()] };
 }
 
+/** A case's outcome: its call-in's latest outcome, else the triage decision, else `none`. */
+export async function caseOutcomes(
+  privacy: Pick<Repositories['privacy'], 'latestOutcomes'>,
+  concernIds: string[],
+): Promise<Map<string, string>> {
+  const { callIns, decisions } = await privacy.latestOutcomes(concernIds);
+  return new Map(
+    concernIds.map((id) => [id, callIns.get(id) ?? decisions.get(id) ?? 'none'] as const),
+  );
+}
+
 /** Adds counts that share their other fields; sorted by those fields. */
 function merge<T extends { count: number }>(rows: Iterable<T>, keyOf: (r: T) => string[]): T[] {
   const merged = new Map<string, T>();
@@ -120,7 +131,10 @@ export async function listCaseCounts(
     `${from}-01T00:00:00.000Z`,
     endExclusive,
   );
-  const outcomes = await repos.privacy.outcomesFor(live.map((c) => c.id));
+  const outcomes = await caseOutcomes(
+    repos.privacy,
+    live.map((c) => c.id),
+  );
   const tally = tallyCases(live, outcomes);
   const inRange = (r: { month: string }) => r.month >= from && r.month <= to;
   const purgedByKind = (await repos.privacy.listCounts(communityId)).filter(inRange);

@@ -5,7 +5,7 @@ import type { Tx } from '../db/store.ts';
 import type { TableName } from '../db/repositories/privacy.repository.ts';
 import { recordAudit } from './audit-record.ts';
 import { isoNow, type Clock } from './clock.ts';
-import { tallyCases } from './case-counts.ts';
+import { caseOutcomes, tallyCases } from './case-counts.ts';
 import { parseSettings } from './community-settings.ts';
 import { followUpKeyPrefix } from './notifications.ts';
 
@@ -53,7 +53,10 @@ export async function purgeExpiredCases(
         const due = await privacy.listClosedBefore(community.id, cutoff, BATCH);
         if (due.length === 0) return 0;
         const at = isoNow(clock);
-        const outcomes = await privacy.outcomesFor(due.map((c) => c.id));
+        const outcomes = await caseOutcomes(
+          privacy,
+          due.map((c) => c.id),
+        );
         const tally = tallyCases(due, outcomes);
         for (const t of tally.byKind) await privacy.addCount({ community_id: community.id, ...t });
         for (const t of tally.totals) await privacy.addTotal({ community_id: community.id, ...t });

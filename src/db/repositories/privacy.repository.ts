@@ -46,14 +46,16 @@ export function privacyRepository(db: Kysely<Database>) {
         .execute();
     },
     /**
-     * The last recorded outcome of each case: its call-in's latest outcome, else the latest
-     * triage decision, else `none`.
+     * For each case, the latest outcome recorded on its call-ins and the latest triage
+     * decision (either may be missing).
      */
-    async outcomesFor(concernIds: string[]): Promise<Map<string, string>> {
-      const outcomes = new Map<string, string>();
-      const decided = new Map<string, { at: string; value: string }>();
+    async latestOutcomes(concernIds: string[]): Promise<{
+      callIns: Map<string, string>;
+      decisions: Map<string, string>;
+    }> {
       const called = new Map<string, { at: string; value: string }>();
-      const keepLatest = (m: typeof decided, id: string, at: string, value: string) => {
+      const decided = new Map<string, { at: string; value: string }>();
+      const keepLatest = (m: typeof called, id: string, at: string, value: string) => {
         const had = m.get(id);
         if (!had || had.at < at) m.set(id, { at, value });
       };
@@ -73,9 +75,8 @@ export function privacyRepository(db: Kysely<Database>) {
           .execute();
         for (const d of decisions) keepLatest(decided, d.concern_id, d.created_at, d.decision);
       }
-      for (const id of concernIds)
-        outcomes.set(id, called.get(id)?.value ?? decided.get(id)?.value ?? 'none');
-      return outcomes;
+      const values = (m: typeof called) => new Map([...m].map(([id, v]) => [id, v.value]));
+      return { callIns: values(called), decisions: values(decided) };
     },
     async addTotal(row: {
       community_id: string;
