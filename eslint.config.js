@@ -51,10 +51,17 @@ export default tseslint.config(
               message: 'db holds queries only and depends on nothing above it.',
             },
             {
+              target: './src/contract',
+              from: './src',
+              except: ['./contract'],
+              message:
+                'src/contract is the bottom of the house: it imports nothing else from src/.',
+            },
+            {
               target: './src/config',
               from: './src',
-              except: ['./config'],
-              message: 'config is the bottom layer.',
+              except: ['./config', './contract'],
+              message: 'config sits just above the contract.',
             },
           ],
         },

@@ -3,7 +3,8 @@
 // envelope produced by domain/crypto (never plaintext).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export type Role = 'organizer' | 'ally' | 'member';
+import type { JobStatus, Role } from '../contract/vocabulary.ts';
+export type { JobStatus, Role };
 
 export interface UsersTable {
   id: string;
@@ -120,8 +121,6 @@ export interface AuditLogTable {
   prev_hash: string;
   hash: string;
 }
-
-export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobsTable {
   id: string;

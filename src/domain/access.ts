@@ -5,7 +5,8 @@ import type { MembershipsRepository } from '../db/repositories/memberships.repos
 import type { Role } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
-export const roles: readonly Role[] = ['member', 'ally', 'organizer'];
+export { roles } from '../contract/vocabulary.ts';
+import { roles } from '../contract/vocabulary.ts';
 
 export type Permission =
   | 'community.view'

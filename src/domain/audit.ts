@@ -1,9 +1,10 @@
 // The audit log: every state change appends one entry, hash-chained to the one before, so any
 // edit or deletion breaks the chain at a place `callin audit verify` can name. Entries hold ids
 // and action names only, never case content or personal data.
+import type { ActorKind } from '../contract/vocabulary.ts';
 import crypto from 'node:crypto';
 
-export type ActorKind = 'user' | 'token' | 'public' | 'system' | 'cli';
+export type { ActorKind } from '../contract/vocabulary.ts';
 
 export interface AuditInput {
   communityId: string | null;

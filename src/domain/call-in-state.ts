@@ -17,17 +17,9 @@ export interface CallInDeps {
   publicUrl: string;
 }
 
-export const callInStatuses = [
-  'awaiting-caller',
-  'awaiting-consent',
-  'ready',
-  'in-conversation',
-  'outcome-recorded',
-  'escalated',
-  'stopped',
-  'closed',
-] as const;
-export type CallInStatus = (typeof callInStatuses)[number];
+import type { CallInStatus } from '../contract/vocabulary.ts';
+export { callInStatuses, channels } from '../contract/vocabulary.ts';
+export type { CallInStatus, Channel, ConsentMode, ConsentStatus } from '../contract/vocabulary.ts';
 
 /** Statuses that count as open work for the caller (capacity and load). */
 export const OPEN_STATUSES: readonly CallInStatus[] = [
@@ -45,13 +37,6 @@ export const REACHED_STATUSES: readonly CallInStatus[] = [
   'escalated',
   'closed',
 ];
-
-export type ConsentMode = 'person' | 'organizer' | 'self';
-export type ConsentStatus =
-  'not-requested' | 'pending' | 'given' | 'declined' | 'withdrawn' | 'not-needed';
-
-export const channels = ['in-app', 'email', 'voice', 'in-person'] as const;
-export type Channel = (typeof channels)[number];
 
 export interface ConsentConditions {
   /** "You may mention me": only then may the member learn who was harmed or who raised it. */

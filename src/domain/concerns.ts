@@ -1,6 +1,7 @@
 // Flow step 1: raising a concern, and reading concerns back (organizer inbox, the reporter's
 // private follow link, a member's own list). Narrative, quotes, links, impact and names are
 // encrypted as one envelope bound to the concern's id.
+import type { ConcernSource, ConcernStatus } from '../contract/vocabulary.ts';
 import { AppError } from '../config/errors.ts';
 import type { Concern } from '../db/schema.ts';
 import type { Repositories, Tx } from '../db/store.ts';
@@ -13,9 +14,9 @@ import type { Cipher } from './crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from './triage.ts';
 import { hashSecret, newSecret, newTimeOrderedId, safeEqual } from './tokens.ts';
 
-export const concernStatuses = ['new', 'triaged', 'in-progress', 'closed'] as const;
-export type ConcernStatus = (typeof concernStatuses)[number];
-export type ConcernSource = 'api' | 'web' | 'public-form' | 'slack' | 'discord' | 'email';
+export { concernStatuses } from '../contract/vocabulary.ts';
+export type { ConcernStatus } from '../contract/vocabulary.ts';
+export type { ConcernSource } from '../contract/vocabulary.ts';
 
 export interface RaiseConcernInput {
   what: string;

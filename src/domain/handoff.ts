@@ -17,8 +17,8 @@ export type HandoffRepos = Pick<
 >;
 
 const CALL_IN_DECISIONS = ['call-in', 'call-in-and-public-statement'];
-export const relationships = ['none', 'knows', 'works-with', 'friend'] as const;
-export type Relationship = (typeof relationships)[number];
+export { relationships } from '../contract/vocabulary.ts';
+export type { Relationship } from '../contract/vocabulary.ts';
 
 export async function decidedCallIn(
   repos: Pick<Repositories, 'triage'>,

@@ -1,6 +1,7 @@
 // Flow step 6, being called in: what the member sees (from a private link with no account, or
 // their own account) and the simple responses they have. Nothing here names the reporter or
 // the harmed person (rule 3): only the caller's display name, the guide and the thread.
+import { memberResponses, type MemberResponse } from '../contract/vocabulary.ts';
 import { AppError } from '../config/errors.ts';
 import type { CallIn } from '../db/schema.ts';
 import type { Repositories } from '../db/store.ts';
@@ -20,8 +21,8 @@ type MemberRepos = Pick<
   'callIns' | 'users' | 'communities' | 'memberships' | 'audit' | 'jobs'
 >;
 
-export const memberResponses = ['reply', 'need-time', 'will-change', 'ask-organizer'] as const;
-export type MemberResponse = (typeof memberResponses)[number];
+export { memberResponses } from '../contract/vocabulary.ts';
+export type { MemberResponse } from '../contract/vocabulary.ts';
 
 /** A private link, or a signed-in member with the id of a call-in addressed to them. */
 export type MemberIdentity = { token: string } | { actor: Actor; callInId: string };

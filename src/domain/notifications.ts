@@ -6,19 +6,9 @@ import type { JobsRepository } from '../db/repositories/jobs.repository.ts';
 import type { Cipher } from './crypto.ts';
 import { scheduleJob } from './jobs.ts';
 
-export const notificationTemplates = [
-  'consent-request',
-  'consent-withdrawn',
-  'ally-offer',
-  'call-in-message',
-  'call-in-reply',
-  'follow-up-reminder',
-  'reporter-update',
-  'check-in',
-  'enforcement-notice',
-  'appeal-update',
-] as const;
-export type NotificationTemplate = (typeof notificationTemplates)[number];
+import type { NotificationTemplate } from '../contract/vocabulary.ts';
+export { notificationTemplates } from '../contract/vocabulary.ts';
+export type { NotificationTemplate };
 
 export type Recipient = { userId: string } | { email: string; name?: string };
 

@@ -1,5 +1,6 @@
 // Flow step 7: the outcome, the follow-up reminder, reopening and closing, and escalation to
 // enforcement (which carries the case's context but never the reporter's identity).
+import type { Outcome } from '../contract/vocabulary.ts';
 import { AppError } from '../config/errors.ts';
 import type { Repositories } from '../db/store.ts';
 import type { Actor } from './actor.ts';
@@ -12,15 +13,8 @@ import { followUpKeyPrefix, queueNotification } from './notifications.ts';
 import { newId } from './tokens.ts';
 import type { LadderLevel } from './triage.ts';
 
-export const outcomes = [
-  'acknowledged',
-  'committed-to-change',
-  'apologised',
-  'disagreed',
-  'no-response',
-  'escalated',
-] as const;
-export type Outcome = (typeof outcomes)[number];
+export { outcomes } from '../contract/vocabulary.ts';
+export type { Outcome } from '../contract/vocabulary.ts';
 
 type OutcomeRepos = Pick<
   Repositories,

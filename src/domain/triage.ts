@@ -1,52 +1,38 @@
 // The triage rubric as a pure function: call in, call out, or enforce? It recommends; an
 // organizer decides, and their decision and reason are kept (see triage-decision.ts).
 
-export const unacceptableCategories = [
-  'intimidation',
-  'harassment',
-  'threats',
-  'abuse',
-  'discrimination',
-  'doxxing',
-  'sexual-harassment',
-] as const;
-
-export const otherCategories = [
-  'inconsiderate-language',
-  'microaggression',
-  'exclusion',
-  'dismissiveness',
-  'disruption',
-  'other',
-] as const;
-
-export const concernCategories = [...unacceptableCategories, ...otherCategories] as const;
-export type ConcernCategory = (typeof concernCategories)[number];
-
-export const ladderLevels = ['correction', 'warning', 'temporary-ban', 'permanent-ban'] as const;
-export type LadderLevel = (typeof ladderLevels)[number];
-
-export const intents = ['thoughtless', 'ignorance', 'unclear', 'malice'] as const;
-export type Intent = (typeof intents)[number];
-
-export const harmedOptions = ['me', 'someone-else', 'group', 'unknown'] as const;
-export type Harmed = (typeof harmedOptions)[number];
-
-export const wantsOptions = ['self', 'ally', 'organizers', 'record'] as const;
-export type ReporterWants = (typeof wantsOptions)[number];
-
-export const publicHarmOptions = ['none', 'few', 'many'] as const;
-export type PublicHarm = (typeof publicHarmOptions)[number];
-
-export const recommendationKinds = [
-  'call-in',
-  'call-in-and-public-statement',
-  'enforcement',
-  'record-only',
-] as const;
-export type RecommendationKind = (typeof recommendationKinds)[number];
-
-export type CallerKind = 'reporter' | 'ally' | 'organizer';
+import type {
+  CallerKind,
+  ConcernCategory,
+  Harmed,
+  Intent,
+  LadderLevel,
+  PublicHarm,
+  RecommendationKind,
+  ReporterWants,
+} from '../contract/vocabulary.ts';
+import { ladderLevels, unacceptableCategories } from '../contract/vocabulary.ts';
+export {
+  concernCategories,
+  harmedOptions,
+  intents,
+  ladderLevels,
+  otherCategories,
+  publicHarmOptions,
+  recommendationKinds,
+  unacceptableCategories,
+  wantsOptions,
+} from '../contract/vocabulary.ts';
+export type {
+  CallerKind,
+  ConcernCategory,
+  Harmed,
+  Intent,
+  LadderLevel,
+  PublicHarm,
+  RecommendationKind,
+  ReporterWants,
+};
 
 export interface TriageHistory {
   /** Earlier concerns about the same person in this community. */

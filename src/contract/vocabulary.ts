@@ -1,0 +1,246 @@
+// The product's vocabulary: every fixed set of values that crosses the database, the domain,
+// the API and the web, defined once as a readonly list with its union type. Nothing else in
+// src/ is imported here; everything else imports from here (the web with type-only imports).
+
+/** A person's role in one community. Ordered: each role may do what the ones before it may. */
+export const roles = ['member', 'ally', 'organizer'] as const;
+export type Role = (typeof roles)[number];
+
+// ---- concerns (flow step 1) ---------------------------------------------------------------
+
+export const concernStatuses = ['new', 'triaged', 'in-progress', 'closed'] as const;
+export type ConcernStatus = (typeof concernStatuses)[number];
+
+export const urgencies = ['normal', 'urgent'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+/** Where a concern came from. */
+export const concernSources = ['api', 'web', 'public-form', 'slack', 'discord', 'email'] as const;
+export type ConcernSource = (typeof concernSources)[number];
+
+/** Kinds of behaviour that are unacceptable: they go to enforcement, not a call-in. */
+export const unacceptableCategories = [
+  'intimidation',
+  'harassment',
+  'threats',
+  'abuse',
+  'discrimination',
+  'doxxing',
+  'sexual-harassment',
+] as const;
+
+export const otherCategories = [
+  'inconsiderate-language',
+  'microaggression',
+  'exclusion',
+  'dismissiveness',
+  'disruption',
+  'other',
+] as const;
+
+/** Kinds of behaviour a concern can describe. */
+export const concernCategories = [...unacceptableCategories, ...otherCategories] as const;
+export type ConcernCategory = (typeof concernCategories)[number];
+
+/** Whom it hurt. */
+export const harmedOptions = ['me', 'someone-else', 'group', 'unknown'] as const;
+export type Harmed = (typeof harmedOptions)[number];
+
+/** What the reporter wants. */
+export const wantsOptions = ['self', 'ally', 'organizers', 'record'] as const;
+export type ReporterWants = (typeof wantsOptions)[number];
+
+// ---- triage (flow step 2) -----------------------------------------------------------------
+
+export const intents = ['thoughtless', 'ignorance', 'unclear', 'malice'] as const;
+export type Intent = (typeof intents)[number];
+
+export const publicHarmOptions = ['none', 'few', 'many'] as const;
+export type PublicHarm = (typeof publicHarmOptions)[number];
+
+/** What the rubric recommends and what an organizer decides. */
+export const recommendationKinds = [
+  'call-in',
+  'call-in-and-public-statement',
+  'enforcement',
+  'record-only',
+] as const;
+export type RecommendationKind = (typeof recommendationKinds)[number];
+
+/** The Contributor Covenant ladder. */
+export const ladderLevels = ['correction', 'warning', 'temporary-ban', 'permanent-ban'] as const;
+export type LadderLevel = (typeof ladderLevels)[number];
+
+/** Who a triage says should hold the call-in. */
+export const callerKinds = ['reporter', 'ally', 'organizer'] as const;
+export type CallerKind = (typeof callerKinds)[number];
+
+// ---- the handoff, consent and the conversation (flow steps 3-6) ---------------------------
+
+export const callInStatuses = [
+  'awaiting-caller',
+  'awaiting-consent',
+  'ready',
+  'in-conversation',
+  'outcome-recorded',
+  'escalated',
+  'stopped',
+  'closed',
+] as const;
+export type CallInStatus = (typeof callInStatuses)[number];
+
+/** Who answers the consent question: the harmed person, an organizer (group or unknown), or nobody (the reporter calls in themselves). */
+export const consentModes = ['person', 'organizer', 'self'] as const;
+export type ConsentMode = (typeof consentModes)[number];
+
+export const consentStatuses = [
+  'not-requested',
+  'pending',
+  'given',
+  'declined',
+  'withdrawn',
+  'not-needed',
+] as const;
+export type ConsentStatus = (typeof consentStatuses)[number];
+
+/** The harmed person's answer to the consent question. */
+export const consentDecisions = ['agree', 'decline'] as const;
+export type ConsentDecision = (typeof consentDecisions)[number];
+
+/** Where the conversation with the member happens. */
+export const channels = ['in-app', 'email', 'voice', 'in-person'] as const;
+export type Channel = (typeof channels)[number];
+
+/** How the caller and the ally know the member. */
+export const relationships = ['none', 'knows', 'works-with', 'friend'] as const;
+export type Relationship = (typeof relationships)[number];
+
+export const offerStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
+
+/** An ally's answer to an offer. */
+export const offerAnswers = ['accept', 'decline'] as const;
+export type OfferAnswer = (typeof offerAnswers)[number];
+
+/** Who wrote a message in a call-in's thread. */
+export const messageAuthors = ['caller', 'member'] as const;
+export type MessageAuthor = (typeof messageAuthors)[number];
+
+/** The member's simple responses (flow step 6). */
+export const memberResponses = ['reply', 'need-time', 'will-change', 'ask-organizer'] as const;
+export type MemberResponse = (typeof memberResponses)[number];
+
+/** The member's standing answer, kept on the call-in (a reply does not change it). */
+export const memberStates = ['need-time', 'will-change', 'ask-organizer'] as const;
+export type MemberState = (typeof memberStates)[number];
+
+/** Kinds of entry in a call-in's thread: a caller's message or spoken-conversation log, or a member's response. */
+export const messageKinds = ['message', 'log', ...memberResponses] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+// ---- outcomes, enforcement and appeals (flow steps 2 and 7) --------------------------------
+
+export const outcomes = [
+  'acknowledged',
+  'committed-to-change',
+  'apologised',
+  'disagreed',
+  'no-response',
+  'escalated',
+] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const enforcementStatuses = ['active', 'overturned'] as const;
+export type EnforcementStatus = (typeof enforcementStatuses)[number];
+
+export const appealDecisions = ['upheld', 'overturned'] as const;
+export type AppealDecision = (typeof appealDecisions)[number];
+
+export const appealStatuses = ['pending', ...appealDecisions] as const;
+export type AppealStatus = (typeof appealStatuses)[number];
+
+// ---- the audit log (rule 6) ----------------------------------------------------------------
+
+export const actorKinds = ['user', 'token', 'public', 'system', 'cli'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+export const auditActions = [
+  'operator.setup',
+  'operator.create',
+  'community.create',
+  'community.update',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'token.create',
+  'token.revoke',
+  'sessions.revoke-all',
+  'user.erase',
+  'concern.raise',
+  'concern.triage',
+  'call-in.open',
+  'call-in.assign',
+  'call-in.offer',
+  'call-in.offer-decline',
+  'call-in.channel',
+  'call-in.member-response',
+  'call-in.outcome',
+  'call-in.escalate',
+  'call-in.close',
+  'call-in.reopen',
+  'consent.request',
+  'consent.give',
+  'consent.withdraw',
+  'care.update',
+  'care.log',
+  'enforcement.create',
+  'enforcement.appeal',
+  'enforcement.appeal-decide',
+  'retention.purge',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditTargetTypes = [
+  'user',
+  'community',
+  'membership',
+  'invitation',
+  'api-token',
+  'concern',
+  'call-in',
+  'enforcement',
+] as const;
+export type AuditTargetType = (typeof auditTargetTypes)[number];
+
+// ---- jobs and notifications (flow step 8) --------------------------------------------------
+
+export const jobStatuses = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+/** What people are told about; each channel (email now, in-app and chat later) words it for its reader. */
+export const notificationTemplates = [
+  'consent-request',
+  'consent-withdrawn',
+  'ally-offer',
+  'call-in-message',
+  'call-in-reply',
+  'follow-up-reminder',
+  'reporter-update',
+  'check-in',
+  'enforcement-notice',
+  'appeal-update',
+] as const;
+export type NotificationTemplate = (typeof notificationTemplates)[number];
+
+// ---- the language checker as the product uses it ------------------------------------------
+
+export const severities = ['nudge', 'concern', 'escalate'] as const;
+export type Severity = (typeof severities)[number];
+
+/** What the coach reads: a caller's draft or a member's reply. */
+export const coachKinds = ['draft', 'reply'] as const;
+export type CoachKind = (typeof coachKinds)[number];
+
+/** Background jobs by name. `notify` carries one channel-agnostic notification intent. */
+export const jobNames = ['notify.email', 'retention.purge'] as const;
+export type JobName = (typeof jobNames)[number];
