@@ -4,8 +4,8 @@ import { loadKeyRing } from './config/keys.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createStore } from './db/store.ts';
-import { systemClock, type Clock } from './domain/clock.ts';
-import { createCipher } from './domain/crypto.ts';
+import { systemClock, type Clock } from './domain/common/clock.ts';
+import { createCipher } from './domain/privacy/crypto.ts';
 import type { AppContext } from './http/context.ts';
 
 export async function openContext(

@@ -4,12 +4,12 @@
 import { openContext } from '../../src/app.ts';
 import type { Config } from '../../src/config/env.ts';
 import type { AuditLogTable, ConcernsTable } from '../../src/db/schema.ts';
-import { chainEntry } from '../../src/domain/audit.ts';
-import { createCommunity } from '../../src/domain/communities.ts';
-import { acceptInvitation, createInvitation } from '../../src/domain/invitations.ts';
-import { createApiToken } from '../../src/domain/api-tokens.ts';
-import { contentContext, type ConcernContent } from '../../src/domain/concerns.ts';
-import { hashSecret, newSecret, newTimeOrderedId } from '../../src/domain/tokens.ts';
+import { chainEntry } from '../../src/domain/audit/audit.ts';
+import { createCommunity } from '../../src/domain/accounts/communities.ts';
+import { acceptInvitation, createInvitation } from '../../src/domain/accounts/invitations.ts';
+import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
+import { contentContext, type ConcernContent } from '../../src/domain/intake/concerns.ts';
+import { hashSecret, newSecret, newTimeOrderedId } from '../../src/domain/common/tokens.ts';
 
 export interface Seeded {
   communityId: string;

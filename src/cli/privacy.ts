@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import { openContext } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
-import { eraseUserByEmail } from '../domain/erasure.ts';
-import { purgeExpiredCases } from '../domain/retention.ts';
+import { eraseUserByEmail } from '../domain/privacy/erasure.ts';
+import { purgeExpiredCases } from '../domain/privacy/retention.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openContext } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
-import { issueSetupToken } from '../domain/accounts.ts';
+import { issueSetupToken } from '../domain/accounts/accounts.ts';
 import { build, logSerializers } from '../http/server.ts';
 import { createJobService } from '../jobs/service.ts';
 import type { Command } from './commands.ts';

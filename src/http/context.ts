@@ -2,8 +2,8 @@
 import type { Config } from '../config/env.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { Store } from '../db/store.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { Cipher } from '../domain/crypto.ts';
+import type { Clock } from '../domain/common/clock.ts';
+import type { Cipher } from '../domain/privacy/crypto.ts';
 
 export interface AppContext {
   config: Config;

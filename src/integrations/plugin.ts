@@ -2,8 +2,8 @@
 // and a register() that receives what it may use. Integrations are listed in ./index.ts.
 import type { Config } from '../config/env.ts';
 import type { Store } from '../db/store.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { Cipher } from '../domain/crypto.ts';
+import type { Clock } from '../domain/common/clock.ts';
+import type { Cipher } from '../domain/privacy/crypto.ts';
 import type { JobDefinition, JobLogger } from '../jobs/definition.ts';
 import type { HttpClient } from './http-client.ts';
 

@@ -6,8 +6,8 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { Value } from '@sinclair/typebox/value';
 import type { Job } from '../db/schema.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { ScheduleJob } from '../domain/jobs.ts';
+import type { Clock } from '../domain/common/clock.ts';
+import type { ScheduleJob } from '../domain/notifications/jobs.ts';
 import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from './backoff.ts';
 import {
   PermanentJobError,

@@ -5,7 +5,7 @@ import { integrations as defaultIntegrations } from '../integrations/index.ts';
 import { createHttpClient } from '../integrations/http-client.ts';
 import type { IntegrationPlugin } from '../integrations/plugin.ts';
 import { Value } from '@sinclair/typebox/value';
-import type { ScheduleJob } from '../domain/jobs.ts';
+import type { ScheduleJob } from '../domain/notifications/jobs.ts';
 import { coreJobs } from './definitions/index.ts';
 import { silentLogger, type JobDefinition, type JobLogger } from './definition.ts';
 import { createDatabaseQueue, type JobQueue } from './queue.ts';

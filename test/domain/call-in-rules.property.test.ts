@@ -6,17 +6,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/config/errors.ts';
-import type { Actor } from '../../src/domain/actor.ts';
-import { openCallIn, volunteer } from '../../src/domain/ally-board.ts';
-import { answerOffer, assignCallIn, offerCallIn } from '../../src/domain/matching.ts';
-import { memberKeyPrefix } from '../../src/domain/notifications.ts';
-import { chooseChannel, readCallIn, sendMessage } from '../../src/domain/call-ins.ts';
-import { availability, updateMyCare } from '../../src/domain/capacity.ts';
-import { decideConsent, requestConsent, withdrawConsent } from '../../src/domain/consent.ts';
-import { raiseConcern } from '../../src/domain/concerns.ts';
-import { respondAsMember, viewAsMember } from '../../src/domain/member-view.ts';
-import { closeCallIn, recordOutcome, reopenCallIn } from '../../src/domain/outcomes.ts';
-import { decideTriage } from '../../src/domain/triage-decision.ts';
+import type { Actor } from '../../src/domain/access/actor.ts';
+import { openCallIn, volunteer } from '../../src/domain/handoff/ally-board.ts';
+import { answerOffer, assignCallIn, offerCallIn } from '../../src/domain/handoff/matching.ts';
+import { memberKeyPrefix } from '../../src/domain/notifications/notifications.ts';
+import { chooseChannel, readCallIn, sendMessage } from '../../src/domain/conversation/call-ins.ts';
+import { availability, updateMyCare } from '../../src/domain/care/capacity.ts';
+import {
+  decideConsent,
+  requestConsent,
+  withdrawConsent,
+} from '../../src/domain/handoff/consent.ts';
+import { raiseConcern } from '../../src/domain/intake/concerns.ts';
+import { respondAsMember, viewAsMember } from '../../src/domain/conversation/member-view.ts';
+import { closeCallIn, recordOutcome, reopenCallIn } from '../../src/domain/outcomes/outcomes.ts';
+import { decideTriage } from '../../src/domain/triage/triage-decision.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { notifications, tokenOf } from '../helpers/call-ins.ts';
@@ -342,7 +346,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
               if (!id) break;
               const callIn = await repos.callIns.findById(id);
               if (callIn?.consent_mode === 'organizer') {
-                const { approveAsOrganizer } = await import('../../src/domain/consent.ts');
+                const { approveAsOrganizer } = await import('../../src/domain/handoff/consent.ts');
                 const r = await attempt(() =>
                   approveAsOrganizer(tx, deps, actor('organizer'), communityId, id, a.agree),
                 );

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { openContext } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import type { DialectName } from '../../src/db/client.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import type { Clock } from '../../src/domain/common/clock.ts';
 import type { AppContext } from '../../src/http/context.ts';
 import { build } from '../../src/http/server.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';

@@ -1,9 +1,9 @@
 // Factories that make people, communities and concerns through the real domain and HTTP.
 import crypto from 'node:crypto';
 import type { Role } from '../../src/db/schema.ts';
-import { createOperator } from '../../src/domain/accounts.ts';
-import { createCommunity } from '../../src/domain/communities.ts';
-import { createInvitation } from '../../src/domain/invitations.ts';
+import { createOperator } from '../../src/domain/accounts/accounts.ts';
+import { createCommunity } from '../../src/domain/accounts/communities.ts';
+import { createInvitation } from '../../src/domain/accounts/invitations.ts';
 import type { TestApp } from './app.ts';
 import { Client } from './client.ts';
 

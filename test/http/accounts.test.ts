@@ -2,8 +2,8 @@
 // revocation, uses, people who already belong), role changes, the last organizer, and the
 // operator who runs the installation but reads no case content.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { issueSetupToken, startSession } from '../../src/domain/accounts.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import { issueSetupToken, startSession } from '../../src/domain/accounts/accounts.ts';
+import type { Clock } from '../../src/domain/common/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { PASSWORD, uniqueEmail } from '../helpers/factories.ts';

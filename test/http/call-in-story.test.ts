@@ -1,7 +1,7 @@
 // The whole call-in through HTTP with four people: a reporter who was harmed, an organizer, an
 // ally and the member being called in. Notification jobs are checked at every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit.ts';
+import { verifyChain } from '../../src/domain/audit/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCast, notifications, raiseAndTriage, tokenOf } from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';

@@ -2,7 +2,7 @@
 // the stored hash of the secret. Links given out before 2026-11-30 (a bare secret, stored as a
 // hash of the whole link) keep working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret, newSecret } from '../../src/domain/tokens.ts';
+import { hashSecret, newSecret } from '../../src/domain/common/tokens.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';

@@ -2,7 +2,7 @@
 // organizer, a member raises a concern, someone without an account uses the public form,
 // and the organizer triages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit.ts';
+import { verifyChain } from '../../src/domain/audit/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';

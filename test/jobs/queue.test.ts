@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { jobsRepository } from '../../src/db/repositories/jobs.repository.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import type { Clock } from '../../src/domain/common/clock.ts';
 import { defineJob } from '../../src/jobs/definition.ts';
 import { createDatabaseQueue } from '../../src/jobs/queue.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';

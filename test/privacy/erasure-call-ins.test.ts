@@ -3,10 +3,10 @@
 // the same contexts the call-in code uses, so the cleaned values still open there.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit.ts';
-import { conditionsContext } from '../../src/domain/call-in-state.ts';
-import { messageContext } from '../../src/domain/call-ins.ts';
-import { eraseUser } from '../../src/domain/erasure.ts';
+import { verifyChain } from '../../src/domain/audit/audit.ts';
+import { conditionsContext } from '../../src/domain/conversation/call-in-state.ts';
+import { messageContext } from '../../src/domain/conversation/call-ins.ts';
+import { eraseUser } from '../../src/domain/privacy/erasure.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { buildCommunity, buildConcern, createdEmailOf } from './people.ts';

@@ -4,9 +4,9 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { verifyChain } from '../../src/domain/audit.ts';
-import { contentContext, type ConcernContent } from '../../src/domain/concerns.ts';
-import { REMOVED_TEXT } from '../../src/domain/erasure.ts';
+import { verifyChain } from '../../src/domain/audit/audit.ts';
+import { contentContext, type ConcernContent } from '../../src/domain/intake/concerns.ts';
+import { REMOVED_TEXT } from '../../src/domain/privacy/erasure.ts';
 import { NOTIFY_EMAIL, sealNotification } from '../../src/integrations/email/notify-email.job.ts';
 import { TEST_KEY, createTestApp, type TestApp } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';

@@ -1,7 +1,7 @@
 // Like the shared factories, but keeps each person's email (erasure tests search for it).
 import crypto from 'node:crypto';
 import type { Role } from '../../src/db/schema.ts';
-import { createInvitation } from '../../src/domain/invitations.ts';
+import { createInvitation } from '../../src/domain/accounts/invitations.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
 import { PASSWORD, uniqueEmail } from '../helpers/factories.ts';

@@ -1,8 +1,8 @@
 // Retention: a closed case older than its community's retention period is purged and counted;
 // a newer one, and an open one, stay. The purge runs as a job the scheduler enqueues once a day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit.ts';
-import { contentContext } from '../../src/domain/concerns.ts';
+import { verifyChain } from '../../src/domain/audit/audit.ts';
+import { contentContext } from '../../src/domain/intake/concerns.ts';
 import { RETENTION_PURGE } from '../../src/jobs/definitions/retention-purge.job.ts';
 import { createJobService } from '../../src/jobs/service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -128,7 +128,7 @@ describe.each(testDialects())('the retention purge on %s', (dialect) => {
       'forbidden',
     );
     // A second run changes nothing (the counts are not added twice).
-    const { purgeExpiredCases } = await import('../../src/domain/retention.ts');
+    const { purgeExpiredCases } = await import('../../src/domain/privacy/retention.ts');
     expect(await purgeExpiredCases(t.ctx.store.transaction.bind(t.ctx.store), clock)).toEqual({
       communities: 0,
       purged: 0,

@@ -1,6 +1,6 @@
 // Queries for retention, erasure and export. Several of them take a table and column from a
 // fixed list in code (never from input), so new tables join the purge and erasure steps by
-// adding a line where the steps are listed (src/domain/retention.ts, src/domain/erasure.ts).
+// adding a line where the steps are listed (src/domain/privacy/retention.ts, src/domain/privacy/erasure.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 

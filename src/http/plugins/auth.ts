@@ -2,10 +2,10 @@
 // token (Authorization: Bearer), or nobody (the public actor).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../config/errors.ts';
-import { resolveSession } from '../../domain/accounts.ts';
-import type { Actor } from '../../domain/actor.ts';
-import { resolveApiToken } from '../../domain/api-tokens.ts';
-import { safeEqual } from '../../domain/tokens.ts';
+import { resolveSession } from '../../domain/accounts/accounts.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+import { resolveApiToken } from '../../domain/accounts/api-tokens.ts';
+import { safeEqual } from '../../domain/common/tokens.ts';
 import type { AppContext } from '../context.ts';
 
 export const SESSION_COOKIE = 'callin_session';

@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { listAllyBoard, openCallIn, volunteer } from '../../domain/ally-board.ts';
-import { relationships } from '../../domain/handoff.ts';
+import { listAllyBoard, openCallIn, volunteer } from '../../domain/handoff/ally-board.ts';
+import { relationships } from '../../domain/handoff/handoff.ts';
 import {
   answerOffer,
   assignCallIn,
   listCandidates,
   listMyOffers,
   offerCallIn,
-} from '../../domain/matching.ts';
+} from '../../domain/handoff/matching.ts';
 import { Enum, IsoTime, Uuid } from '../schemas.ts';
 import { CallInParams, Empty, Handoff, NullableString } from './call-in-schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';

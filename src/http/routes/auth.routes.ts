@@ -1,9 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../config/errors.ts';
-import { completeSetup, signIn, signOut, signOutEverywhere } from '../../domain/accounts.ts';
-import { listMyConcerns } from '../../domain/concerns.ts';
-import { presentCommunity } from '../../domain/communities.ts';
-import { PASSWORD_MAX } from '../../domain/passwords.ts';
+import {
+  completeSetup,
+  signIn,
+  signOut,
+  signOutEverywhere,
+} from '../../domain/accounts/accounts.ts';
+import { listMyConcerns } from '../../domain/intake/concerns.ts';
+import { presentCommunity } from '../../domain/accounts/communities.ts';
+import { PASSWORD_MAX } from '../../domain/accounts/passwords.ts';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
 import { Ok, Text, Uuid } from '../schemas.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';

@@ -1,14 +1,19 @@
 import { Type } from '@sinclair/typebox';
-import { channels } from '../../domain/call-in-state.ts';
+import { channels } from '../../domain/conversation/call-in-state.ts';
 import {
   chooseChannel,
   listCallIns,
   readCallIn,
   saveDraft,
   sendMessage,
-} from '../../domain/call-ins.ts';
-import { languageDraftCoach } from '../../domain/language-check.ts';
-import { closeCallIn, outcomes, recordOutcome, reopenCallIn } from '../../domain/outcomes.ts';
+} from '../../domain/conversation/call-ins.ts';
+import { languageDraftCoach } from '../../domain/conversation/language-check.ts';
+import {
+  closeCallIn,
+  outcomes,
+  recordOutcome,
+  reopenCallIn,
+} from '../../domain/outcomes/outcomes.ts';
 import { Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import {
   CallInParams,

@@ -5,7 +5,7 @@ import {
   logCare,
   readMyCare,
   updateMyCare,
-} from '../../domain/capacity.ts';
+} from '../../domain/care/capacity.ts';
 import { IsoTime, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 

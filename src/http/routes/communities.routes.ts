@@ -4,15 +4,15 @@ import {
   changeRole,
   presentCommunity,
   updateCommunity,
-} from '../../domain/communities.ts';
+} from '../../domain/accounts/communities.ts';
 import {
   listCommunities,
   listCommunityAudit,
   listMembers,
   readSettings,
   viewCommunity,
-} from '../../domain/community-queries.ts';
-import { listCaseCounts } from '../../domain/case-counts.ts';
+} from '../../domain/accounts/community-queries.ts';
+import { listCaseCounts } from '../../domain/outcomes/case-counts.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 

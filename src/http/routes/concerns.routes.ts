@@ -7,8 +7,8 @@ import {
   raiseConcern,
   readConcern,
   type RaiseConcernInput,
-} from '../../domain/concerns.ts';
-import { concernCategories, harmedOptions, wantsOptions } from '../../domain/triage.ts';
+} from '../../domain/intake/concerns.ts';
+import { concernCategories, harmedOptions, wantsOptions } from '../../domain/triage/triage.ts';
 import { keptBodies } from '../kept-bodies.ts';
 import { CommunityParams, ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';

@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { noConditions } from '../../domain/call-in-state.ts';
+import { noConditions } from '../../domain/conversation/call-in-state.ts';
 import {
   approveAsOrganizer,
   decideConsent,
   requestConsent,
   viewConsent,
   withdrawConsent,
-} from '../../domain/consent.ts';
+} from '../../domain/handoff/consent.ts';
 import { Enum } from '../schemas.ts';
 import {
   CallInParams,

@@ -5,9 +5,9 @@ import {
   enforce,
   listEnforcements,
   listMyEnforcements,
-} from '../../domain/enforcement.ts';
-import { escalateCallIn } from '../../domain/outcomes.ts';
-import { ladderLevels } from '../../domain/triage.ts';
+} from '../../domain/enforcement/enforcement.ts';
+import { escalateCallIn } from '../../domain/outcomes/outcomes.ts';
+import { ladderLevels } from '../../domain/triage/triage.ts';
 import { Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { CallInParams, NullableString } from './call-in-schemas.ts';
 import { sessionOnly, signedIn, type RouteRegistrar } from './types.ts';

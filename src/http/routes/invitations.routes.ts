@@ -4,9 +4,9 @@ import {
   createInvitation,
   previewInvitation,
   revokeInvitation,
-} from '../../domain/invitations.ts';
-import { createApiToken, revokeApiToken } from '../../domain/api-tokens.ts';
-import { listApiTokens, listInvitations } from '../../domain/community-queries.ts';
+} from '../../domain/accounts/invitations.ts';
+import { createApiToken, revokeApiToken } from '../../domain/accounts/api-tokens.ts';
+import { listApiTokens, listInvitations } from '../../domain/accounts/community-queries.ts';
 import { setSessionCookie } from '../plugins/auth.ts';
 import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
 import { NewAccountBody } from './auth.routes.ts';

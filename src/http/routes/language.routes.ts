@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { checkText, languageConfigFor } from '../../domain/language-check.ts';
+import { checkText, languageConfigFor } from '../../domain/conversation/language-check.ts';
 import { coachDraft, coachReply, MAX_API_TEXT, toApiFindings } from '../../language/index.ts';
 import { Enum, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';

@@ -7,7 +7,7 @@ import {
   coachMemberReply,
   respondAsMember,
   viewAsMember,
-} from '../../domain/member-view.ts';
+} from '../../domain/conversation/member-view.ts';
 import { MAX_API_TEXT } from '../../language/index.ts';
 import { Enum, IsoTime, Uuid } from '../schemas.ts';
 import { GuideStep, NullableString, TokenParams } from './call-in-schemas.ts';

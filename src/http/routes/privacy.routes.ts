@@ -1,7 +1,7 @@
 // A person's own data: a JSON copy of it, and erasing their account (with their password).
 import { Type } from '@sinclair/typebox';
-import { eraseMyAccount } from '../../domain/erasure.ts';
-import { exportMyData } from '../../domain/export.ts';
+import { eraseMyAccount } from '../../domain/privacy/erasure.ts';
+import { exportMyData } from '../../domain/privacy/export.ts';
 import { clearSessionCookie } from '../plugins/auth.ts';
 import { Password } from './auth.routes.ts';
 import { sessionOnly, strictLimit, type RouteRegistrar } from './types.ts';

@@ -1,14 +1,18 @@
 // Triage (flow step 2): the rubric's recommendation for an organizer's answers, and the
 // decision with its kept reason.
 import { Type, type Static } from '@sinclair/typebox';
-import { decideTriage, listTriageDecisions, previewTriage } from '../../domain/triage-decision.ts';
+import {
+  decideTriage,
+  listTriageDecisions,
+  previewTriage,
+} from '../../domain/triage/triage-decision.ts';
 import {
   concernCategories,
   intents,
   ladderLevels,
   publicHarmOptions,
   recommendationKinds,
-} from '../../domain/triage.ts';
+} from '../../domain/triage/triage.ts';
 import { ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 

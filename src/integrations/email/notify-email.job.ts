@@ -5,7 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Repositories } from '../../db/store.ts';
-import type { Cipher } from '../../domain/crypto.ts';
+import type { Cipher } from '../../domain/privacy/crypto.ts';
 import { defineJob, PermanentJobError } from '../../jobs/definition.ts';
 import type { Mailer } from './mailer.ts';
 import { renderEmail, templateNames } from './templates.ts';

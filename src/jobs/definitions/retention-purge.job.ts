@@ -1,7 +1,7 @@
 // `retention.purge`: purges closed cases past their community's retention period. Enqueued once
 // a day by the runner's scheduler (dedupe key per day), and safe to run again.
 import { Type } from '@sinclair/typebox';
-import { dailyPurgeKey, purgeExpiredCases } from '../../domain/retention.ts';
+import { dailyPurgeKey, purgeExpiredCases } from '../../domain/privacy/retention.ts';
 import { defineJob } from '../definition.ts';
 import type { PeriodicJob } from '../runner.ts';
 import type { JobServices } from '../services.ts';

@@ -1,0 +1,89 @@
+// API tokens: scoped to one community, shown once, stored hashed.
+import { AppError } from '../../config/errors.ts';
+import type { Repositories, Tx } from '../../db/store.ts';
+import { authorize, requireSignedIn } from '../access/access.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import { isoNow, type Clock } from '../common/clock.ts';
+import { hashSecret, newId, newSecret } from '../common/tokens.ts';
+export const API_TOKEN_PREFIX = 'callin_';
+
+export async function createApiToken(
+  tx: Tx<'memberships' | 'apiTokens' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  name: string,
+): Promise<{ id: string; token: string }> {
+  // Tokens are made from a signed-in session, never from another token.
+  if (actor.kind !== 'user')
+    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  return tx(async ({ memberships, apiTokens, audit }) => {
+    await authorize(memberships, actor, communityId, 'tokens.own');
+    requireSignedIn(actor);
+    const at = isoNow(clock);
+    const token = newSecret(API_TOKEN_PREFIX);
+    const id = newId();
+    await apiTokens.insert({
+      id,
+      token_hash: hashSecret(token),
+      community_id: communityId,
+      user_id: actor.userId,
+      name: name.trim(),
+      created_at: at,
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'token.create', targetType: 'api-token', targetId: id },
+      at,
+    );
+    return { id, token };
+  });
+}
+
+export async function revokeApiToken(
+  tx: Tx<'memberships' | 'apiTokens' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  tokenId: string,
+): Promise<void> {
+  await tx(async ({ memberships, apiTokens, audit }) => {
+    await authorize(memberships, actor, communityId, 'tokens.own');
+    requireSignedIn(actor);
+    const at = isoNow(clock);
+    if (!(await apiTokens.revoke(communityId, actor.userId, tokenId, at)))
+      throw new AppError('not_found');
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'token.revoke', targetType: 'api-token', targetId: tokenId },
+      at,
+    );
+  });
+}
+
+export async function resolveApiToken(
+  apiTokens: Repositories['apiTokens'],
+  clock: Clock,
+  token: string,
+): Promise<Extract<Actor, { kind: 'token' }> | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await apiTokens.findActiveWithUser(hashSecret(token));
+  if (!row || row.erased_at !== null) return null;
+  const now = clock.now();
+  // Record use at most hourly, so reading with a token stays a read.
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 3_600_000) {
+    await apiTokens.markUsed(row.id, now.toISOString());
+  }
+  return {
+    kind: 'token',
+    userId: row.user_id,
+    isOperator: false,
+    communityId: row.community_id,
+    tokenId: row.id,
+  };
+}

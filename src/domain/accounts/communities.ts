@@ -1,0 +1,161 @@
+// Communities, their settings, and members' roles.
+import { AppError } from '../../config/errors.ts';
+import type { Community, Role } from '../../db/schema.ts';
+import type { Repositories, Tx } from '../../db/store.ts';
+import { authorize, requireOperator } from '../access/access.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import { isoNow, type Clock } from '../common/clock.ts';
+import {
+  defaultSettings,
+  mergeSettings,
+  parseSettings,
+  type CommunitySettings,
+  type SettingsPatch,
+} from './community-settings.ts';
+import { validateLanguageConfig } from '../conversation/language-check.ts';
+import { newId, newSecret } from '../common/tokens.ts';
+
+export interface CommunityView {
+  id: string;
+  slug: string;
+  name: string;
+  intakeOpen: boolean;
+  createdAt: string;
+}
+
+export function presentCommunity(c: Community): CommunityView {
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    intakeOpen: c.intake_open === 1,
+    createdAt: c.created_at,
+  };
+}
+
+export async function createCommunity(
+  tx: Tx<'communities' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  input: { slug: string; name: string },
+): Promise<Community> {
+  requireOperator(actor);
+  return tx(async ({ communities, audit }) => {
+    const slug = input.slug.trim().toLowerCase();
+    if (await communities.findBySlug(slug)) throw new AppError('slug_taken');
+    const at = isoNow(clock);
+    const row: Community = {
+      id: newId(),
+      slug,
+      name: input.name.trim(),
+      intake_id: newSecret().slice(0, 22),
+      intake_open: 1,
+      settings: JSON.stringify(defaultSettings),
+      created_by: actor.kind === 'user' ? actor.userId : null,
+      created_at: at,
+    };
+    await communities.insert(row);
+    await recordAudit(
+      audit,
+      actor,
+      {
+        communityId: row.id,
+        action: 'community.create',
+        targetType: 'community',
+        targetId: row.id,
+      },
+      at,
+    );
+    return row;
+  });
+}
+
+export async function getCommunity(
+  repos: Pick<Repositories, 'communities'>,
+  communityId: string,
+): Promise<Community> {
+  const c = await repos.communities.findById(communityId);
+  if (!c) throw new AppError('not_found');
+  return c;
+}
+
+export async function updateCommunity(
+  tx: Tx<'communities' | 'memberships' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  patch: {
+    name?: string | undefined;
+    intakeOpen?: boolean | undefined;
+    settings?: SettingsPatch | undefined;
+  },
+): Promise<{ community: Community; settings: CommunitySettings }> {
+  return tx(async ({ communities, memberships, audit }) => {
+    const community = await getCommunity({ communities }, communityId);
+    if (patch.settings !== undefined || patch.intakeOpen !== undefined) {
+      await authorize(memberships, actor, communityId, 'settings.manage');
+    } else {
+      // Renaming is open to the operator as well as organizers.
+      if (!(actor.kind === 'user' && actor.isOperator)) {
+        await authorize(memberships, actor, communityId, 'settings.manage');
+      }
+    }
+    if (patch.settings?.language) validateLanguageConfig(patch.settings.language);
+    const settings = patch.settings
+      ? mergeSettings(parseSettings(community.settings), patch.settings)
+      : parseSettings(community.settings);
+    const update = {
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.intakeOpen !== undefined ? { intake_open: patch.intakeOpen ? 1 : 0 } : {}),
+      ...(patch.settings !== undefined ? { settings: JSON.stringify(settings) } : {}),
+    };
+    const at = isoNow(clock);
+    await communities.update(communityId, update);
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'community.update', targetType: 'community', targetId: communityId },
+      at,
+    );
+    return { community: { ...community, ...update }, settings };
+  });
+}
+
+// ---- members ------------------------------------------------------------------------------
+
+export async function changeRole(
+  tx: Tx<'memberships' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  userId: string,
+  role: Role | null,
+): Promise<void> {
+  await tx(async ({ memberships, audit }) => {
+    await authorize(memberships, actor, communityId, 'members.manage');
+    const m = await memberships.find(communityId, userId);
+    if (!m) throw new AppError('not_found');
+    if (
+      m.role === 'organizer' &&
+      role !== 'organizer' &&
+      (await memberships.countWithRole(communityId, 'organizer')) <= 1
+    ) {
+      throw new AppError('last_organizer');
+    }
+    const at = isoNow(clock);
+    if (role === null) await memberships.delete(communityId, userId);
+    else await memberships.updateRole(communityId, userId, role);
+    await recordAudit(
+      audit,
+      actor,
+      {
+        communityId,
+        action: role === null ? 'member.remove' : 'member.role',
+        targetType: 'membership',
+        targetId: userId,
+      },
+      at,
+    );
+  });
+}

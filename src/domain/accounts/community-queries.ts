@@ -1,0 +1,128 @@
+// Read-only views of a community for the people allowed to see them.
+import { AppError } from '../../config/errors.ts';
+import type { Repositories } from '../../db/store.ts';
+import { authorize } from '../access/access.ts';
+import type { Actor } from '../access/actor.ts';
+import { parseSettings } from './community-settings.ts';
+import { getCommunity, presentCommunity } from './communities.ts';
+
+export async function listCommunities(repos: Pick<Repositories, 'communities'>, actor: Actor) {
+  if (actor.kind === 'user' && actor.isOperator) {
+    const all = await repos.communities.listAll();
+    const mine = new Map(
+      (await repos.communities.listForUser(actor.userId)).map((c) => [c.id, c.role]),
+    );
+    return all.map((c) => ({ ...presentCommunity(c), role: mine.get(c.id) ?? null }));
+  }
+  if (actor.kind === 'user') {
+    return (await repos.communities.listForUser(actor.userId)).map((c) => ({
+      ...presentCommunity(c),
+      role: c.role,
+    }));
+  }
+  if (actor.kind === 'token') {
+    const c = await repos.communities.listForUser(actor.userId);
+    return c
+      .filter((x) => x.id === actor.communityId)
+      .map((x) => ({ ...presentCommunity(x), role: x.role }));
+  }
+  throw new AppError('sign_in_required');
+}
+
+/** The operator sees every community's name; members see their own. */
+export async function viewCommunity(
+  repos: Pick<Repositories, 'communities' | 'memberships'>,
+  actor: Actor,
+  communityId: string,
+) {
+  if (actor.kind === 'user' && actor.isOperator) {
+    const m = await repos.memberships.find(communityId, actor.userId);
+    return { ...presentCommunity(await getCommunity(repos, communityId)), role: m?.role ?? null };
+  }
+  const role = await authorize(repos.memberships, actor, communityId, 'community.view');
+  return { ...presentCommunity(await getCommunity(repos, communityId)), role };
+}
+
+export async function readSettings(
+  repos: Pick<Repositories, 'communities' | 'memberships'>,
+  actor: Actor,
+  communityId: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'settings.manage');
+  const c = await getCommunity(repos, communityId);
+  return {
+    settings: parseSettings(c.settings),
+    intakeId: c.intake_id,
+    intakeOpen: c.intake_open === 1,
+  };
+}
+
+export async function listMembers(
+  repos: Pick<Repositories, 'memberships'>,
+  actor: Actor,
+  communityId: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'members.manage');
+  const rows = await repos.memberships.list(communityId);
+  return rows.map((r) => ({
+    userId: r.user_id,
+    displayName: r.display_name,
+    email: r.email,
+    role: r.role,
+    joinedAt: r.created_at,
+  }));
+}
+
+export async function listInvitations(
+  repos: Pick<Repositories, 'memberships' | 'invitations'>,
+  actor: Actor,
+  communityId: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'invitations.manage');
+  const rows = await repos.invitations.listForCommunity(communityId);
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    maxUses: r.max_uses,
+    uses: r.uses,
+    revoked: r.revoked_at !== null,
+  }));
+}
+
+export async function listApiTokens(
+  repos: Pick<Repositories, 'memberships' | 'apiTokens'>,
+  actor: Actor,
+  communityId: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'tokens.own');
+  if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
+  const rows = await repos.apiTokens.listForUser(communityId, actor.userId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revoked: r.revoked_at !== null,
+  }));
+}
+
+export async function listCommunityAudit(
+  repos: Pick<Repositories, 'memberships' | 'audit'>,
+  actor: Actor,
+  communityId: string,
+  limit: number,
+) {
+  await authorize(repos.memberships, actor, communityId, 'audit.read');
+  const rows = await repos.audit.listForCommunity(communityId, limit);
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    action: r.action,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    at: r.at,
+  }));
+}

@@ -1,0 +1,159 @@
+// Invitations by link, each carrying a role: made and revoked by organizers, accepted with a
+// new account or the signed-in one.
+import { AppError } from '../../config/errors.ts';
+import type { Role } from '../../db/schema.ts';
+import type { Repositories, Tx } from '../../db/store.ts';
+import { authorize } from '../access/access.ts';
+import {
+  insertAccount,
+  preparePassword,
+  startSession,
+  type IssuedSession,
+  type NewAccount,
+  type SessionOptions,
+} from './accounts.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import { addHours, isoNow, type Clock } from '../common/clock.ts';
+import { getCommunity, presentCommunity, type CommunityView } from './communities.ts';
+import { hashSecret, newId, newSecret } from '../common/tokens.ts';
+export async function createInvitation(
+  tx: Tx<'communities' | 'memberships' | 'invitations' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  input: { role: Role; maxUses: number; expiresInDays: number },
+): Promise<{ id: string; token: string; expiresAt: string }> {
+  return tx(async ({ communities, memberships, invitations, audit }) => {
+    await getCommunity({ communities }, communityId);
+    const operatorBootstrapping =
+      actor.kind === 'user' &&
+      actor.isOperator &&
+      (await memberships.countWithRole(communityId, 'organizer')) === 0;
+    // The operator may invite the first organizer; after that, organizers invite.
+    if (!operatorBootstrapping && actor.kind !== 'cli') {
+      await authorize(memberships, actor, communityId, 'invitations.manage');
+    }
+    const at = isoNow(clock);
+    const token = newSecret();
+    const id = newId();
+    const expiresAt = addHours(at, input.expiresInDays * 24);
+    await invitations.insert({
+      id,
+      community_id: communityId,
+      token_hash: hashSecret(token),
+      role: input.role,
+      created_by: actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null,
+      created_at: at,
+      expires_at: expiresAt,
+      max_uses: input.maxUses,
+      uses: 0,
+      revoked_at: null,
+    });
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'invitation.create', targetType: 'invitation', targetId: id },
+      at,
+    );
+    return { id, token, expiresAt };
+  });
+}
+
+async function usableInvitation(
+  repos: Pick<Repositories, 'invitations'>,
+  token: string,
+  at: string,
+) {
+  const inv = await repos.invitations.findByTokenHash(hashSecret(token));
+  if (!inv || inv.revoked_at !== null || inv.expires_at <= at || inv.uses >= inv.max_uses) {
+    throw new AppError('invitation_invalid');
+  }
+  return inv;
+}
+
+export async function previewInvitation(
+  repos: Pick<Repositories, 'invitations' | 'communities'>,
+  clock: Clock,
+  token: string,
+): Promise<{ community: CommunityView; role: Role; expiresAt: string }> {
+  const inv = await usableInvitation(repos, token, isoNow(clock));
+  const community = await getCommunity(repos, inv.community_id);
+  return { community: presentCommunity(community), role: inv.role, expiresAt: inv.expires_at };
+}
+
+/** A signed-in person joins, or a new account is made and signed in. */
+export async function acceptInvitation(
+  tx: Tx<'invitations' | 'memberships' | 'users' | 'sessions' | 'audit'>,
+  clock: Clock,
+  sessionOptions: SessionOptions,
+  actor: Actor,
+  token: string,
+  newAccount: NewAccount | null,
+): Promise<{ communityId: string; role: Role; userId: string; session: IssuedSession | null }> {
+  if (actor.kind === 'token') throw new AppError('forbidden');
+  if (actor.kind !== 'user' && !newAccount) throw new AppError('sign_in_required');
+  const passwordHash =
+    actor.kind !== 'user' && newAccount ? await preparePassword(newAccount) : null;
+  return tx(async (repos) => {
+    const at = isoNow(clock);
+    const inv = await usableInvitation(repos, token, at);
+    let userId: string;
+    if (actor.kind === 'user') {
+      userId = actor.userId;
+      if (await repos.memberships.find(inv.community_id, userId))
+        throw new AppError('already_member');
+    } else {
+      userId = await insertAccount(
+        repos.users,
+        { ...newAccount!, passwordHash: passwordHash! },
+        at,
+      );
+    }
+    if (!(await repos.invitations.use(inv.id))) throw new AppError('invitation_invalid');
+    await repos.memberships.insert({
+      community_id: inv.community_id,
+      user_id: userId,
+      role: inv.role,
+      created_at: at,
+    });
+    await recordAudit(
+      repos.audit,
+      actor.kind === 'user' ? actor : { kind: 'user', userId, isOperator: false },
+      {
+        communityId: inv.community_id,
+        action: 'invitation.accept',
+        targetType: 'membership',
+        targetId: userId,
+      },
+      at,
+    );
+    const session =
+      actor.kind === 'user'
+        ? null
+        : await startSession(repos.sessions, clock, sessionOptions, userId);
+    return { communityId: inv.community_id, role: inv.role, userId, session };
+  });
+}
+
+export async function revokeInvitation(
+  tx: Tx<'memberships' | 'invitations' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  invitationId: string,
+): Promise<void> {
+  await tx(async ({ memberships, invitations, audit }) => {
+    await authorize(memberships, actor, communityId, 'invitations.manage');
+    const inv = await invitations.findById(communityId, invitationId);
+    if (!inv) throw new AppError('not_found');
+    const at = isoNow(clock);
+    await invitations.revoke(inv.id, at);
+    await recordAudit(
+      audit,
+      actor,
+      { communityId, action: 'invitation.revoke', targetType: 'invitation', targetId: inv.id },
+      at,
+    );
+  });
+}

@@ -1,0 +1,28 @@
+import type { AuditRepository } from '../../db/repositories/audit.repository.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditActor } from '../access/actor.ts';
+import { chainEntry } from './audit.ts';
+
+export interface AuditEvent {
+  communityId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+}
+
+/** Appends one chained entry. Call inside the transaction that made the change. */
+export async function recordAudit(
+  audit: AuditRepository,
+  actor: Actor,
+  event: AuditEvent,
+  at: string,
+): Promise<void> {
+  await audit.lock();
+  const previous = await audit.last();
+  const entry = chainEntry(
+    previous ? { seq: Number(previous.seq), hash: previous.hash } : undefined,
+    { ...event, ...auditActor(actor) },
+    at,
+  );
+  await audit.insert(entry);
+}

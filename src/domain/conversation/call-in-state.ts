@@ -1,0 +1,179 @@
+// What every call-in workflow shares: the states, who is looking (caller, organizer, member),
+// the harmed person's conditions, and the private links.
+import { AppError } from '../../config/errors.ts';
+import type { CallIn, Concern, Role } from '../../db/schema.ts';
+import type { Repositories, Tx } from '../../db/store.ts';
+export type { Tx };
+import { roles } from '../access/access.ts';
+import type { Actor } from '../access/actor.ts';
+import type { Clock } from '../common/clock.ts';
+import { contentContext, type ConcernContent } from '../intake/concerns.ts';
+import type { Cipher } from '../privacy/crypto.ts';
+
+export interface CallInDeps {
+  clock: Clock;
+  cipher: Cipher;
+  /** The web app's address, for private links in notifications. */
+  publicUrl: string;
+}
+
+import type { CallInStatus } from '../../contract/vocabulary.ts';
+export { callInStatuses, channels } from '../../contract/vocabulary.ts';
+export type {
+  CallInStatus,
+  Channel,
+  ConsentMode,
+  ConsentStatus,
+} from '../../contract/vocabulary.ts';
+
+/** Statuses that count as open work for the caller (capacity and load). */
+export const OPEN_STATUSES: readonly CallInStatus[] = [
+  'awaiting-consent',
+  'ready',
+  'in-conversation',
+  'outcome-recorded',
+];
+/** Statuses in which a concern has a live call-in (a second one cannot start). */
+export const LIVE_STATUSES: readonly CallInStatus[] = ['awaiting-caller', ...OPEN_STATUSES];
+/** Statuses in which the member has been reached (they count as history). */
+export const REACHED_STATUSES: readonly CallInStatus[] = [
+  'in-conversation',
+  'outcome-recorded',
+  'escalated',
+  'closed',
+];
+
+export interface ConsentConditions {
+  /** "You may mention me": only then may the member learn who was harmed or who raised it. */
+  mayMentionMe: boolean;
+  /** "You may share the quote." */
+  mayShareQuotes: boolean;
+  /** Anything else, in their words; shown to the caller only. */
+  note: string;
+}
+
+export const noConditions: ConsentConditions = {
+  mayMentionMe: false,
+  mayShareQuotes: false,
+  note: '',
+};
+
+export function conditionsContext(c: Pick<CallIn, 'id' | 'community_id'>): string {
+  return `callin-consent:${c.community_id}:${c.id}`;
+}
+
+export function readConditions(cipher: Cipher, c: CallIn): ConsentConditions {
+  if (!c.consent_conditions) return noConditions;
+  return {
+    ...noConditions,
+    ...cipher.decrypt<Partial<ConsentConditions>>(c.consent_conditions, conditionsContext(c)),
+  };
+}
+
+/** Whether the member may learn who was harmed: they chose to call in themselves, or agreed. */
+export function mayMentionHarmed(cipher: Cipher, c: CallIn): boolean {
+  return c.consent_mode === 'self' || readConditions(cipher, c).mayMentionMe;
+}
+
+/** Whether the caller may now contact the member (rule 1). Throws the reason when not. */
+export function assertMayContact(c: CallIn): void {
+  if (c.consent_status === 'withdrawn' || c.consent_status === 'declined')
+    throw new AppError('consent_withdrawn');
+  if (c.consent_status !== 'given' && c.consent_status !== 'not-needed')
+    throw new AppError('consent_required');
+}
+
+export function mayContact(c: Pick<CallIn, 'consent_status'>): boolean {
+  return c.consent_status === 'given' || c.consent_status === 'not-needed';
+}
+
+export function userIdOf(actor: Actor): string | null {
+  return actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null;
+}
+
+/** The actor's role in a community (token actors only in their own community), or null. */
+export async function roleIn(
+  repos: Pick<Repositories, 'memberships'>,
+  actor: Actor,
+  communityId: string,
+): Promise<Role | null> {
+  if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
+  if (actor.kind === 'token' && actor.communityId !== communityId) return null;
+  const m = await repos.memberships.find(communityId, actor.userId);
+  return m?.role ?? null;
+}
+
+export async function requireRole(
+  repos: Pick<Repositories, 'memberships'>,
+  actor: Actor,
+  communityId: string,
+  minimum: 'ally' | 'organizer',
+): Promise<Role> {
+  const role = await roleIn(repos, actor, communityId);
+  if (!role || roles.indexOf(role) < roles.indexOf(minimum)) throw new AppError('forbidden');
+  return role;
+}
+
+export type Viewer = 'caller' | 'organizer';
+
+/**
+ * Loads a call-in for its caller or an organizer of its community. Anyone else gets
+ * not_found when they are not in the community, forbidden when they are (rule 4).
+ */
+export async function loadForStaff(
+  repos: Pick<Repositories, 'memberships' | 'callIns'>,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  allowed: readonly Viewer[] = ['caller', 'organizer'],
+): Promise<{ callIn: CallIn; viewer: Viewer; userId: string }> {
+  const role = await roleIn(repos, actor, communityId);
+  if (!role) throw new AppError('forbidden');
+  const callIn = await repos.callIns.find(communityId, callInId);
+  if (!callIn) throw new AppError('not_found');
+  const userId = userIdOf(actor) ?? '';
+  if (allowed.includes('caller') && callIn.caller_user_id === userId)
+    return { callIn, viewer: 'caller', userId };
+  if (allowed.includes('organizer') && role === 'organizer')
+    return { callIn, viewer: 'organizer', userId };
+  throw new AppError('forbidden');
+}
+
+export function readConcernContent(cipher: Cipher, concern: Concern): ConcernContent {
+  return cipher.decrypt<ConcernContent>(concern.content, contentContext(concern));
+}
+
+/** Names the member must not see without consent: the reporter and the harmed person. */
+export async function protectedNames(
+  repos: Pick<Repositories, 'users'>,
+  cipher: Cipher,
+  concern: Concern,
+  callIn: CallIn,
+): Promise<string[]> {
+  const names = new Set<string>();
+  const content = readConcernContent(cipher, concern);
+  if (content.harmedName) names.add(content.harmedName);
+  if (content.contact) names.add(content.contact);
+  for (const id of [concern.reporter_user_id, callIn.harmed_user_id]) {
+    if (!id) continue;
+    const u = await repos.users.findById(id);
+    if (u) {
+      names.add(u.display_name);
+      names.add(u.email);
+    }
+  }
+  return [...names].filter((n) => n.trim().length > 1);
+}
+
+export function links(publicUrl: string) {
+  return {
+    consent: (token: string) => `${publicUrl}/consent/${token}`,
+    follow: (token: string) => `${publicUrl}/follow/${token}`,
+    member: (token: string) => `${publicUrl}/called-in/${token}`,
+    callIn: (communityId: string, id: string) =>
+      `${publicUrl}/communities/${communityId}/call-ins/${id}`,
+    offers: (communityId: string) => `${publicUrl}/communities/${communityId}/offers`,
+    care: (communityId: string) => `${publicUrl}/communities/${communityId}/care`,
+    enforcement: (id: string) => `${publicUrl}/me/enforcements/${id}`,
+  };
+}

@@ -1,0 +1,362 @@
+// Flow steps 4 and 5: the caller prepares (guide, draft, draft coach), picks a channel and holds
+// the conversation. Messages are encrypted at rest. Nothing reaches the member before consent
+// (rule 1), and no message may name the harmed person or the reporter unless they said so
+// (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
+import { AppError } from '../../config/errors.ts';
+import type { CallIn, CallInMessage } from '../../db/schema.ts';
+import type { Repositories } from '../../db/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import {
+  assertMayContact,
+  links,
+  loadForStaff,
+  mayMentionHarmed,
+  protectedNames,
+  readConcernContent,
+  readConditions,
+  requireRole,
+  userIdOf,
+  type CallInDeps,
+  type Channel,
+  type Tx,
+} from './call-in-state.ts';
+import { isoNow } from '../common/clock.ts';
+import { findConcern } from '../intake/concerns.ts';
+import {
+  callerGuide,
+  coachDraft,
+  findProtectedNames,
+  noDraftCoach,
+  type DraftCoach,
+} from './conversation-guide.ts';
+import type { Cipher } from '../privacy/crypto.ts';
+import {
+  memberKeyPrefix,
+  queueNotification,
+  type Recipient,
+} from '../notifications/notifications.ts';
+import { hashSecret, newId, newSecret } from '../common/tokens.ts';
+
+type ThreadRepos = Pick<
+  Repositories,
+  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs'
+>;
+
+export function messageContext(
+  m: Pick<CallInMessage, 'id' | 'community_id' | 'call_in_id'>,
+): string {
+  return `callin-message:${m.community_id}:${m.call_in_id}:${m.id}`;
+}
+const draftContext = (c: Pick<CallIn, 'id' | 'community_id'>) =>
+  `callin-draft:${c.community_id}:${c.id}`;
+const contactContext = (c: Pick<CallIn, 'id' | 'community_id'>) =>
+  `callin-contact:${c.community_id}:${c.id}`;
+const linkContext = (c: Pick<CallIn, 'id' | 'community_id'>) =>
+  `callin-link:${c.community_id}:${c.id}`;
+
+export function readMessages(cipher: Cipher, rows: CallInMessage[]) {
+  return rows.map((m) => ({
+    id: m.id,
+    author: m.author,
+    kind: m.kind,
+    text: cipher.decrypt<string>(m.body, messageContext(m)),
+    createdAt: m.created_at,
+  }));
+}
+
+export async function insertMessage(
+  repos: Pick<Repositories, 'callIns'>,
+  cipher: Cipher,
+  callIn: CallIn,
+  author: 'caller' | 'member',
+  kind: string,
+  text: string,
+  at: string,
+) {
+  const row = {
+    id: newId(),
+    call_in_id: callIn.id,
+    community_id: callIn.community_id,
+    author,
+    kind,
+    body: '',
+    created_at: at,
+  };
+  row.body = cipher.encrypt(text, messageContext(row));
+  await repos.callIns.insertMessage(row);
+  return row;
+}
+
+/** The full picture for the caller or an organizer, from assignment on. */
+export async function readCallIn(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care'>,
+  cipher: Cipher,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+) {
+  const { callIn, viewer } = await loadForStaff(repos, actor, communityId, callInId);
+  const concern = await findConcern(repos, communityId, callIn.concern_id);
+  const content = readConcernContent(cipher, concern);
+  return {
+    id: callIn.id,
+    concernId: callIn.concern_id,
+    viewer,
+    status: callIn.status,
+    callerUserId: callIn.caller_user_id,
+    channel: callIn.channel,
+    language: callIn.language,
+    consent: {
+      mode: callIn.consent_mode,
+      status: callIn.consent_status,
+      conditions: readConditions(cipher, callIn),
+      at: callIn.consent_at,
+    },
+    concern: {
+      what: content.what,
+      quotes: content.quotes,
+      impact: content.impact,
+      categories: JSON.parse(concern.categories) as string[],
+      urgent: concern.urgency === 'urgent',
+    },
+    draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
+    memberState: callIn.member_state,
+    outcome: callIn.outcome
+      ? {
+          outcome: callIn.outcome,
+          note: callIn.outcome_note
+            ? cipher.decrypt<string>(
+                callIn.outcome_note,
+                `callin-outcome:${communityId}:${callIn.id}`,
+              )
+            : '',
+          at: callIn.outcome_at,
+        }
+      : null,
+    messages: readMessages(cipher, await repos.callIns.listMessages(callIn.id)),
+    // Who was offered it and what they answered: for organizers, who do the matching. A
+    // decline carries no reason because none is asked.
+    offers:
+      viewer === 'organizer'
+        ? (await repos.care.listOffersForCallIn(callIn.id)).map((o) => ({
+            id: o.id,
+            userId: o.user_id,
+            name: o.display_name,
+            relationship: o.relationship,
+            status: o.status,
+            createdAt: o.created_at,
+            decidedAt: o.decided_at,
+          }))
+        : [],
+    guide: [...callerGuide],
+    createdAt: callIn.created_at,
+    updatedAt: callIn.updated_at,
+  };
+}
+
+/** Organizers see every call-in of their community; allies see the ones they hold. */
+export async function listCallIns(
+  repos: Pick<Repositories, 'memberships' | 'callIns'>,
+  actor: Actor,
+  communityId: string,
+) {
+  const role = await requireRole(repos, actor, communityId, 'ally');
+  const rows = await repos.callIns.list(communityId, {
+    callerUserId: role === 'organizer' ? undefined : (userIdOf(actor) ?? ''),
+    limit: 200,
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    concernId: c.concern_id,
+    status: c.status,
+    callerUserId: c.caller_user_id,
+    consentStatus: c.consent_status,
+    channel: c.channel,
+    outcome: c.outcome,
+    updatedAt: c.updated_at,
+  }));
+}
+
+export async function saveDraft(
+  tx: Tx<keyof ThreadRepos>,
+  deps: CallInDeps & { coach?: DraftCoach },
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  text: string,
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
+    if (!['awaiting-consent', 'ready', 'in-conversation'].includes(callIn.status))
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    await repos.callIns.update(callIn.id, {
+      draft: deps.cipher.encrypt(text, draftContext(callIn)),
+      updated_at: at,
+    });
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const names = mayMentionHarmed(deps.cipher, callIn)
+      ? []
+      : await protectedNames(repos, deps.cipher, concern, callIn);
+    const advice = await coachDraft(deps.coach ?? noDraftCoach, text, {
+      protectedNames: names,
+      language: callIn.language,
+    });
+    return { savedAt: at, advice };
+  });
+}
+
+export async function chooseChannel(
+  tx: Tx<keyof ThreadRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  input: { channel: Channel; memberEmail: string | null; memberName: string | null },
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
+    if (!['awaiting-consent', 'ready', 'in-conversation'].includes(callIn.status))
+      throw new AppError('invalid_state');
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    if (input.channel === 'email' && !concern.subject_user_id && !input.memberEmail) {
+      throw new AppError('validation_failed', [
+        {
+          field: 'memberEmail',
+          problems: ['Add the email address of the person you are calling in.'],
+        },
+      ]);
+    }
+    const at = isoNow(deps.clock);
+    const contact = input.memberEmail
+      ? deps.cipher.encrypt(
+          { email: input.memberEmail, name: input.memberName },
+          contactContext(callIn),
+        )
+      : callIn.member_contact;
+    await repos.callIns.update(callIn.id, {
+      channel: input.channel,
+      member_contact: contact,
+      updated_at: at,
+    });
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.channel', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return { channel: input.channel };
+  });
+}
+
+function memberRecipient(
+  cipher: Cipher,
+  callIn: CallIn,
+  subjectUserId: string | null,
+): Recipient | null {
+  if (subjectUserId) return { userId: subjectUserId };
+  if (!callIn.member_contact) return null;
+  const c = cipher.decrypt<{ email: string; name: string | null }>(
+    callIn.member_contact,
+    contactContext(callIn),
+  );
+  return c.name ? { email: c.email, name: c.name } : { email: c.email };
+}
+
+/** Sends a message to the member (in-app thread or email), or logs a voice / in-person talk. */
+export async function sendMessage(
+  tx: Tx<keyof ThreadRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  text: string,
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
+    if (
+      callIn.status !== 'ready' &&
+      callIn.status !== 'in-conversation' &&
+      callIn.status !== 'outcome-recorded'
+    ) {
+      if (callIn.status === 'stopped') throw new AppError('consent_withdrawn');
+      if (callIn.status === 'awaiting-consent') throw new AppError('consent_required');
+      throw new AppError('invalid_state');
+    }
+    assertMayContact(callIn);
+    if (!callIn.channel) throw new AppError('invalid_state', { reason: 'Choose a channel first.' });
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    if (
+      !mayMentionHarmed(deps.cipher, callIn) &&
+      findProtectedNames(text, await protectedNames(repos, deps.cipher, concern, callIn)).length > 0
+    ) {
+      throw new AppError('validation_failed', [
+        {
+          field: 'text',
+          problems: [
+            'This names someone who has not agreed to be mentioned. Describe the behaviour and its impact instead.',
+          ],
+        },
+      ]);
+    }
+    const at = isoNow(deps.clock);
+    const spoken = callIn.channel === 'voice' || callIn.channel === 'in-person';
+    const row = await insertMessage(
+      repos,
+      deps.cipher,
+      callIn,
+      'caller',
+      spoken ? 'log' : 'message',
+      text,
+      at,
+    );
+    let memberToken: string | null = null;
+    const patch: Partial<CallIn> = {
+      status: callIn.status === 'ready' ? 'in-conversation' : callIn.status,
+      updated_at: at,
+    };
+    if (!spoken) {
+      if (callIn.member_link)
+        memberToken = deps.cipher.decrypt<string>(callIn.member_link, linkContext(callIn));
+      else {
+        memberToken = newSecret('ci_');
+        patch.member_token_hash = hashSecret(memberToken);
+        patch.member_link = deps.cipher.encrypt(memberToken, linkContext(callIn));
+      }
+      const to = memberRecipient(deps.cipher, callIn, concern.subject_user_id);
+      if (to) {
+        await queueNotification(
+          repos.jobs,
+          deps.cipher,
+          {
+            template: 'call-in-message',
+            communityId,
+            to,
+            link: links(deps.publicUrl).member(memberToken),
+            dedupeKey: `${memberKeyPrefix(callIn.id)}message:${row.id}`,
+          },
+          at,
+        );
+      }
+    }
+    await repos.callIns.update(callIn.id, patch);
+    await recordAudit(
+      repos.audit,
+      actor,
+      {
+        communityId,
+        action: spoken ? 'call-in.log' : 'call-in.message',
+        targetType: 'call-in',
+        targetId: callIn.id,
+      },
+      at,
+    );
+    return {
+      id: row.id,
+      kind: row.kind,
+      createdAt: at,
+      memberUrl: memberToken ? links(deps.publicUrl).member(memberToken) : null,
+    };
+  });
+}

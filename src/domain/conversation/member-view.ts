@@ -1,0 +1,191 @@
+// Flow step 6, being called in: what the member sees (from a private link with no account, or
+// their own account) and the simple responses they have. Nothing here names the reporter or
+// the harmed person (rule 3): only the caller's display name, the guide and the thread.
+import { memberResponses, type MemberResponse } from '../../contract/vocabulary.ts';
+import { AppError } from '../../config/errors.ts';
+import type { CallIn } from '../../db/schema.ts';
+import type { Repositories } from '../../db/store.ts';
+import { coachReply, toApiFindings } from '../../language/index.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import { links, type CallInDeps, type Tx } from './call-in-state.ts';
+import { insertMessage, readMessages } from './call-ins.ts';
+import { isoNow } from '../common/clock.ts';
+import { parseSettings } from '../accounts/community-settings.ts';
+import { memberGuide } from './conversation-guide.ts';
+import { queueNotification } from '../notifications/notifications.ts';
+import { hashSecret } from '../common/tokens.ts';
+
+type MemberRepos = Pick<
+  Repositories,
+  'callIns' | 'users' | 'communities' | 'memberships' | 'audit' | 'jobs'
+>;
+
+export { memberResponses } from '../../contract/vocabulary.ts';
+export type { MemberResponse } from '../../contract/vocabulary.ts';
+
+/** A private link, or a signed-in member with the id of a call-in addressed to them. */
+export type MemberIdentity = { token: string } | { actor: Actor; callInId: string };
+
+/** Statuses in which the member can see the thread (something has reached them). */
+const VISIBLE = ['in-conversation', 'outcome-recorded', 'escalated', 'closed', 'stopped'];
+
+async function resolveMember(
+  repos: Pick<Repositories, 'callIns'>,
+  who: MemberIdentity,
+): Promise<CallIn> {
+  let callIn: CallIn | undefined;
+  if ('token' in who) callIn = await repos.callIns.findByMemberHash(hashSecret(who.token));
+  else {
+    if (who.actor.kind !== 'user')
+      throw new AppError(who.actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+    callIn = await repos.callIns.findById(who.callInId);
+    const subject = callIn ? await repos.callIns.subjectOf(callIn.id) : undefined;
+    if (!callIn || subject?.subject_user_id !== who.actor.userId || !callIn.member_token_hash)
+      callIn = undefined;
+  }
+  if (!callIn || !VISIBLE.includes(callIn.status)) throw new AppError('not_found');
+  return callIn;
+}
+
+const stateWords: Record<string, string> = {
+  'in-conversation': 'Open. You can reply whenever you are ready.',
+  'outcome-recorded': 'Open. You can still reply.',
+  escalated: 'The organizers have taken this further. They will be in touch.',
+  closed: 'This conversation is closed. Thank you for taking part.',
+  stopped: 'This conversation has ended. Nothing more is needed from you.',
+};
+
+export async function viewAsMember(
+  repos: Pick<Repositories, 'callIns' | 'users' | 'communities'>,
+  deps: Pick<CallInDeps, 'cipher'>,
+  who: MemberIdentity,
+) {
+  const callIn = await resolveMember(repos, who);
+  const community = await repos.communities.findById(callIn.community_id);
+  const caller = callIn.caller_user_id
+    ? await repos.users.findById(callIn.caller_user_id)
+    : undefined;
+  // After a withdrawal the member sees only that it ended, not the thread.
+  const messages =
+    callIn.status === 'stopped'
+      ? []
+      : readMessages(deps.cipher, await repos.callIns.listMessages(callIn.id)).filter(
+          (m) => m.kind !== 'log',
+        );
+  return {
+    id: callIn.id,
+    communityId: callIn.community_id,
+    community: community?.name ?? '',
+    caller: caller?.display_name ?? 'Someone from the community',
+    status: callIn.status,
+    statusText: stateWords[callIn.status] ?? '',
+    canRespond: callIn.status === 'in-conversation' || callIn.status === 'outcome-recorded',
+    yourState: callIn.member_state,
+    guide: [...memberGuide],
+    responses: [...memberResponses],
+    messages: messages.map((m) => ({
+      id: m.id,
+      from: m.author === 'member' ? 'you' : 'caller',
+      kind: m.kind,
+      text: m.text,
+      createdAt: m.createdAt,
+    })),
+  };
+}
+
+/**
+ * The reply coach for the member, from their private link or their account: it reads a reply
+ * draft with their community's language settings. Nothing is stored.
+ */
+export async function coachMemberReply(
+  repos: Pick<Repositories, 'callIns' | 'communities'>,
+  who: MemberIdentity,
+  text: string,
+) {
+  const callIn = await resolveMember(repos, who);
+  const community = await repos.communities.findById(callIn.community_id);
+  const config = parseSettings(community?.settings ?? '{}').language;
+  const result = coachReply(text, config ? { config } : {});
+  return {
+    findings: result.findings,
+    strengths: result.strengths,
+    language: toApiFindings(result.language),
+  };
+}
+
+export async function respondAsMember(
+  tx: Tx<keyof MemberRepos>,
+  deps: CallInDeps,
+  who: MemberIdentity,
+  input: { kind: MemberResponse; text: string },
+) {
+  return tx(async (repos) => {
+    const callIn = await resolveMember(repos, who);
+    if (callIn.status !== 'in-conversation' && callIn.status !== 'outcome-recorded')
+      throw new AppError('invalid_state');
+    const text = input.text.trim();
+    if (input.kind === 'reply' && !text)
+      throw new AppError('validation_failed', [
+        { field: 'text', problems: ['Write a reply, or choose one of the other answers.'] },
+      ]);
+    const at = isoNow(deps.clock);
+    const row = await insertMessage(repos, deps.cipher, callIn, 'member', input.kind, text, at);
+    const state = input.kind === 'reply' ? callIn.member_state : input.kind;
+    await repos.callIns.update(callIn.id, { member_state: state, updated_at: at });
+    const tell = new Set(callIn.caller_user_id ? [callIn.caller_user_id] : []);
+    if (input.kind === 'ask-organizer') {
+      for (const m of await repos.memberships.list(callIn.community_id))
+        if (m.role === 'organizer') tell.add(m.user_id);
+    }
+    for (const userId of tell) {
+      await queueNotification(
+        repos.jobs,
+        deps.cipher,
+        {
+          template: 'call-in-reply',
+          communityId: callIn.community_id,
+          to: { userId },
+          link: links(deps.publicUrl).callIn(callIn.community_id, callIn.id),
+          dedupeKey: `reply:${row.id}:${userId}`,
+        },
+        at,
+      );
+    }
+    await recordAudit(
+      repos.audit,
+      'actor' in who ? who.actor : { kind: 'public' },
+      {
+        communityId: callIn.community_id,
+        action: 'call-in.member-response',
+        targetType: 'call-in',
+        targetId: callIn.id,
+      },
+      at,
+    );
+    return { id: row.id, kind: input.kind, createdAt: at };
+  });
+}
+
+/** Call-ins addressed to the signed-in person, across their communities. */
+export async function listMyCallIns(
+  repos: Pick<Repositories, 'callIns' | 'communities'>,
+  actor: Actor,
+) {
+  if (actor.kind !== 'user')
+    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  const rows = await repos.callIns.listForSubjectUser(actor.userId, VISIBLE);
+  const out = [];
+  for (const c of rows) {
+    if (!c.member_token_hash) continue;
+    const community = await repos.communities.findById(c.community_id);
+    out.push({
+      id: c.id,
+      community: community?.name ?? '',
+      status: c.status,
+      statusText: stateWords[c.status] ?? '',
+      updatedAt: c.updated_at,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// Flow step 3, the handoff: opening a call-in for a triaged concern, the redacted ally board
+// and volunteering. Rule 5 (nobody paused or full gets work) is kept here and in matching.
+import { AppError } from '../../config/errors.ts';
+import type { Repositories } from '../../db/store.ts';
+import type { Actor } from '../access/actor.ts';
+import {
+  LIVE_STATUSES,
+  requireRole,
+  userIdOf,
+  type CallInDeps,
+  type Tx,
+} from '../conversation/call-in-state.ts';
+import { availability } from '../care/capacity.ts';
+import { isoNow } from '../common/clock.ts';
+import { findConcern } from '../intake/concerns.ts';
+import {
+  assign,
+  createCallIn,
+  decidedCallIn,
+  presentHandoff,
+  type HandoffRepos,
+} from './handoff.ts';
+
+/** An organizer opens a call-in for a triaged concern, optionally naming its caller. */
+export async function openCallIn(
+  tx: Tx<keyof HandoffRepos>,
+  deps: Pick<CallInDeps, 'clock'>,
+  actor: Actor,
+  communityId: string,
+  concernId: string,
+  input: { callerUserId: string | null; language: string | null },
+) {
+  return tx(async (repos) => {
+    await requireRole(repos, actor, communityId, 'organizer');
+    const concern = await findConcern(repos, communityId, concernId);
+    const at = isoNow(deps.clock);
+    let callIn = await createCallIn(repos, actor, concern, input.language, at);
+    if (input.callerUserId)
+      callIn = await assign(repos, actor, callIn, concern, input.callerUserId, at);
+    return presentHandoff(callIn);
+  });
+}
+
+/** The ally board: redacted requests (category, urgency, language; no names, no narrative). */
+export async function listAllyBoard(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'triage' | 'callIns' | 'care'>,
+  actor: Actor,
+  communityId: string,
+) {
+  await requireRole(repos, actor, communityId, 'ally');
+  const userId = userIdOf(actor) ?? '';
+  const mine = await availability(repos, communityId, userId);
+  // Rule 5: someone paused or full is not offered work, not even on the board.
+  if (!mine.available) return { available: false, why: mine.why, items: [] };
+  const rows = [
+    ...(await repos.concerns.listInbox(communityId, { status: 'triaged', limit: 200 })),
+    ...(await repos.concerns.listInbox(communityId, { status: 'in-progress', limit: 200 })),
+  ].filter((r) => r.wants === 'ally');
+  const callIns = await repos.callIns.listForConcerns(
+    communityId,
+    rows.map((r) => r.id),
+  );
+  const items = [];
+  for (const r of rows) {
+    const live = callIns.filter(
+      (c) => c.concern_id === r.id && LIVE_STATUSES.includes(c.status as never),
+    );
+    if (live.some((c) => c.status !== 'awaiting-caller')) continue;
+    const concern = await repos.concerns.find(communityId, r.id);
+    if (!concern || !(await decidedCallIn(repos, concern))) continue;
+    if (concern.reporter_user_id === userId || concern.subject_user_id === userId) continue;
+    items.push({
+      concernId: r.id,
+      categories: JSON.parse(r.categories) as string[],
+      urgent: r.urgency === 'urgent',
+      language: live[0]?.language ?? null,
+      since: r.updated_at,
+    });
+  }
+  items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.since.localeCompare(b.since));
+  return { available: true, why: null, items };
+}
+
+/** An ally takes a request from the board. */
+export async function volunteer(
+  tx: Tx<keyof HandoffRepos>,
+  deps: Pick<CallInDeps, 'clock'>,
+  actor: Actor,
+  communityId: string,
+  concernId: string,
+) {
+  return tx(async (repos) => {
+    await requireRole(repos, actor, communityId, 'ally');
+    const concern = await findConcern(repos, communityId, concernId);
+    if (concern.wants !== 'ally')
+      throw new AppError('invalid_state', { reason: 'This concern is not on the ally board.' });
+    const at = isoNow(deps.clock);
+    const existing = await repos.callIns.findForConcern(communityId, concernId, LIVE_STATUSES);
+    const callIn = existing ?? (await createCallIn(repos, actor, concern, null, at));
+    return presentHandoff(await assign(repos, actor, callIn, concern, userIdOf(actor) ?? '', at));
+  });
+}

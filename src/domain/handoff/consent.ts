@@ -1,0 +1,357 @@
+// Flow step 3, consent: before any contact with the member on someone's behalf, the caller asks
+// the harmed person (rule 1). They agree, decline, or agree with conditions, through their
+// account or a private link (their follow link for a concern they raised, or a consent link).
+// Withdrawal stops the call-in at once and cancels everything not yet sent. For a group or an
+// unknown harmed party, an organizer's approval stands in.
+import { AppError } from '../../config/errors.ts';
+import type { CallIn, Concern } from '../../db/schema.ts';
+import type { Repositories } from '../../db/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import {
+  LIVE_STATUSES,
+  conditionsContext,
+  links,
+  loadForStaff,
+  readConcernContent,
+  readConditions,
+  requireRole,
+  userIdOf,
+  type CallInDeps,
+  type ConsentConditions,
+  type Tx,
+} from '../conversation/call-in-state.ts';
+import { isoNow } from '../common/clock.ts';
+import { findByFollowToken, findConcern } from '../intake/concerns.ts';
+import {
+  followUpKeyPrefix,
+  memberKeyPrefix,
+  queueNotification,
+  type Recipient,
+} from '../notifications/notifications.ts';
+import { hashSecret, newSecret } from '../common/tokens.ts';
+
+type ConsentRepos = Pick<
+  Repositories,
+  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs' | 'communities'
+>;
+
+/** Who is answering: a signed-in harmed person, or the holder of a private link. */
+export type ConsentIdentity =
+  { actor: Actor; communityId: string; callInId: string } | { token: string };
+
+export async function requestConsent(
+  tx: Tx<keyof ConsentRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  input: { harmedUserId: string | null; email: string | null; name: string | null },
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
+    if (callIn.status !== 'awaiting-consent' || callIn.consent_mode !== 'person')
+      throw new AppError('invalid_state');
+    if (callIn.consent_status !== 'not-requested' && callIn.consent_status !== 'pending')
+      throw new AppError('invalid_state');
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    let harmedUserId = callIn.harmed_user_id;
+    let to: Recipient | null = null;
+    if (concern.harmed === 'me') {
+      if (harmedUserId) to = { userId: harmedUserId };
+      else {
+        const contact = readConcernContent(deps.cipher, concern).contact;
+        if (contact?.includes('@')) to = { email: contact };
+        // Otherwise the reporter sees the request on their private follow link.
+      }
+    } else {
+      if (input.harmedUserId) {
+        if (!(await repos.memberships.find(communityId, input.harmedUserId))) {
+          throw new AppError('validation_failed', [
+            { field: 'harmedUserId', problems: ['That person is not part of this community.'] },
+          ]);
+        }
+        if (input.harmedUserId === callIn.caller_user_id)
+          throw new AppError('harmed_person_cannot_call');
+        if (input.harmedUserId === concern.subject_user_id)
+          throw new AppError('validation_failed', [
+            { field: 'harmedUserId', problems: ['That is the person being called in.'] },
+          ]);
+        harmedUserId = input.harmedUserId;
+        to = { userId: harmedUserId };
+      } else if (input.email) {
+        to = input.name ? { email: input.email, name: input.name } : { email: input.email };
+      } else {
+        throw new AppError('validation_failed', [
+          {
+            field: 'email',
+            problems: [
+              'Say how to reach the harmed person privately: their account here or an email.',
+            ],
+          },
+        ]);
+      }
+    }
+    const token = newSecret('cn_');
+    const at = isoNow(deps.clock);
+    await repos.callIns.update(callIn.id, {
+      consent_status: 'pending',
+      consent_token_hash: hashSecret(token),
+      harmed_user_id: harmedUserId,
+      updated_at: at,
+    });
+    if (to) {
+      await queueNotification(
+        repos.jobs,
+        deps.cipher,
+        {
+          template: 'consent-request',
+          communityId,
+          to,
+          link: links(deps.publicUrl).consent(token),
+          dedupeKey: `consent:${callIn.id}:${hashSecret(token).slice(0, 16)}`,
+        },
+        at,
+      );
+    }
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'consent.request', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return {
+      callInId: callIn.id,
+      consentStatus: 'pending',
+      notified: to !== null,
+      viaFollowLink: to === null,
+    };
+  });
+}
+
+/** Finds the call-in a harmed person is answering for, and checks it is theirs. */
+async function resolveForHarmed(
+  repos: Pick<ConsentRepos, 'callIns' | 'concerns' | 'memberships'>,
+  who: ConsentIdentity,
+): Promise<{ callIn: CallIn; concern: Concern }> {
+  let callIn: CallIn | undefined;
+  if ('token' in who) {
+    const hash = hashSecret(who.token);
+    callIn = await repos.callIns.findByConsentHash(hash);
+    if (!callIn) {
+      // The reporter's follow link identifies them when they are the harmed person.
+      const concern = await findByFollowToken(repos.concerns, who.token);
+      if (concern && concern.harmed === 'me') {
+        callIn =
+          (await repos.callIns.findForConcern(concern.community_id, concern.id, LIVE_STATUSES)) ??
+          (await repos.callIns.findForConcern(concern.community_id, concern.id, ['stopped']));
+      }
+    }
+  } else {
+    const uid = userIdOf(who.actor);
+    if (!uid) throw new AppError('sign_in_required');
+    if (who.actor.kind === 'token' && who.actor.communityId !== who.communityId)
+      throw new AppError('forbidden');
+    callIn = await repos.callIns.find(who.communityId, who.callInId);
+    if (callIn && callIn.harmed_user_id !== uid) callIn = undefined;
+  }
+  if (!callIn || callIn.consent_mode !== 'person') throw new AppError('not_found');
+  const concern = await findConcern(repos, callIn.community_id, callIn.concern_id);
+  return { callIn, concern };
+}
+
+/** What the harmed person sees when asked: who offered to call in, and their choices. */
+export async function viewConsent(
+  repos: Pick<ConsentRepos, 'callIns' | 'concerns' | 'memberships' | 'users' | 'communities'>,
+  deps: Pick<CallInDeps, 'cipher'>,
+  who: ConsentIdentity,
+) {
+  const { callIn, concern } = await resolveForHarmed(repos, who);
+  const community = await repos.communities.findById(callIn.community_id);
+  const caller = callIn.caller_user_id
+    ? await repos.users.findById(callIn.caller_user_id)
+    : undefined;
+  return {
+    callInId: callIn.id,
+    community: community?.name ?? '',
+    caller: caller?.display_name ?? null,
+    categories: JSON.parse(concern.categories) as string[],
+    consentStatus: callIn.consent_status,
+    conditions: readConditions(deps.cipher, callIn),
+    stopped: callIn.status === 'stopped',
+  };
+}
+
+export async function decideConsent(
+  tx: Tx<keyof ConsentRepos>,
+  deps: CallInDeps,
+  who: ConsentIdentity,
+  input: { decision: 'agree' | 'decline'; conditions: ConsentConditions },
+) {
+  return tx(async (repos) => {
+    const { callIn } = await resolveForHarmed(repos, who);
+    // Pending: a first answer. Given: the harmed person may change their conditions or say no.
+    if (callIn.status === 'stopped' || callIn.status === 'closed')
+      throw new AppError('invalid_state');
+    if (callIn.consent_status !== 'pending' && callIn.consent_status !== 'given')
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    const actor: Actor = 'actor' in who ? who.actor : { kind: 'public' };
+    if (input.decision === 'decline') {
+      const consent = callIn.consent_status === 'given' ? 'withdrawn' : 'declined';
+      await stop(repos, deps, callIn, consent, at);
+      await recordAudit(
+        repos.audit,
+        actor,
+        {
+          communityId: callIn.community_id,
+          action: `consent.${consent === 'declined' ? 'decline' : 'withdraw'}`,
+          targetType: 'call-in',
+          targetId: callIn.id,
+        },
+        at,
+      );
+      return { callInId: callIn.id, consentStatus: consent, status: 'stopped' };
+    }
+    const conditions = { ...input.conditions, note: input.conditions.note.trim() };
+    const status = callIn.status === 'awaiting-consent' ? 'ready' : callIn.status;
+    await repos.callIns.update(callIn.id, {
+      consent_status: 'given',
+      consent_conditions: deps.cipher.encrypt(conditions, conditionsContext(callIn)),
+      consent_decided_by: 'harmed-person',
+      consent_at: at,
+      status,
+      updated_at: at,
+    });
+    await recordAudit(
+      repos.audit,
+      actor,
+      {
+        communityId: callIn.community_id,
+        action: 'consent.give',
+        targetType: 'call-in',
+        targetId: callIn.id,
+      },
+      at,
+    );
+    return { callInId: callIn.id, consentStatus: 'given', status };
+  });
+}
+
+export async function withdrawConsent(
+  tx: Tx<keyof ConsentRepos>,
+  deps: CallInDeps,
+  who: ConsentIdentity,
+) {
+  return tx(async (repos) => {
+    const { callIn } = await resolveForHarmed(repos, who);
+    if (callIn.status === 'stopped' || callIn.status === 'closed')
+      throw new AppError('invalid_state');
+    if (callIn.consent_status !== 'given' && callIn.consent_status !== 'pending')
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    await stop(repos, deps, callIn, 'withdrawn', at);
+    const actor: Actor = 'actor' in who ? who.actor : { kind: 'public' };
+    await recordAudit(
+      repos.audit,
+      actor,
+      {
+        communityId: callIn.community_id,
+        action: 'consent.withdraw',
+        targetType: 'call-in',
+        targetId: callIn.id,
+      },
+      at,
+    );
+    return { callInId: callIn.id, consentStatus: 'withdrawn', status: 'stopped' };
+  });
+}
+
+/** An organizer stands in for a group or unknown harmed party; they can also withdraw. */
+export async function approveAsOrganizer(
+  tx: Tx<keyof ConsentRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  approve: boolean,
+) {
+  return tx(async (repos) => {
+    await requireRole(repos, actor, communityId, 'organizer');
+    const callIn = await repos.callIns.find(communityId, callInId);
+    if (!callIn) throw new AppError('not_found');
+    if (callIn.consent_mode !== 'organizer')
+      throw new AppError('consent_required', { reason: 'The harmed person decides this one.' });
+    const at = isoNow(deps.clock);
+    if (approve) {
+      if (callIn.status !== 'awaiting-consent') throw new AppError('invalid_state');
+      await repos.callIns.update(callIn.id, {
+        consent_status: 'given',
+        consent_decided_by: userIdOf(actor),
+        consent_at: at,
+        status: 'ready',
+        updated_at: at,
+      });
+    } else {
+      if (callIn.consent_status !== 'given' && callIn.status !== 'awaiting-consent')
+        throw new AppError('invalid_state');
+      await stop(repos, deps, callIn, 'withdrawn', at);
+    }
+    await recordAudit(
+      repos.audit,
+      actor,
+      {
+        communityId,
+        action: approve ? 'consent.approve' : 'consent.withdraw',
+        targetType: 'call-in',
+        targetId: callIn.id,
+      },
+      at,
+    );
+    return {
+      callInId: callIn.id,
+      consentStatus: approve ? 'given' : 'withdrawn',
+      status: approve ? 'ready' : 'stopped',
+    };
+  });
+}
+
+/**
+ * Stops a call-in at once (rule 1): nothing more goes to the member (pending jobs are
+ * cancelled in this same transaction), the member's link closes, and the caller and the
+ * organizers are told kindly.
+ */
+async function stop(
+  repos: Pick<ConsentRepos, 'callIns' | 'jobs' | 'memberships'>,
+  deps: CallInDeps,
+  callIn: CallIn,
+  consent: 'declined' | 'withdrawn',
+  at: string,
+) {
+  await repos.callIns.update(callIn.id, {
+    consent_status: consent,
+    status: 'stopped',
+    closed_at: at,
+    updated_at: at,
+  });
+  await repos.jobs.cancelPendingByKeyPrefix(memberKeyPrefix(callIn.id), at);
+  await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
+  const organizers = (await repos.memberships.list(callIn.community_id))
+    .filter((m) => m.role === 'organizer')
+    .map((m) => m.user_id);
+  const tell = new Set([...(callIn.caller_user_id ? [callIn.caller_user_id] : []), ...organizers]);
+  for (const userId of tell) {
+    await queueNotification(
+      repos.jobs,
+      deps.cipher,
+      {
+        template: 'consent-withdrawn',
+        communityId: callIn.community_id,
+        to: { userId },
+        link: links(deps.publicUrl).callIn(callIn.community_id, callIn.id),
+        dedupeKey: `stopped:${callIn.id}:${userId}`,
+      },
+      at,
+    );
+  }
+}

@@ -1,0 +1,205 @@
+// An organizer's match (flow step 3): who could hold a call-in now, giving it to someone, or
+// offering it; offers can be declined without a reason. Rule 5: nobody paused or full is
+// offered work.
+import { AppError } from '../../config/errors.ts';
+import type { Repositories } from '../../db/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import {
+  links,
+  requireRole,
+  userIdOf,
+  type CallInDeps,
+  type Tx,
+} from '../conversation/call-in-state.ts';
+import { assertAvailable, availability } from '../care/capacity.ts';
+import { isoNow } from '../common/clock.ts';
+import { findConcern } from '../intake/concerns.ts';
+import { queueNotification } from '../notifications/notifications.ts';
+import { newId } from '../common/tokens.ts';
+import {
+  assertMayCall,
+  assign,
+  presentHandoff,
+  type HandoffRepos,
+  type Relationship,
+} from './handoff.ts';
+
+/** People who could hold this call-in now, with room to spare first (rule 5 filters). */
+export async function listCandidates(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care'>,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+) {
+  await requireRole(repos, actor, communityId, 'organizer');
+  const callIn = await repos.callIns.find(communityId, callInId);
+  if (!callIn) throw new AppError('not_found');
+  const concern = await findConcern(repos, communityId, callIn.concern_id);
+  const out = [];
+  for (const m of await repos.memberships.list(communityId)) {
+    if (m.role === 'member') continue;
+    try {
+      await assertMayCall(repos, concern, callIn, m.user_id);
+    } catch {
+      continue;
+    }
+    const a = await availability(repos, communityId, m.user_id);
+    if (!a.available) continue;
+    out.push({
+      userId: m.user_id,
+      name: m.display_name,
+      role: m.role,
+      load: a.load,
+      spare: a.spare,
+      speaksLanguage: !!callIn.language && a.settings.languages.includes(callIn.language),
+    });
+  }
+  out.sort(
+    (a, b) =>
+      Number(b.speaksLanguage) - Number(a.speaksLanguage) || b.spare - a.spare || a.load - b.load,
+  );
+  return out;
+}
+
+/** An organizer gives the call-in directly (often to themselves). */
+export async function assignCallIn(
+  tx: Tx<keyof HandoffRepos>,
+  deps: Pick<CallInDeps, 'clock'>,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  userId: string,
+) {
+  return tx(async (repos) => {
+    await requireRole(repos, actor, communityId, 'organizer');
+    const callIn = await repos.callIns.find(communityId, callInId);
+    if (!callIn) throw new AppError('not_found');
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    return presentHandoff(await assign(repos, actor, callIn, concern, userId, isoNow(deps.clock)));
+  });
+}
+
+/** An organizer offers the call-in to someone, who may accept or decline without a reason. */
+export async function offerCallIn(
+  tx: Tx<keyof HandoffRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  input: { userId: string; relationship: Relationship },
+) {
+  return tx(async (repos) => {
+    await requireRole(repos, actor, communityId, 'organizer');
+    const callIn = await repos.callIns.find(communityId, callInId);
+    if (!callIn) throw new AppError('not_found');
+    if (callIn.status !== 'awaiting-caller') throw new AppError('invalid_state');
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    await assertMayCall(repos, concern, callIn, input.userId);
+    await assertAvailable(repos, communityId, input.userId);
+    const at = isoNow(deps.clock);
+    const id = newId();
+    await repos.care.insertOffer({
+      id,
+      call_in_id: callIn.id,
+      community_id: communityId,
+      user_id: input.userId,
+      relationship: input.relationship,
+      status: 'pending',
+      offered_by: userIdOf(actor),
+      created_at: at,
+      decided_at: null,
+    });
+    await queueNotification(
+      repos.jobs,
+      deps.cipher,
+      {
+        template: 'ally-offer',
+        communityId,
+        to: { userId: input.userId },
+        link: links(deps.publicUrl).offers(communityId),
+        dedupeKey: `offer:${id}`,
+      },
+      at,
+    );
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.offer', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return {
+      id,
+      callInId: callIn.id,
+      userId: input.userId,
+      relationship: input.relationship,
+      status: 'pending',
+      createdAt: at,
+    };
+  });
+}
+
+export async function listMyOffers(
+  repos: Pick<Repositories, 'memberships' | 'care' | 'callIns' | 'concerns'>,
+  actor: Actor,
+  communityId: string,
+) {
+  await requireRole(repos, actor, communityId, 'ally');
+  const offers = await repos.care.listOffersForUser(communityId, userIdOf(actor) ?? '', 'pending');
+  const out = [];
+  for (const o of offers) {
+    const callIn = await repos.callIns.find(communityId, o.call_in_id);
+    const concern = callIn ? await repos.concerns.find(communityId, callIn.concern_id) : undefined;
+    if (!callIn || !concern) continue;
+    out.push({
+      id: o.id,
+      callInId: o.call_in_id,
+      relationship: o.relationship,
+      categories: JSON.parse(concern.categories) as string[],
+      urgent: concern.urgency === 'urgent',
+      language: callIn.language,
+      createdAt: o.created_at,
+    });
+  }
+  return out;
+}
+
+/** Accept or decline an offer. Declining asks for no reason and records none. */
+export async function answerOffer(
+  tx: Tx<keyof HandoffRepos>,
+  deps: Pick<CallInDeps, 'clock'>,
+  actor: Actor,
+  communityId: string,
+  offerId: string,
+  answer: 'accept' | 'decline',
+) {
+  return tx(async (repos) => {
+    await requireRole(repos, actor, communityId, 'ally');
+    const userId = userIdOf(actor) ?? '';
+    const offer = await repos.care.findOffer(communityId, offerId);
+    if (!offer || offer.user_id !== userId) throw new AppError('not_found');
+    if (offer.status !== 'pending') throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    if (answer === 'decline') {
+      await repos.care.updateOffer(offer.id, 'declined', at);
+      await recordAudit(
+        repos.audit,
+        actor,
+        {
+          communityId,
+          action: 'call-in.offer-decline',
+          targetType: 'call-in',
+          targetId: offer.call_in_id,
+        },
+        at,
+      );
+      return { id: offer.id, status: 'declined', callIn: null };
+    }
+    const callIn = await repos.callIns.find(communityId, offer.call_in_id);
+    if (!callIn) throw new AppError('not_found');
+    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const assigned = await assign(repos, actor, callIn, concern, userId, at);
+    await repos.care.updateOffer(offer.id, 'accepted', at);
+    return { id: offer.id, status: 'accepted', callIn: presentHandoff(assigned) };
+  });
+}

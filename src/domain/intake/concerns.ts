@@ -1,0 +1,353 @@
+// Flow step 1: raising a concern, and reading concerns back (organizer inbox, the reporter's
+// private follow link, a member's own list). Narrative, quotes, links, impact and names are
+// encrypted as one envelope bound to the concern's id.
+import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts';
+import { AppError } from '../../config/errors.ts';
+import type { Concern } from '../../db/schema.ts';
+import type { Repositories, Tx } from '../../db/store.ts';
+import { authorize } from '../access/access.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import type { Clock } from '../common/clock.ts';
+import { parseSettings } from '../accounts/community-settings.ts';
+import type { Cipher } from '../privacy/crypto.ts';
+import type { ConcernCategory, Harmed, ReporterWants } from '../triage/triage.ts';
+import { hashSecret, newSecret, newTimeOrderedId, safeEqual } from '../common/tokens.ts';
+
+export { concernStatuses } from '../../contract/vocabulary.ts';
+export type { ConcernStatus } from '../../contract/vocabulary.ts';
+export type { ConcernSource } from '../../contract/vocabulary.ts';
+
+export interface RaiseConcernInput {
+  what: string;
+  quotes: string[];
+  links: string[];
+  impact: string;
+  harmed: Harmed;
+  harmedName: string | null;
+  about: { userId: string | null; name: string | null };
+  wants: ReporterWants;
+  urgent: boolean;
+  categories: ConcernCategory[];
+  anonymous: boolean;
+  contact: string | null;
+}
+
+export interface ConcernContent {
+  what: string;
+  quotes: string[];
+  links: string[];
+  impact: string;
+  harmedName: string | null;
+  aboutName: string | null;
+  contact: string | null;
+}
+
+export function contentContext(c: Pick<Concern, 'id' | 'community_id'>): string {
+  return `concern:${c.community_id}:${c.id}`;
+}
+
+export interface RaisedConcern {
+  id: string;
+  followToken: string;
+  status: ConcernStatus;
+  createdAt: string;
+}
+
+export async function raiseConcern(
+  tx: Tx<'communities' | 'memberships' | 'concerns' | 'audit'>,
+  deps: { clock: Clock; cipher: Cipher },
+  actor: Actor,
+  target: { communityId: string } | { intakeId: string },
+  input: RaiseConcernInput,
+  source: ConcernSource,
+): Promise<RaisedConcern> {
+  return tx(async ({ communities, memberships, concerns, audit }) => {
+    const community =
+      'intakeId' in target
+        ? await communities.findByIntakeId(target.intakeId)
+        : await communities.findById(target.communityId);
+    if (!community) throw new AppError('not_found');
+    // An API token speaks only for its own community: elsewhere its holder is a stranger.
+    const tokenElsewhere = actor.kind === 'token' && actor.communityId !== community.id;
+    const reporterId =
+      (actor.kind === 'user' || actor.kind === 'token') && !tokenElsewhere ? actor.userId : null;
+    // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
+    const anonymous = input.anonymous || (reporterId === null && !input.contact?.trim());
+    if ('intakeId' in target) {
+      if (community.intake_open !== 1) throw new AppError('intake_closed');
+      if (anonymous && !parseSettings(community.settings).allowAnonymous) {
+        throw new AppError('validation_failed', [
+          {
+            field: 'contact',
+            problems: ['This community asks for a way to reach you about this concern.'],
+          },
+        ]);
+      }
+    } else {
+      await authorize(memberships, actor, community.id, 'concern.raise');
+    }
+    if (!input.about.userId && !input.about.name?.trim()) {
+      throw new AppError('validation_failed', [
+        { field: 'about', problems: ['Say who this is about: a member or a name.'] },
+      ]);
+    }
+    if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
+      throw new AppError('validation_failed', [
+        { field: 'about.userId', problems: ['That person is not a member of this community.'] },
+      ]);
+    }
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const id = newTimeOrderedId(now.getTime());
+    const follow = newFollowLink(id);
+    const content: ConcernContent = {
+      what: input.what.trim(),
+      quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
+      links: input.links.map((l) => l.trim()).filter(Boolean),
+      impact: input.impact.trim(),
+      harmedName: input.harmed === 'someone-else' ? input.harmedName?.trim() || null : null,
+      aboutName: input.about.name?.trim() || null,
+      contact: anonymous ? null : input.contact?.trim() || null,
+    };
+    await concerns.insert({
+      id,
+      community_id: community.id,
+      status: 'new',
+      urgency: input.urgent ? 'urgent' : 'normal',
+      categories: JSON.stringify([...new Set(input.categories)]),
+      harmed: input.harmed,
+      wants: input.wants,
+      subject_user_id: input.about.userId,
+      subject_key: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
+      // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
+      reporter_user_id: anonymous ? null : reporterId,
+      anonymous: anonymous || reporterId === null ? 1 : 0,
+      source,
+      content: deps.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
+      follow_lookup: follow.lookup,
+      follow_verifier_hash: follow.verifierHash,
+      created_at: at,
+      updated_at: at,
+    });
+    await recordAudit(
+      audit,
+      anonymous || reporterId === null ? { kind: 'public' } : actor,
+      { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
+      at,
+    );
+    return { id, followToken: follow.token, status: 'new', createdAt: at };
+  });
+}
+
+// ---- the reporter's private follow link ---------------------------------------------------
+
+/**
+ * A follow link is the concern's id (32 hex digits) followed by a secret: the row is found by
+ * its id and the secret checked against its stored hash in constant time. Links given out
+ * before 2026-11-30 are a bare secret, found by the hash of the whole link.
+ */
+const FOLLOW_TOKEN =
+  /^([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})([A-Za-z0-9_-]{43})$/;
+
+function newFollowLink(id: string) {
+  const secret = newSecret();
+  return { token: id.replaceAll('-', '') + secret, lookup: id, verifierHash: hashSecret(secret) };
+}
+
+export async function findByFollowToken(
+  concerns: Pick<Repositories['concerns'], 'findByFollowLookup'>,
+  token: string,
+): Promise<Concern | undefined> {
+  const m = FOLLOW_TOKEN.exec(token);
+  if (m) {
+    const c = await concerns.findByFollowLookup(m.slice(1, 6).join('-'));
+    const verifier = c?.follow_verifier_hash;
+    return verifier && safeEqual(hashSecret(m[6]!), verifier) ? c : undefined;
+  }
+  const c = await concerns.findByFollowLookup(hashSecret(token));
+  return c && c.follow_verifier_hash === null ? c : undefined;
+}
+
+// ---- the organizer inbox ------------------------------------------------------------------
+
+export interface InboxItem {
+  id: string;
+  status: string;
+  urgent: boolean;
+  categories: string[];
+  harmed: string;
+  wants: string;
+  anonymous: boolean;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(`${createdAt}|${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
+    throw new AppError('validation_failed', [
+      { field: 'cursor', problems: ['This page marker is not valid.'] },
+    ]);
+  }
+  return { createdAt, id };
+}
+
+export async function listInbox(
+  repos: Pick<Repositories, 'memberships' | 'concerns'>,
+  actor: Actor,
+  communityId: string,
+  q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
+): Promise<InboxPage> {
+  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  const rows = await repos.concerns.listInbox(communityId, {
+    status: q.status,
+    before: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
+  // Frozen rows are the read cache's, handed back unchanged while nothing was written: the
+  // page made from them last time is the answer again (and is frozen in turn).
+  if (!Object.isFrozen(rows)) return inboxPage(rows, q.limit);
+  const kept = inboxPages.get(rows);
+  if (kept?.limit === q.limit) return kept.page;
+  const page = Object.freeze(inboxPage(rows, q.limit));
+  inboxPages.set(rows, { limit: q.limit, page });
+  return page;
+}
+
+const inboxPages = new WeakMap<object, { limit: number; page: InboxPage }>();
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+type InboxRow = Awaited<ReturnType<Repositories['concerns']['listInbox']>>[number];
+
+function inboxPage(rows: readonly InboxRow[], limit: number): InboxPage {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      status: r.status,
+      urgent: r.urgency === 'urgent',
+      categories: JSON.parse(r.categories) as string[],
+      harmed: r.harmed,
+      wants: r.wants,
+      anonymous: r.anonymous === 1,
+      source: r.source,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+  };
+}
+
+// ---- one concern, for its organizers -------------------------------------------------------
+
+export async function findConcern(
+  repos: Pick<Repositories, 'concerns'>,
+  communityId: string,
+  id: string,
+): Promise<Concern> {
+  const c = await repos.concerns.find(communityId, id);
+  if (!c) throw new AppError('not_found');
+  return c;
+}
+
+export async function readConcern(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'users'>,
+  cipher: Cipher,
+  actor: Actor,
+  communityId: string,
+  id: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  const c = await findConcern(repos, communityId, id);
+  const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
+  const reporter = c.reporter_user_id ? await repos.users.findById(c.reporter_user_id) : undefined;
+  const subject = c.subject_user_id ? await repos.users.findById(c.subject_user_id) : undefined;
+  return {
+    id: c.id,
+    status: c.status,
+    urgent: c.urgency === 'urgent',
+    categories: JSON.parse(c.categories) as string[],
+    harmed: c.harmed,
+    wants: c.wants,
+    source: c.source,
+    anonymous: c.anonymous === 1,
+    what: content.what,
+    quotes: content.quotes,
+    links: content.links,
+    impact: content.impact,
+    harmedName: content.harmedName,
+    about: { userId: c.subject_user_id, name: subject?.display_name ?? content.aboutName },
+    reporter:
+      c.anonymous === 1 || !reporter ? null : { userId: reporter.id, name: reporter.display_name },
+    contact: content.contact,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+// ---- the reporter's view -------------------------------------------------------------------
+
+const statusWords: Record<ConcernStatus, string> = {
+  new: 'Received. The organizers will look at it soon.',
+  triaged: 'The organizers have looked at it and decided on next steps.',
+  'in-progress': 'Someone is working on it now.',
+  closed: 'This concern is closed. Thank you for raising it.',
+};
+
+export function describeStatus(status: string): string {
+  return statusWords[status as ConcernStatus] ?? statusWords.new;
+}
+
+/** What the private follow link shows: status in plain words, nothing about other people. */
+export async function followConcern(
+  repos: Pick<Repositories, 'concerns' | 'communities'>,
+  cipher: Cipher,
+  token: string,
+) {
+  const c = await findByFollowToken(repos.concerns, token);
+  if (!c) throw new AppError('not_found');
+  const community = await repos.communities.findById(c.community_id);
+  const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
+  return {
+    community: community?.name ?? '',
+    status: c.status,
+    statusText: describeStatus(c.status),
+    wants: c.wants,
+    anonymous: c.anonymous === 1,
+    what: content.what,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, actor: Actor) {
+  if (actor.kind !== 'user')
+    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  const rows = await repos.concerns.listByReporter(actor.userId);
+  return rows.map((r) => ({
+    id: r.id,
+    communityId: r.community_id,
+    status: r.status,
+    statusText: describeStatus(r.status),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/** What the public form shows before anyone types: the community's name and options. */
+export async function describeIntake(repos: Pick<Repositories, 'communities'>, intakeId: string) {
+  const c = await repos.communities.findByIntakeId(intakeId);
+  if (!c || c.intake_open !== 1) throw new AppError('intake_closed');
+  return { community: c.name, allowAnonymous: parseSettings(c.settings).allowAnonymous };
+}

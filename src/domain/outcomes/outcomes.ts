@@ -1,0 +1,203 @@
+// Flow step 7: the outcome, the follow-up reminder, reopening and closing, and escalation to
+// enforcement (which carries the case's context but never the reporter's identity).
+import type { Outcome } from '../../contract/vocabulary.ts';
+import { AppError } from '../../config/errors.ts';
+import type { Repositories } from '../../db/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import {
+  links,
+  loadForStaff,
+  mayContact,
+  type CallInDeps,
+  type Tx,
+} from '../conversation/call-in-state.ts';
+import { isoNow } from '../common/clock.ts';
+import { parseSettings } from '../accounts/community-settings.ts';
+import { writeEnforcement } from '../enforcement/enforcement.ts';
+import { followUpKeyPrefix, queueNotification } from '../notifications/notifications.ts';
+import { newId } from '../common/tokens.ts';
+import type { LadderLevel } from '../triage/triage.ts';
+
+export { outcomes } from '../../contract/vocabulary.ts';
+export type { Outcome } from '../../contract/vocabulary.ts';
+
+type OutcomeRepos = Pick<
+  Repositories,
+  'memberships' | 'concerns' | 'callIns' | 'communities' | 'enforcement' | 'audit' | 'jobs'
+>;
+
+const DAY = 86_400_000;
+
+export async function recordOutcome(
+  tx: Tx<keyof OutcomeRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  input: { outcome: Outcome; note: string },
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
+    if (callIn.status !== 'in-conversation' && callIn.status !== 'outcome-recorded')
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    await repos.callIns.update(callIn.id, {
+      outcome: input.outcome,
+      outcome_note: deps.cipher.encrypt(
+        input.note.trim(),
+        `callin-outcome:${communityId}:${callIn.id}`,
+      ),
+      outcome_at: at,
+      status: 'outcome-recorded',
+      updated_at: at,
+    });
+    const community = await repos.communities.findById(communityId);
+    const followUpDays = parseSettings(community?.settings ?? '{}').followUpDays;
+    let followUpAt: string | null = null;
+    // One reminder per call-in, counted from the latest outcome: a corrected or later outcome
+    // replaces the one still waiting.
+    await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
+    if (callIn.caller_user_id && input.outcome !== 'escalated') {
+      followUpAt = new Date(Date.parse(at) + followUpDays * DAY).toISOString();
+      await queueNotification(
+        repos.jobs,
+        deps.cipher,
+        {
+          template: 'follow-up-reminder',
+          communityId,
+          to: { userId: callIn.caller_user_id },
+          link: links(deps.publicUrl).callIn(communityId, callIn.id),
+          dedupeKey: `${followUpKeyPrefix(callIn.id)}:${newId()}`,
+          runAt: followUpAt,
+        },
+        at,
+      );
+    }
+    const concern = await repos.concerns.find(communityId, callIn.concern_id);
+    if (concern?.reporter_user_id && concern.anonymous === 0) {
+      await queueNotification(
+        repos.jobs,
+        deps.cipher,
+        {
+          template: 'reporter-update',
+          communityId,
+          to: { userId: concern.reporter_user_id },
+          link: `${deps.publicUrl}/me/concerns`,
+          // Once per distinct outcome: a new outcome after reopening is news, the same one
+          // recorded again is not.
+          dedupeKey: `reporter:${callIn.id}:outcome:${input.outcome}`,
+        },
+        at,
+      );
+    }
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.outcome', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return { id: callIn.id, status: 'outcome-recorded', outcome: input.outcome, followUpAt };
+  });
+}
+
+export async function closeCallIn(
+  tx: Tx<keyof OutcomeRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
+    if (callIn.status === 'closed' || callIn.status === 'awaiting-caller')
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    await repos.callIns.update(callIn.id, { status: 'closed', closed_at: at, updated_at: at });
+    await repos.concerns.updateStatus(communityId, callIn.concern_id, 'closed', at);
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.close', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return { id: callIn.id, status: 'closed' };
+  });
+}
+
+export async function reopenCallIn(
+  tx: Tx<keyof OutcomeRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
+    if (callIn.status !== 'closed' && callIn.status !== 'outcome-recorded')
+      throw new AppError('invalid_state');
+    // A withdrawn consent is final for this call-in (rule 1).
+    if (!mayContact(callIn)) throw new AppError('consent_withdrawn');
+    const at = isoNow(deps.clock);
+    await repos.callIns.update(callIn.id, {
+      status: 'in-conversation',
+      closed_at: null,
+      updated_at: at,
+    });
+    await repos.concerns.updateStatus(communityId, callIn.concern_id, 'in-progress', at);
+    // The conversation is open again: the next outcome sets the next reminder.
+    await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.reopen', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return { id: callIn.id, status: 'in-conversation' };
+  });
+}
+
+/** An organizer takes a call-in to enforcement; the record links the concern, not the reporter. */
+export async function escalateCallIn(
+  tx: Tx<keyof OutcomeRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  input: { level: LadderLevel; reason: string; expiresAt: string | null },
+) {
+  return tx(async (repos) => {
+    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['organizer']);
+    if (callIn.status === 'closed' || callIn.status === 'escalated' || callIn.status === 'stopped')
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    const record = await writeEnforcement(
+      repos,
+      deps,
+      actor,
+      communityId,
+      {
+        concernIds: [callIn.concern_id],
+        level: input.level,
+        reason: input.reason,
+        expiresAt: input.expiresAt,
+        callInId: callIn.id,
+      },
+      at,
+    );
+    await repos.callIns.update(callIn.id, {
+      status: 'escalated',
+      outcome: 'escalated',
+      outcome_at: at,
+      updated_at: at,
+    });
+    await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.escalate', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
+    return { id: callIn.id, status: 'escalated', enforcementId: record.id };
+  });
+}

@@ -1,0 +1,198 @@
+// Flow step 2 as a workflow: gather the person's history from the database, run the rubric
+// with the community's thresholds, and keep the organizer's decision with its reason.
+import { AppError } from '../../config/errors.ts';
+import type { Concern } from '../../db/schema.ts';
+import type { Repositories, Tx } from '../../db/store.ts';
+import { authorize } from '../access/access.ts';
+import { REACHED_STATUSES } from '../conversation/call-in-state.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit-record.ts';
+import { isoNow, type Clock } from '../common/clock.ts';
+import { parseSettings } from '../accounts/community-settings.ts';
+import { findConcern } from '../intake/concerns.ts';
+import type { Cipher } from '../privacy/crypto.ts';
+import { newId } from '../common/tokens.ts';
+import {
+  ladderLevels,
+  recommend,
+  type ConcernCategory,
+  type Harmed,
+  type Intent,
+  type LadderLevel,
+  type PublicHarm,
+  type Recommendation,
+  type RecommendationKind,
+  type ReporterWants,
+  type TriageHistory,
+} from './triage.ts';
+
+export interface TriageAnswers {
+  categories: ConcernCategory[];
+  immediateDanger: boolean;
+  intent: Intent;
+  publicHarm: PublicHarm;
+}
+
+const CALL_IN_KINDS: readonly string[] = ['call-in', 'call-in-and-public-statement'];
+
+export async function computeHistory(
+  repos: Pick<Repositories, 'concerns' | 'triage' | 'callIns' | 'enforcement'>,
+  concern: Concern,
+): Promise<TriageHistory> {
+  const subject = { userId: concern.subject_user_id, key: concern.subject_key };
+  const earlierConcerns = await repos.concerns.countAboutSubject(
+    concern.community_id,
+    subject,
+    concern.id,
+  );
+  const decisions = await repos.triage.decisionsAboutSubject(
+    concern.community_id,
+    subject,
+    concern.id,
+  );
+  // The latest decision of each earlier concern counts.
+  const latest = new Map<string, (typeof decisions)[number]>();
+  for (const d of decisions) latest.set(d.concern_id, d);
+  let earlierCallIns = 0;
+  let highest = -1;
+  for (const d of latest.values()) {
+    if (CALL_IN_KINDS.includes(d.decision)) earlierCallIns++;
+    if (d.decision === 'enforcement' && d.ladder_level) {
+      highest = Math.max(highest, ladderLevels.indexOf(d.ladder_level as LadderLevel));
+    }
+  }
+  // Call-ins that really reached the member, and enforcement records that still stand, count too.
+  const reached = await repos.callIns.countAboutSubject(
+    concern.community_id,
+    subject,
+    concern.id,
+    REACHED_STATUSES,
+  );
+  earlierCallIns = Math.max(earlierCallIns, reached);
+  for (const level of await repos.enforcement.levelsAboutSubject(
+    concern.community_id,
+    subject,
+    'active',
+  )) {
+    highest = Math.max(highest, ladderLevels.indexOf(level as LadderLevel));
+  }
+  return { earlierConcerns, earlierCallIns, highestEnforcement: ladderLevels[highest] ?? null };
+}
+
+export async function previewTriage(
+  repos: Pick<
+    Repositories,
+    'memberships' | 'concerns' | 'triage' | 'communities' | 'callIns' | 'enforcement'
+  >,
+  actor: Actor,
+  communityId: string,
+  concernId: string,
+  answers: TriageAnswers,
+): Promise<{ recommendation: Recommendation; history: TriageHistory }> {
+  await authorize(repos.memberships, actor, communityId, 'concern.triage');
+  const concern = await findConcern(repos, communityId, concernId);
+  const community = await repos.communities.findById(communityId);
+  const history = await computeHistory(repos, concern);
+  const recommendation = recommend(
+    {
+      ...answers,
+      harmed: concern.harmed as Harmed,
+      wants: concern.wants as ReporterWants,
+      history,
+    },
+    parseSettings(community?.settings ?? '{}').triage,
+  );
+  return { recommendation, history };
+}
+
+export interface TriageDecisionInput {
+  answers: TriageAnswers;
+  decision: RecommendationKind;
+  ladderLevel: LadderLevel | null;
+  reason: string;
+}
+
+export async function decideTriage(
+  tx: Tx<
+    'memberships' | 'concerns' | 'triage' | 'communities' | 'audit' | 'callIns' | 'enforcement'
+  >,
+  deps: { clock: Clock; cipher: Cipher },
+  actor: Actor,
+  communityId: string,
+  concernId: string,
+  input: TriageDecisionInput,
+) {
+  if ((input.decision === 'enforcement') !== (input.ladderLevel !== null)) {
+    throw new AppError('validation_failed', [
+      {
+        field: 'ladderLevel',
+        problems: ['Choose a ladder level for enforcement, and only for enforcement.'],
+      },
+    ]);
+  }
+  return tx(async (repos) => {
+    const { recommendation, history } = await previewTriage(
+      repos,
+      actor,
+      communityId,
+      concernId,
+      input.answers,
+    );
+    const concern = await findConcern(repos, communityId, concernId);
+    if (concern.status !== 'new' && concern.status !== 'triaged')
+      throw new AppError('invalid_state');
+    const at = isoNow(deps.clock);
+    const id = newId();
+    const decidedBy = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : 'system';
+    await repos.triage.insert({
+      id,
+      concern_id: concernId,
+      community_id: communityId,
+      decided_by: decidedBy,
+      answers: JSON.stringify(input.answers),
+      recommendation: JSON.stringify(recommendation),
+      ladder_level: input.ladderLevel,
+      decision: input.decision,
+      reason: deps.cipher.encrypt(input.reason.trim(), `triage:${communityId}:${id}`),
+      created_at: at,
+    });
+    await repos.concerns.updateStatus(communityId, concernId, 'triaged', at);
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'concern.triage', targetType: 'concern', targetId: concernId },
+      at,
+    );
+    return {
+      id,
+      decision: input.decision,
+      ladderLevel: input.ladderLevel,
+      followsRecommendation: input.decision === recommendation.kind,
+      recommendation,
+      history,
+      createdAt: at,
+    };
+  });
+}
+
+export async function listTriageDecisions(
+  repos: Pick<Repositories, 'memberships' | 'triage' | 'concerns'>,
+  cipher: Cipher,
+  actor: Actor,
+  communityId: string,
+  concernId: string,
+) {
+  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  await findConcern(repos, communityId, concernId);
+  const rows = await repos.triage.listForConcern(communityId, concernId);
+  return rows.map((r) => ({
+    id: r.id,
+    decidedBy: r.decided_by,
+    decision: r.decision,
+    ladderLevel: r.ladder_level,
+    reason: cipher.decrypt<string>(r.reason, `triage:${communityId}:${r.id}`),
+    recommendation: JSON.parse(r.recommendation) as Recommendation,
+    answers: JSON.parse(r.answers) as TriageAnswers,
+    createdAt: r.created_at,
+  }));
+}
