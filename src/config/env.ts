@@ -26,6 +26,10 @@ export interface Config {
   allowInternalHttp: boolean;
   runJobs: boolean;
   readCache: boolean;
+  /** How long a request (headers and body) may take to arrive before it is answered 408. */
+  requestTimeoutMs: number;
+  /** Open connections one address may hold at once; 0 turns the cap off. */
+  maxConnectionsPerAddress: number;
 }
 
 /** Each variable: its name, what it means, default, and whether it is a secret. */
@@ -153,6 +157,20 @@ export const variables: VariableDoc[] = [
       'Keep answers to hot reads (sign-in lookups, inbox pages) until anything is written. Embedded database only.',
     default: 'true',
   },
+  {
+    name: 'REQUEST_TIMEOUT_MS',
+    key: 'requestTimeoutMs',
+    description:
+      'How long a request, headers and body, may take to arrive before it is answered 408 and the connection closed.',
+    default: '30000',
+  },
+  {
+    name: 'MAX_CONNECTIONS_PER_ADDRESS',
+    key: 'maxConnectionsPerAddress',
+    description:
+      'Open connections one client address may hold at once (0: no cap). Behind a proxy (TRUST_PROXY) every client shares its address, so the default is then 0: cap at the proxy.',
+    default: '64 (0 with TRUST_PROXY)',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -235,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push('SMTP_URL must start with smtp:// or smtps://.');
   }
   const dataDir = path.resolve(cwd, text('DATA_DIR') ?? './data');
+  const trustProxy = bool('TRUST_PROXY', false);
 
   const config: Config = {
     port,
@@ -250,7 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     sessionTtlHours: int('SESSION_TTL_HOURS', 336, 1, 24 * 365),
     cookieSecure: bool('COOKIE_SECURE', publicUrl.startsWith('https://')),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy,
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 65536, 1024, 10 * 1024 * 1024),
     signInRateLimit: int('RATE_LIMIT_SIGN_IN', 10, 1, 1_000_000),
     publicFormRateLimit: int('RATE_LIMIT_PUBLIC_FORMS', 10, 1, 1_000_000),
@@ -260,6 +279,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     allowInternalHttp: bool('ALLOW_INTERNAL_HTTP', false),
     runJobs: bool('RUN_JOBS', true),
     readCache: bool('READ_CACHE', true),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', trustProxy ? 0 : 64, 0, 100_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -59,6 +59,21 @@ export const errorCodes = {
     status: 503,
     message: 'This part is not ready yet. Please try again in a moment.',
   },
+  storage_unavailable: {
+    status: 503,
+    message:
+      'We could not save this just now, so nothing was changed. Please try again in a few minutes.',
+  },
+  malformed_request: { status: 400, message: 'The request could not be read as HTTP.' },
+  headers_too_large: { status: 431, message: 'The request headers are larger than we accept.' },
+  request_timeout: {
+    status: 408,
+    message: 'The request took too long to arrive. Please try again.',
+  },
+  too_many_connections: {
+    status: 503,
+    message: 'There are too many open connections from your address. Please try again shortly.',
+  },
   internal_error: {
     status: 500,
     message: 'Something went wrong on our side. Nothing was changed.',

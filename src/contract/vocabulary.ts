@@ -244,3 +244,12 @@ export type CoachKind = (typeof coachKinds)[number];
 /** Background jobs by name. `notify` carries one channel-agnostic notification intent. */
 export const jobNames = ['notify.email', 'retention.purge'] as const;
 export type JobName = (typeof jobNames)[number];
+
+/** Why the database cannot take writes, as `GET /api/health` reports it. */
+export const storageFailures = [
+  'disk-full',
+  'read-only',
+  'database-unreachable',
+  'write-failed',
+] as const;
+export type StorageFailure = (typeof storageFailures)[number];

@@ -117,8 +117,14 @@ function withStatementCache(raw: SQLite.Database, limit = 500) {
 
 function openPostgres(url: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client that loses its connection must not take the process down.
+  // A client that loses its connection (the server stopped, the network dropped) must not take
+  // the process down: idle ones report to the pool, and every client gets a listener of its own
+  // for the moment it is checked out. The query in flight still fails, and the health check says
+  // why (src/db/storage-health.ts).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -4,7 +4,7 @@
 // back only after the shared commit is on disk. PostgreSQL needs none of this.
 // A transaction must not start another one and wait for it: it would wait for itself. (No
 // AsyncLocalStorage guard: in Node 20 it puts a hook on every promise in the process.)
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 interface Pending {
@@ -28,24 +28,42 @@ export function createGroupCommitter(db: Kysely<Database>) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(MAX_BATCH);
       const outcomes: Outcome[] = [];
+      // The error that ended the whole transaction, when one did. SQLite rolls a transaction
+      // back by itself on some failures (a full disk, an I/O error); the rollback that follows
+      // then fails too, and its error must not hide the real one. So the transaction is
+      // controlled here rather than by Kysely's execute(), which rethrows the rollback's error.
+      let fatal: { error: unknown } | null = null;
+      let trx: ControlledTransaction<Database> | null = null;
       try {
-        await db.transaction().execute(async (trx) => {
-          for (const item of batch) {
-            await sql`savepoint batch_item`.execute(trx);
+        trx = await db.startTransaction().execute();
+        for (const item of batch) {
+          await sql`savepoint batch_item`.execute(trx);
+          try {
+            const value = await item.work(trx);
+            await sql`release savepoint batch_item`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
             try {
-              const value = await item.work(trx);
-              await sql`release savepoint batch_item`.execute(trx);
-              outcomes.push({ ok: true, value });
-            } catch (error) {
               await sql`rollback to savepoint batch_item`.execute(trx);
               await sql`release savepoint batch_item`.execute(trx);
-              outcomes.push({ ok: false, error });
+            } catch {
+              fatal = { error };
+              throw error;
             }
+            outcomes.push({ ok: false, error });
           }
-        });
+        }
+        await trx.commit().execute();
       } catch (error) {
         // The shared commit failed: nothing in this batch was written.
-        for (const item of batch) item.reject(error);
+        try {
+          // Releases the connection even when SQLite already rolled back.
+          if (trx && !trx.isCommitted) await trx.rollback().execute();
+        } catch {
+          /* the transaction was already gone */
+        }
+        const reason = (fatal as { error: unknown } | null)?.error ?? error;
+        for (const item of batch) item.reject(reason);
         continue;
       }
       batch.forEach((item, i) => {

@@ -6,6 +6,7 @@ import * as callIns from './migrations/2026-11-24T02-00-call-ins.ts';
 import * as retentionCounts from './migrations/2026-11-24T03-00-retention-counts.ts';
 import * as followSelector from './migrations/2026-11-30T00-00-follow-selector.ts';
 import * as retentionTotals from './migrations/2026-11-30T01-00-retention-totals.ts';
+import * as healthProbe from './migrations/2026-12-01T00-00-health-probe.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T03-00-retention-counts': retentionCounts,
   '2026-11-30T00-00-follow-selector': followSelector,
   '2026-11-30T01-00-retention-totals': retentionTotals,
+  '2026-12-01T00-00-health-probe': healthProbe,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -140,7 +140,14 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** One row, rewritten by the health check to prove the database can still commit. */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface Database {
+  health_probe: HealthProbeTable;
   jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -35,6 +35,10 @@ async function freePort(): Promise<number> {
 export interface PgCluster {
   /** `postgres://postgres@127.0.0.1:PORT/postgres` (trust authentication on loopback). */
   adminUrl: string;
+  /** Stops the server (committed work kept), keeping its files (for "PostgreSQL is down" tests). */
+  pause(): void;
+  /** Starts a paused server again on the same port. */
+  resume(): void;
   stop(): void;
 }
 
@@ -68,12 +72,19 @@ export async function startPgCluster(options: { durable: boolean }): Promise<PgC
     ...speed,
     '-c max_connections=300',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'log'), '-o', opts, '-w', 'start']);
+  const start = () =>
+    run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'log'), '-o', opts, '-w', 'start']);
+  start();
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause() {
+      run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    resume: start,
     stop() {
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        if (fs.existsSync(path.join(dataDir, 'postmaster.pid')))
+          run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -2,6 +2,8 @@
 // errors are logged without request content and answered with a plain 500.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, errorCodes, type ErrorCode } from '../../config/errors.ts';
+import type { StorageFailure } from '../../contract/vocabulary.ts';
+import { classifyStorageError } from '../../db/storage-health.ts';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -17,10 +19,28 @@ function send(code: ErrorCode, details?: unknown) {
   return { status: errorCodes[code].status, body: new AppError(code, details).toBody() };
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+export interface ErrorHandlingOptions {
+  /** A write failed because the database cannot take it (disk full, unreachable …). */
+  onStorageFailure?: (reason: StorageFailure) => void;
+}
+
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: ErrorHandlingOptions = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let out: { status: number; body: unknown };
-    if (error instanceof AppError) {
+    // Errors Fastify made about the request itself (they carry a status) are never storage.
+    const storageFailure =
+      error instanceof AppError || error.statusCode !== undefined
+        ? null
+        : classifyStorageError(error);
+    if (storageFailure) {
+      // Not a bug and not the person's fault: the database cannot take writes right now.
+      request.log.warn({ storage: storageFailure }, 'database cannot take writes');
+      options.onStorageFailure?.(storageFailure);
+      out = send('storage_unavailable');
+    } else if (error instanceof AppError) {
       out = { status: error.status, body: error.toBody() };
     } else if (error.validation) {
       out = send(
@@ -60,6 +80,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       out = send('internal_error');
     }
     if (out.status === 429) void reply.header('retry-after', '60');
+    if (storageFailure) void reply.header('retry-after', '30');
     return reply.code(out.status).send(out.body);
   });
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
-import { AppError } from '../../config/errors.ts';
+import { storageFailures } from '../../contract/vocabulary.ts';
+import { storageHealthOf } from '../../db/storage-health.ts';
+import { Enum } from '../schemas.ts';
 import type { RouteRegistrar } from './types.ts';
 
 export const healthRoutes: RouteRegistrar = (app, ctx) => {
@@ -9,16 +10,26 @@ export const healthRoutes: RouteRegistrar = (app, ctx) => {
     {
       schema: {
         tags: ['system'],
-        summary: 'Ready to serve',
+        summary: 'Ready to serve, and the database can take writes',
+        description:
+          'Answers 503 with a reason while the database cannot commit a write (disk full, read-only, unreachable), and ok again once it can.',
         security: [],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok') }),
+          503: Type.Object({
+            status: Type.Literal('unavailable'),
+            reason: Enum(storageFailures),
+          }),
+        },
       },
     },
-    async () => {
-      try {
-        await sql`select 1`.execute(ctx.database.db);
-      } catch {
-        throw new AppError('unavailable');
+    async (_request, reply) => {
+      const state = await storageHealthOf(ctx.database).check();
+      if (!state.ok) {
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const, reason: state.reason });
       }
       return { status: 'ok' as const };
     },
