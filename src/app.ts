@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createStore } from './db/store.ts';
 import { systemClock, type Clock } from './domain/common/clock.ts';
+import { createAuditSeal } from './domain/audit/audit.ts';
 import { createCipher } from './domain/privacy/crypto.ts';
 import type { AppContext } from './http/context.ts';
 
@@ -21,11 +22,12 @@ export async function openContext(
     });
   try {
     if (options.migrate !== false) await migrateToLatest(database.db);
+    const keyRing = loadKeyRing(config);
     return {
       config,
       database,
-      store: createStore(database),
-      cipher: createCipher(loadKeyRing(config)),
+      store: createStore(database, createAuditSeal(keyRing)),
+      cipher: createCipher(keyRing),
       clock: options.clock ?? systemClock,
     };
   } catch (e) {

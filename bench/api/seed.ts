@@ -116,6 +116,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
             targetId: id,
           },
           at,
+          ctx.store.repos.audit.seal,
         );
         audit.push(entry);
         chain = entry;

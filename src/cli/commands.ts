@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { openDatabase } from '../db/client.ts';
 import { createOperator } from '../domain/accounts/accounts.ts';
 import { verifyChain } from '../domain/audit/audit.ts';
+import { checkpointFile, loadCheckpoint, writeCheckpoint } from './audit-checkpoint.ts';
 import { createCommunity, presentCommunity } from '../domain/accounts/communities.ts';
 import { EXIT, readAll, UsageError, type Io } from './io.ts';
 import fs from 'node:fs';
@@ -109,6 +110,7 @@ const createOperatorCommand: Command = {
       );
       return EXIT.ok;
     } finally {
+      await writeCheckpoint(ctx);
       await ctx.database.close();
     }
   },
@@ -146,6 +148,7 @@ const createCommunityCommand: Command = {
       );
       return EXIT.ok;
     } finally {
+      await writeCheckpoint(ctx);
       await ctx.database.close();
     }
   },
@@ -153,20 +156,40 @@ const createCommunityCommand: Command = {
 
 const auditVerify: Command = {
   name: 'audit verify',
-  summary: 'Check the audit log chain and name the first broken entry',
-  usage: 'callin audit verify [--json]',
+  summary: 'Check the audit log chain and its checkpoint, and name the first broken entry',
+  usage:
+    'callin audit verify [--json]\n  Checks every seal, then compares the newest entries with the signed checkpoint (AUDIT_CHECKPOINT_FILE).',
   async run(args, io) {
     const { values } = parse(args, { json: { type: 'boolean' } });
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
-      const report = await verifyChain(ctx.store.repos.audit.iterate());
+      const loaded = loadCheckpoint(ctx);
+      const audit = ctx.store.repos.audit;
+      const chain = await verifyChain(
+        audit.iterate(),
+        audit.seal,
+        loaded.state === 'ok' ? loaded.checkpoint : null,
+      );
+      // Keyed entries with no checkpoint beside them: the newest could be gone unseen.
+      const checkpointProblem =
+        loaded.state === 'bad'
+          ? `${loaded.problem} (${checkpointFile(ctx)})`
+          : loaded.state === 'none' && chain.checked > 0
+            ? `there is no checkpoint at ${checkpointFile(ctx)}, so removed newest entries or an older database cannot be ruled out`
+            : null;
+      const ok = chain.ok && checkpointProblem === null;
+      const report = { ...chain, ok, checkpointFile: checkpointFile(ctx), checkpointProblem };
       if (values.json) io.out(JSON.stringify(report));
-      else if (report.ok) io.out(`The audit log is intact: ${report.checked} entries checked.`);
-      else
+      else if (ok)
         io.out(
-          `The audit log is broken at entry ${report.firstBroken!.seq}: ${report.firstBroken!.problem}.`,
+          `The audit log is intact: ${chain.checked} entries checked, matching the checkpoint of ${chain.checkpoint?.at ?? '(none yet)'}.`,
         );
-      return report.ok ? EXIT.ok : EXIT.found;
+      else if (!chain.ok)
+        io.out(
+          `The audit log is broken at entry ${chain.firstBroken!.seq}: ${chain.firstBroken!.problem}.`,
+        );
+      else io.out(`The audit log's entries hold, but ${checkpointProblem}.`);
+      return ok ? EXIT.ok : EXIT.found;
     } finally {
       await ctx.database.close();
     }
@@ -202,6 +225,9 @@ const backup: Command = {
       await db.backup(destination);
       // The copy holds everything the live database does: owner-only, like the original.
       fs.chmodSync(destination, 0o600);
+      // The audit checkpoint goes with it: restoring the pair keeps `audit verify` meaningful.
+      if (fs.existsSync(cfg.auditCheckpointFile))
+        fs.copyFileSync(cfg.auditCheckpointFile, `${destination}.audit-head.json`);
       io.out(
         values.json
           ? JSON.stringify({ file: destination })

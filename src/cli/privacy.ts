@@ -4,6 +4,7 @@ import { openContext } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
 import { eraseUserByEmail } from '../domain/privacy/erasure.ts';
 import { purgeExpiredCases } from '../domain/privacy/retention.ts';
+import { writeCheckpoint } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -41,6 +42,7 @@ export const eraseUserCommand: Command = {
       );
       return EXIT.ok;
     } finally {
+      await writeCheckpoint(ctx);
       await ctx.database.close();
     }
   },
@@ -62,6 +64,7 @@ export const retentionPurgeCommand: Command = {
       );
       return EXIT.ok;
     } finally {
+      await writeCheckpoint(ctx);
       await ctx.database.close();
     }
   },

@@ -6,6 +6,7 @@ import { loadConfig } from '../config/env.ts';
 import { issueSetupToken } from '../domain/accounts/accounts.ts';
 import { build, logSerializers } from '../http/server.ts';
 import { createJobService } from '../jobs/service.ts';
+import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -33,6 +34,10 @@ export const startCommand: Command = {
     // Background jobs run in this process unless RUN_JOBS=false (then run `callin worker`).
     const jobs = config.runJobs ? await createJobService(ctx, { logger }) : null;
     jobs?.runner.start();
+    const checkpoint = startCheckpointing(ctx, {
+      onError: (e) =>
+        logger.warn({ err: { type: (e as Error).name } }, 'audit checkpoint not written'),
+    });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : config.port;
     io.out(
@@ -48,6 +53,7 @@ export const startCommand: Command = {
         logger.info('shutting down');
         void (jobs ? jobs.close() : Promise.resolve())
           .then(() => app.close())
+          .then(() => checkpoint.stop())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { openContext } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
 import { createJobService } from '../jobs/service.ts';
+import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -25,12 +26,17 @@ export const workerCommand: Command = {
     const ctx = await openContext(config);
     const jobs = await createJobService(ctx, { logger });
     jobs.runner.start();
+    const checkpoint = startCheckpointing(ctx, {
+      onError: (e) =>
+        logger.warn({ err: { type: (e as Error).name } }, 'audit checkpoint not written'),
+    });
     io.out(`Calling In worker ${jobs.runner.workerId} is running jobs (${ctx.database.dialect}).`);
     await new Promise<void>((resolve) => {
       const stop = () => {
         logger.info('shutting down');
         void jobs
           .close()
+          .then(() => checkpoint.stop())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

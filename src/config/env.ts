@@ -13,6 +13,8 @@ export interface Config {
   /** `keyId:base64key` pairs; the first is used for new writes. Empty means use the key file. */
   encryptionKeys: string | null;
   encryptionKeyFile: string;
+  /** The audit log's signed checkpoint, kept outside the database. */
+  auditCheckpointFile: string;
   logLevel: LogLevel;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -76,6 +78,13 @@ export const variables: VariableDoc[] = [
     key: 'encryptionKeyFile',
     description: 'Where the generated key file lives when CALLIN_ENCRYPTION_KEYS is unset.',
     default: 'DATA_DIR/keys.json',
+  },
+  {
+    name: 'AUDIT_CHECKPOINT_FILE',
+    key: 'auditCheckpointFile',
+    description:
+      "The audit log's signed checkpoint (its length and last seal), kept outside the database so removed entries or a restored older database show. Back it up with the database.",
+    default: 'DATA_DIR/audit-head.json',
   },
   {
     name: 'LOG_LEVEL',
@@ -265,6 +274,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     encryptionKeyFile: path.resolve(
       cwd,
       text('CALLIN_ENCRYPTION_KEY_FILE') ?? path.join(dataDir, 'keys.json'),
+    ),
+    auditCheckpointFile: path.resolve(
+      cwd,
+      text('AUDIT_CHECKPOINT_FILE') ?? path.join(dataDir, 'audit-head.json'),
     ),
     logLevel,
     sessionTtlHours: int('SESSION_TTL_HOURS', 336, 1, 24 * 365),

@@ -7,6 +7,7 @@ import * as retentionCounts from './migrations/2026-11-24T03-00-retention-counts
 import * as followSelector from './migrations/2026-11-30T00-00-follow-selector.ts';
 import * as retentionTotals from './migrations/2026-11-30T01-00-retention-totals.ts';
 import * as healthProbe from './migrations/2026-12-01T00-00-health-probe.ts';
+import * as auditKeyId from './migrations/2026-12-01T01-00-audit-key-id.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T00-00-follow-selector': followSelector,
   '2026-11-30T01-00-retention-totals': retentionTotals,
   '2026-12-01T00-00-health-probe': healthProbe,
+  '2026-12-01T01-00-audit-key-id': auditKeyId,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -119,7 +119,10 @@ export interface AuditLogTable {
   target_id: string | null;
   at: string;
   prev_hash: string;
+  /** A keyed MAC (HMAC-SHA256) of the entry and the one before; plain SHA-256 when key_id is null. */
   hash: string;
+  /** The key the entry was sealed with; null for entries from before 2026-12-01. */
+  key_id: string | null;
 }
 
 export interface JobsTable {

@@ -8,7 +8,7 @@ import { callInsRepository } from './repositories/call-ins.repository.ts';
 import { careRepository } from './repositories/care.repository.ts';
 import { enforcementRepository } from './repositories/enforcement.repository.ts';
 import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
-import { auditRepository } from './repositories/audit.repository.ts';
+import { auditRepository, type AuditSeal } from './repositories/audit.repository.ts';
 import { communitiesRepository } from './repositories/communities.repository.ts';
 import { concernsRepository } from './repositories/concerns.repository.ts';
 import { jobsRepository } from './repositories/jobs.repository.ts';
@@ -25,6 +25,7 @@ import type { Database } from './schema.ts';
 export function createRepositories(
   db: Kysely<Database>,
   dialect: DialectName,
+  seal: AuditSeal,
   cache: ReadCache = noReadCache,
 ) {
   return {
@@ -37,7 +38,7 @@ export function createRepositories(
     apiTokens: apiTokensRepository(db, cache),
     concerns: concernsRepository(db, cache),
     triage: triageRepository(db),
-    audit: auditRepository(db, dialect),
+    audit: auditRepository(db, dialect, seal),
     jobs: jobsRepository(db),
     privacy: privacyRepository(db),
     callIns: callInsRepository(db),
@@ -58,17 +59,19 @@ export interface Store {
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-export function createStore(handle: DatabaseHandle): Store {
+/** `seal`: how audit entries are sealed (the audit key lives outside the database). */
+export function createStore(handle: DatabaseHandle, seal: AuditSeal): Store {
   const { db, dialect } = handle;
   if (dialect === 'sqlite') {
     const grouped = createGroupCommitter(db);
     return {
-      repos: createRepositories(db, dialect, handle.readCache),
-      transaction: (fn) => grouped((trx) => fn(createRepositories(trx, dialect))),
+      repos: createRepositories(db, dialect, seal, handle.readCache),
+      transaction: (fn) => grouped((trx) => fn(createRepositories(trx, dialect, seal))),
     };
   }
   return {
-    repos: createRepositories(db, dialect),
-    transaction: (fn) => db.transaction().execute((trx) => fn(createRepositories(trx, dialect))),
+    repos: createRepositories(db, dialect, seal),
+    transaction: (fn) =>
+      db.transaction().execute((trx) => fn(createRepositories(trx, dialect, seal))),
   };
 }

@@ -234,7 +234,16 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     const ok = await callin(['audit', 'verify', '--json'], env);
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout) as { ok: boolean; checked: number };
-    expect(report).toEqual({ ok: true, checked: 2, firstBroken: null });
+    expect(report).toEqual({
+      ok: true,
+      checked: 2,
+      firstBroken: null,
+      // The head as the signed checkpoint outside the database records it.
+      head: { count: 2, lastSeq: 2, lastMac: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      checkpoint: { count: 2, lastSeq: 2, at: expect.any(String) },
+      checkpointFile: path.join(database.dataDir, 'audit-head.json'),
+      checkpointProblem: null,
+    });
 
     // Someone with access to the database edits entry 2.
     if (dialect === 'sqlite') {

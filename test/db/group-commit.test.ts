@@ -1,14 +1,17 @@
 // Transactions that arrive together on SQLite share one commit; a failing one rolls back only
 // its own work, and every caller hears back only after the commit.
 import { describe, expect, it } from 'vitest';
+import { parseKeyList } from '../../src/config/keys.ts';
 import { createStore } from '../../src/db/store.ts';
+import { createAuditSeal } from '../../src/domain/audit/audit.ts';
+import { TEST_KEY } from '../helpers/app.ts';
 import { createTestDatabase, testDialects } from '../helpers/db.ts';
 
 describe.each(testDialects())('transactions on %s', (dialect) => {
   it('keep each other’s work when one of a burst fails', async () => {
     const t = await createTestDatabase(dialect);
     try {
-      const store = createStore(t.handle);
+      const store = createStore(t.handle, createAuditSeal(parseKeyList(TEST_KEY)));
       const at = new Date().toISOString();
       const insert = (id: string, fail: boolean) =>
         store.transaction(async ({ users }) => {

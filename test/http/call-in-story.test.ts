@@ -228,7 +228,10 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     // Messages are encrypted at rest; every change left a chained audit entry.
     const rows = await t.database.handle.db.selectFrom('call_in_messages').select('body').execute();
     for (const r of rows) expect(r.body).not.toContain('no-brainer');
-    const report = await verifyChain(t.ctx.store.repos.audit.iterate());
+    const report = await verifyChain(
+      t.ctx.store.repos.audit.iterate(),
+      t.ctx.store.repos.audit.seal,
+    );
     expect(report.ok).toBe(true);
   });
 });

@@ -138,7 +138,10 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
     for (const r of reasons) expect(r.reason).not.toContain('thoughtless');
 
     // Every change left a chained audit entry.
-    const report = await verifyChain(t.ctx.store.repos.audit.iterate());
+    const report = await verifyChain(
+      t.ctx.store.repos.audit.iterate(),
+      t.ctx.store.repos.audit.seal,
+    );
     expect(report.ok).toBe(true);
     expect(report.checked).toBeGreaterThanOrEqual(7);
   });

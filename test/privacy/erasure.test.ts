@@ -187,7 +187,7 @@ describe.each(testDialects())('export and erasure on %s', (dialect) => {
     expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'cancelled', 'pending']);
     // Counts remain; the concerns remain for the counts; the audit chain holds.
     expect(await repos.privacy.listCounts(community.id)).toHaveLength(1);
-    const chain = await verifyChain(repos.audit.iterate());
+    const chain = await verifyChain(repos.audit.iterate(), repos.audit.seal);
     expect(chain.ok).toBe(true);
     const last = await t.ctx.database.db
       .selectFrom('audit_log')
@@ -215,7 +215,7 @@ describe.each(testDialects())('export and erasure on %s', (dialect) => {
     expect(
       await findMentions(t.ctx.database, [other.email, 'Otto Otherperson', 'otto-token-name']),
     ).toEqual([]);
-    expect((await verifyChain(repos.audit.iterate())).ok).toBe(true);
+    expect((await verifyChain(repos.audit.iterate(), repos.audit.seal)).ok).toBe(true);
   });
 });
 

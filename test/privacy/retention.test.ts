@@ -135,7 +135,7 @@ describe.each(testDialects())('the retention purge on %s', (dialect) => {
     });
     expect(await repos.privacy.listCounts(community.id)).toHaveLength(2);
 
-    const chain = await verifyChain(repos.audit.iterate());
+    const chain = await verifyChain(repos.audit.iterate(), repos.audit.seal);
     expect(chain.ok).toBe(true);
     const entries = await repos.audit.listForCommunity(community.id, 5);
     expect(entries.map((e) => e.action)).toContain('retention.purge');

@@ -23,6 +23,7 @@ export async function recordAudit(
     previous ? { seq: Number(previous.seq), hash: previous.hash } : undefined,
     { ...event, ...auditActor(actor) },
     at,
+    audit.seal,
   );
   await audit.insert(entry);
 }

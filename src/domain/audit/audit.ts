@@ -1,10 +1,16 @@
-// The audit log: every state change appends one entry, hash-chained to the one before, so any
-// edit or deletion breaks the chain at a place `callin audit verify` can name. Entries hold ids
-// and action names only, never case content or personal data.
-import type { ActorKind } from '../../contract/vocabulary.ts';
+// The audit log: every state change appends one entry, chained to the one before by a keyed MAC
+// (HMAC-SHA256 with a key that lives outside the database, derived from the encryption key
+// ring), so an edit, a deletion or a chain recomputed without the key breaks it at a place
+// `callin audit verify` can name; removing the newest entries or restoring an older database
+// shows against the signed checkpoint kept outside the database (checkpoint.ts). Entries hold
+// ids and action names only, never case content or personal data.
 import crypto from 'node:crypto';
+import type { ActorKind } from '../../contract/vocabulary.ts';
+import type { AuditSeal } from '../../db/repositories/audit.repository.ts';
+import type { Checkpoint } from './checkpoint.ts';
 
 export type { ActorKind } from '../../contract/vocabulary.ts';
+export type { AuditSeal };
 
 export interface AuditInput {
   communityId: string | null;
@@ -26,12 +32,13 @@ export interface ChainedEntry {
   at: string;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function hashEntry(e: Omit<ChainedEntry, 'hash'>): string {
-  const canonical = JSON.stringify([
+function canonical(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
+  return JSON.stringify([
     e.seq,
     e.community_id,
     e.actor_kind,
@@ -42,13 +49,39 @@ export function hashEntry(e: Omit<ChainedEntry, 'hash'>): string {
     e.at,
     e.prev_hash,
   ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The plain SHA-256 of entries written before the chain was keyed (key_id null). */
+export function legacyHash(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
+  return crypto.createHash('sha256').update(canonical(e)).digest('hex');
+}
+
+/**
+ * A seal from the key ring: one MAC key per encryption key, derived with HKDF so the audit key
+ * is never the encryption key itself. The newest key seals; older ones still verify.
+ */
+export function createAuditSeal(keyRing: {
+  activeId: string;
+  keys: Map<string, Buffer>;
+}): AuditSeal {
+  const macKeys = new Map<string, Buffer>();
+  for (const [id, key] of keyRing.keys) {
+    macKeys.set(id, Buffer.from(crypto.hkdfSync('sha256', key, 'callin', 'audit-chain-v1', 32)));
+  }
+  return {
+    keyId: keyRing.activeId,
+    mac(keyId, data) {
+      const key = macKeys.get(keyId);
+      return key ? crypto.createHmac('sha256', key).update(data).digest('hex') : null;
+    },
+  };
 }
 
 export function chainEntry(
   previous: { seq: number; hash: string } | undefined,
   input: AuditInput,
   at: string,
+  seal: AuditSeal,
 ): ChainedEntry {
   const base = {
     seq: (previous?.seq ?? 0) + 1,
@@ -61,31 +94,88 @@ export function chainEntry(
     at,
     prev_hash: previous?.hash ?? GENESIS_HASH,
   };
-  return { ...base, hash: hashEntry(base) };
+  return { ...base, key_id: seal.keyId, hash: seal.mac(seal.keyId, canonical(base))! };
 }
 
 export interface ChainReport {
   ok: boolean;
   checked: number;
   firstBroken: { seq: number; problem: string } | null;
+  /** The newest entry found, as a checkpoint records it. */
+  head: { count: number; lastSeq: number; lastMac: string };
+  /** How the log compares with the checkpoint kept outside the database, when there is one. */
+  checkpoint: { count: number; lastSeq: number; at: string } | null;
 }
 
-/** Walks entries in order of seq and names the first one that does not hold. */
-export async function verifyChain(entries: AsyncIterable<ChainedEntry>): Promise<ChainReport> {
+function problemWith(
+  e: ChainedEntry,
+  prev: { seq: number; hash: string },
+  seal: AuditSeal,
+  keyedSeen: boolean,
+  legacyUntil: number | null,
+): string | null {
+  if (e.seq !== prev.seq + 1)
+    return `entry ${prev.seq + 1} is missing (the next one found is ${e.seq})`;
+  if (e.prev_hash !== prev.hash) return 'it does not point at the entry before it';
+  if (e.key_id === null) {
+    if (keyedSeen || (legacyUntil !== null && e.seq > legacyUntil))
+      return 'it carries no key although the log was already keyed: the chain was recomputed without the key';
+    return legacyHash(e) === e.hash ? null : 'its contents do not match its hash';
+  }
+  const mac = seal.mac(e.key_id, canonical(e));
+  if (mac === null)
+    return `it was sealed with key "${e.key_id}", which this installation does not have`;
+  return crypto.timingSafeEqual(
+    Buffer.from(mac),
+    Buffer.from(e.hash.padEnd(mac.length).slice(0, mac.length)),
+  )
+    ? null
+    : 'its contents do not match its seal: it was changed, or the chain recomputed without the key';
+}
+
+/**
+ * Walks entries in order of seq and names the first one that does not hold; then, when a
+ * checkpoint is given, names entries missing from the end or a log that is not the one the
+ * checkpoint saw (an older database restored, or the chain recomputed).
+ */
+export async function verifyChain(
+  entries: AsyncIterable<ChainedEntry>,
+  seal: AuditSeal,
+  checkpoint: Checkpoint | null = null,
+): Promise<ChainReport> {
   let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
   let checked = 0;
+  let keyedSeen = false;
+  let atCheckpoint: string | null = null;
+  const legacyUntil = checkpoint?.legacyUntil ?? null;
+  const report = (firstBroken: ChainReport['firstBroken']): ChainReport => ({
+    ok: firstBroken === null,
+    checked,
+    firstBroken,
+    head: { count: checked, lastSeq: prev.seq, lastMac: prev.hash },
+    checkpoint: checkpoint
+      ? { count: checkpoint.count, lastSeq: checkpoint.lastSeq, at: checkpoint.at }
+      : null,
+  });
   for await (const e of entries) {
     checked++;
-    const problem =
-      e.seq !== prev.seq + 1
-        ? `entry ${prev.seq + 1} is missing (the next one found is ${e.seq})`
-        : e.prev_hash !== prev.hash
-          ? 'it does not point at the entry before it'
-          : hashEntry(e) !== e.hash
-            ? 'its contents do not match its hash'
-            : null;
-    if (problem) return { ok: false, checked, firstBroken: { seq: e.seq, problem } };
+    const problem = problemWith(e, prev, seal, keyedSeen, legacyUntil);
+    if (problem) return report({ seq: e.seq, problem });
+    if (e.key_id !== null) keyedSeen = true;
+    if (checkpoint && e.seq === checkpoint.lastSeq) atCheckpoint = e.hash;
     prev = e;
   }
-  return { ok: true, checked, firstBroken: null };
+  if (checkpoint) {
+    if (prev.seq < checkpoint.lastSeq)
+      return report({
+        seq: prev.seq + 1,
+        problem: `the log ends at entry ${prev.seq}, but the checkpoint of ${checkpoint.at} saw ${checkpoint.lastSeq}: the newest entries were removed, or an older database was restored`,
+      });
+    if (checkpoint.lastSeq > 0 && atCheckpoint !== checkpoint.lastMac)
+      return report({
+        seq: checkpoint.lastSeq,
+        problem: `it is not the entry the checkpoint of ${checkpoint.at} saw: the chain was recomputed, or another database restored`,
+      });
+  }
+  return report(null);
 }
