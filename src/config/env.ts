@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   signInRateLimit: number;
+  /** Sign-in attempts for one account, from anywhere, per 15 minutes. */
+  signInAccountRateLimit: number;
   publicFormRateLimit: number;
   apiRateLimit: number;
   smtpUrl: string | null;
@@ -121,6 +123,13 @@ export const variables: VariableDoc[] = [
     key: 'signInRateLimit',
     description: 'Sign-in attempts per address per minute.',
     default: '10',
+  },
+  {
+    name: 'RATE_LIMIT_SIGN_IN_ACCOUNT',
+    key: 'signInAccountRateLimit',
+    description:
+      'Sign-in attempts for one account per 15 minutes, from any address (counted in the database, so every server shares it).',
+    default: '20',
   },
   {
     name: 'RATE_LIMIT_PUBLIC_FORMS',
@@ -285,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy,
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 65536, 1024, 10 * 1024 * 1024),
     signInRateLimit: int('RATE_LIMIT_SIGN_IN', 10, 1, 1_000_000),
+    signInAccountRateLimit: int('RATE_LIMIT_SIGN_IN_ACCOUNT', 20, 1, 1_000_000),
     publicFormRateLimit: int('RATE_LIMIT_PUBLIC_FORMS', 10, 1, 1_000_000),
     apiRateLimit: int('RATE_LIMIT_API', 6000, 1, 100_000_000),
     smtpUrl,

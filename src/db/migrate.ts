@@ -8,6 +8,7 @@ import * as followSelector from './migrations/2026-11-30T00-00-follow-selector.t
 import * as retentionTotals from './migrations/2026-11-30T01-00-retention-totals.ts';
 import * as healthProbe from './migrations/2026-12-01T00-00-health-probe.ts';
 import * as auditKeyId from './migrations/2026-12-01T01-00-audit-key-id.ts';
+import * as rateLimits from './migrations/2026-12-01T02-00-rate-limits.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T01-00-retention-totals': retentionTotals,
   '2026-12-01T00-00-health-probe': healthProbe,
   '2026-12-01T01-00-audit-key-id': auditKeyId,
+  '2026-12-01T02-00-rate-limits': rateLimits,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -149,8 +149,17 @@ export interface HealthProbeTable {
   checked_at: string;
 }
 
+/** Fixed-window counters shared by every process (src/db/rate-limits.ts). */
+export interface RateLimitsTable {
+  bucket: string;
+  /** Milliseconds since the epoch when the current window began. */
+  window_start: number;
+  hits: number;
+}
+
 export interface Database {
   health_probe: HealthProbeTable;
+  rate_limits: RateLimitsTable;
   jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -13,11 +13,13 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { AppError, type ErrorCode } from '../config/errors.ts';
+import { sharedCounters } from '../db/rate-limits.ts';
 import { storageHealthOf } from '../db/storage-health.ts';
 import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { rateLimitStore } from './plugins/rate-limit-store.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
 import { routes } from './routes/index.ts';
@@ -168,6 +170,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
 
   capConnectionsPerAddress(app.server, ctx.config.maxConnectionsPerAddress, badUrlHeaders);
   const storage = storageHealthOf(ctx.database);
+  const counters = sharedCounters(ctx.database.db);
   registerErrorHandling(app, { onStorageFailure: (reason) => storage.report(reason) });
   registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https://') });
   await app.register(cookie);
@@ -175,6 +178,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
     global: true,
     max: ctx.config.apiRateLimit,
     timeWindow: '1 minute',
+    store: rateLimitStore(counters, { shareGeneral: ctx.database.dialect === 'postgres' }),
     errorResponseBuilder: (_req, context) => ({
       statusCode: context.statusCode,
       code: 'rate_limited',

@@ -9,9 +9,12 @@ import {
 import { listMyConcerns } from '../../domain/intake/concerns.ts';
 import { presentCommunity } from '../../domain/accounts/communities.ts';
 import { PASSWORD_MAX } from '../../domain/accounts/passwords.ts';
+import { sharedCounters } from '../../db/rate-limits.ts';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
 import { Ok, Text, Uuid } from '../schemas.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
+
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
@@ -43,6 +46,7 @@ const Me = Type.Object({
 export const authRoutes: RouteRegistrar = (app, ctx) => {
   const sessionOptions = { ttlHours: ctx.config.sessionTtlHours };
   const tx = ctx.store.transaction.bind(ctx.store);
+  const counters = sharedCounters(ctx.database.db);
 
   app.post(
     '/setup',
@@ -82,6 +86,12 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
+      // Beside the per-address limit: one account, tried from many addresses, slows down too.
+      const account = await counters.hit(
+        `sign-in-account:${request.body.email.trim().toLowerCase()}`,
+        ACCOUNT_WINDOW_MS,
+      );
+      if (account.hits > ctx.config.signInAccountRateLimit) throw new AppError('rate_limited');
       const s = await signIn(
         ctx.store.repos,
         ctx.clock,
