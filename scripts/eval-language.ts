@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChecker } from '../src/language/index.ts';
+import { findSharedData } from './shared-data.ts';
 import type { Finding } from '../src/language/index.ts';
 
 interface Row {
@@ -18,7 +19,7 @@ interface Row {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.resolve(repoRoot, '..', 'shared', 'data');
+const dataDir = findSharedData(repoRoot) ?? path.resolve(repoRoot, '..', 'shared', 'data');
 const FILES = [
   'toxispanse-dev.jsonl',
   'strudel-train-comments.jsonl',

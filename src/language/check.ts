@@ -1,11 +1,29 @@
 import { compileRules } from './compile.ts';
 import type { Matcher } from './compile.ts';
-import { inIdentifier, inLinkOrMention, isException, isMention } from './context.ts';
-import { englishRules } from './rules/index.ts';
+import { inIdentifier, inSpans, isException, isMention, linkSpans } from './context.ts';
+import { TextLanguages } from './detect.ts';
+import { normaliseText } from './normalize.ts';
+import { builtInRules } from './rules/index.ts';
 import { scanText } from './scan.ts';
 import type { RawMatch } from './scan.ts';
 import { afterGenericPerson, aimedAtPerson } from './target.ts';
-import type { CheckOptions, CheckerConfig, Finding, RuleData } from './types.ts';
+import type { CheckOptions, CheckerConfig, Finding, Occurrence, RuleData } from './types.ts';
+
+/**
+ * Longest text checked at once, in UTF-16 code units (about 2 MB of text). Longer texts are
+ * refused with a `TextTooLongError`; `checkLongText` checks them in parts.
+ */
+export const MAX_CHECK_TEXT = 2_000_000;
+
+export class TextTooLongError extends RangeError {
+  constructor(readonly length: number) {
+    super(
+      `the text is ${length.toLocaleString('en-US')} characters long; the language checker reads at most ` +
+        `${MAX_CHECK_TEXT.toLocaleString('en-US')} at once (use checkLongText to check it in parts)`,
+    );
+    this.name = 'TextTooLongError';
+  }
+}
 
 /** A compiled checker for one configuration. Build once; `check` many messages. */
 export interface Checker {
@@ -13,54 +31,56 @@ export interface Checker {
   check(text: string, options?: { markdown?: boolean }): Finding[];
 }
 
-function accepts(m: Matcher, text: string, raw: RawMatch): boolean {
+/** What the context checks read about one text, built on first use. */
+class TextFacts {
+  private spans: Int32Array | undefined;
+  private langs: TextLanguages | undefined;
+  constructor(
+    readonly text: string,
+    private readonly m: Matcher,
+  ) {}
+  inLink(start: number, end: number): boolean {
+    this.spans ??= linkSpans(this.text);
+    return inSpans(this.spans, start, end);
+  }
+  language(at: number): string | undefined {
+    this.langs ??= new TextLanguages(this.text, this.m.languages);
+    return this.langs.at(at);
+  }
+}
+
+/** A match kept after its context was checked, in the original text's offsets. */
+interface Hit {
+  rule: number;
+  start: number;
+  end: number;
+}
+
+function accepts(m: Matcher, facts: TextFacts, raw: RawMatch): boolean {
   const rule = m.rules[raw.phrase.rule]!;
+  const text = facts.text;
   const { start, end } = raw;
   // The cheapest test that most often says no comes first.
   if (rule.target === 'person' && !aimedAtPerson(text, start, end)) return false;
   if (!m.identifiers && inIdentifier(text, start, end)) return false;
-  if (inLinkOrMention(text, start, end)) return false;
+  if (facts.inLink(start, end)) return false;
   if (isMention(text, start, end)) return false;
   if (isException(text, start, end, rule.exceptions)) return false;
-  return rule.target !== 'generic' || afterGenericPerson(text, start);
+  if (rule.target === 'generic' && !afterGenericPerson(text, start)) return false;
+  if (rule.language !== 'en') {
+    // Another language's rule: only where the text is in that language; when too short to
+    // tell, only slurs and insults (their packs avoid words that are also English).
+    const lang = facts.language(start);
+    return lang === undefined ? rule.rank >= 1 : lang === rule.language;
+  }
+  return true;
 }
 
-function message(rule: RuleData, found: string): string {
+function message(rule: RuleData, found: string, count: number): string {
   const tries = rule.suggestions.slice(0, 3).map((s) => `"${s}"`);
   const tail = tries.length > 0 ? ` Consider ${tries.join(', ')}.` : '';
-  return `"${found}": ${rule.explanation}${tail}`;
-}
-
-function toFinding(m: Matcher, text: string, raw: RawMatch, lines: number[]): Finding {
-  const rule = m.rules[raw.phrase.rule]!.data;
-  const pos = (offset: number): [number, number] => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - lines[lo]! + 1];
-  };
-  const [line, column] = pos(raw.start);
-  const [endLine, endColumn] = pos(raw.end);
-  const found = text.slice(raw.start, raw.end);
-  return {
-    ruleId: rule.id,
-    category: rule.category,
-    severity: rule.severity,
-    start: raw.start,
-    end: raw.end,
-    line,
-    column,
-    endLine,
-    endColumn,
-    text: found,
-    message: message(rule, found),
-    explanation: rule.explanation,
-    suggestions: [...rule.suggestions],
-  };
+  const times = count > 1 ? ` (${count} times)` : '';
+  return `"${found}"${times}: ${rule.explanation}${tail}`;
 }
 
 function lineStarts(text: string): number[] {
@@ -69,18 +89,59 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
-/** Keep one finding per overlapping region: the most severe, then the longest. */
-function resolveOverlaps(m: Matcher, raws: RawMatch[]): RawMatch[] {
-  raws.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: RawMatch[] = [];
-  for (const r of raws) {
+function position(lines: number[], offset: number): [number, number] {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return [lo + 1, offset - lines[lo]! + 1];
+}
+
+function occurrence(text: string, hit: Hit, lines: number[]): Occurrence {
+  const [line, column] = position(lines, hit.start);
+  const [endLine, endColumn] = position(lines, hit.end);
+  return {
+    start: hit.start,
+    end: hit.end,
+    line,
+    column,
+    endLine,
+    endColumn,
+    text: text.slice(hit.start, hit.end),
+  };
+}
+
+function toFinding(m: Matcher, text: string, hits: Hit[], lines: number[]): Finding {
+  const rule = m.rules[hits[0]!.rule]!.data;
+  const first = occurrence(text, hits[0]!, lines);
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    ...first,
+    message: message(rule, first.text, hits.length),
+    explanation: rule.explanation,
+    suggestions: [...rule.suggestions],
+  };
+  if (hits.length > 1) finding.occurrences = hits.map((h) => occurrence(text, h, lines));
+  return finding;
+}
+
+/** Keep one hit per overlapping region: the most severe, then the longest. */
+function resolveOverlaps(m: Matcher, hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  for (const r of hits) {
     const last = kept[kept.length - 1];
     if (last === undefined || r.start >= last.end) {
       kept.push(r);
       continue;
     }
-    const rank = m.rules[r.phrase.rule]!.rank;
-    const lastRank = m.rules[last.phrase.rule]!.rank;
+    const rank = m.rules[r.rule]!.rank;
+    const lastRank = m.rules[last.rule]!.rank;
     if (rank > lastRank || (rank === lastRank && r.end - r.start > last.end - last.start)) {
       kept[kept.length - 1] = r;
     }
@@ -90,19 +151,82 @@ function resolveOverlaps(m: Matcher, raws: RawMatch[]): RawMatch[] {
 
 /** Check one text with a compiled matcher. */
 export function checkWithMatcher(m: Matcher, text: string, markdown = true): Finding[] {
+  if (text.length > MAX_CHECK_TEXT) throw new TextTooLongError(text.length);
   const raws: RawMatch[] = [];
-  scanText(m, text, markdown, raws);
-  if (raws.length === 0) return [];
-  const accepted = raws.filter((r) => accepts(m, text, r));
-  if (accepted.length === 0) return [];
+  const obfuscated = scanText(m, text, markdown, raws);
+  const hits: Hit[] = [];
+  if (raws.length > 0) {
+    const facts = new TextFacts(text, m);
+    for (const r of raws)
+      if (accepts(m, facts, r)) hits.push({ rule: r.phrase.rule, start: r.start, end: r.end });
+  }
+  if (obfuscated) {
+    // Letters spelled out, split by marks or written with letter-like symbols: read again.
+    const norm = normaliseText(text);
+    if (norm !== undefined) {
+      const more: RawMatch[] = [];
+      scanText(m, norm.text, markdown, more);
+      const facts = new TextFacts(norm.text, m);
+      for (const r of more) {
+        if (!accepts(m, facts, r)) continue;
+        hits.push({ rule: r.phrase.rule, start: norm.from[r.start]!, end: norm.to[r.end - 1]! });
+      }
+    }
+  }
+  if (hits.length === 0) return [];
   const lines = lineStarts(text);
-  return resolveOverlaps(m, accepted).map((r) => toFinding(m, text, r, lines));
+  // A rule that fired several times is one finding, with its occurrences, where it first fired.
+  const byRule = new Map<number, Hit[]>();
+  for (const h of resolveOverlaps(m, hits)) {
+    const list = byRule.get(h.rule);
+    if (list === undefined) byRule.set(h.rule, [h]);
+    else list.push(h);
+  }
+  return [...byRule.values()].map((list) => toFinding(m, text, list, lines));
+}
+
+/**
+ * Check a text of any length: texts longer than MAX_CHECK_TEXT are checked in parts that end
+ * at a line break where there is one, and the findings are given in the whole text's offsets
+ * (a rule's occurrences are then grouped per part).
+ */
+export function checkLongText(checker: Checker, text: string, markdown = true): Finding[] {
+  if (text.length <= MAX_CHECK_TEXT) return checker.check(text, { markdown });
+  const out: Finding[] = [];
+  let base = 0;
+  let baseLine = 0;
+  while (base < text.length) {
+    let stop = Math.min(text.length, base + MAX_CHECK_TEXT);
+    if (stop < text.length) {
+      const nl = text.lastIndexOf('\n', stop - 1);
+      if (nl > base) stop = nl + 1;
+    }
+    const part = text.slice(base, stop);
+    const lineStart = text.lastIndexOf('\n', base - 1) + 1;
+    const shift = <T extends Occurrence>(o: T): T => ({
+      ...o,
+      start: o.start + base,
+      end: o.end + base,
+      line: o.line + baseLine,
+      endLine: o.endLine + baseLine,
+      column: o.line === 1 ? o.column + base - lineStart : o.column,
+      endColumn: o.endLine === 1 ? o.endColumn + base - lineStart : o.endColumn,
+    });
+    for (const f of checker.check(part, { markdown })) {
+      const moved = shift(f);
+      if (f.occurrences !== undefined) moved.occurrences = f.occurrences.map(shift);
+      out.push(moved);
+    }
+    for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) baseLine++;
+    base = stop;
+  }
+  return out;
 }
 
 /** Compile a checker for a configuration (built-in rules plus the configuration's own). */
 export function createChecker(
   config: CheckerConfig = {},
-  rules: readonly RuleData[] = englishRules,
+  rules: readonly RuleData[] = builtInRules,
 ): Checker {
   const matcher = compileRules(rules, config);
   return {

@@ -10,7 +10,7 @@ import { ConfigError, loadConfigFile } from './config.ts';
 import { formatJson, formatSarif, formatText } from './format.ts';
 import type { FileFindings } from './format.ts';
 import { expandGlob, filesUnder, hasGlob, isDirectory } from './glob.ts';
-import { englishRules } from './rules/index.ts';
+import { builtInRules } from './rules/index.ts';
 import { SEVERITIES } from './types.ts';
 import type { CheckerConfig, Severity } from './types.ts';
 
@@ -132,7 +132,7 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
     io.stdout(CHECK_HELP);
     return 0;
   }
-  const known = new Set(englishRules.map((r) => r.id));
+  const known = new Set(builtInRules.map((r) => r.id));
   let config: CheckerConfig = {};
   try {
     const file = opts.config ?? path.join(io.cwd, '.callinrc');
@@ -178,7 +178,7 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
     }
     throw e;
   }
-  const rules = [...englishRules, ...(config.rules ?? [])];
+  const rules = [...builtInRules, ...(config.rules ?? [])];
   io.stdout(
     opts.format === 'json'
       ? formatJson(results)

@@ -64,6 +64,17 @@ export interface RulePack {
   rules: RuleData[];
 }
 
+/** One place a rule fired. Offsets and positions as in `Finding`. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
 export interface Finding {
   ruleId: string;
   category: Category;
@@ -83,6 +94,11 @@ export interface Finding {
   message: string;
   explanation: string;
   suggestions: string[];
+  /**
+   * When the rule fired more than once in the text: every place, this one first. A term
+   * repeated in one text is one finding (one nudge), not one per use.
+   */
+  occurrences?: Occurrence[];
 }
 
 /** Per-community or per-file settings. Every field is optional. */
@@ -99,6 +115,11 @@ export interface CheckerConfig {
   profanity?: boolean;
   /** Report words inside code identifiers such as `master_branch` (default false). */
   identifiers?: boolean;
+  /**
+   * Which language packs apply (`en`, `es`, `de`, `fr`, `pt`; default: all of them). Rules of
+   * a language other than English fire only in messages detected as that language.
+   */
+  languages?: string[];
 }
 
 export interface CheckOptions {

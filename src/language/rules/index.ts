@@ -12,11 +12,17 @@ import type { RulePackData } from './pack.ts';
 import { profanity } from './profanity.ts';
 import { racialised } from './racialised.ts';
 import { slurs } from './slurs.ts';
+import { germanPacks } from './de.ts';
+import { spanishPacks } from './es.ts';
+import { frenchPacks } from './fr.ts';
+import { portuguesePacks } from './pt.ts';
+import { personFirst } from './person-first.ts';
 
 /** The English rule packs, in the order they are compiled. */
 export const englishPacks: readonly RulePackData[] = [
   gendered,
   ableist,
+  personFirst,
   mentalHealth,
   racialised,
   lgbtq,
@@ -33,3 +39,17 @@ export const englishRules: readonly RuleData[] = validateRules(
   englishPacks.flatMap(expandPack),
   'src/language/rules',
 );
+
+/** Rule packs for Spanish, German, French and Portuguese, applied per detected language. */
+export const otherLanguagePacks: readonly RulePackData[] = [
+  ...spanishPacks,
+  ...germanPacks,
+  ...frenchPacks,
+  ...portuguesePacks,
+];
+
+/** Every built-in rule, in every language, validated once at load time. */
+export const builtInRules: readonly RuleData[] = [
+  ...englishRules,
+  ...validateRules(otherLanguagePacks.flatMap(expandPack), 'src/language/rules'),
+];

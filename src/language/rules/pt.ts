@@ -1,0 +1,2 @@
+import type { RulePackData } from './pack.ts';
+export const portuguesePacks: RulePackData[] = [];
