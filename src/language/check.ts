@@ -64,7 +64,7 @@ function accepts(m: Matcher, facts: TextFacts, raw: RawMatch): boolean {
   if (rule.target === 'person' && !aimedAtPerson(text, start, end)) return false;
   if (!m.identifiers && inIdentifier(text, start, end)) return false;
   if (facts.inLink(start, end)) return false;
-  if (isMention(text, start, end)) return false;
+  if (isMention(text, start, end, rule.rank === 0)) return false;
   if (isException(text, start, end, rule.exceptions)) return false;
   if (rule.target === 'generic' && !afterGenericPerson(text, start)) return false;
   if (rule.language !== 'en') {

@@ -219,12 +219,47 @@ const MENTION_NOUNS = new Set([
 ]);
 
 /** A mention of the word rather than a use: `the word "guys"`, `terms like 'master'`. */
-export function isMention(text: string, start: number, end: number): boolean {
+export function isMention(
+  text: string,
+  start: number,
+  end: number,
+  shortQuotes = true,
+): boolean {
   if (QUOTES_OPEN.has(text[start - 1] ?? '') && QUOTES_CLOSE.has(text[end] ?? '')) return true;
-  const before = wordsBefore(text, start, 3, false);
+  if (shortQuotes && inShortQuote(text, start, end)) return true;
+  const before = wordsBefore(text, start, 4, false);
   const w0 = before[0] ?? '';
   if (MENTION_NOUNS.has(w0)) return true;
-  return (w0 === 'like' || w0 === 'as') && MENTION_NOUNS.has(before[1] ?? '');
+  // "terms like X", "words such as X", "phrases including X"
+  if ((w0 === 'like' || w0 === 'including') && MENTION_NOUNS.has(before[1] ?? '')) return true;
+  if (w0 === 'as' && before[1] === 'such' && MENTION_NOUNS.has(before[2] ?? '')) return true;
+  return w0 === 'as' && MENTION_NOUNS.has(before[1] ?? '');
+}
+
+/**
+ * Inside a short quotation of one or two words ('master/slave', "you guys"), opened and closed on
+ * the same line within 40 characters: a word quoted, not used.
+ */
+function inShortQuote(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && start - a <= 40 && !QUOTES_OPEN.has(text[a] ?? '')) {
+    const c = text[a];
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return false;
+    a--;
+  }
+  if (a < 0 || start - a > 40) return false;
+  // An apostrophe after a letter ("don't") opens nothing.
+  if (text[a] === "'" && isWordAt(text, a - 1)) return false;
+  let b = end;
+  while (b < text.length && b - end <= 40 && !QUOTES_CLOSE.has(text[b] ?? '')) {
+    const c = text[b];
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return false;
+    b++;
+  }
+  if (b >= text.length || b - end > 40) return false;
+  if (text[b] === "'" && isWordAt(text, b + 1)) return false;
+  const quoted = text.slice(a + 1, b);
+  return quoted.trim().split(/\s+/).length <= 2;
 }
 
 function sameForm(textWord: string, ruleWord: string): boolean {

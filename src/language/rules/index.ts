@@ -5,6 +5,7 @@ import { age, body } from './age-body.ts';
 import { condescending } from './condescending.ts';
 import { gendered } from './gendered.ts';
 import { insults } from './insults.ts';
+import { moreInsults } from './insults-more.ts';
 import { lgbtq } from './lgbtq.ts';
 import { mentalHealth } from './mental-health.ts';
 import { expandPack } from './pack.ts';
@@ -30,6 +31,7 @@ export const englishPacks: readonly RulePackData[] = [
   body,
   condescending,
   insults,
+  moreInsults,
   slurs,
   profanity,
 ];
