@@ -43,7 +43,7 @@ class TextFacts {
     this.spans ??= linkSpans(this.text);
     return inSpans(this.spans, start, end);
   }
-  language(at: number): string | undefined {
+  language(at: number): { language: string | undefined; sure: boolean } {
     this.langs ??= new TextLanguages(this.text, this.m.languages);
     return this.langs.at(at);
   }
@@ -67,13 +67,24 @@ function accepts(m: Matcher, facts: TextFacts, raw: RawMatch): boolean {
   if (isMention(text, start, end, rule.rank === 0)) return false;
   if (isException(text, start, end, rule.exceptions)) return false;
   if (rule.target === 'generic' && !afterGenericPerson(text, start)) return false;
-  if (rule.language !== 'en') {
-    // Another language's rule: only where the text is in that language; when too short to
-    // tell, only slurs and insults (their packs avoid words that are also English).
-    const lang = facts.language(start);
-    return lang === undefined ? rule.rank >= 1 : lang === rule.language;
-  }
+  if (rule.language !== 'en') return inLanguage(facts.language(start), rule.rank, rule.language);
   return true;
+}
+
+/**
+ * Whether a rule of another language than English applies where the text reads as `found`.
+ * Slurs, insults and threats (rank 1 and up) apply unless the text is surely English; nudges
+ * only where the text is in their language (or, on a few words, in some language but English).
+ */
+function inLanguage(
+  found: { language: string | undefined; sure: boolean },
+  rank: number,
+  language: string,
+): boolean {
+  const { language: lang, sure } = found;
+  if (lang === language) return true;
+  if (rank >= 1) return lang !== 'en' || !sure;
+  return lang !== undefined && lang !== 'en' && !sure;
 }
 
 function message(rule: RuleData, found: string, count: number): string {

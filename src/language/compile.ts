@@ -52,6 +52,9 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
+/** Phrase keys already indexed under each word entry, so adding stays linear. */
+const seen = new WeakMap<WordEntry, Set<string>>();
+
 function addWord(map: Map<number, WordEntry>, word: string, phrase: PhraseEntry): void {
   const h = hashString(word);
   let e = map.get(h);
@@ -59,15 +62,22 @@ function addWord(map: Map<number, WordEntry>, word: string, phrase: PhraseEntry)
   if (e === undefined) {
     e = { word, phrases: [], next: map.get(h), single: false, prev: new Set() };
     map.set(h, e);
+    seen.set(e, new Set());
   }
-  if (
-    !e.phrases.some((p) => p.rule === phrase.rule && p.words.join(' ') === phrase.words.join(' '))
-  ) {
-    e.phrases.push(phrase);
-    if (phrase.words.length === 1) e.single = true;
-    else e.prev.add(phrase.hashes[phrase.words.length - 2]!);
-    // Longer phrases first, so the longest match is tried first.
-    e.phrases.sort((a, b) => b.words.length - a.words.length);
+  const keys = seen.get(e)!;
+  const key = `${phrase.rule}|${phrase.words.join(' ')}`;
+  if (keys.has(key)) return;
+  keys.add(key);
+  e.phrases.push(phrase);
+  if (phrase.words.length === 1) e.single = true;
+  else e.prev.add(phrase.hashes[phrase.words.length - 2]!);
+}
+
+/** Longer phrases first in every entry, so the longest match is tried first. */
+function sortEntries(map: Map<number, WordEntry>): void {
+  for (const head of map.values()) {
+    for (let e: WordEntry | undefined = head; e !== undefined; e = e.next)
+      e.phrases.sort((a, b) => b.words.length - a.words.length);
   }
 }
 
@@ -75,14 +85,14 @@ function addWord(map: Map<number, WordEntry>, word: string, phrase: PhraseEntry)
  * Leetspeak keys of a word: the word itself, each vowel hidden (`f*ck`), all vowels hidden,
  * and any inner stretch of up to half the word censored by one or more `*` (`f**k`, `c**t`).
  */
-function obfuscatedKeys(word: string): string[] {
+function obfuscatedKeys(word: string, censored = true): string[] {
   const keys = new Set<string>([leetKey(word)]);
   const vowelsAt: number[] = [];
   for (let i = 0; i < word.length; i++) if ('aeiou'.includes(word[i] ?? '')) vowelsAt.push(i);
   for (const i of vowelsAt) keys.add(leetKey(word.slice(0, i) + '*' + word.slice(i + 1)));
   if (vowelsAt.length > 1) keys.add(leetKey(word.replace(/[aeiou]/g, '*')));
   const n = word.length;
-  if (n >= 4) {
+  if (censored && n >= 4) {
     const most = Math.max(2, Math.floor(n / 2));
     for (let i = 1; i < n - 1; i++)
       for (let j = i + 1; j <= Math.min(n - 1, i + most); j++)
@@ -140,6 +150,16 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
     identifiers: config.identifiers === true,
     languages: [],
   };
+  // Words recur across phrases ("you", "i will"): their leetspeak keys are computed once.
+  const leetSets = new Map<string, Set<number>>();
+  const leetSet = (w: string): Set<number> => {
+    let set = leetSets.get(w);
+    if (set === undefined) {
+      set = new Set(obfuscatedKeys(w).map(hashString));
+      leetSets.set(w, set);
+    }
+    return set;
+  };
   const packs = config.languages;
   const builtIn = packs === undefined ? rules : rules.filter((r) => packs.includes(r.language));
   const languages = new Set<string>();
@@ -165,15 +185,17 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
       for (const f of inflectPhrase(p, data.inflect ?? 'noun')) forms.add(f);
     }
     for (const f of data.inflections ?? []) forms.add(f);
-    // Possessives of every form ("retard's"), whatever the rule's inflection.
-    for (const f of [...forms]) if (!f.endsWith("'s") && !f.endsWith("s'")) forms.add(`${f}'s`);
-    if (obfuscation) for (const f of [...forms]) for (const sk of skeletonForms(f)) forms.add(sk);
+    // Possessives of every short form ("retard's"), whatever the rule's inflection.
+    for (const f of [...forms])
+      if (!f.includes(' ') && !f.endsWith("'s") && !f.endsWith("s'")) forms.add(`${f}'s`);
+    if (obfuscation)
+      for (const f of [...forms])
+        if (f.split(' ').length <= 3) for (const sk of skeletonForms(f)) forms.add(sk);
+    const bases = new Set(data.phrases.map(foldWord));
     for (const form of forms) {
       const words = form.split(' ').map(foldWord);
       if (words.some((w) => w === '') || allowed.has(words.join(' '))) continue;
-      const leet = obfuscation
-        ? words.map((w) => new Set(obfuscatedKeys(w).map(hashString)))
-        : undefined;
+      const leet = obfuscation ? words.map(leetSet) : undefined;
       const phrase: PhraseEntry = {
         rule: index,
         words,
@@ -184,11 +206,15 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
       addWord(matcher.words, last, phrase);
       const h = hashString(last) & BLOOM_MASK;
       matcher.bloom[h >>> 3] = (matcher.bloom[h >>> 3] ?? 0) | (1 << (h & 7));
-      if (obfuscation && words.length === 1) {
-        for (const key of obfuscatedKeys(last)) addWord(matcher.leet, key, phrase);
+      if (obfuscation && words.length === 1 && !last.includes("'")) {
+        // Censored keys (`f**k`) for the phrases as written; their inflections get the rest.
+        const censored = bases.has(last);
+        for (const key of obfuscatedKeys(last, censored)) addWord(matcher.leet, key, phrase);
       }
     }
   }
+  sortEntries(matcher.words);
+  sortEntries(matcher.leet);
   matcher.languages = [...languages];
   // English is always a candidate, so a Spanish rule does not fire on English text.
   if (!languages.has('en')) matcher.languages.push('en');

@@ -14,10 +14,6 @@ function isWordAt(text: string, i: number): boolean {
   return cls === C_WORD || cls === C_IGNORE;
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r';
-}
-
 /**
  * Folded words before `pos`, nearest first, at most `max`; stops at sentence punctuation
  * when `stopAtBreak` is set.
@@ -219,12 +215,7 @@ const MENTION_NOUNS = new Set([
 ]);
 
 /** A mention of the word rather than a use: `the word "guys"`, `terms like 'master'`. */
-export function isMention(
-  text: string,
-  start: number,
-  end: number,
-  shortQuotes = true,
-): boolean {
+export function isMention(text: string, start: number, end: number, shortQuotes = true): boolean {
   if (QUOTES_OPEN.has(text[start - 1] ?? '') && QUOTES_CLOSE.has(text[end] ?? '')) return true;
   if (shortQuotes && inShortQuote(text, start, end)) return true;
   const before = wordsBefore(text, start, 4, false);

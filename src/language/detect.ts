@@ -32,25 +32,35 @@ export function detectLanguage(text: string, candidates: readonly string[]): str
 
 /** Detection for the matches of one text, each asking about the text around it. */
 export class TextLanguages {
-  private readonly cache = new Map<number, string | undefined>();
+  private readonly cache = new Map<number, { language: string | undefined; sure: boolean }>();
   private lookups = 0;
-  private last: string | undefined;
+  private last: { language: string | undefined; sure: boolean } | undefined;
 
   constructor(
     private readonly text: string,
     private readonly candidates: readonly string[],
   ) {}
 
-  /** The language around offset `at`, or undefined when it cannot be told. */
-  at(at: number): string | undefined {
+  /**
+   * The language around offset `at` (undefined when it cannot be told), and whether the
+   * text there is long enough (40 code units or more) for the answer to be trusted: on a
+   * few words, Spanish, Portuguese and French are often taken for one another.
+   */
+  at(at: number): { language: string | undefined; sure: boolean } {
     const bucket = Math.floor(at / WINDOW);
-    if (this.cache.has(bucket)) return this.cache.get(bucket);
-    if (this.lookups >= MAX_LOOKUPS) return this.last;
-    this.lookups++;
-    const a = Math.max(0, at - WINDOW);
-    const found = detectLanguage(this.text.slice(a, a + 2 * WINDOW), this.candidates);
-    this.cache.set(bucket, found);
-    this.last = found;
+    let found = this.cache.get(bucket);
+    if (found === undefined) {
+      if (this.lookups >= MAX_LOOKUPS && this.last !== undefined) return this.last;
+      this.lookups++;
+      const a = Math.max(0, at - WINDOW);
+      const window = this.text.slice(a, a + 2 * WINDOW);
+      found = {
+        language: detectLanguage(window, this.candidates),
+        sure: window.trim().length >= 40,
+      };
+      this.cache.set(bucket, found);
+      this.last = found;
+    }
     return found;
   }
 }

@@ -493,7 +493,8 @@ export function aimedAtPerson(text: string, start: number, end: number): boolean
       return !(k === 0 && (w === 'you' || w === 'u') && OBJECTS.has(after[0] ?? ''));
     }
     const subject = before[k + 1] ?? '';
-    if (VERBS.has(w) && (SUBJECTS.has(subject) || PEOPLE.has(subject))) return true;
+    if (VERBS.has(w) && (SUBJECTS.has(subject) || PEOPLE.has(subject) || DIRECT.has(subject)))
+      return true;
     if (OBJECT_PRONOUNS.has(w) && CALLING.has(before[k + 1] ?? '')) return true;
     const oneWord = !/\s/.test(text.slice(start, end));
     if (WHO.has(w) && k <= 1 && oneWord && isDeed(after[0])) return true;
