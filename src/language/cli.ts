@@ -154,6 +154,7 @@ export function decodeText(
     warn(`${name}: not valid UTF-8; read as Latin-1, so some letters may be wrong`);
     text = latin1.decode(bytes);
   }
+  // TextDecoder drops a UTF-8 byte order mark; this keeps it so for any other source.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
