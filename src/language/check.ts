@@ -15,6 +15,9 @@ import type { CheckOptions, CheckerConfig, Finding, Occurrence, RuleData } from 
  */
 export const MAX_CHECK_TEXT = 2_000_000;
 
+/** Occurrences listed in one finding at most; `count` says how many there were in all. */
+export const MAX_OCCURRENCES = 1000;
+
 export class TextTooLongError extends RangeError {
   constructor(readonly length: number) {
     super(
@@ -50,11 +53,7 @@ class TextFacts {
 }
 
 /** A match kept after its context was checked, in the original text's offsets. */
-interface Hit {
-  rule: number;
-  start: number;
-  end: number;
-}
+type Hit = RawMatch;
 
 function accepts(m: Matcher, facts: TextFacts, raw: RawMatch): boolean {
   const rule = m.rules[raw.phrase.rule]!;
@@ -65,7 +64,7 @@ function accepts(m: Matcher, facts: TextFacts, raw: RawMatch): boolean {
   if (!m.identifiers && inIdentifier(text, start, end)) return false;
   if (facts.inLink(start, end)) return false;
   if (isMention(text, start, end, rule.rank === 0)) return false;
-  if (isException(text, start, end, rule.exceptions)) return false;
+  if (isException(text, start, end, rule.exceptions, raw.phrase.words)) return false;
   if (rule.target === 'generic' && !afterGenericPerson(text, start)) return false;
   if (rule.language !== 'en') return inLanguage(facts.language(start), rule.rank, rule.language);
   return true;
@@ -100,34 +99,55 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
-function position(lines: number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lines[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+/**
+ * Line and column of offsets asked in increasing order (occurrences are): a cursor that only
+ * moves forward, so each position costs constant time on average; a binary search otherwise.
+ */
+class Positions {
+  private line = 0;
+  /** The last position asked for (fields, not a tuple: nothing is allocated per call). */
+  lineNo = 1;
+  column = 1;
+  constructor(private readonly lines: number[]) {}
+  at(offset: number): void {
+    const lines = this.lines;
+    if (offset < lines[this.line]!) this.line = this.search(offset);
+    while (this.line + 1 < lines.length && lines[this.line + 1]! <= offset) this.line++;
+    this.lineNo = this.line + 1;
+    this.column = offset - lines[this.line]! + 1;
   }
-  return [lo + 1, offset - lines[lo]! + 1];
+  private search(offset: number): number {
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.lines[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
-function occurrence(text: string, hit: Hit, lines: number[]): Occurrence {
-  const [line, column] = position(lines, hit.start);
-  const [endLine, endColumn] = position(lines, hit.end);
+function occurrence(text: string, hit: Hit, pos: Positions): Occurrence {
+  pos.at(hit.start);
+  const line = pos.lineNo;
+  const column = pos.column;
+  pos.at(hit.end);
   return {
     start: hit.start,
     end: hit.end,
     line,
     column,
-    endLine,
-    endColumn,
+    endLine: pos.lineNo,
+    endColumn: pos.column,
     text: text.slice(hit.start, hit.end),
   };
 }
 
 function toFinding(m: Matcher, text: string, hits: Hit[], lines: number[]): Finding {
-  const rule = m.rules[hits[0]!.rule]!.data;
-  const first = occurrence(text, hits[0]!, lines);
+  const rule = m.rules[hits[0]!.phrase.rule]!.data;
+  const pos = new Positions(lines);
+  const first = occurrence(text, hits[0]!, pos);
   const finding: Finding = {
     ruleId: rule.id,
     category: rule.category,
@@ -137,13 +157,25 @@ function toFinding(m: Matcher, text: string, hits: Hit[], lines: number[]): Find
     explanation: rule.explanation,
     suggestions: [...rule.suggestions],
   };
-  if (hits.length > 1) finding.occurrences = hits.map((h) => occurrence(text, h, lines));
+  if (hits.length > 1) {
+    const all = new Positions(lines);
+    const shown = hits.length > MAX_OCCURRENCES ? hits.slice(0, MAX_OCCURRENCES) : hits;
+    finding.occurrences = shown.map((h) => occurrence(text, h, all));
+    finding.count = hits.length;
+  }
   return finding;
 }
 
 /** Keep one hit per overlapping region: the most severe, then the longest. */
 function resolveOverlaps(m: Matcher, hits: Hit[]): Hit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // The scan finds matches in order; only the normaliser's second pass can add others.
+  let sorted = true;
+  for (let i = 1; i < hits.length && sorted; i++) {
+    const a = hits[i - 1]!;
+    const b = hits[i]!;
+    sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!sorted) hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Hit[] = [];
   for (const r of hits) {
     const last = kept[kept.length - 1];
@@ -151,8 +183,8 @@ function resolveOverlaps(m: Matcher, hits: Hit[]): Hit[] {
       kept.push(r);
       continue;
     }
-    const rank = m.rules[r.rule]!.rank;
-    const lastRank = m.rules[last.rule]!.rank;
+    const rank = m.rules[r.phrase.rule]!.rank;
+    const lastRank = m.rules[last.phrase.rule]!.rank;
     if (rank > lastRank || (rank === lastRank && r.end - r.start > last.end - last.start)) {
       kept[kept.length - 1] = r;
     }
@@ -168,8 +200,7 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
   const hits: Hit[] = [];
   if (raws.length > 0) {
     const facts = new TextFacts(text, m);
-    for (const r of raws)
-      if (accepts(m, facts, r)) hits.push({ rule: r.phrase.rule, start: r.start, end: r.end });
+    for (const r of raws) if (accepts(m, facts, r)) hits.push(r);
   }
   if (obfuscated) {
     // Letters spelled out, split by marks or written with letter-like symbols: read again.
@@ -180,7 +211,9 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
       const facts = new TextFacts(norm.text, m);
       for (const r of more) {
         if (!accepts(m, facts, r)) continue;
-        hits.push({ rule: r.phrase.rule, start: norm.from[r.start]!, end: norm.to[r.end - 1]! });
+        r.end = norm.to[r.end - 1]!;
+        r.start = norm.from[r.start]!;
+        hits.push(r);
       }
     }
   }
@@ -189,8 +222,8 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
   // A rule that fired several times is one finding, with its occurrences, where it first fired.
   const byRule = new Map<number, Hit[]>();
   for (const h of resolveOverlaps(m, hits)) {
-    const list = byRule.get(h.rule);
-    if (list === undefined) byRule.set(h.rule, [h]);
+    const list = byRule.get(h.phrase.rule);
+    if (list === undefined) byRule.set(h.phrase.rule, [h]);
     else list.push(h);
   }
   return [...byRule.values()].map((list) => toFinding(m, text, list, lines));

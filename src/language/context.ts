@@ -50,6 +50,26 @@ export function wordsBefore(
   return words;
 }
 
+/** The folded word just before `pos` (across any separators), or '' at the start. */
+export function wordBefore(text: string, pos: number): string {
+  let i = pos - 1;
+  while (i >= 0 && !isWordAt(text, i)) i--;
+  const end = i + 1;
+  while (
+    i >= 0 &&
+    (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i - 1)))
+  )
+    i--;
+  // Most words are short ASCII: compare folded forms only for the few that could matter.
+  if (end - i - 1 > 12) return '';
+  let w = '';
+  for (let k = i + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+  }
+  return w;
+}
+
 /** Folded words after `pos`, nearest first. */
 export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: boolean): string[] {
   const words: string[] = [];
@@ -218,9 +238,11 @@ const MENTION_NOUNS = new Set([
 export function isMention(text: string, start: number, end: number, shortQuotes = true): boolean {
   if (QUOTES_OPEN.has(text[start - 1] ?? '') && QUOTES_CLOSE.has(text[end] ?? '')) return true;
   if (shortQuotes && inShortQuote(text, start, end)) return true;
-  const before = wordsBefore(text, start, 4, false);
-  const w0 = before[0] ?? '';
+  // One word first: nearly always enough, and it keeps checks after a match cheap.
+  const w0 = wordBefore(text, start);
   if (MENTION_NOUNS.has(w0)) return true;
+  if (w0 !== 'like' && w0 !== 'including' && w0 !== 'as') return false;
+  const before = wordsBefore(text, start, 3, false);
   // "terms like X", "words such as X", "phrases including X"
   if ((w0 === 'like' || w0 === 'including') && MENTION_NOUNS.has(before[1] ?? '')) return true;
   if (w0 === 'as' && before[1] === 'such' && MENTION_NOUNS.has(before[2] ?? '')) return true;
@@ -269,9 +291,11 @@ export function isException(
   start: number,
   end: number,
   exceptions: string[][],
+  words?: readonly string[],
 ): boolean {
   if (exceptions.length === 0) return false;
-  const matched = wordsIn(text, start, end);
+  // The phrase's own (folded) words when the caller has them: no reading of the text.
+  const matched = words ?? wordsIn(text, start, end);
   const first = matched[0] ?? '';
   for (const ex of exceptions) {
     for (let j = 0; j < ex.length; j++) {

@@ -61,8 +61,9 @@ export function formatText(results: readonly FileFindings[]): string {
     for (const f of findings) {
       count++;
       const more = (f.occurrences ?? []).slice(1);
+      const total = (f.count ?? more.length + 1) - 1;
       const shown = more.slice(0, 5).map((o) => `${o.line}:${o.column}`);
-      if (more.length > 5) shown.push(`${more.length - 5} more`);
+      if (total > 5) shown.push(`${(total - 5).toLocaleString('en-US')} more`);
       const also = shown.length > 0 ? `  also at ${shown.join(', ')}` : '';
       out += `${file}:${f.line}:${f.column}  ${f.severity.padEnd(8)}  ${f.message}  (${f.ruleId})${also}\n`;
     }
@@ -168,7 +169,7 @@ export function formatSarif(
         severity: f.severity,
         category: f.category,
         suggestions: f.suggestions,
-        occurrences: f.occurrences?.length ?? 1,
+        occurrences: f.count ?? 1,
       },
     })),
   );

@@ -95,10 +95,13 @@ export interface Finding {
   explanation: string;
   suggestions: string[];
   /**
-   * When the rule fired more than once in the text: every place, this one first. A term
-   * repeated in one text is one finding (one nudge), not one per use.
+   * When the rule fired more than once in the text: the places, this one first (at most
+   * 1,000; `count` has the total). A term repeated in one text is one finding (one nudge),
+   * not one per use.
    */
   occurrences?: Occurrence[];
+  /** With `occurrences`: how many times the rule fired (more than are listed past 1,000). */
+  count?: number;
 }
 
 /** Per-community or per-file settings. Every field is optional. */
