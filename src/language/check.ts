@@ -167,7 +167,7 @@ function toFinding(m: Matcher, text: string, hits: Hit[], lines: number[]): Find
 }
 
 /** Keep one hit per overlapping region: the most severe, then the longest. */
-function resolveOverlaps(m: Matcher, hits: Hit[]): Hit[] {
+function resolveOverlaps(m: Matcher, hits: Hit[], facts?: TextFacts): Hit[] {
   // The scan finds matches in order; only the normaliser's second pass can add others.
   let sorted = true;
   for (let i = 1; i < hits.length && sorted; i++) {
@@ -187,6 +187,14 @@ function resolveOverlaps(m: Matcher, hits: Hit[]): Hit[] {
     const lastRank = m.rules[last.phrase.rule]!.rank;
     if (rank > lastRank || (rank === lastRank && r.end - r.start > last.end - last.start)) {
       kept[kept.length - 1] = r;
+    } else if (rank === lastRank && r.start === last.start && r.end === last.end && facts) {
+      // The same word in two packs ("idiota" is Spanish and Portuguese): the text's language.
+      const { language: here, sure } = facts.language(r.start);
+      const lang = m.rules[r.phrase.rule]!.language;
+      const lastLang = m.rules[last.phrase.rule]!.language;
+      // On a few words detection is a guess: English, the default, keeps its own rule then.
+      if (lang === here && lastLang !== here && (sure || lastLang !== 'en'))
+        kept[kept.length - 1] = r;
     }
   }
   return kept;
@@ -198,10 +206,8 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
   const raws: RawMatch[] = [];
   const obfuscated = scanText(m, text, markdown, raws);
   const hits: Hit[] = [];
-  if (raws.length > 0) {
-    const facts = new TextFacts(text, m);
-    for (const r of raws) if (accepts(m, facts, r)) hits.push(r);
-  }
+  const facts = new TextFacts(text, m);
+  for (const r of raws) if (accepts(m, facts, r)) hits.push(r);
   if (obfuscated) {
     // Letters spelled out, split by marks or written with letter-like symbols: read again.
     const norm = normaliseText(text);
@@ -221,7 +227,7 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
   const lines = lineStarts(text);
   // A rule that fired several times is one finding, with its occurrences, where it first fired.
   const byRule = new Map<number, Hit[]>();
-  for (const h of resolveOverlaps(m, hits)) {
+  for (const h of resolveOverlaps(m, hits, facts)) {
     const list = byRule.get(h.phrase.rule);
     if (list === undefined) byRule.set(h.phrase.rule, [h]);
     else list.push(h);

@@ -50,10 +50,17 @@ export function wordsBefore(
   return words;
 }
 
-/** The folded word just before `pos` (across any separators), or '' at the start. */
-export function wordBefore(text: string, pos: number): string {
+/**
+ * The folded word just before `pos` (across separators; '' at a clause break when
+ * `stopAtBreak`), or '' at the start.
+ */
+export function wordBefore(text: string, pos: number, stopAtBreak = false): string {
   let i = pos - 1;
-  while (i >= 0 && !isWordAt(text, i)) i--;
+  while (i >= 0 && !isWordAt(text, i)) {
+    if (stopAtBreak && CLAUSE_END.has(text[i] ?? '') && classOf(text.charCodeAt(i)) !== C_APOS)
+      return '';
+    i--;
+  }
   const end = i + 1;
   while (
     i >= 0 &&
@@ -189,6 +196,9 @@ export function inIdentifier(text: string, start: number, end: number): boolean 
   let a = end;
   while (text[a] === '_') a++;
   if (a > end && isWordAt(text, a)) return true;
+  // A phrase read across snake_case ("master_node") is one identifier.
+  for (let i = start + 1; i < end - 1; i++)
+    if (text[i] === '_' && isWordAt(text, i - 1) && isWordAt(text, i + 1)) return true;
   if ((before === '.' || before === '$' || before === '#') && isWordAt(text, start - 2))
     return true;
   // `#word` alone is a hashtag, read as text; `$word` and `=word` are code.

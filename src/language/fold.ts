@@ -172,7 +172,9 @@ function build(): void {
     CHAR_CLASS[c] = C_LEET;
   }
   // The underscore joins identifiers such as master_branch; it is a separator that marks them.
+  // Like `*` and `~` it does not end a phrase: Markdown emphasis wraps words ("a _cripple_").
   CHAR_CLASS[0x5f] = C_SEP;
+  for (const c of [0x5f, 0x2a, 0x7e]) CHAR_FLAGS[c] = CHAR_FLAGS[c]! & ~F_HARD;
   for (let c = 0; c < 128; c++) LEET_FOLD[c] = CHAR_CLASS[c] === C_WORD ? CHAR_FOLD[c]! : c;
   for (let c = 0; c < SIZE; c++)
     CHAR_INFO[c] = CHAR_CLASS[c]! | (CHAR_FLAGS[c]! << 8) | (CHAR_FOLD[c]! << 16);

@@ -44,7 +44,7 @@ export function isLetterLikeHigh(c: number): boolean {
 /** Emphasis or strike-through marks around letters inside a word: `f*a*ggot`, `**f**aggot`. */
 const SPLIT = /([*~_]{1,2})(\p{L}{1,40})\1/gu;
 /** Three or more single letters with one separator between each: `f a g`, `n.i.g.g.e.r`. */
-const SPELLED = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*·•]\p{L}(?![\p{L}\p{N}])){2,}/gu;
+const SPELLED = /(?<![\p{L}\p{N}*])\p{L}(?:[ .\-_·•]\p{L}(?![\p{L}\p{N}*])){2,}/gu;
 const LETTER = /\p{L}/u;
 
 /** Undo astral letters, split words and spelled-out letters; undefined when nothing changed. */

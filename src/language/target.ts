@@ -3,7 +3,7 @@
  * a thing ("this code is a mess") or at oneself ("I'm an idiot, fixed"); and whether a
  * pronoun follows a generic person ("the user … he").
  */
-import { SENTENCE_END, wordsAfter, wordsBefore } from './context.ts';
+import { SENTENCE_END, wordBefore, wordsAfter, wordsBefore } from './context.ts';
 
 const FILLERS = new Set([
   'a',
@@ -167,6 +167,11 @@ const DIRECT = new Set([
   'seus',
   'suas',
   'que',
+  // "don't be": no seas, sei nicht, sois pas, não seja
+  'seas',
+  'sei',
+  'sois',
+  'seja',
 ]);
 const VERBS = new Set([
   'are',
@@ -480,13 +485,21 @@ function isDeed(w: string | undefined): boolean {
  * packs ("eres un idiota", "du bist ein Idiot", "espèce de con", "você é um idiota").
  */
 export function aimedAtPerson(text: string, start: number, end: number): boolean {
+  // Fast path for the commonest case, "you idiot": one word each side, no lists built.
+  const w0 = wordBefore(text, start, true);
+  if (DIRECT.has(w0)) {
+    const a0 = wordsAfter(text, end, 1, true)[0] ?? '';
+    if (a0 !== 'like') return !((w0 === 'you' || w0 === 'u') && OBJECTS.has(a0));
+  }
   const before = wordsBefore(text, start, 8, true);
   let k = 0;
   while (k < before.length && k < 5 && FILLERS.has(before[k] ?? '')) k++;
   const w = before[k];
-  const after = wordsAfter(text, end, 2, true);
+  const after = wordsAfter(text, end, 3, true);
   // "dumb people like me": said of oneself.
-  if (after[0] === 'like' && (after[1] === 'me' || after[1] === 'myself')) return false;
+  const self = (i: number): boolean =>
+    after[i] === 'like' && (after[i + 1] === 'me' || after[i + 1] === 'myself');
+  if (self(0) || self(1)) return false;
   if (w !== undefined) {
     if (DIRECT.has(w)) {
       // "you hack this together", "can you clown around": a verb after "you", not a name.

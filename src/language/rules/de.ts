@@ -126,7 +126,6 @@ export const germanPacks: RulePackData[] = [
       {
         id: 'insult.de.idiot',
         phrases: [
-          'idiot',
           'idioten',
           'idiotin',
           'vollidiot',
@@ -147,7 +146,6 @@ export const germanPacks: RulePackData[] = [
           'penner',
           'versager',
           'versagerin',
-          'loser',
           'opfer',
           'lappen',
           'lauch',
@@ -164,7 +162,6 @@ export const germanPacks: RulePackData[] = [
           'arschlöcher',
           'wichser',
           'pisser',
-          'bastard',
           'hurensohn',
           'hurensöhne',
           'mistkerl',
@@ -207,7 +204,6 @@ export const germanPacks: RulePackData[] = [
           'fotzen',
           'schwanzlutscher',
           'flittchen',
-          'bitch',
         ],
         inflect: 'none',
         target: 'person',

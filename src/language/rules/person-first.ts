@@ -178,7 +178,6 @@ export const personFirst: RulePackData = {
         'crippled person',
         'lame people',
         'retarded people',
-        'dumb people',
         'mute people',
         'deaf and dumb people',
       ],
