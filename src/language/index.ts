@@ -1,6 +1,6 @@
 /**
  * Public API of the language checker. This folder imports nothing else from the project
- * (node built-ins only), so it could be published on its own.
+ * (Node built-ins, and franc-min to tell languages apart), so it could be published alone.
  */
 export {
   MAX_CHECK_TEXT,
