@@ -4,6 +4,7 @@ import { ableist } from './ableist.ts';
 import { age, body } from './age-body.ts';
 import { condescending } from './condescending.ts';
 import { gendered } from './gendered.ts';
+import { moreGendered } from './gendered-more.ts';
 import { insults } from './insults.ts';
 import { moreInsults } from './insults-more.ts';
 import { lgbtq } from './lgbtq.ts';
@@ -22,6 +23,7 @@ import { personFirst } from './person-first.ts';
 /** The English rule packs, in the order they are compiled. */
 export const englishPacks: readonly RulePackData[] = [
   gendered,
+  moreGendered,
   ableist,
   personFirst,
   mentalHealth,
