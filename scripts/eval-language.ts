@@ -2,12 +2,17 @@
  * `npm run eval:language` — measure the language checker on the labelled messages in
  * ../shared/data (when present) and on the curated fixtures in test/language/fixtures.
  *
+ * Reports, per file and over all files: non-toxic and toxic messages with a finding; rates
+ * per text length (with findings per 10,000 characters on long non-toxic texts); per rule,
+ * hits on non-toxic and toxic messages (the noise of each rule); per detected language.
+ *
  * Options: --profanity (switch profanity on), --examples N (default 8), --seed N.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createChecker } from '../src/language/index.ts';
+import { PACK_LANGUAGES, createChecker, detectLanguage } from '../src/language/index.ts';
+import { findSharedData } from './shared-data.ts';
 import type { Finding } from '../src/language/index.ts';
 
 interface Row {
@@ -18,7 +23,7 @@ interface Row {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.resolve(repoRoot, '..', 'shared', 'data');
+const dataDir = findSharedData(repoRoot) ?? path.resolve(repoRoot, '..', 'shared', 'data');
 const FILES = [
   'toxispanse-dev.jsonl',
   'strudel-train-comments.jsonl',
@@ -84,6 +89,26 @@ if (!existsSync(dataDir)) {
   const toxicExamples: [string, Finding][] = [];
   let allClean = 0;
   let allCleanFlagged = 0;
+  // Per text length: messages, non-toxic, non-toxic with a finding, findings and characters
+  // of non-toxic ones, toxic, toxic with a finding.
+  const BUCKETS = [
+    { name: '< 200', max: 200 },
+    { name: '200-999', max: 1000 },
+    { name: '1,000-4,999', max: 5000 },
+    { name: '>= 5,000', max: Infinity },
+  ].map((b) => ({
+    ...b,
+    clean: 0,
+    cleanFlagged: 0,
+    cleanFindings: 0,
+    cleanChars: 0,
+    toxic: 0,
+    toxicFlagged: 0,
+  }));
+  const langs = new Map<
+    string,
+    { clean: number; cleanFlagged: number; toxic: number; toxicFlagged: number }
+  >();
   for (const file of FILES) {
     const full = path.join(dataDir, file);
     if (!existsSync(full)) continue;
@@ -102,6 +127,27 @@ if (!existsSync(dataDir)) {
     let toxicFindingsOnSpan = 0;
     for (const row of rows) {
       const found = checker.check(row.text);
+      const bucket = BUCKETS.find((b) => row.text.length < b.max)!;
+      const lang = detectLanguage(row.text.slice(0, 2000), PACK_LANGUAGES) ?? 'und';
+      const l = langs.get(lang) ?? { clean: 0, cleanFlagged: 0, toxic: 0, toxicFlagged: 0 };
+      langs.set(lang, l);
+      if (row.toxic) {
+        bucket.toxic++;
+        l.toxic++;
+        if (found.length > 0) {
+          bucket.toxicFlagged++;
+          l.toxicFlagged++;
+        }
+      } else {
+        bucket.clean++;
+        l.clean++;
+        bucket.cleanChars += row.text.length;
+        bucket.cleanFindings += found.length;
+        if (found.length > 0) {
+          bucket.cleanFlagged++;
+          l.cleanFlagged++;
+        }
+      }
       for (const f of found) {
         const h = ruleHits.get(f.ruleId) ?? { clean: 0, toxic: 0 };
         if (row.toxic) h.toxic++;
@@ -151,12 +197,47 @@ if (!existsSync(dataDir)) {
     `\nall files: non-toxic with any finding ${allCleanFlagged}/${allClean} = ${pct(allCleanFlagged, allClean)}`,
   );
   summary.nonToxicFlaggedRate = allClean === 0 ? null : allCleanFlagged / allClean;
-  const top = [...ruleHits.entries()]
-    .sort((a, b) => b[1].clean + b[1].toxic - (a[1].clean + a[1].toxic))
-    .slice(0, 15);
-  console.log('\ntop rules by hits (non-toxic / toxic):');
+  console.log('\nby text length (all files):');
+  console.log('  chars          non-toxic  with finding  findings/10k chars   toxic  with finding');
+  for (const b of BUCKETS) {
+    const per10k =
+      b.cleanChars === 0 ? 'n/a' : ((10_000 * b.cleanFindings) / b.cleanChars).toFixed(2);
+    console.log(
+      `  ${b.name.padEnd(13)} ${String(b.clean).padStart(9)}  ${pct(b.cleanFlagged, b.clean).padStart(12)}  ${per10k.padStart(18)}  ${String(b.toxic).padStart(6)}  ${pct(b.toxicFlagged, b.toxic).padStart(12)}`,
+    );
+  }
+  summary.byLength = Object.fromEntries(
+    BUCKETS.map((b) => [
+      b.name,
+      {
+        nonToxic: b.clean,
+        nonToxicFlaggedRate: b.clean === 0 ? null : b.cleanFlagged / b.clean,
+        nonToxicFindingsPer10kChars:
+          b.cleanChars === 0 ? null : (10_000 * b.cleanFindings) / b.cleanChars,
+        toxic: b.toxic,
+        toxicFlaggedRate: b.toxic === 0 ? null : b.toxicFlagged / b.toxic,
+      },
+    ]),
+  );
+  console.log('\nby detected language (franc-min over en, es, de, fr, pt; und = too short):');
+  console.log('  lang   non-toxic  with finding   toxic  with finding');
+  for (const [lang, l] of [...langs.entries()].sort(
+    (a, b) => b[1].clean + b[1].toxic - a[1].clean - a[1].toxic,
+  )) {
+    console.log(
+      `  ${lang.padEnd(5)} ${String(l.clean).padStart(10)}  ${pct(l.cleanFlagged, l.clean).padStart(12)}  ${String(l.toxic).padStart(6)}  ${pct(l.toxicFlagged, l.toxic).padStart(12)}`,
+    );
+  }
+  summary.byLanguage = Object.fromEntries(langs);
+  const top = [...ruleHits.entries()].sort(
+    (a, b) => b[1].clean + b[1].toxic - (a[1].clean + a[1].toxic),
+  );
+  console.log('\nrules by hits: non-toxic / toxic (share of hits on non-toxic messages = noise):');
   for (const [id, h] of top)
-    console.log(`  ${id.padEnd(36)} ${String(h.clean).padStart(5)} / ${h.toxic}`);
+    console.log(
+      `  ${id.padEnd(40)} ${String(h.clean).padStart(5)} / ${String(h.toxic).padEnd(5)} ${pct(h.clean, h.clean + h.toxic).padStart(8)}`,
+    );
+  summary.byRule = Object.fromEntries(top);
   console.log(`\n${examples} random findings on messages labelled non-toxic:`);
   for (const [t, f] of sample(cleanExamples, examples)) console.log(show(t, f));
   console.log(`\n${examples} random findings on messages labelled toxic:`);

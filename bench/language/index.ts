@@ -6,8 +6,10 @@
  *
  *   tsx bench/language/index.ts [--seconds N] [--alex-seconds N]
  *
- * Messages: the ToxiSpanSE dev set in ../shared/data when present; otherwise generated
- * review-style messages (said on the first line of output).
+ * Messages: the ToxiSpanSE dev set in ../shared/data when present (found beside the
+ * repository or a parent, or at CALLIN_SHARED_DATA); otherwise generated review-style
+ * messages (said on the first line of output). Then two 1 MiB texts with a match every few
+ * characters, checked whole, to show that time stays linear in the number of matches.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,9 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { markdown as alexMarkdown } from 'alex';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { createChecker } from '../../src/language/index.ts';
+import { findSharedData } from '../../scripts/shared-data.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataFile = path.resolve(repoRoot, '..', 'shared', 'data', 'toxispanse-dev.jsonl');
+const dataFile = path.join(
+  findSharedData(repoRoot) ?? path.resolve(repoRoot, '..', 'shared', 'data'),
+  'toxispanse-dev.jsonl',
+);
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
   const i = args.indexOf(name);
@@ -179,6 +185,41 @@ const alexSample = Array.from({ length: alexN }, (_, i) => messages[Math.floor(i
   });
 }
 
+/**
+ * Huge texts: 1 MiB with a match every few characters, checked whole. Linear time means
+ * every check after a match costs constant or logarithmic time; these rows show it.
+ */
+interface HugeRow {
+  name: string;
+  chars: number;
+  matches: number;
+  wallMs: number;
+  cpuMs: number;
+  floorMs: number;
+}
+function hugeRow(name: string, unit: string): HugeRow {
+  const text = unit.repeat(Math.ceil(2 ** 20 / unit.length)).slice(0, 2 ** 20);
+  ours.check(text.slice(0, 20_000));
+  let wall = Infinity;
+  let cpu = Infinity;
+  let floor = Infinity;
+  let matches = 0;
+  for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
+    const a = performance.now();
+    const found = ours.check(text);
+    wall = Math.min(wall, performance.now() - a);
+    const c1 = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c1.user + c1.system) / 1000);
+    matches = found.reduce((n, f) => n + (f.count ?? 1), 0);
+    const b = performance.now();
+    runners.floor!(text);
+    floor = Math.min(floor, performance.now() - b);
+  }
+  return { name, chars: text.length, matches, wallMs: wall, cpuMs: cpu, floorMs: floor };
+}
+const huge = [hugeRow('"kys " x 262,144', 'kys '), hugeRow('"you idiot " x 104,858', 'you idiot ')];
+
 const by = (n: string): Result => results.find((r) => r.name === n)!;
 const fmt = (n: number, d = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -190,6 +231,13 @@ console.log('checker       msgs/s     (mean)        p50 µs   p99 µs   heap MB 
 for (const r of results) {
   console.log(
     `${r.name.padEnd(12)} ${fmt(r.msgsPerSec).padStart(10)} (${fmt(r.meanMsgsPerSec).padStart(9)})  ${fmt(r.p50us, 1).padStart(9)} ${fmt(r.p99us, 1).padStart(8)}  ${fmt(r.heapMB, 1).padStart(7)}  ${r.findings}`,
+  );
+}
+console.log('\n1 MiB texts, checked whole (best of 3; target: 0.5 s):');
+console.log('text                        matches    wall ms   cpu ms   floor ms');
+for (const h of huge) {
+  console.log(
+    `${h.name.padEnd(26)} ${fmt(h.matches).padStart(9)} ${fmt(h.wallMs).padStart(10)} ${fmt(h.cpuMs).padStart(8)} ${fmt(h.floorMs).padStart(10)}`,
   );
 }
 const vsAlex = by('callin').msgsPerSec / by('alex').msgsPerSec;
@@ -216,6 +264,14 @@ console.log(
         },
       ]),
     ),
+    huge: huge.map((h) => ({
+      text: h.name,
+      chars: h.chars,
+      matches: h.matches,
+      wallMs: Math.round(h.wallMs),
+      cpuMs: Math.round(h.cpuMs),
+      floorMs: Math.round(h.floorMs),
+    })),
     ratios: {
       callinVsAlex: Math.round(vsAlex),
       callinVsObscenity: +vsObscenity.toFixed(2),

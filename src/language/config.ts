@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { JsonSyntaxError, parseJsonWithPositions, pointer } from './json-locate.ts';
+import { PACK_LANGUAGES } from './detect.ts';
 import { CATEGORIES, SEVERITIES } from './types.ts';
 import type { CheckerConfig } from './types.ts';
 import { formatPath, validateRule } from './validate-rule.ts';
@@ -21,7 +22,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = ['disable', 'allow', 'rules', 'minSeverity', 'profanity', 'identifiers'];
+const KEYS = ['disable', 'allow', 'rules', 'minSeverity', 'profanity', 'identifiers', 'languages'];
 
 /** Check a configuration object; returns every problem found (empty when valid). */
 export function validateConfig(value: unknown, knownRuleIds: ReadonlySet<string>): Problem[] {
@@ -91,6 +92,24 @@ export function validateConfig(value: unknown, knownRuleIds: ReadonlySet<string>
   }
   if (c.minSeverity !== undefined && !(SEVERITIES as readonly unknown[]).includes(c.minSeverity)) {
     problems.push({ path: ['minSeverity'], message: `must be one of ${SEVERITIES.join(', ')}` });
+  }
+  if (c.languages !== undefined) {
+    const known = PACK_LANGUAGES as readonly unknown[];
+    if (!Array.isArray(c.languages))
+      problems.push({
+        path: ['languages'],
+        message: `must be a list of ${PACK_LANGUAGES.join(', ')}`,
+      });
+    else {
+      c.languages.forEach((l, i) => {
+        if (!known.includes(l)) {
+          problems.push({
+            path: ['languages', i],
+            message: `${JSON.stringify(l)} is not a language with a rule pack (${PACK_LANGUAGES.join(', ')})`,
+          });
+        }
+      });
+    }
   }
   for (const k of ['profanity', 'identifiers']) {
     if (c[k] !== undefined && typeof c[k] !== 'boolean')

@@ -14,10 +14,6 @@ function isWordAt(text: string, i: number): boolean {
   return cls === C_WORD || cls === C_IGNORE;
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r';
-}
-
 /**
  * Folded words before `pos`, nearest first, at most `max`; stops at sentence punctuation
  * when `stopAtBreak` is set.
@@ -54,6 +50,33 @@ export function wordsBefore(
   return words;
 }
 
+/**
+ * The folded word just before `pos` (across separators; '' at a clause break when
+ * `stopAtBreak`), or '' at the start.
+ */
+export function wordBefore(text: string, pos: number, stopAtBreak = false): string {
+  let i = pos - 1;
+  while (i >= 0 && !isWordAt(text, i)) {
+    if (stopAtBreak && CLAUSE_END.has(text[i] ?? '') && classOf(text.charCodeAt(i)) !== C_APOS)
+      return '';
+    i--;
+  }
+  const end = i + 1;
+  while (
+    i >= 0 &&
+    (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i - 1)))
+  )
+    i--;
+  // Most words are short ASCII: compare folded forms only for the few that could matter.
+  if (end - i - 1 > 12) return '';
+  let w = '';
+  for (let k = i + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+  }
+  return w;
+}
+
 /** Folded words after `pos`, nearest first. */
 export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: boolean): string[] {
   const words: string[] = [];
@@ -85,45 +108,126 @@ export function wordsIn(text: string, start: number, end: number): string[] {
   return wordsAfter(text.slice(0, end), start, 16, false);
 }
 
-/** Inside a link, a path, an e-mail address or an @mention. */
-export function inLinkOrMention(text: string, start: number, end: number): boolean {
-  let a = start;
-  while (a > 0 && !isSpace(text[a - 1])) a--;
-  let b = end;
-  while (b < text.length && !isSpace(text[b])) b++;
-  const chunk = text.slice(a, b);
-  if (chunk.includes('://') || /^[(<[]?www\./i.test(chunk)) return true;
-  const at = chunk.indexOf('@');
-  if (at >= 0 && at < start - a) return true;
-  let slashes = 0;
-  for (const ch of chunk) if (ch === '/' || ch === '\\') slashes++;
-  if (slashes >= 2 || /^[(<[]?(~|\.{1,2})?[/\\]/.test(chunk)) return true;
-  // A markdown link target: ](...)
-  const open = text.lastIndexOf('](', start);
-  if (open >= 0 && open >= text.lastIndexOf(')', start - 1) && text.indexOf(')', end) >= 0) {
-    return !text.slice(open, start).includes(' ');
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/**
+ * Spans of `text` that are links, paths, e-mail addresses or @mentions, as sorted pairs
+ * `[start, end, start, end, …]`, found in one pass. Link _text_ is prose and is read
+ * (`[you idiot](https://…)`); only the target of a Markdown link is a span.
+ */
+export function linkSpans(text: string): Int32Array {
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  // One chunk of non-blank text [a, b), tested as one unit.
+  const chunk = (a: number, b: number): void => {
+    if (a >= b) return;
+    let k = a;
+    while (k < b && (text[k] === '(' || text[k] === '<' || text[k] === '[')) k++;
+    let slashes = 0;
+    let at = -1;
+    let scheme = false;
+    for (let j = k; j < b; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x2f || c === 0x5c) {
+        slashes++;
+        if (c === 0x2f && j >= k + 1 && text[j - 1] === ':' && text[j + 1] === '/') scheme = true;
+      } else if (c === 0x40 && at < 0) at = j;
+    }
+    const first = text[k];
+    const pathStart =
+      first === '/' ||
+      first === '\\' ||
+      ((first === '~' || first === '.') && /^(~|\.{1,2})[/\\]/.test(text.slice(k, k + 3)));
+    if (scheme || /^www\./i.test(text.slice(k, k + 4)) || slashes >= 2 || pathStart) {
+      out.push(a, b);
+    } else if (at >= 0) out.push(at, b);
+  };
+  // The next `](` at or after the current chunk, found once: each look-up starts past the last.
+  let link = text.indexOf('](');
+  while (i < n) {
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    const a = i;
+    while (i < n && !isBlank(text.charCodeAt(i))) i++;
+    const b = i;
+    if (link >= 0 && link < a) link = text.indexOf('](', a);
+    // A Markdown link target inside the chunk: `](target)`; the text before it is prose.
+    let from = a;
+    while (link >= 0 && link < b) {
+      chunk(from, link);
+      let stop = link + 2;
+      while (stop < b && text[stop] !== ')') stop++;
+      stop = Math.min(b, stop + 1);
+      out.push(link + 2, stop);
+      from = stop;
+      link = text.indexOf('](', stop);
+    }
+    chunk(from, b);
   }
-  return false;
+  return Int32Array.from(out);
+}
+
+/** Whether [start, end) overlaps one of the sorted spans (binary search). */
+export function inSpans(spans: Int32Array, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length / 2;
+  // First span whose end is after `start`.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[2 * mid + 1]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length / 2 && spans[2 * lo]! < end;
+}
+
+/** Inside a link, a path, an e-mail address or an @mention (builds the spans each call). */
+export function inLinkOrMention(text: string, start: number, end: number): boolean {
+  return inSpans(linkSpans(text), start, end);
 }
 
 /** Part of a code identifier: snake_case, camelCase, dotted names, calls, assignments. */
 export function inIdentifier(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
-  if (before === '_' || after === '_') return true;
+  // snake_case joins words; `_word_` and `__word__` around a word are Markdown emphasis.
+  let b = start - 1;
+  while (text[b] === '_') b--;
+  if (b < start - 1 && isWordAt(text, b)) return true;
+  let a = end;
+  while (text[a] === '_') a++;
+  if (a > end && isWordAt(text, a)) return true;
+  // A phrase read across snake_case ("master_node") is one identifier.
+  for (let i = start + 1; i < end - 1; i++)
+    if (text[i] === '_' && isWordAt(text, i - 1) && isWordAt(text, i + 1)) return true;
   if ((before === '.' || before === '$' || before === '#') && isWordAt(text, start - 2))
     return true;
-  if (before === '$' || before === '#' || before === '=') return true;
+  // `#word` alone is a hashtag, read as text; `$word` and `=word` are code.
+  if (before === '$' || before === '=') return true;
   if (before === ':' && text[start - 2] === ':') return true;
   if (after === '.' && isWordAt(text, end + 1)) return true;
   if (after === '(' || after === '=' || (after === ':' && text[end + 1] === ':')) return true;
   if (after === '-' && text[end + 1] === '>') return true;
-  for (let i = start + 1; i < end; i++) {
+  return isCamelCase(text, start, end);
+}
+
+/**
+ * camelCase (`isDumbTerminal`), but not alternating case (`ReTaRd`, `sTuPiD`): alternating case
+ * changes case at least twice with no lower-case run longer than two letters.
+ */
+function isCamelCase(text: string, start: number, end: number): boolean {
+  let humps = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
+    const lower = c >= 0x61 && c <= 0x7a;
+    if (lower) longest = Math.max(longest, ++run);
+    else run = 0;
     const p = text.charCodeAt(i - 1);
-    if (c >= 0x41 && c <= 0x5a && p >= 0x61 && p <= 0x7a) return true;
+    if (i > start && c >= 0x41 && c <= 0x5a && p >= 0x61 && p <= 0x7a) humps++;
   }
-  return false;
+  if (humps === 0) return false;
+  return !(humps >= 2 && longest <= 2);
 }
 
 const QUOTES_OPEN = new Set(['"', "'", '‘', '“', '«', '„']);
@@ -141,12 +245,44 @@ const MENTION_NOUNS = new Set([
 ]);
 
 /** A mention of the word rather than a use: `the word "guys"`, `terms like 'master'`. */
-export function isMention(text: string, start: number, end: number): boolean {
+export function isMention(text: string, start: number, end: number, shortQuotes = true): boolean {
   if (QUOTES_OPEN.has(text[start - 1] ?? '') && QUOTES_CLOSE.has(text[end] ?? '')) return true;
-  const before = wordsBefore(text, start, 3, false);
-  const w0 = before[0] ?? '';
+  if (shortQuotes && inShortQuote(text, start, end)) return true;
+  // One word first: nearly always enough, and it keeps checks after a match cheap.
+  const w0 = wordBefore(text, start);
   if (MENTION_NOUNS.has(w0)) return true;
-  return (w0 === 'like' || w0 === 'as') && MENTION_NOUNS.has(before[1] ?? '');
+  if (w0 !== 'like' && w0 !== 'including' && w0 !== 'as') return false;
+  const before = wordsBefore(text, start, 3, false);
+  // "terms like X", "words such as X", "phrases including X"
+  if ((w0 === 'like' || w0 === 'including') && MENTION_NOUNS.has(before[1] ?? '')) return true;
+  if (w0 === 'as' && before[1] === 'such' && MENTION_NOUNS.has(before[2] ?? '')) return true;
+  return w0 === 'as' && MENTION_NOUNS.has(before[1] ?? '');
+}
+
+/**
+ * Inside a short quotation of one or two words ('master/slave', "you guys"), opened and closed on
+ * the same line within 40 characters: a word quoted, not used.
+ */
+function inShortQuote(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && start - a <= 40 && !QUOTES_OPEN.has(text[a] ?? '')) {
+    const c = text[a];
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return false;
+    a--;
+  }
+  if (a < 0 || start - a > 40) return false;
+  // An apostrophe after a letter ("don't") opens nothing.
+  if (text[a] === "'" && isWordAt(text, a - 1)) return false;
+  let b = end;
+  while (b < text.length && b - end <= 40 && !QUOTES_CLOSE.has(text[b] ?? '')) {
+    const c = text[b];
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return false;
+    b++;
+  }
+  if (b >= text.length || b - end > 40) return false;
+  if (text[b] === "'" && isWordAt(text, b + 1)) return false;
+  const quoted = text.slice(a + 1, b);
+  return quoted.trim().split(/\s+/).length <= 2;
 }
 
 function sameForm(textWord: string, ruleWord: string): boolean {
@@ -165,9 +301,11 @@ export function isException(
   start: number,
   end: number,
   exceptions: string[][],
+  words?: readonly string[],
 ): boolean {
   if (exceptions.length === 0) return false;
-  const matched = wordsIn(text, start, end);
+  // The phrase's own (folded) words when the caller has them: no reading of the text.
+  const matched = words ?? wordsIn(text, start, end);
   const first = matched[0] ?? '';
   for (const ex of exceptions) {
     for (let j = 0; j < ex.length; j++) {

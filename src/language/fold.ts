@@ -90,11 +90,56 @@ function addFlag(c: number, flag: number): void {
   CHAR_FLAGS[c] = (CHAR_FLAGS[c] ?? 0) | flag;
 }
 
+/** Small capitals without a compatibility decomposition: ᴀ ʙ ᴄ … */
+const SMALL_CAPITALS: Record<number, string> = {
+  0x1d00: 'a',
+  0x0299: 'b',
+  0x1d04: 'c',
+  0x1d05: 'd',
+  0x1d07: 'e',
+  0xa730: 'f',
+  0x0262: 'g',
+  0x029c: 'h',
+  0x026a: 'i',
+  0x1d0a: 'j',
+  0x1d0b: 'k',
+  0x029f: 'l',
+  0x1d0d: 'm',
+  0x0274: 'n',
+  0x1d0f: 'o',
+  0x1d18: 'p',
+  0x0280: 'r',
+  0xa731: 's',
+  0x1d1b: 't',
+  0x1d1c: 'u',
+  0x1d20: 'v',
+  0x1d21: 'w',
+  0x028f: 'y',
+  0x1d22: 'z',
+};
+
+/**
+ * A letter-like symbol that stands for one Latin letter: small capitals, circled and
+ * parenthesised letters, superscripts, script and double-struck letters. Undefined otherwise.
+ */
+export function letterLike(c: number): string | undefined {
+  const small = SMALL_CAPITALS[c];
+  if (small !== undefined) return small;
+  if (c < 0x80) return undefined;
+  const k = String.fromCharCode(c).normalize('NFKC').toLowerCase().replace(/[()]/g, '');
+  return /^[a-z]$/.test(k) ? k : undefined;
+}
+
 function build(): void {
   for (let c = 0; c < SIZE; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue;
     const ch = String.fromCharCode(c);
-    if (letterRe.test(ch)) {
+    const like = c >= 0x250 && !/[\u0300-\u036f]/.test(ch) ? letterLike(c) : undefined;
+    if (like !== undefined) {
+      CHAR_CLASS[c] = C_WORD;
+      CHAR_FOLD[c] = like.charCodeAt(0);
+      addFlag(c, F_CONFUSABLE);
+    } else if (letterRe.test(ch)) {
       CHAR_CLASS[c] = C_WORD;
       const lower = ch.toLowerCase();
       const base = (lower.normalize('NFD')[0] ?? lower).toLowerCase();
@@ -127,7 +172,9 @@ function build(): void {
     CHAR_CLASS[c] = C_LEET;
   }
   // The underscore joins identifiers such as master_branch; it is a separator that marks them.
+  // Like `*` and `~` it does not end a phrase: Markdown emphasis wraps words ("a _cripple_").
   CHAR_CLASS[0x5f] = C_SEP;
+  for (const c of [0x5f, 0x2a, 0x7e]) CHAR_FLAGS[c] = CHAR_FLAGS[c]! & ~F_HARD;
   for (let c = 0; c < 128; c++) LEET_FOLD[c] = CHAR_CLASS[c] === C_WORD ? CHAR_FOLD[c]! : c;
   for (let c = 0; c < SIZE; c++)
     CHAR_INFO[c] = CHAR_CLASS[c]! | (CHAR_FLAGS[c]! << 8) | (CHAR_FOLD[c]! << 16);
@@ -146,11 +193,14 @@ export function classOfHigh(c: number): number {
 
 export function foldHigh(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return CHAR_FOLD[c - 0xfee0]!;
+  if (c === 0xa730) return 0x66;
+  if (c === 0xa731) return 0x73;
   return c;
 }
 
 export function flagsHigh(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return CHAR_FLAGS[c - 0xfee0]!;
+  if (c === 0xa730 || c === 0xa731) return F_CONFUSABLE;
   return 0;
 }
 

@@ -19,6 +19,8 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   suggestions: string[];
+  /** Only when the rule fired more than once in the file: every place, this one first. */
+  occurrences?: { line: number; column: number; endLine: number; endColumn: number }[];
 }
 
 export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] {
@@ -34,6 +36,16 @@ export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] 
       severity: f.severity,
       message: f.message,
       suggestions: f.suggestions,
+      ...(f.occurrences === undefined
+        ? {}
+        : {
+            occurrences: f.occurrences.map((o) => ({
+              line: o.line,
+              column: o.column,
+              endLine: o.endLine,
+              endColumn: o.endColumn,
+            })),
+          }),
     })),
   );
 }
@@ -48,7 +60,12 @@ export function formatText(results: readonly FileFindings[]): string {
   for (const { file, findings } of results) {
     for (const f of findings) {
       count++;
-      out += `${file}:${f.line}:${f.column}  ${f.severity.padEnd(8)}  ${f.message}  (${f.ruleId})\n`;
+      const more = (f.occurrences ?? []).slice(1);
+      const total = (f.count ?? more.length + 1) - 1;
+      const shown = more.slice(0, 5).map((o) => `${o.line}:${o.column}`);
+      if (total > 5) shown.push(`${(total - 5).toLocaleString('en-US')} more`);
+      const also = shown.length > 0 ? `  also at ${shown.join(', ')}` : '';
+      out += `${file}:${f.line}:${f.column}  ${f.severity.padEnd(8)}  ${f.message}  (${f.ruleId})${also}\n`;
     }
   }
   const files = results.filter((r) => r.findings.length > 0).length;
@@ -65,8 +82,21 @@ const LEVEL: Record<Severity, 'note' | 'warning' | 'error'> = {
   escalate: 'error',
 };
 
-function toUri(file: string): string {
-  return encodeURI(file.replace(/\\/g, '/'));
+/**
+ * A relative path as a URI reference: every segment percent-encoded, so `#`, `?`, `%`,
+ * spaces and non-ASCII letters cannot be read as a fragment, a query or an escape.
+ */
+export function toUri(file: string): string {
+  return file
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((seg) =>
+      encodeURIComponent(seg).replace(
+        /[!'()*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      ),
+    )
+    .join('/');
 }
 
 /** SARIF 2.1.0: one run, the rules that fired as `tool.driver.rules`, UTF-16 columns. */
@@ -117,7 +147,30 @@ export function formatSarif(
           },
         },
       ],
-      properties: { severity: f.severity, category: f.category, suggestions: f.suggestions },
+      ...(f.occurrences === undefined
+        ? {}
+        : {
+            relatedLocations: f.occurrences.slice(1).map((o, i) => ({
+              id: i + 1,
+              message: { text: `"${o.text}" again` },
+              physicalLocation: {
+                artifactLocation: { uri: toUri(file) },
+                region: {
+                  startLine: o.line,
+                  startColumn: o.column,
+                  endLine: o.endLine,
+                  endColumn: o.endColumn,
+                  snippet: { text: o.text },
+                },
+              },
+            })),
+          }),
+      properties: {
+        severity: f.severity,
+        category: f.category,
+        suggestions: f.suggestions,
+        occurrences: f.count ?? 1,
+      },
     })),
   );
   const log = {

@@ -1,8 +1,16 @@
 /**
  * Public API of the language checker. This folder imports nothing else from the project
- * (node built-ins only), so it could be published on its own.
+ * (Node built-ins, and franc-min to tell languages apart), so it could be published alone.
  */
-export { check, checkWithMatcher, createChecker } from './check.ts';
+export {
+  MAX_CHECK_TEXT,
+  TextTooLongError,
+  check,
+  checkLongText,
+  checkWithMatcher,
+  createChecker,
+} from './check.ts';
+export { PACK_LANGUAGES, detectLanguage } from './detect.ts';
 export type { Checker } from './check.ts';
 export { compileRules } from './compile.ts';
 export type { Matcher } from './compile.ts';
@@ -23,7 +31,7 @@ export { coachReply } from './reply-coach.ts';
 export type { CoachFinding, CoachResult } from './coach.ts';
 export { MAX_API_TEXT, checkRequestSchema, parseCheckRequest, toApiFindings } from './api.ts';
 export type { ApiFinding, CheckRequest, ParsedCheckRequest } from './api.ts';
-export { englishPacks, englishRules } from './rules/index.ts';
+export { builtInRules, englishPacks, englishRules, otherLanguagePacks } from './rules/index.ts';
 export type { RuleInput, RulePackData } from './rules/pack.ts';
 export { validateRules } from './validate-rule.ts';
 export type { Problem } from './validate-rule.ts';
@@ -33,6 +41,7 @@ export type {
   CheckOptions,
   CheckerConfig,
   Finding,
+  Occurrence,
   RuleData,
   Severity,
 } from './types.ts';

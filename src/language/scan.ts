@@ -21,6 +21,7 @@ import {
   foldOf,
 } from './fold.ts';
 import { skipInlineCode, skipLineStart } from './markdown.ts';
+import { isLetterLikeHigh } from './normalize.ts';
 
 /** A phrase found in the text, before context rules are applied. */
 export interface RawMatch {
@@ -47,6 +48,11 @@ interface State {
   out: RawMatch[];
   matcher: Matcher;
   src: string;
+  /** A sign of obfuscation the normaliser undoes (see normalize.ts) was seen. */
+  obfuscated: boolean;
+  /** Single-letter words in a row, one separator apart, and where the last one ended. */
+  singles: number;
+  singleEnd: number;
 }
 const EMPTY: Matcher = {
   rules: [],
@@ -54,8 +60,17 @@ const EMPTY: Matcher = {
   bloom: new Uint8Array(0),
   leet: new Map(),
   identifiers: false,
+  languages: [],
 };
-const st: State = { count: 0, out: [], matcher: EMPTY, src: '' };
+const st: State = {
+  count: 0,
+  out: [],
+  matcher: EMPTY,
+  src: '',
+  obfuscated: false,
+  singles: 0,
+  singleEnd: -2,
+};
 
 function sameWord(src: string, start: number, end: number, word: string): boolean {
   let k = 0;
@@ -128,6 +143,11 @@ function endWord(
 ): void {
   const slot = s.count & RMASK;
   const odd = (flags & (F_CONFUSABLE | F_LEETSYM)) !== 0;
+  if (end - start === 1) {
+    s.singles = start - s.singleEnd === 1 ? s.singles + 1 : 1;
+    s.singleEnd = end;
+    if (s.singles >= 3) s.obfuscated = true;
+  }
   rHash[slot] = h;
   rStart[slot] = start;
   rHard[slot] = hard ? 1 : 0;
@@ -158,13 +178,26 @@ function endWord(
     leetLookup(s, start, end, slot);
 }
 
-/** Scan `text`, appending raw matches to `found`. */
-export function scanText(m: Matcher, text: string, markdown: boolean, found: RawMatch[]): void {
+/** Code units beyond the table: folded like the table, and letter-like astral blocks noted. */
+function infoHigh(s: State, c: number): number {
+  if (isLetterLikeHigh(c)) s.obfuscated = true;
+  return classOfHigh(c) | (flagsHigh(c) << 8) | (foldHigh(c) << 16);
+}
+
+/**
+ * Scan `text`, appending raw matches to `found`. Returns true when the text shows a sign of
+ * obfuscation that the normaliser undoes (letter-like astral symbols, marks splitting a word,
+ * spelled-out letters), so the caller scans the normalised text too.
+ */
+export function scanText(m: Matcher, text: string, markdown: boolean, found: RawMatch[]): boolean {
   const s = st;
   s.matcher = m;
   s.src = text;
   s.out = found;
   s.count = 0;
+  s.obfuscated = false;
+  s.singles = 0;
+  s.singleEnd = -2;
   const len = text.length;
   // Local copies: module bindings cost a load and a check on every access in the hot loop.
   const INFO = CHAR_INFO;
@@ -184,7 +217,7 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
   let maxRun = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
-    const info = c < SIZE ? INFO[c]! : classOfHigh(c) | (flagsHigh(c) << 8) | (foldHigh(c) << 16);
+    const info = c < SIZE ? INFO[c]! : infoHigh(s, c);
     const cls = info & 0xff;
     if (cls === WORD) {
       const f = info >>> 16;
@@ -212,19 +245,24 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
       continue;
     }
     if (start >= 0 && (cls === APOS || cls === LEET) && i + 1 < len) {
-      const nc = text.charCodeAt(i + 1);
-      if (classOf(nc) === WORD) {
+      // A run of leet symbols inside a word ("a$$hole", "f**k") continues the word.
+      let j = i + 1;
+      if (cls === LEET) while (j < len && j - i < 4 && classOf(text.charCodeAt(j)) === LEET) j++;
+      if (j < len && classOf(text.charCodeAt(j)) === WORD) {
         if (cls === APOS) {
           h = Math.imul(h ^ 0x27, 16777619);
         } else {
-          h = Math.imul(h ^ c, 16777619);
+          for (let k = i; k < j; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
           flags |= F_LEETSYM;
+          if (c === 0x2a) s.obfuscated = true;
         }
         prev = -1;
-        i++;
+        i = j;
         continue;
       }
     }
+    if ((c === 0x2a || c === 0x7e) && i + 1 < len && classOf(text.charCodeAt(i + 1)) === WORD)
+      s.obfuscated = true;
     if (start >= 0) {
       endWord(s, start, i, h, flags, hard, maxRun);
       start = -1;
@@ -254,4 +292,5 @@ export function scanText(m: Matcher, text: string, markdown: boolean, found: Raw
   s.matcher = EMPTY;
   s.src = '';
   s.out = [];
+  return s.obfuscated;
 }

@@ -64,6 +64,17 @@ export interface RulePack {
   rules: RuleData[];
 }
 
+/** One place a rule fired. Offsets and positions as in `Finding`. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
 export interface Finding {
   ruleId: string;
   category: Category;
@@ -83,6 +94,14 @@ export interface Finding {
   message: string;
   explanation: string;
   suggestions: string[];
+  /**
+   * When the rule fired more than once in the text: the places, this one first (at most
+   * 1,000; `count` has the total). A term repeated in one text is one finding (one nudge),
+   * not one per use.
+   */
+  occurrences?: Occurrence[];
+  /** With `occurrences`: how many times the rule fired (more than are listed past 1,000). */
+  count?: number;
 }
 
 /** Per-community or per-file settings. Every field is optional. */
@@ -99,6 +118,11 @@ export interface CheckerConfig {
   profanity?: boolean;
   /** Report words inside code identifiers such as `master_branch` (default false). */
   identifiers?: boolean;
+  /**
+   * Which language packs apply (`en`, `es`, `de`, `fr`, `pt`; default: all of them). Rules of
+   * a language other than English fire only in messages detected as that language.
+   */
+  languages?: string[];
 }
 
 export interface CheckOptions {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,51 @@ describe('callin check (real process)', { timeout: 60_000 }, () => {
     expect(bad.stderr).toContain(
       '.callinrc:2:18: minSeverity: must be one of nudge, concern, escalate',
     );
+  });
+
+  it('skips binary files, drops a BOM, warns on non-UTF-8, says what it does with symlinks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'callin-files-'));
+    mkdirSync(path.join(dir, 'docs', 'real'), { recursive: true });
+    writeFileSync(path.join(dir, 'docs', 'real', 'x.md'), 'all fine\n');
+    writeFileSync(
+      path.join(dir, 'docs', 'bin.txt'),
+      Buffer.from([0x68, 0x00, 0x01, 0x67, 0x75, 0x79, 0x73]),
+    );
+    writeFileSync(path.join(dir, 'docs', 'bom.md'), '\uFEFFhey guys\n');
+    writeFileSync(path.join(dir, 'docs', 'latin1.txt'), Buffer.from('caf\xe9 guys\n', 'latin1'));
+    writeFileSync(path.join(dir, 'docs', 'odd #1?.md'), 'you idiot. you idiot.\n');
+    symlinkSync(path.join(dir, 'docs', 'real'), path.join(dir, 'docs', 'link'));
+    const r = run(['--format', 'json', 'docs'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('docs/bin.txt: skipped, it looks like a binary file');
+    expect(r.stderr).toContain('docs/latin1.txt: not valid UTF-8; read as Latin-1');
+    expect(r.stderr).toContain('docs/link: a symbolic link to a directory, not followed');
+    const found = JSON.parse(r.stdout) as {
+      file: string;
+      column: number;
+      occurrences?: { line: number; column: number }[];
+    }[];
+    expect(found.map((f) => [f.file, f.column])).toEqual([
+      ['docs/bom.md', 5],
+      ['docs/latin1.txt', 6],
+      ['docs/odd #1?.md', 5],
+    ]);
+    expect(found[2]!.occurrences?.map((o) => o.column)).toEqual([5, 16]);
+    const sarif = run(['--format', 'sarif', 'docs/odd #1?.md'], { cwd: dir });
+    const log = JSON.parse(sarif.stdout) as {
+      runs: {
+        results: {
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+          relatedLocations?: unknown[];
+        }[];
+      }[];
+    };
+    expect(validateSchema(schema, log)).toEqual([]);
+    const result = log.runs[0]!.results[0]!;
+    expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'docs/odd%20%231%3F.md',
+    );
+    expect(result.relatedLocations).toHaveLength(1);
   });
 
   it('exits 2 on usage errors, with a message on stderr', () => {

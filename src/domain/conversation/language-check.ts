@@ -5,7 +5,7 @@ import { AppError } from '../../config/errors.ts';
 import {
   coachDraft,
   createChecker,
-  englishRules,
+  builtInRules,
   toApiFindings,
   validateConfig,
   type Checker,
@@ -17,7 +17,8 @@ import type { Actor } from '../access/actor.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import type { DraftCoach } from './conversation-guide.ts';
 
-const knownRuleIds: ReadonlySet<string> = new Set(englishRules.map((r) => r.id));
+// Every built-in rule, in every language pack, may be named in `disable` and `allow`.
+const knownRuleIds: ReadonlySet<string> = new Set(builtInRules.map((r) => r.id));
 const cache = new Map<string, Checker>();
 const CACHE_LIMIT = 64;
 

@@ -396,7 +396,7 @@ export const ableist: RulePackData = {
       category: 'mental-health',
       suggestions: ['surprising', 'wild', 'baffling', 'unexpected'],
       explanation: 'Using mental illness to mean "absurd" adds to the stigma people with it carry.',
-      exceptions: ['crazy glue', 'crazy paving', 'crazy horse'],
+      exceptions: ['crazy about', 'not crazy about', 'crazy glue', 'crazy paving', 'crazy horse'],
     },
     {
       id: 'ableist.psycho',
