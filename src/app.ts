@@ -4,7 +4,7 @@ import { loadKeyRing } from './config/keys.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createStore } from './db/store.ts';
-import { systemClock, type Clock } from './domain/clock.ts';
+import { offsetClock, type Clock } from './domain/clock.ts';
 import { createCipher } from './domain/crypto.ts';
 import type { AppContext } from './http/context.ts';
 
@@ -26,7 +26,7 @@ export async function openContext(
       database,
       store: createStore(database),
       cipher: createCipher(loadKeyRing(config)),
-      clock: options.clock ?? systemClock,
+      clock: options.clock ?? offsetClock(config.testClockOffsetMs),
     };
   } catch (e) {
     await database.close();

@@ -26,6 +26,9 @@ export interface Config {
   allowInternalHttp: boolean;
   runJobs: boolean;
   readCache: boolean;
+  jobPollMs: number;
+  /** For tests only: how far ahead (or, negative, behind) of the real time this process's clock runs. */
+  testClockOffsetMs: number;
 }
 
 /** Each variable: its name, what it means, default, and whether it is a secret. */
@@ -153,6 +156,19 @@ export const variables: VariableDoc[] = [
       'Keep answers to hot reads (sign-in lookups, inbox pages) until anything is written. Embedded database only.',
     default: 'true',
   },
+  {
+    name: 'JOB_POLL_MS',
+    key: 'jobPollMs',
+    description: 'How often, in milliseconds, the job runner looks for due jobs when it is idle.',
+    default: '1000',
+  },
+  {
+    name: 'TEST_CLOCK_OFFSET_MS',
+    key: 'testClockOffsetMs',
+    description:
+      "For tests only: run this process's clock this many milliseconds ahead (negative: behind), so reminders and expiries fall due without waiting. Never set it on a real installation.",
+    default: '0',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -171,6 +187,8 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ];
+
+const TEN_YEARS_MS = 10 * 365 * 24 * 3_600_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -260,6 +278,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     allowInternalHttp: bool('ALLOW_INTERNAL_HTTP', false),
     runJobs: bool('RUN_JOBS', true),
     readCache: bool('READ_CACHE', true),
+    jobPollMs: int('JOB_POLL_MS', 1000, 10, 3_600_000),
+    // Ten years either way is more than any test needs.
+    testClockOffsetMs: int('TEST_CLOCK_OFFSET_MS', 0, -TEN_YEARS_MS, TEN_YEARS_MS),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -280,4 +301,10 @@ export function describeConfig(config: Config): Record<string, string> {
             : String(value);
   }
   return out;
+}
+
+/** What `callin start` and `callin worker` say when the test clock is on, so nobody misses it. */
+export function testClockNotice(config: Config): string | null {
+  if (config.testClockOffsetMs === 0) return null;
+  return `TEST_CLOCK_OFFSET_MS is set: this process's clock runs ${config.testClockOffsetMs} ms ${config.testClockOffsetMs > 0 ? 'ahead of' : 'behind'} the real time. It is meant for tests only.`;
 }
