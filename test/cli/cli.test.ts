@@ -46,7 +46,9 @@ function callin(args: string[], env: Record<string, string>, stdin?: string): Pr
   });
 }
 
-describe('callin without a database', () => {
+// Everything here runs side by side: the runs without a database, and each dialect (whose own
+// steps build on each other, so they run in order).
+describe.concurrent('callin without a database', () => {
   it('prints help listing every command, and exits 0', async () => {
     const r = await callin(['--help'], {});
     expect(r.code).toBe(0);
@@ -130,7 +132,7 @@ describe('callin without a database', () => {
   });
 });
 
-describe.each(testDialects())('callin against %s', (dialect) => {
+describe.concurrent.each(testDialects())('callin against %s', (dialect) => {
   let database: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
@@ -139,7 +141,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
   });
   afterAll(async () => database.drop());
 
-  it('migrates, reporting what it applied as JSON', async () => {
+  it.sequential('migrates, reporting what it applied as JSON', async () => {
     const first = await callin(['migrate', '--json'], env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({
@@ -150,7 +152,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     expect(JSON.parse(second.stdout)).toEqual({ applied: [], total: migrationNames().length });
   });
 
-  it('creates an operator with the password from stdin, never echoing it', async () => {
+  it.sequential('creates an operator with the password from stdin, never echoing it', async () => {
     const password = 'a long and kind passphrase from stdin';
     const r = await callin(
       [
@@ -195,69 +197,75 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     expect(missing.code).toBe(2);
   });
 
-  it('creates a community and prints it as JSON; a taken short name is refused', async () => {
-    const r = await callin(
-      ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Rust Meetup', '--json'],
-      env,
-    );
-    expect(r.code).toBe(0);
-    const c = JSON.parse(r.stdout) as {
-      id: string;
-      slug: string;
-      name: string;
-      intakeOpen: boolean;
-      intakeUrl: string;
-    };
-    expect(c).toMatchObject({ slug: 'rust-meetup', name: 'Rust Meetup', intakeOpen: true });
-    expect(c.intakeUrl).toMatch(/^http:\/\/callin\.test\/raise\/[A-Za-z0-9_-]+$/);
-    const stored = await database.handle.db
-      .selectFrom('communities')
-      .selectAll()
-      .where('id', '=', c.id)
-      .executeTakeFirst();
-    expect(stored?.slug).toBe('rust-meetup');
+  it.sequential(
+    'creates a community and prints it as JSON; a taken short name is refused',
+    async () => {
+      const r = await callin(
+        ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Rust Meetup', '--json'],
+        env,
+      );
+      expect(r.code).toBe(0);
+      const c = JSON.parse(r.stdout) as {
+        id: string;
+        slug: string;
+        name: string;
+        intakeOpen: boolean;
+        intakeUrl: string;
+      };
+      expect(c).toMatchObject({ slug: 'rust-meetup', name: 'Rust Meetup', intakeOpen: true });
+      expect(c.intakeUrl).toMatch(/^http:\/\/callin\.test\/raise\/[A-Za-z0-9_-]+$/);
+      const stored = await database.handle.db
+        .selectFrom('communities')
+        .selectAll()
+        .where('id', '=', c.id)
+        .executeTakeFirst();
+      expect(stored?.slug).toBe('rust-meetup');
 
-    const again = await callin(
-      ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Again'],
-      env,
-    );
-    expect(again.code).toBe(4);
-    expect(again.stderr).toContain('Another community already uses that short name.');
-    const bad = await callin(
-      ['admin', 'create-community', '--slug', 'Not A Slug', '--name', 'Bad'],
-      env,
-    );
-    expect(bad.code).toBe(2);
-  });
+      const again = await callin(
+        ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Again'],
+        env,
+      );
+      expect(again.code).toBe(4);
+      expect(again.stderr).toContain('Another community already uses that short name.');
+      const bad = await callin(
+        ['admin', 'create-community', '--slug', 'Not A Slug', '--name', 'Bad'],
+        env,
+      );
+      expect(bad.code).toBe(2);
+    },
+  );
 
-  it('verifies the audit chain, and names the entry that was tampered with', async () => {
-    const ok = await callin(['audit', 'verify', '--json'], env);
-    expect(ok.code).toBe(0);
-    const report = JSON.parse(ok.stdout) as { ok: boolean; checked: number };
-    expect(report).toEqual({ ok: true, checked: 2, firstBroken: null });
+  it.sequential(
+    'verifies the audit chain, and names the entry that was tampered with',
+    async () => {
+      const ok = await callin(['audit', 'verify', '--json'], env);
+      expect(ok.code).toBe(0);
+      const report = JSON.parse(ok.stdout) as { ok: boolean; checked: number };
+      expect(report).toEqual({ ok: true, checked: 2, firstBroken: null });
 
-    // Someone with access to the database edits entry 2.
-    if (dialect === 'sqlite') {
-      const raw = new SQLite(database.handle.file!);
-      raw.prepare("update audit_log set action = 'community.delete' where seq = 2").run();
-      raw.close();
-    } else {
-      const client = new pg.Client({ connectionString: env.DATABASE_URL });
-      await client.connect();
-      await client.query("update audit_log set action = 'community.delete' where seq = 2");
-      await client.end();
-    }
-    const broken = await callin(['audit', 'verify'], env);
-    expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('broken at entry 2');
-    const json = JSON.parse((await callin(['audit', 'verify', '--json'], env)).stdout) as {
-      ok: boolean;
-      firstBroken: { seq: number };
-    };
-    expect(json).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
-  });
+      // Someone with access to the database edits entry 2.
+      if (dialect === 'sqlite') {
+        const raw = new SQLite(database.handle.file!);
+        raw.prepare("update audit_log set action = 'community.delete' where seq = 2").run();
+        raw.close();
+      } else {
+        const client = new pg.Client({ connectionString: env.DATABASE_URL });
+        await client.connect();
+        await client.query("update audit_log set action = 'community.delete' where seq = 2");
+        await client.end();
+      }
+      const broken = await callin(['audit', 'verify'], env);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain('broken at entry 2');
+      const json = JSON.parse((await callin(['audit', 'verify', '--json'], env)).stdout) as {
+        ok: boolean;
+        firstBroken: { seq: number };
+      };
+      expect(json).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
+    },
+  );
 
-  it.runIf(dialect === 'sqlite')(
+  it.runIf(dialect === 'sqlite').sequential(
     'backs up the embedded database to a consistent copy that opens and holds the rows',
     async () => {
       const to = path.join(database.dataDir, 'copies', 'backup.sqlite');
@@ -282,7 +290,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     },
   );
 
-  it.runIf(dialect === 'postgres')(
+  it.runIf(dialect === 'postgres').sequential(
     'points a PostgreSQL installation at pg_dump for backups',
     async () => {
       const r = await callin(['backup', '--json'], env);
