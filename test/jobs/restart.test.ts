@@ -76,7 +76,9 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-describe.each(testDialects())('a reminder survives a restart on %s', (dialect) => {
+// The dialects run side by side (each has its own database and mail capture); the steps of
+// one dialect run in order.
+describe.concurrent.each(testDialects())('a reminder survives a restart on %s', (dialect) => {
   let database: TestDatabase;
   let smtp: SmtpCapture;
   let ctx: AppContext;
@@ -95,7 +97,7 @@ describe.each(testDialects())('a reminder survives a restart on %s', (dialect) =
     await smtp.close();
   });
 
-  it('is sent exactly once by the restarted process', { timeout: 180_000 }, async () => {
+  it.sequential('is sent exactly once by the restarted process', { timeout: 180_000 }, async () => {
     const community = await createCommunity(
       ctx.store.transaction.bind(ctx.store),
       ctx.clock,
@@ -162,7 +164,7 @@ describe.each(testDialects())('a reminder survives a restart on %s', (dialect) =
     expect(row).toMatchObject({ status: 'done', attempts: 1 });
   });
 
-  it(
+  it.sequential(
     'is sent by `callin worker` when the server runs with RUN_JOBS=false',
     { timeout: 120_000 },
     async () => {
