@@ -115,6 +115,9 @@ describe.concurrent('callin without a database', () => {
       DATABASE_URL: '(set, hidden)',
       CALLIN_ENCRYPTION_KEYS: '(set, hidden)',
       SMTP_URL: '(set, hidden)',
+      // The test clock is listed too, so it cannot be on without showing.
+      JOB_POLL_MS: '1000',
+      TEST_CLOCK_OFFSET_MS: '0',
     });
   });
 
@@ -132,6 +135,9 @@ describe.concurrent('callin without a database', () => {
   });
 });
 
+/** The steps of one dialect build on each other, so they run in order. */
+const step = it.sequential;
+
 describe.concurrent.each(testDialects())('callin against %s', (dialect) => {
   let database: TestDatabase;
   let env: Record<string, string>;
@@ -141,7 +147,7 @@ describe.concurrent.each(testDialects())('callin against %s', (dialect) => {
   });
   afterAll(async () => database.drop());
 
-  it.sequential('migrates, reporting what it applied as JSON', async () => {
+  step('migrates, reporting what it applied as JSON', async () => {
     const first = await callin(['migrate', '--json'], env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({
@@ -152,7 +158,7 @@ describe.concurrent.each(testDialects())('callin against %s', (dialect) => {
     expect(JSON.parse(second.stdout)).toEqual({ applied: [], total: migrationNames().length });
   });
 
-  it.sequential('creates an operator with the password from stdin, never echoing it', async () => {
+  step('creates an operator with the password from stdin, never echoing it', async () => {
     const password = 'a long and kind passphrase from stdin';
     const r = await callin(
       [
@@ -197,73 +203,67 @@ describe.concurrent.each(testDialects())('callin against %s', (dialect) => {
     expect(missing.code).toBe(2);
   });
 
-  it.sequential(
-    'creates a community and prints it as JSON; a taken short name is refused',
-    async () => {
-      const r = await callin(
-        ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Rust Meetup', '--json'],
-        env,
-      );
-      expect(r.code).toBe(0);
-      const c = JSON.parse(r.stdout) as {
-        id: string;
-        slug: string;
-        name: string;
-        intakeOpen: boolean;
-        intakeUrl: string;
-      };
-      expect(c).toMatchObject({ slug: 'rust-meetup', name: 'Rust Meetup', intakeOpen: true });
-      expect(c.intakeUrl).toMatch(/^http:\/\/callin\.test\/raise\/[A-Za-z0-9_-]+$/);
-      const stored = await database.handle.db
-        .selectFrom('communities')
-        .selectAll()
-        .where('id', '=', c.id)
-        .executeTakeFirst();
-      expect(stored?.slug).toBe('rust-meetup');
+  step('creates a community and prints it as JSON; a taken short name is refused', async () => {
+    const r = await callin(
+      ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Rust Meetup', '--json'],
+      env,
+    );
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as {
+      id: string;
+      slug: string;
+      name: string;
+      intakeOpen: boolean;
+      intakeUrl: string;
+    };
+    expect(c).toMatchObject({ slug: 'rust-meetup', name: 'Rust Meetup', intakeOpen: true });
+    expect(c.intakeUrl).toMatch(/^http:\/\/callin\.test\/raise\/[A-Za-z0-9_-]+$/);
+    const stored = await database.handle.db
+      .selectFrom('communities')
+      .selectAll()
+      .where('id', '=', c.id)
+      .executeTakeFirst();
+    expect(stored?.slug).toBe('rust-meetup');
 
-      const again = await callin(
-        ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Again'],
-        env,
-      );
-      expect(again.code).toBe(4);
-      expect(again.stderr).toContain('Another community already uses that short name.');
-      const bad = await callin(
-        ['admin', 'create-community', '--slug', 'Not A Slug', '--name', 'Bad'],
-        env,
-      );
-      expect(bad.code).toBe(2);
-    },
-  );
+    const again = await callin(
+      ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Again'],
+      env,
+    );
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('Another community already uses that short name.');
+    const bad = await callin(
+      ['admin', 'create-community', '--slug', 'Not A Slug', '--name', 'Bad'],
+      env,
+    );
+    expect(bad.code).toBe(2);
+  });
 
-  it.sequential(
-    'verifies the audit chain, and names the entry that was tampered with',
-    async () => {
-      const ok = await callin(['audit', 'verify', '--json'], env);
-      expect(ok.code).toBe(0);
-      const report = JSON.parse(ok.stdout) as { ok: boolean; checked: number };
-      expect(report).toEqual({ ok: true, checked: 2, firstBroken: null });
+  step('verifies the audit chain, and names the entry that was tampered with', async () => {
+    const ok = await callin(['audit', 'verify', '--json'], env);
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout) as { ok: boolean; checked: number };
+    expect(report).toEqual({ ok: true, checked: 2, firstBroken: null });
 
-      // Someone with access to the database edits entry 2.
-      if (dialect === 'sqlite') {
-        const raw = new SQLite(database.handle.file!);
-        raw.prepare("update audit_log set action = 'community.delete' where seq = 2").run();
-        raw.close();
-      } else {
-        const client = new pg.Client({ connectionString: env.DATABASE_URL });
-        await client.connect();
-        await client.query("update audit_log set action = 'community.delete' where seq = 2");
-        await client.end();
-      }
-      const broken = await callin(['audit', 'verify'], env);
-      expect(broken.code).toBe(1);
-      expect(broken.stdout).toContain('broken at entry 2');
-      const json = JSON.parse((await callin(['audit', 'verify', '--json'], env)).stdout) as {
-        ok: boolean;
-        firstBroken: { seq: number };
-      };
-      expect(json).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
-    },
-  );
+    // Someone with access to the database edits entry 2.
+    if (dialect === 'sqlite') {
+      const raw = new SQLite(database.handle.file!);
+      raw.prepare("update audit_log set action = 'community.delete' where seq = 2").run();
+      raw.close();
+    } else {
+      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+      await client.connect();
+      await client.query("update audit_log set action = 'community.delete' where seq = 2");
+      await client.end();
+    }
+    const broken = await callin(['audit', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('broken at entry 2');
+    const json = JSON.parse((await callin(['audit', 'verify', '--json'], env)).stdout) as {
+      ok: boolean;
+      firstBroken: { seq: number };
+    };
+    expect(json).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
+  });
 
   it.runIf(dialect === 'sqlite').sequential(
     'backs up the embedded database to a consistent copy that opens and holds the rows',

@@ -89,147 +89,146 @@ const body = (n: number) =>
   });
 
 // The dialects run side by side, each with its own database and port.
-describe.concurrent.each(testDialects())(
-  'acknowledged concerns survive SIGKILL on %s',
-  (dialect) => {
-    let database: TestDatabase;
-    let server: ChildProcess | null = null;
+const eachDialect = describe.concurrent.each(testDialects());
 
-    beforeAll(async () => {
-      database = await createTestDatabase(dialect);
-    });
-    afterAll(async () => {
-      if (server) {
-        server.kill('SIGKILL');
-        await exited(server);
-      }
-      await database.drop();
-    });
+eachDialect('acknowledged concerns survive SIGKILL on %s', (dialect) => {
+  let database: TestDatabase;
+  let server: ChildProcess | null = null;
 
-    it(
-      'keeps every concern it answered 201 for, and an intact audit chain',
-      { timeout: 120_000 },
-      async () => {
-        const port = await freePort();
-        const env = {
-          ...database.env,
-          DATABASE_URL: database.env.DATABASE_URL ?? '',
-          CALLIN_ENCRYPTION_KEYS: '',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          LOG_LEVEL: 'silent',
-          RUN_JOBS: 'false',
-          RATE_LIMIT_PUBLIC_FORMS: '1000000',
-          RATE_LIMIT_API: '100000000',
-          RATE_LIMIT_SIGN_IN: '1000000',
-        };
-        // The database is migrated already, so the community is made while the server starts.
-        const [created, started] = await Promise.all([
-          runCli(
-            ['admin', 'create-community', '--slug', 'crash', '--name', 'Crash Test', '--json'],
-            env,
-          ),
-          startServer(env),
-        ]);
-        server = started;
-        expect(created.code, created.stderr).toBe(0);
-        const community = JSON.parse(created.stdout) as { id: string; intakeUrl: string };
-        const intakeId = community.intakeUrl.split('/').at(-1)!;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    if (server) {
+      server.kill('SIGKILL');
+      await exited(server);
+    }
+    await database.drop();
+  });
 
-        const url = `http://127.0.0.1:${port}/api/public/intake/${intakeId}/concerns`;
-        const acknowledged = new Map<string, string>(); // id -> follow token
-        let sent = 0;
-        let inFlight = 0;
-        let killed = false;
-        const worker = async () => {
-          while (!killed) {
-            const n = sent++;
-            inFlight++;
-            try {
-              const res = await fetch(url, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body: body(n),
-              });
-              const json = (await res.json()) as { id?: string; followToken?: string };
-              if (res.status === 201 && json.id && json.followToken)
-                acknowledged.set(json.id, json.followToken);
-              else if (!killed)
-                throw new Error(`Unexpected answer ${res.status}: ${JSON.stringify(json)}`);
-            } catch (e) {
-              if (!killed) throw e;
-            } finally {
-              inFlight--;
-            }
+  it(
+    'keeps every concern it answered 201 for, and an intact audit chain',
+    { timeout: 120_000 },
+    async () => {
+      const port = await freePort();
+      const env = {
+        ...database.env,
+        DATABASE_URL: database.env.DATABASE_URL ?? '',
+        CALLIN_ENCRYPTION_KEYS: '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: 'silent',
+        RUN_JOBS: 'false',
+        RATE_LIMIT_PUBLIC_FORMS: '1000000',
+        RATE_LIMIT_API: '100000000',
+        RATE_LIMIT_SIGN_IN: '1000000',
+      };
+      // The database is migrated already, so the community is made while the server starts.
+      const [created, started] = await Promise.all([
+        runCli(
+          ['admin', 'create-community', '--slug', 'crash', '--name', 'Crash Test', '--json'],
+          env,
+        ),
+        startServer(env),
+      ]);
+      server = started;
+      expect(created.code, created.stderr).toBe(0);
+      const community = JSON.parse(created.stdout) as { id: string; intakeUrl: string };
+      const intakeId = community.intakeUrl.split('/').at(-1)!;
+
+      const url = `http://127.0.0.1:${port}/api/public/intake/${intakeId}/concerns`;
+      const acknowledged = new Map<string, string>(); // id -> follow token
+      let sent = 0;
+      let inFlight = 0;
+      let killed = false;
+      const worker = async () => {
+        while (!killed) {
+          const n = sent++;
+          inFlight++;
+          try {
+            const res = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: body(n),
+            });
+            const json = (await res.json()) as { id?: string; followToken?: string };
+            if (res.status === 201 && json.id && json.followToken)
+              acknowledged.set(json.id, json.followToken);
+            else if (!killed)
+              throw new Error(`Unexpected answer ${res.status}: ${JSON.stringify(json)}`);
+          } catch (e) {
+            if (!killed) throw e;
+          } finally {
+            inFlight--;
           }
-        };
-        const workers = Array.from({ length: WORKERS }, () => worker());
-        // Kill mid-stream: as soon as enough are acknowledged, with requests still in flight.
-        const loadStarted = Date.now();
-        while (
-          (acknowledged.size < KILL_AFTER || inFlight === 0) &&
-          Date.now() - loadStarted < 15_000
-        ) {
-          await new Promise((r) => setTimeout(r, 10));
         }
-        const victim = server;
-        const inFlightAtKill = inFlight;
-        killed = true;
-        victim.kill('SIGKILL');
-        await exited(victim);
-        server = null;
-        await Promise.all(workers);
-        expect(victim.signalCode).toBe('SIGKILL');
-        expect(acknowledged.size).toBeGreaterThanOrEqual(20);
-        // It really died mid-stream: requests were on the wire when it was killed.
-        expect(inFlightAtKill).toBeGreaterThan(0);
-        if (process.env.CALLIN_CRASH_VERBOSE) {
-          process.stdout.write(
-            `${dialect}: ${acknowledged.size} acknowledged, ${inFlightAtKill} in flight at SIGKILL\n`,
-          );
-        }
-
-        // Restart on the same data: it recovers and serves again.
-        server = await startServer(env);
-        const health = await fetch(`http://127.0.0.1:${port}/api/health`);
-        expect(health.status).toBe(200);
-
-        // Every acknowledged id is stored (read straight from the database)...
-        const rows = await database.handle.db
-          .selectFrom('concerns')
-          .select('id')
-          .where('community_id', '=', community.id)
-          .execute();
-        const stored = new Set(rows.map((r) => r.id));
-        const missing = [...acknowledged.keys()].filter((id) => !stored.has(id));
-        expect(
-          missing,
-          `${missing.length} of ${acknowledged.size} acknowledged concerns were lost`,
-        ).toEqual([]);
-
-        // ...and readable through the API: the reporter's private follow link decrypts its content.
-        const sample = [...acknowledged.values()].filter(
-          (_, i) => i % Math.ceil(acknowledged.size / 10) === 0,
+      };
+      const workers = Array.from({ length: WORKERS }, () => worker());
+      // Kill mid-stream: as soon as enough are acknowledged, with requests still in flight.
+      const loadStarted = Date.now();
+      while (
+        (acknowledged.size < KILL_AFTER || inFlight === 0) &&
+        Date.now() - loadStarted < 15_000
+      ) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const victim = server;
+      const inFlightAtKill = inFlight;
+      killed = true;
+      victim.kill('SIGKILL');
+      await exited(victim);
+      server = null;
+      await Promise.all(workers);
+      expect(victim.signalCode).toBe('SIGKILL');
+      expect(acknowledged.size).toBeGreaterThanOrEqual(20);
+      // It really died mid-stream: requests were on the wire when it was killed.
+      expect(inFlightAtKill).toBeGreaterThan(0);
+      if (process.env.CALLIN_CRASH_VERBOSE) {
+        process.stdout.write(
+          `${dialect}: ${acknowledged.size} acknowledged, ${inFlightAtKill} in flight at SIGKILL\n`,
         );
-        for (const token of sample) {
-          const follow = await fetch(`http://127.0.0.1:${port}/api/follow/${token}`);
-          expect(follow.status).toBe(200);
-          expect(((await follow.json()) as { what: string }).what).toMatch(/^Concern number \d+/);
-        }
+      }
 
-        // Stop cleanly, then the audit chain must hold from the first entry to the last.
-        const running = server;
-        running.kill('SIGTERM');
-        await exited(running);
-        server = null;
-        const verify = await runCli(['audit', 'verify', '--json'], env);
-        expect(verify.code, verify.stdout + verify.stderr).toBe(0);
-        const report = JSON.parse(verify.stdout) as { ok: boolean; checked: number };
-        expect(report.ok).toBe(true);
-        // One entry for the community, one per stored concern (acknowledged or not).
-        expect(report.checked).toBeGreaterThanOrEqual(1 + acknowledged.size);
-      },
-    );
-  },
-);
+      // Restart on the same data: it recovers and serves again.
+      server = await startServer(env);
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(200);
+
+      // Every acknowledged id is stored (read straight from the database)...
+      const rows = await database.handle.db
+        .selectFrom('concerns')
+        .select('id')
+        .where('community_id', '=', community.id)
+        .execute();
+      const stored = new Set(rows.map((r) => r.id));
+      const missing = [...acknowledged.keys()].filter((id) => !stored.has(id));
+      expect(
+        missing,
+        `${missing.length} of ${acknowledged.size} acknowledged concerns were lost`,
+      ).toEqual([]);
+
+      // ...and readable through the API: the reporter's private follow link decrypts its content.
+      const sample = [...acknowledged.values()].filter(
+        (_, i) => i % Math.ceil(acknowledged.size / 10) === 0,
+      );
+      for (const token of sample) {
+        const follow = await fetch(`http://127.0.0.1:${port}/api/follow/${token}`);
+        expect(follow.status).toBe(200);
+        expect(((await follow.json()) as { what: string }).what).toMatch(/^Concern number \d+/);
+      }
+
+      // Stop cleanly, then the audit chain must hold from the first entry to the last.
+      const running = server;
+      running.kill('SIGTERM');
+      await exited(running);
+      server = null;
+      const verify = await runCli(['audit', 'verify', '--json'], env);
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+      const report = JSON.parse(verify.stdout) as { ok: boolean; checked: number };
+      expect(report.ok).toBe(true);
+      // One entry for the community, one per stored concern (acknowledged or not).
+      expect(report.checked).toBeGreaterThanOrEqual(1 + acknowledged.size);
+    },
+  );
+});
