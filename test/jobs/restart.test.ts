@@ -18,7 +18,11 @@ import { startSmtpCapture, type SmtpCapture } from '../integrations/smtp-capture
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/callin.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const HOUR = 3_600_000;
-/** The job runner's idle poll interval in these processes (JOB_POLL_MS). */
+/**
+ * The idle poll interval (JOB_POLL_MS) of the server that must leave jobs alone: were it to run
+ * them, it would claim a due one within this. Runners claim due jobs on their first pass at
+ * start, so the others keep the default and spend no work on polling.
+ */
 const POLL_MS = 50;
 /** A bound, not a wait: a machine shared with other work can take long to start a process. */
 const READY_WITHIN_MS = 120_000;
@@ -138,7 +142,6 @@ eachDialect('a reminder survives a restart on %s', (dialect) => {
       HOST: '127.0.0.1',
       PUBLIC_URL: 'http://callin.test',
       LOG_LEVEL: 'warn',
-      JOB_POLL_MS: String(POLL_MS),
     };
     const first = await startServer(env);
     children.push(first.child);
@@ -188,9 +191,12 @@ eachDialect('a reminder survives a restart on %s', (dialect) => {
         HOST: '127.0.0.1',
         PUBLIC_URL: 'http://callin.test',
         LOG_LEVEL: 'warn',
-        JOB_POLL_MS: String(POLL_MS),
       };
-      const server = await startServer({ ...env, RUN_JOBS: 'false' });
+      const server = await startServer({
+        ...env,
+        RUN_JOBS: 'false',
+        JOB_POLL_MS: String(POLL_MS),
+      });
       children.push(server.child);
       const at = new Date().toISOString();
       const jobId = await scheduleJob(
