@@ -4,7 +4,7 @@ import { loadKeyRing } from './config/keys.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createStore } from './db/store.ts';
-import { systemClock, type Clock } from './domain/common/clock.ts';
+import { offsetClock, type Clock } from './domain/common/clock.ts';
 import { createAuditSeal } from './domain/audit/audit.ts';
 import { createCipher } from './domain/privacy/crypto.ts';
 import type { AppContext } from './http/context.ts';
@@ -28,7 +28,7 @@ export async function openContext(
       database,
       store: createStore(database, createAuditSeal(keyRing)),
       cipher: createCipher(keyRing),
-      clock: options.clock ?? systemClock,
+      clock: options.clock ?? offsetClock(config.testClockOffsetMs),
     };
   } catch (e) {
     await database.close();

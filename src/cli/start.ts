@@ -2,10 +2,8 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openContext } from '../app.ts';
-import { loadConfig } from '../config/env.ts';
+import { loadConfig, testClockNotice } from '../config/env.ts';
 import { issueSetupToken } from '../domain/accounts/accounts.ts';
-import { build, logSerializers } from '../http/server.ts';
-import { createJobService } from '../jobs/service.ts';
 import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
@@ -22,6 +20,11 @@ export const startCommand: Command = {
       throw new UsageError((e as Error).message);
     }
     const config = loadConfig(port ? { ...io.env, PORT: port } : io.env, io.cwd);
+    // Loaded here, not at the top, so the other commands start without the web server.
+    const { build, logSerializers } = await import('../http/server.ts');
+    const { createJobService } = await import('../jobs/service.ts');
+    const notice = testClockNotice(config);
+    if (notice) io.err(notice);
     const logger = pino({
       level: config.logLevel,
       serializers: logSerializers,
@@ -32,7 +35,9 @@ export const startCommand: Command = {
     const setupToken = await issueSetupToken(ctx.store.transaction.bind(ctx.store), ctx.clock);
     await app.listen({ port: config.port, host: config.host });
     // Background jobs run in this process unless RUN_JOBS=false (then run `callin worker`).
-    const jobs = config.runJobs ? await createJobService(ctx, { logger }) : null;
+    const jobs = config.runJobs
+      ? await createJobService(ctx, { logger, pollMs: config.jobPollMs })
+      : null;
     jobs?.runner.start();
     const checkpoint = startCheckpointing(ctx, {
       onError: (e) =>

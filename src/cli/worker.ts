@@ -4,8 +4,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openContext } from '../app.ts';
-import { loadConfig } from '../config/env.ts';
-import { createJobService } from '../jobs/service.ts';
+import { loadConfig, testClockNotice } from '../config/env.ts';
 import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
@@ -22,9 +21,13 @@ export const workerCommand: Command = {
       throw new UsageError((e as Error).message);
     }
     const config = loadConfig(io.env, io.cwd);
+    // Loaded here, not at the top, so the other commands start without the job machinery.
+    const { createJobService } = await import('../jobs/service.ts');
+    const notice = testClockNotice(config);
+    if (notice) io.err(notice);
     const logger = pino({ level: config.logLevel, base: { service: 'callin-worker' } });
     const ctx = await openContext(config);
-    const jobs = await createJobService(ctx, { logger });
+    const jobs = await createJobService(ctx, { logger, pollMs: config.jobPollMs });
     jobs.runner.start();
     const checkpoint = startCheckpointing(ctx, {
       onError: (e) =>

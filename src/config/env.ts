@@ -34,6 +34,9 @@ export interface Config {
   requestTimeoutMs: number;
   /** Open connections one address may hold at once; 0 turns the cap off. */
   maxConnectionsPerAddress: number;
+  jobPollMs: number;
+  /** For tests only: how far ahead (or, negative, behind) of the real time this process's clock runs. */
+  testClockOffsetMs: number;
 }
 
 /** Each variable: its name, what it means, default, and whether it is a secret. */
@@ -189,6 +192,19 @@ export const variables: VariableDoc[] = [
       'Open connections one client address may hold at once (0: no cap). Behind a proxy (TRUST_PROXY) every client shares its address, so the default is then 0: cap at the proxy.',
     default: '64 (0 with TRUST_PROXY)',
   },
+  {
+    name: 'JOB_POLL_MS',
+    key: 'jobPollMs',
+    description: 'How often, in milliseconds, the job runner looks for due jobs when it is idle.',
+    default: '1000',
+  },
+  {
+    name: 'TEST_CLOCK_OFFSET_MS',
+    key: 'testClockOffsetMs',
+    description:
+      "For tests only: run this process's clock this many milliseconds ahead (negative: behind), so reminders and expiries fall due without waiting. Never set it on a real installation.",
+    default: '0',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -207,6 +223,8 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ];
+
+const TEN_YEARS_MS = 10 * 365 * 24 * 3_600_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -304,6 +322,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     readCache: bool('READ_CACHE', true),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', trustProxy ? 0 : 64, 0, 100_000),
+    jobPollMs: int('JOB_POLL_MS', 1000, 10, 3_600_000),
+    // Ten years either way is more than any test needs.
+    testClockOffsetMs: int('TEST_CLOCK_OFFSET_MS', 0, -TEN_YEARS_MS, TEN_YEARS_MS),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -324,4 +345,10 @@ export function describeConfig(config: Config): Record<string, string> {
             : String(value);
   }
   return out;
+}
+
+/** What `callin start` and `callin worker` say when the test clock is on, so nobody misses it. */
+export function testClockNotice(config: Config): string | null {
+  if (config.testClockOffsetMs === 0) return null;
+  return `TEST_CLOCK_OFFSET_MS is set: this process's clock runs ${config.testClockOffsetMs} ms ${config.testClockOffsetMs > 0 ? 'ahead of' : 'behind'} the real time. It is meant for tests only.`;
 }

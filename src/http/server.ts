@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyServerOptions,
+  type RouteOptions,
 } from 'fastify';
 import { AppError, type ErrorCode } from '../config/errors.ts';
 import { sharedCounters } from '../db/rate-limits.ts';
@@ -27,6 +28,8 @@ import { routes } from './routes/index.ts';
 export interface BuildOptions {
   logger?: FastifyServerOptions['loggerInstance'];
   serveWeb?: boolean;
+  /** Told of every route as it is registered (Fastify's onRoute hook): the tests list the API from it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export const logSerializers = {
@@ -164,6 +167,9 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
         .send(body.toBody());
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Added before any plugin, so it sees every route, in every encapsulated context.
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.setValidatorCompiler(compileValidator);
   // Bodies are JSON only: a text/plain body would otherwise reach validation as a string.
   app.removeContentTypeParser('text/plain');

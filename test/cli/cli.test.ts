@@ -46,7 +46,9 @@ function callin(args: string[], env: Record<string, string>, stdin?: string): Pr
   });
 }
 
-describe('callin without a database', () => {
+// Everything here runs side by side: the runs without a database, and each dialect (whose own
+// steps build on each other, so they run in order).
+describe.concurrent('callin without a database', () => {
   it('prints help listing every command, and exits 0', async () => {
     const r = await callin(['--help'], {});
     expect(r.code).toBe(0);
@@ -113,6 +115,9 @@ describe('callin without a database', () => {
       DATABASE_URL: '(set, hidden)',
       CALLIN_ENCRYPTION_KEYS: '(set, hidden)',
       SMTP_URL: '(set, hidden)',
+      // The test clock is listed too, so it cannot be on without showing.
+      JOB_POLL_MS: '1000',
+      TEST_CLOCK_OFFSET_MS: '0',
     });
   });
 
@@ -130,7 +135,10 @@ describe('callin without a database', () => {
   });
 });
 
-describe.each(testDialects())('callin against %s', (dialect) => {
+/** The steps of one dialect build on each other, so they run in order. */
+const step = it.sequential;
+
+describe.concurrent.each(testDialects())('callin against %s', (dialect) => {
   let database: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
@@ -139,7 +147,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
   });
   afterAll(async () => database.drop());
 
-  it('migrates, reporting what it applied as JSON', async () => {
+  step('migrates, reporting what it applied as JSON', async () => {
     const first = await callin(['migrate', '--json'], env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({
@@ -150,7 +158,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     expect(JSON.parse(second.stdout)).toEqual({ applied: [], total: migrationNames().length });
   });
 
-  it('creates an operator with the password from stdin, never echoing it', async () => {
+  step('creates an operator with the password from stdin, never echoing it', async () => {
     const password = 'a long and kind passphrase from stdin';
     const r = await callin(
       [
@@ -195,7 +203,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     expect(missing.code).toBe(2);
   });
 
-  it('creates a community and prints it as JSON; a taken short name is refused', async () => {
+  step('creates a community and prints it as JSON; a taken short name is refused', async () => {
     const r = await callin(
       ['admin', 'create-community', '--slug', 'rust-meetup', '--name', 'Rust Meetup', '--json'],
       env,
@@ -230,7 +238,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     expect(bad.code).toBe(2);
   });
 
-  it('verifies the audit chain, and names the entry that was tampered with', async () => {
+  step('verifies the audit chain, and names the entry that was tampered with', async () => {
     const ok = await callin(['audit', 'verify', '--json'], env);
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout) as { ok: boolean; checked: number };
@@ -266,7 +274,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     expect(json).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
   });
 
-  it.runIf(dialect === 'sqlite')(
+  it.runIf(dialect === 'sqlite').sequential(
     'backs up the embedded database to a consistent copy that opens and holds the rows',
     async () => {
       const to = path.join(database.dataDir, 'copies', 'backup.sqlite');
@@ -291,7 +299,7 @@ describe.each(testDialects())('callin against %s', (dialect) => {
     },
   );
 
-  it.runIf(dialect === 'postgres')(
+  it.runIf(dialect === 'postgres').sequential(
     'points a PostgreSQL installation at pg_dump for backups',
     async () => {
       const r = await callin(['backup', '--json'], env);

@@ -1,5 +1,5 @@
 // A real server (build() + inject) over a fresh database of the given dialect.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import { openContext } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import type { DialectName } from '../../src/db/client.ts';
@@ -10,10 +10,21 @@ import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export const TEST_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
 
+/** A route as Fastify registered it, heard through its onRoute hook. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** "METHOD /api/path/:param", the key used by the tables in the tests. */
+  key: string;
+  schema: FastifySchema | undefined;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   database: TestDatabase;
+  /** Every route the server registered, in the order it registered them (HEAD twins included). */
+  routes: readonly RegisteredRoute[];
   close(): Promise<void>;
 }
 
@@ -41,11 +52,24 @@ export async function createTestApp(
     database: database.handle,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const app = await build(shared, { serveWeb: false });
+  const routes: RegisteredRoute[] = [];
+  const app = await build(shared, {
+    serveWeb: false,
+    onRoute(route) {
+      for (const method of [route.method].flat())
+        routes.push({
+          method,
+          url: route.url,
+          key: `${method} ${route.url}`,
+          schema: route.schema,
+        });
+    },
+  });
   return {
     app,
     ctx: shared,
     database,
+    routes,
     async close() {
       await app.close();
       await database.drop();

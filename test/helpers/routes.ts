@@ -13,43 +13,17 @@ import { createInvitation } from '../../src/domain/accounts/invitations.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { raiseConcern } from '../../src/domain/intake/concerns.ts';
 import { hashPassword } from '../../src/domain/accounts/passwords.ts';
-import type { TestApp } from './app.ts';
+import type { RegisteredRoute, TestApp } from './app.ts';
 import { notifications, tokenOf } from './call-ins.ts';
 import { concernBody, PASSWORD, uniqueEmail } from './factories.ts';
 
 // ---- the routes Fastify registered --------------------------------------------------------
 
-export interface RegisteredRoute {
-  method: string;
-  url: string;
-  /** "METHOD /api/path/:param", the key used by the tables in the tests. */
-  key: string;
-}
+export type { RegisteredRoute };
 
-/** Every /api route (without the automatic HEAD twins), read from Fastify's own router. */
-export function registeredApiRoutes(app: FastifyInstance): RegisteredRoute[] {
-  const tree = app.printRoutes({ commonPrefix: false });
-  const stack: string[] = [];
-  const out: RegisteredRoute[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.+)$/.exec(line);
-    if (!m) continue;
-    const depth = (m[1] ?? '').length / 4;
-    const content = m[2] ?? '';
-    const parts = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(content);
-    const segment = parts?.[1] ?? content;
-    stack.length = depth;
-    stack.push(segment);
-    const url = stack.join('');
-    const methods = parts?.[2]?.split(',').map((s) => s.trim()) ?? [];
-    if (!url.startsWith('/api/')) continue;
-    for (const method of methods) {
-      if (method === 'HEAD') continue;
-      out.push({ method, url, key: `${method} ${url}` });
-    }
-  }
-  if (out.length === 0) throw new Error('Could not read the registered routes from printRoutes().');
-  return out;
+/** Every /api route (without the automatic HEAD twins), as the server's onRoute hook heard them. */
+export function registeredApiRoutes(t: TestApp): RegisteredRoute[] {
+  return t.routes.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
 }
 
 // ---- the world ----------------------------------------------------------------------------

@@ -239,7 +239,7 @@ describe.each(testDialects())('authorization matrix on %s', (dialect) => {
   afterAll(async () => w.t.close());
 
   it('has a row (and a valid request) for every registered /api route', () => {
-    const keys = registeredApiRoutes(w.t.app).map((r) => r.key);
+    const keys = registeredApiRoutes(w.t).map((r) => r.key);
     for (const key of keys) {
       expect(
         matrix[key],

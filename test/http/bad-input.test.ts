@@ -208,7 +208,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     w = await buildWorld(
       await createTestApp(dialect, { env: { BODY_LIMIT_BYTES: String(BODY_LIMIT) } }),
     );
-    routes = registeredApiRoutes(w.t.app);
+    routes = registeredApiRoutes(w.t);
     doc = (await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   });
   afterAll(async () => w.t.close());

@@ -23,7 +23,7 @@ async function serve(handle: DatabaseHandle, env: Record<string, string>): Promi
   const database = { handle, env, dataDir: env.DATA_DIR ?? os.tmpdir(), drop: async () => {} };
   const ctx = await openContext(testConfig(database), { migrate: false, database: handle });
   const app = await build(ctx, { serveWeb: false });
-  return { app, ctx, database, close: () => app.close() };
+  return { app, ctx, database, routes: [], close: () => app.close() };
 }
 
 async function health(t: TestApp) {

@@ -60,7 +60,7 @@ describe.each(testDialects())('the OpenAPI document on %s', (dialect) => {
   });
 
   it('lists exactly the /api routes Fastify registered', () => {
-    const registered = registeredApiRoutes(t.app)
+    const registered = registeredApiRoutes(t)
       .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`)
       .sort();
     const documented = Object.entries(doc.paths)

@@ -51,6 +51,15 @@ function canonical(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
   ]);
 }
 
+/** The seal of an entry under the named key (null when the key is unknown). */
+export function sealOf(
+  seal: AuditSeal,
+  keyId: string,
+  e: Omit<ChainedEntry, 'hash' | 'key_id'>,
+): string | null {
+  return seal.mac(keyId, canonical(e));
+}
+
 /** The plain SHA-256 of entries written before the chain was keyed (key_id null). */
 export function legacyHash(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
   return crypto.createHash('sha256').update(canonical(e)).digest('hex');

@@ -4,6 +4,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The real time moved by `offsetMs` (TEST_CLOCK_OFFSET_MS): lets a test process start "later". */
+export function offsetClock(offsetMs: number): Clock {
+  if (offsetMs === 0) return systemClock;
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
+
 export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
