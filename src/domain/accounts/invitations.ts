@@ -3,7 +3,7 @@
 import { AppError } from '../../config/errors.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize } from '../access/policy.ts';
+import { authorize, requirePerson } from '../access/policy.ts';
 import {
   insertAccount,
   preparePassword,
@@ -89,8 +89,8 @@ export async function acceptInvitation(
   token: string,
   newAccount: NewAccount | null,
 ): Promise<{ communityId: string; role: Role; userId: string; session: IssuedSession | null }> {
-  if (actor.kind === 'token') throw new AppError('forbidden');
-  if (actor.kind !== 'user' && !newAccount) throw new AppError('sign_in_required');
+  // A person accepts, signed in or making their account now; never an API token.
+  if (actor.kind === 'token' || !newAccount) requirePerson(actor);
   const passwordHash =
     actor.kind !== 'user' && newAccount ? await preparePassword(newAccount) : null;
   return tx(async (repos) => {
