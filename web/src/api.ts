@@ -1,6 +1,8 @@
 // The one way the UI talks to the API: JSON in and out, the CSRF header on every change, and
 // errors turned into plain words, per field where the API says which field.
 
+import type { CallInCan } from '../../src/contract/can.ts';
+
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -249,6 +251,8 @@ export interface CallInDetail {
   id: string;
   concernId: string;
   viewer: string;
+  /** What you may do next, from the server's lifecycle and policy. */
+  can: CallInCan;
   status: string;
   callerUserId: string | null;
   channel: string | null;

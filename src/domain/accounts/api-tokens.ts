@@ -1,7 +1,7 @@
 // API tokens: scoped to one community, shown once, stored hashed.
 import { AppError } from '../../config/errors.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize, requireSignedIn } from '../access/access.ts';
+import { authorize, requirePerson } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
@@ -16,11 +16,9 @@ export async function createApiToken(
   name: string,
 ): Promise<{ id: string; token: string }> {
   // Tokens are made from a signed-in session, never from another token.
-  if (actor.kind !== 'user')
-    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  requirePerson(actor);
   return tx(async ({ memberships, apiTokens, audit }) => {
-    await authorize(memberships, actor, communityId, 'tokens.own');
-    requireSignedIn(actor);
+    await authorize({ memberships }, actor, 'token.create', { communityId });
     const at = isoNow(clock);
     const token = newSecret(API_TOKEN_PREFIX);
     const id = newId();
@@ -52,10 +50,9 @@ export async function revokeApiToken(
   tokenId: string,
 ): Promise<void> {
   await tx(async ({ memberships, apiTokens, audit }) => {
-    await authorize(memberships, actor, communityId, 'tokens.own');
-    requireSignedIn(actor);
+    const { userId } = await authorize({ memberships }, actor, 'tokens.own', { communityId });
     const at = isoNow(clock);
-    if (!(await apiTokens.revoke(communityId, actor.userId, tokenId, at)))
+    if (!(await apiTokens.revoke(communityId, userId ?? '', tokenId, at)))
       throw new AppError('not_found');
     await recordAudit(
       audit,

@@ -2,7 +2,7 @@
 import { AppError } from '../../config/errors.ts';
 import type { Community, Role } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize, requireOperator } from '../access/access.ts';
+import { authorize, decide } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
@@ -40,7 +40,7 @@ export async function createCommunity(
   actor: Actor,
   input: { slug: string; name: string },
 ): Promise<Community> {
-  requireOperator(actor);
+  decide('community.create', actor, null, { communityId: null });
   return tx(async ({ communities, audit }) => {
     const slug = input.slug.trim().toLowerCase();
     if (await communities.findBySlug(slug)) throw new AppError('slug_taken');
@@ -93,14 +93,12 @@ export async function updateCommunity(
 ): Promise<{ community: Community; settings: CommunitySettings }> {
   return tx(async ({ communities, memberships, audit }) => {
     const community = await getCommunity({ communities }, communityId);
-    if (patch.settings !== undefined || patch.intakeOpen !== undefined) {
-      await authorize(memberships, actor, communityId, 'settings.manage');
-    } else {
-      // Renaming is open to the operator as well as organizers.
-      if (!(actor.kind === 'user' && actor.isOperator)) {
-        await authorize(memberships, actor, communityId, 'settings.manage');
-      }
-    }
+    // Renaming is open to the operator as well as organizers.
+    const action =
+      patch.settings !== undefined || patch.intakeOpen !== undefined
+        ? 'community.settings'
+        : 'community.rename';
+    await authorize({ memberships }, actor, action, { communityId });
     if (patch.settings?.language) validateLanguageConfig(patch.settings.language);
     const settings = patch.settings
       ? mergeSettings(parseSettings(community.settings), patch.settings)
@@ -133,7 +131,7 @@ export async function changeRole(
   role: Role | null,
 ): Promise<void> {
   await tx(async ({ memberships, audit }) => {
-    await authorize(memberships, actor, communityId, 'members.manage');
+    await authorize({ memberships }, actor, 'members.manage', { communityId });
     const m = await memberships.find(communityId, userId);
     if (!m) throw new AppError('not_found');
     if (

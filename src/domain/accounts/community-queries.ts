@@ -1,7 +1,7 @@
 // Read-only views of a community for the people allowed to see them.
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
-import { authorize } from '../access/access.ts';
+import { authorize } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { parseSettings } from './community-settings.ts';
 import { getCommunity, presentCommunity } from './communities.ts';
@@ -35,11 +35,7 @@ export async function viewCommunity(
   actor: Actor,
   communityId: string,
 ) {
-  if (actor.kind === 'user' && actor.isOperator) {
-    const m = await repos.memberships.find(communityId, actor.userId);
-    return { ...presentCommunity(await getCommunity(repos, communityId)), role: m?.role ?? null };
-  }
-  const role = await authorize(repos.memberships, actor, communityId, 'community.view');
+  const { role } = await authorize(repos, actor, 'community.view', { communityId });
   return { ...presentCommunity(await getCommunity(repos, communityId)), role };
 }
 
@@ -48,7 +44,7 @@ export async function readSettings(
   actor: Actor,
   communityId: string,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'settings.manage');
+  await authorize(repos, actor, 'community.settings', { communityId });
   const c = await getCommunity(repos, communityId);
   return {
     settings: parseSettings(c.settings),
@@ -62,7 +58,7 @@ export async function listMembers(
   actor: Actor,
   communityId: string,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'members.manage');
+  await authorize(repos, actor, 'members.manage', { communityId });
   const rows = await repos.memberships.list(communityId);
   return rows.map((r) => ({
     userId: r.user_id,
@@ -78,7 +74,7 @@ export async function listInvitations(
   actor: Actor,
   communityId: string,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'invitations.manage');
+  await authorize(repos, actor, 'invitations.manage', { communityId });
   const rows = await repos.invitations.listForCommunity(communityId);
   return rows.map((r) => ({
     id: r.id,
@@ -96,9 +92,8 @@ export async function listApiTokens(
   actor: Actor,
   communityId: string,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'tokens.own');
-  if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
-  const rows = await repos.apiTokens.listForUser(communityId, actor.userId);
+  const { userId } = await authorize(repos, actor, 'tokens.own', { communityId });
+  const rows = await repos.apiTokens.listForUser(communityId, userId ?? '');
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -114,7 +109,7 @@ export async function listCommunityAudit(
   communityId: string,
   limit: number,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'audit.read');
+  await authorize(repos, actor, 'audit.read', { communityId });
   const rows = await repos.audit.listForCommunity(communityId, limit);
   return rows.map((r) => ({
     seq: Number(r.seq),

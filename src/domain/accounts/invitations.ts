@@ -3,7 +3,7 @@
 import { AppError } from '../../config/errors.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, requirePerson } from '../access/policy.ts';
 import {
   insertAccount,
   preparePassword,
@@ -26,14 +26,12 @@ export async function createInvitation(
 ): Promise<{ id: string; token: string; expiresAt: string }> {
   return tx(async ({ communities, memberships, invitations, audit }) => {
     await getCommunity({ communities }, communityId);
-    const operatorBootstrapping =
+    // The operator may invite the first organizer; after that, organizers invite.
+    const organizerless =
       actor.kind === 'user' &&
       actor.isOperator &&
       (await memberships.countWithRole(communityId, 'organizer')) === 0;
-    // The operator may invite the first organizer; after that, organizers invite.
-    if (!operatorBootstrapping && actor.kind !== 'cli') {
-      await authorize(memberships, actor, communityId, 'invitations.manage');
-    }
+    await authorize({ memberships }, actor, 'invitation.create', { communityId, organizerless });
     const at = isoNow(clock);
     const token = newSecret();
     const id = newId();
@@ -91,8 +89,8 @@ export async function acceptInvitation(
   token: string,
   newAccount: NewAccount | null,
 ): Promise<{ communityId: string; role: Role; userId: string; session: IssuedSession | null }> {
-  if (actor.kind === 'token') throw new AppError('forbidden');
-  if (actor.kind !== 'user' && !newAccount) throw new AppError('sign_in_required');
+  // A person accepts, signed in or making their account now; never an API token.
+  if (actor.kind === 'token' || !newAccount) requirePerson(actor);
   const passwordHash =
     actor.kind !== 'user' && newAccount ? await preparePassword(newAccount) : null;
   return tx(async (repos) => {
@@ -144,7 +142,7 @@ export async function revokeInvitation(
   invitationId: string,
 ): Promise<void> {
   await tx(async ({ memberships, invitations, audit }) => {
-    await authorize(memberships, actor, communityId, 'invitations.manage');
+    await authorize({ memberships }, actor, 'invitations.manage', { communityId });
     const inv = await invitations.findById(communityId, invitationId);
     if (!inv) throw new AppError('not_found');
     const at = isoNow(clock);

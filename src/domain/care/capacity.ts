@@ -5,12 +5,12 @@ import { AppError } from '../../config/errors.ts';
 import type { CareProfile } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   OPEN_STATUSES,
   links,
-  requireRole,
-  roleIn,
+  callInResource,
   userIdOf,
   type CallInDeps,
   type Tx,
@@ -68,7 +68,7 @@ export async function readMyCare(
   actor: Actor,
   communityId: string,
 ) {
-  if (!(await roleIn(repos, actor, communityId))) throw new AppError('forbidden');
+  await authorize(repos, actor, 'care.own', { communityId });
   const a = await availability(repos, communityId, userIdOf(actor) ?? '');
   return { ...a.settings, load: a.load, available: a.available };
 }
@@ -81,7 +81,7 @@ export async function updateMyCare(
   patch: Partial<CareSettings>,
 ) {
   return tx(async (repos) => {
-    if (!(await roleIn(repos, actor, communityId))) throw new AppError('forbidden');
+    await authorize(repos, actor, 'care.own', { communityId });
     const userId = userIdOf(actor) ?? '';
     const current = careSettings(await repos.care.findProfile(communityId, userId));
     const next = { ...current, ...patch };
@@ -113,10 +113,10 @@ export async function logCare(
   input: { callInId: string; minutes: number; drain: number },
 ) {
   return tx(async (repos) => {
-    if (!(await roleIn(repos, actor, communityId))) throw new AppError('forbidden');
-    const userId = userIdOf(actor) ?? '';
     const callIn = await repos.callIns.find(communityId, input.callInId);
-    if (!callIn || callIn.caller_user_id !== userId) throw new AppError('not_found');
+    await authorize(repos, actor, 'care.log', callInResource(communityId, callIn));
+    const userId = userIdOf(actor) ?? '';
+    if (!callIn) throw new AppError('not_found');
     const at = isoNow(deps.clock);
     const id = newId();
     await repos.care.insertLog({
@@ -163,7 +163,7 @@ export async function listMyCareLogs(
   actor: Actor,
   communityId: string,
 ) {
-  if (!(await roleIn(repos, actor, communityId))) throw new AppError('forbidden');
+  await authorize(repos, actor, 'care.own', { communityId });
   const rows = await repos.care.listLogs(communityId, userIdOf(actor) ?? '');
   return rows.map((r) => ({
     id: r.id,
@@ -195,7 +195,7 @@ export async function loadPicture(
   actor: Actor,
   communityId: string,
 ) {
-  await requireRole(repos, actor, communityId, 'organizer');
+  await authorize(repos, actor, 'care.load', { communityId });
   const people = (await repos.memberships.list(communityId)).filter((m) => m.role !== 'member');
   const profiles = new Map(
     (await repos.care.listProfiles(communityId)).map((p) => [p.user_id, careSettings(p)]),

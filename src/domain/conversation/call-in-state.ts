@@ -1,10 +1,10 @@
 // What every call-in workflow shares: the states, who is looking (caller, organizer, member),
 // the harmed person's conditions, and the private links.
 import { AppError } from '../../config/errors.ts';
-import type { CallIn, Concern, Role } from '../../db/schema.ts';
+import type { CallIn, Concern } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 export type { Tx };
-import { roles } from '../access/access.ts';
+import { authorize, type Action, type Decision, type Resource } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Clock } from '../common/clock.ts';
 import { contentContext, type ConcernContent } from '../intake/concerns.ts';
@@ -91,52 +91,37 @@ export function userIdOf(actor: Actor): string | null {
   return actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null;
 }
 
-/** The actor's role in a community (token actors only in their own community), or null. */
-export async function roleIn(
-  repos: Pick<Repositories, 'memberships'>,
-  actor: Actor,
-  communityId: string,
-): Promise<Role | null> {
-  if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
-  if (actor.kind === 'token' && actor.communityId !== communityId) return null;
-  const m = await repos.memberships.find(communityId, actor.userId);
-  return m?.role ?? null;
-}
-
-export async function requireRole(
-  repos: Pick<Repositories, 'memberships'>,
-  actor: Actor,
-  communityId: string,
-  minimum: 'ally' | 'organizer',
-): Promise<Role> {
-  const role = await roleIn(repos, actor, communityId);
-  if (!role || roles.indexOf(role) < roles.indexOf(minimum)) throw new AppError('forbidden');
-  return role;
-}
-
 export type Viewer = 'caller' | 'organizer';
 
+/** What the policy needs to know about a call-in (src/domain/access/policy.ts). */
+export function callInResource(communityId: string, callIn: CallIn | undefined): Resource {
+  return {
+    communityId,
+    found: !!callIn,
+    callerUserId: callIn?.caller_user_id ?? null,
+    harmedUserId: callIn?.harmed_user_id ?? null,
+    // Rule 9 (issue 9) fills this in: the person it is about, declared conflicts, exclusions.
+    excludedUserIds: [],
+  };
+}
+
 /**
- * Loads a call-in for its caller or an organizer of its community. Anyone else gets
- * not_found when they are not in the community, forbidden when they are (rule 4).
+ * Loads a call-in for an action on it and asks the policy. Anyone outside the community gets
+ * forbidden; inside it, not_found for a call-in that does not exist, forbidden when the action
+ * is not theirs (rule 4).
  */
-export async function loadForStaff(
+export async function loadCallIn(
   repos: Pick<Repositories, 'memberships' | 'callIns'>,
   actor: Actor,
+  action: Action,
   communityId: string,
   callInId: string,
-  allowed: readonly Viewer[] = ['caller', 'organizer'],
-): Promise<{ callIn: CallIn; viewer: Viewer; userId: string }> {
-  const role = await roleIn(repos, actor, communityId);
-  if (!role) throw new AppError('forbidden');
-  const callIn = await repos.callIns.find(communityId, callInId);
-  if (!callIn) throw new AppError('not_found');
-  const userId = userIdOf(actor) ?? '';
-  if (allowed.includes('caller') && callIn.caller_user_id === userId)
-    return { callIn, viewer: 'caller', userId };
-  if (allowed.includes('organizer') && role === 'organizer')
-    return { callIn, viewer: 'organizer', userId };
-  throw new AppError('forbidden');
+): Promise<{ callIn: CallIn; viewer: Viewer; userId: string; decision: Decision }> {
+  const found = await repos.callIns.find(communityId, callInId);
+  const decision = await authorize(repos, actor, action, callInResource(communityId, found));
+  const callIn = found as CallIn;
+  const viewer: Viewer = decision.as === 'caller' ? 'caller' : 'organizer';
+  return { callIn, viewer, userId: decision.userId ?? '', decision };
 }
 
 export function readConcernContent(cipher: Cipher, concern: Concern): ConcernContent {

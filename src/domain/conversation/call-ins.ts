@@ -6,21 +6,23 @@ import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   assertMayContact,
   links,
-  loadForStaff,
+  loadCallIn,
   mayMentionHarmed,
   protectedNames,
   readConcernContent,
   readConditions,
-  requireRole,
   userIdOf,
   type CallInDeps,
   type Channel,
   type Tx,
 } from './call-in-state.ts';
+import { callInCan } from './call-in-can.ts';
+import { transition } from './call-in-lifecycle.ts';
 import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
 import {
@@ -96,13 +98,20 @@ export async function readCallIn(
   communityId: string,
   callInId: string,
 ) {
-  const { callIn, viewer } = await loadForStaff(repos, actor, communityId, callInId);
+  const { callIn, viewer, decision } = await loadCallIn(
+    repos,
+    actor,
+    'call-in.read',
+    communityId,
+    callInId,
+  );
   const concern = await findConcern(repos, communityId, callIn.concern_id);
   const content = readConcernContent(cipher, concern);
   return {
     id: callIn.id,
     concernId: callIn.concern_id,
     viewer,
+    can: callInCan(actor, decision, callIn),
     status: callIn.status,
     callerUserId: callIn.caller_user_id,
     channel: callIn.channel,
@@ -161,7 +170,7 @@ export async function listCallIns(
   actor: Actor,
   communityId: string,
 ) {
-  const role = await requireRole(repos, actor, communityId, 'ally');
+  const { role } = await authorize(repos, actor, 'call-in.list', { communityId });
   const rows = await repos.callIns.list(communityId, {
     callerUserId: role === 'organizer' ? undefined : (userIdOf(actor) ?? ''),
     limit: 200,
@@ -187,9 +196,8 @@ export async function saveDraft(
   text: string,
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
-    if (!['awaiting-consent', 'ready', 'in-conversation'].includes(callIn.status))
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.draft', communityId, callInId);
+    transition(callIn.status, 'save-draft');
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
       draft: deps.cipher.encrypt(text, draftContext(callIn)),
@@ -216,9 +224,8 @@ export async function chooseChannel(
   input: { channel: Channel; memberEmail: string | null; memberName: string | null },
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
-    if (!['awaiting-consent', 'ready', 'in-conversation'].includes(callIn.status))
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.channel', communityId, callInId);
+    transition(callIn.status, 'choose-channel');
     const concern = await findConcern(repos, communityId, callIn.concern_id);
     if (input.channel === 'email' && !concern.subject_user_id && !input.memberEmail) {
       throw new AppError('validation_failed', [
@@ -274,16 +281,10 @@ export async function sendMessage(
   text: string,
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
-    if (
-      callIn.status !== 'ready' &&
-      callIn.status !== 'in-conversation' &&
-      callIn.status !== 'outcome-recorded'
-    ) {
-      if (callIn.status === 'stopped') throw new AppError('consent_withdrawn');
-      if (callIn.status === 'awaiting-consent') throw new AppError('consent_required');
-      throw new AppError('invalid_state');
-    }
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.message', communityId, callInId);
+    if (callIn.status === 'stopped') throw new AppError('consent_withdrawn');
+    if (callIn.status === 'awaiting-consent') throw new AppError('consent_required');
+    const status = transition(callIn.status, 'send-message');
     assertMayContact(callIn);
     if (!callIn.channel) throw new AppError('invalid_state', { reason: 'Choose a channel first.' });
     const concern = await findConcern(repos, communityId, callIn.concern_id);
@@ -313,7 +314,7 @@ export async function sendMessage(
     );
     let memberToken: string | null = null;
     const patch: Partial<CallIn> = {
-      status: callIn.status === 'ready' ? 'in-conversation' : callIn.status,
+      status,
       updated_at: at,
     };
     if (!spoken) {

@@ -12,7 +12,7 @@ import {
   type CheckerConfig,
 } from '../../language/index.ts';
 import type { Repositories } from '../../db/store.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, requireSignedIn } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import type { DraftCoach } from './conversation-guide.ts';
@@ -46,9 +46,12 @@ export async function languageConfigFor(
   actor: Actor,
   communityId: string | undefined,
 ): Promise<CheckerConfig | null> {
-  if (actor.kind !== 'user' && actor.kind !== 'token') throw new AppError('sign_in_required');
-  if (!communityId) return null;
-  await authorize(repos.memberships, actor, communityId, 'community.view');
+  if (!communityId) {
+    // Without a community, anyone signed in checks with the defaults.
+    requireSignedIn(actor);
+    return null;
+  }
+  await authorize(repos, actor, 'language.check', { communityId });
   const community = await repos.communities.findById(communityId);
   if (!community) throw new AppError('not_found');
   return parseSettings(community.settings).language;

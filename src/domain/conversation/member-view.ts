@@ -7,8 +7,10 @@ import type { CallIn } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
 import { coachReply, toApiFindings } from '../../language/index.ts';
 import type { Actor } from '../access/actor.ts';
+import { decide, requirePerson } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { links, type CallInDeps, type Tx } from './call-in-state.ts';
+import { happens, transition } from './call-in-lifecycle.ts';
 import { insertMessage, readMessages } from './call-ins.ts';
 import { isoNow } from '../common/clock.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
@@ -37,12 +39,14 @@ async function resolveMember(
   let callIn: CallIn | undefined;
   if ('token' in who) callIn = await repos.callIns.findByMemberHash(hashSecret(who.token));
   else {
-    if (who.actor.kind !== 'user')
-      throw new AppError(who.actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
     callIn = await repos.callIns.findById(who.callInId);
     const subject = callIn ? await repos.callIns.subjectOf(callIn.id) : undefined;
-    if (!callIn || subject?.subject_user_id !== who.actor.userId || !callIn.member_token_hash)
-      callIn = undefined;
+    // Only once something was sent to them does a call-in exist for the member.
+    decide('member.call-in', who.actor, null, {
+      communityId: null,
+      found: !!callIn?.member_token_hash,
+      addressedUserId: subject?.subject_user_id ?? null,
+    });
   }
   if (!callIn || !VISIBLE.includes(callIn.status)) throw new AppError('not_found');
   return callIn;
@@ -80,7 +84,7 @@ export async function viewAsMember(
     caller: caller?.display_name ?? 'Someone from the community',
     status: callIn.status,
     statusText: stateWords[callIn.status] ?? '',
-    canRespond: callIn.status === 'in-conversation' || callIn.status === 'outcome-recorded',
+    canRespond: happens(callIn.status, 'member-respond'),
     yourState: callIn.member_state,
     guide: [...memberGuide],
     responses: [...memberResponses],
@@ -122,8 +126,7 @@ export async function respondAsMember(
 ) {
   return tx(async (repos) => {
     const callIn = await resolveMember(repos, who);
-    if (callIn.status !== 'in-conversation' && callIn.status !== 'outcome-recorded')
-      throw new AppError('invalid_state');
+    transition(callIn.status, 'member-respond');
     const text = input.text.trim();
     if (input.kind === 'reply' && !text)
       throw new AppError('validation_failed', [
@@ -172,8 +175,7 @@ export async function listMyCallIns(
   repos: Pick<Repositories, 'callIns' | 'communities'>,
   actor: Actor,
 ) {
-  if (actor.kind !== 'user')
-    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  requirePerson(actor);
   const rows = await repos.callIns.listForSubjectUser(actor.userId, VISIBLE);
   const out = [];
   for (const c of rows) {

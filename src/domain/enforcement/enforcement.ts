@@ -6,14 +6,9 @@ import { AppError } from '../../config/errors.ts';
 import type { Concern, Enforcement } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { authorize, decide, requirePerson } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
-import {
-  links,
-  requireRole,
-  userIdOf,
-  type CallInDeps,
-  type Tx,
-} from '../conversation/call-in-state.ts';
+import { links, userIdOf, type CallInDeps, type Tx } from '../conversation/call-in-state.ts';
 import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
 import { queueNotification } from '../notifications/notifications.ts';
@@ -135,7 +130,7 @@ export async function enforce(
   input: EnforceInput,
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'organizer');
+    await authorize(repos, actor, 'enforcement.write', { communityId });
     const row = await writeEnforcement(repos, deps, actor, communityId, input, isoNow(deps.clock));
     return {
       ...present(deps.cipher, row),
@@ -152,7 +147,7 @@ export async function listEnforcements(
   actor: Actor,
   communityId: string,
 ) {
-  await requireRole(repos, actor, communityId, 'organizer');
+  await authorize(repos, actor, 'enforcement.read', { communityId });
   const out = [];
   for (const e of await repos.enforcement.list(communityId)) {
     const appeals = await repos.enforcement.listAppeals(e.id);
@@ -179,8 +174,7 @@ export async function listMyEnforcements(
   deps: Pick<CallInDeps, 'cipher'>,
   actor: Actor,
 ) {
-  if (actor.kind !== 'user')
-    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  requirePerson(actor);
   const out = [];
   for (const e of await repos.enforcement.listForSubjectUser(actor.userId)) {
     const community = await repos.communities.findById(e.community_id);
@@ -202,10 +196,14 @@ export async function appealEnforcement(
   statement: string,
 ) {
   return tx(async (repos) => {
-    if (actor.kind !== 'user')
-      throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+    requirePerson(actor);
     const e = await repos.enforcement.findById(enforcementId);
-    if (!e || e.subject_user_id !== actor.userId) throw new AppError('not_found');
+    decide('enforcement.appeal', actor, null, {
+      communityId: null,
+      found: !!e,
+      addressedUserId: e?.subject_user_id ?? null,
+    });
+    if (!e) throw new AppError('not_found');
     if (e.status !== 'active') throw new AppError('invalid_state');
     const existing = await repos.enforcement.listAppeals(e.id);
     if (existing.some((a) => a.status === 'pending'))
@@ -265,12 +263,16 @@ export async function decideAppeal(
   input: { decision: 'upheld' | 'overturned'; note: string },
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'organizer');
     const appeal = await repos.enforcement.findAppeal(communityId, appealId);
-    if (!appeal) throw new AppError('not_found');
-    const e = await repos.enforcement.find(communityId, appeal.enforcement_id);
-    if (!e) throw new AppError('not_found');
-    if (e.enforced_by === userIdOf(actor)) throw new AppError('same_organizer_appeal');
+    const e = appeal ? await repos.enforcement.find(communityId, appeal.enforcement_id) : undefined;
+    // A different organizer than the one who enforced decides (rule 9's hook: no conflicts yet).
+    await authorize(repos, actor, 'appeal.decide', {
+      communityId,
+      found: !!e,
+      enforcedBy: e?.enforced_by ?? null,
+      excludedUserIds: [],
+    });
+    if (!appeal || !e) throw new AppError('not_found');
     if (appeal.status !== 'pending') throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     await repos.enforcement.decideAppeal(appeal.id, {

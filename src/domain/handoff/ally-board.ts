@@ -3,9 +3,9 @@
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
 import {
   LIVE_STATUSES,
-  requireRole,
   userIdOf,
   type CallInDeps,
   type Tx,
@@ -31,7 +31,7 @@ export async function openCallIn(
   input: { callerUserId: string | null; language: string | null },
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'organizer');
+    await authorize(repos, actor, 'call-in.open', { communityId });
     const concern = await findConcern(repos, communityId, concernId);
     const at = isoNow(deps.clock);
     let callIn = await createCallIn(repos, actor, concern, input.language, at);
@@ -47,8 +47,8 @@ export async function listAllyBoard(
   actor: Actor,
   communityId: string,
 ) {
-  await requireRole(repos, actor, communityId, 'ally');
-  const userId = userIdOf(actor) ?? '';
+  const { userId: me } = await authorize(repos, actor, 'ally-board.read', { communityId });
+  const userId = me ?? '';
   const mine = await availability(repos, communityId, userId);
   // Rule 5: someone paused or full is not offered work, not even on the board.
   if (!mine.available) return { available: false, why: mine.why, items: [] };
@@ -90,7 +90,7 @@ export async function volunteer(
   concernId: string,
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'ally');
+    await authorize(repos, actor, 'ally-board.volunteer', { communityId });
     const concern = await findConcern(repos, communityId, concernId);
     if (concern.wants !== 'ally')
       throw new AppError('invalid_state', { reason: 'This concern is not on the ally board.' });

@@ -7,20 +7,23 @@ import { AppError } from '../../config/errors.ts';
 import type { CallIn, Concern } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   LIVE_STATUSES,
   conditionsContext,
   links,
-  loadForStaff,
+  loadCallIn,
   readConcernContent,
   readConditions,
-  requireRole,
+  callInResource,
   userIdOf,
   type CallInDeps,
   type ConsentConditions,
   type Tx,
 } from '../conversation/call-in-state.ts';
+import { transition } from '../conversation/call-in-lifecycle.ts';
+import type { CallInStatus } from '../../contract/vocabulary.ts';
 import { isoNow } from '../common/clock.ts';
 import { findByFollowToken, findConcern } from '../intake/concerns.ts';
 import {
@@ -49,9 +52,9 @@ export async function requestConsent(
   input: { harmedUserId: string | null; email: string | null; name: string | null },
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
-    if (callIn.status !== 'awaiting-consent' || callIn.consent_mode !== 'person')
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'consent.request', communityId, callInId);
+    transition(callIn.status, 'request-consent');
+    if (callIn.consent_mode !== 'person') throw new AppError('invalid_state');
     if (callIn.consent_status !== 'not-requested' && callIn.consent_status !== 'pending')
       throw new AppError('invalid_state');
     const concern = await findConcern(repos, communityId, callIn.concern_id);
@@ -148,12 +151,8 @@ async function resolveForHarmed(
       }
     }
   } else {
-    const uid = userIdOf(who.actor);
-    if (!uid) throw new AppError('sign_in_required');
-    if (who.actor.kind === 'token' && who.actor.communityId !== who.communityId)
-      throw new AppError('forbidden');
     callIn = await repos.callIns.find(who.communityId, who.callInId);
-    if (callIn && callIn.harmed_user_id !== uid) callIn = undefined;
+    await authorize(repos, who.actor, 'consent.decide', callInResource(who.communityId, callIn));
   }
   if (!callIn || callIn.consent_mode !== 'person') throw new AppError('not_found');
   const concern = await findConcern(repos, callIn.community_id, callIn.concern_id);
@@ -191,15 +190,17 @@ export async function decideConsent(
   return tx(async (repos) => {
     const { callIn } = await resolveForHarmed(repos, who);
     // Pending: a first answer. Given: the harmed person may change their conditions or say no.
-    if (callIn.status === 'stopped' || callIn.status === 'closed')
-      throw new AppError('invalid_state');
     if (callIn.consent_status !== 'pending' && callIn.consent_status !== 'given')
       throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     const actor: Actor = 'actor' in who ? who.actor : { kind: 'public' };
     if (input.decision === 'decline') {
       const consent = callIn.consent_status === 'given' ? 'withdrawn' : 'declined';
-      await stop(repos, deps, callIn, consent, at);
+      const status = transition(
+        callIn.status,
+        consent === 'declined' ? 'consent-declined' : 'consent-withdrawn',
+      );
+      await stop(repos, deps, callIn, consent, status, at);
       await recordAudit(
         repos.audit,
         actor,
@@ -211,10 +212,10 @@ export async function decideConsent(
         },
         at,
       );
-      return { callInId: callIn.id, consentStatus: consent, status: 'stopped' };
+      return { callInId: callIn.id, consentStatus: consent, status };
     }
     const conditions = { ...input.conditions, note: input.conditions.note.trim() };
-    const status = callIn.status === 'awaiting-consent' ? 'ready' : callIn.status;
+    const status = transition(callIn.status, 'consent-given');
     await repos.callIns.update(callIn.id, {
       consent_status: 'given',
       consent_conditions: deps.cipher.encrypt(conditions, conditionsContext(callIn)),
@@ -245,12 +246,11 @@ export async function withdrawConsent(
 ) {
   return tx(async (repos) => {
     const { callIn } = await resolveForHarmed(repos, who);
-    if (callIn.status === 'stopped' || callIn.status === 'closed')
-      throw new AppError('invalid_state');
+    const status = transition(callIn.status, 'consent-withdrawn');
     if (callIn.consent_status !== 'given' && callIn.consent_status !== 'pending')
       throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
-    await stop(repos, deps, callIn, 'withdrawn', at);
+    await stop(repos, deps, callIn, 'withdrawn', status, at);
     const actor: Actor = 'actor' in who ? who.actor : { kind: 'public' };
     await recordAudit(
       repos.audit,
@@ -263,7 +263,7 @@ export async function withdrawConsent(
       },
       at,
     );
-    return { callInId: callIn.id, consentStatus: 'withdrawn', status: 'stopped' };
+    return { callInId: callIn.id, consentStatus: 'withdrawn', status };
   });
 }
 
@@ -277,25 +277,23 @@ export async function approveAsOrganizer(
   approve: boolean,
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'organizer');
-    const callIn = await repos.callIns.find(communityId, callInId);
-    if (!callIn) throw new AppError('not_found');
+    const { callIn } = await loadCallIn(repos, actor, 'consent.approve', communityId, callInId);
     if (callIn.consent_mode !== 'organizer')
       throw new AppError('consent_required', { reason: 'The harmed person decides this one.' });
     const at = isoNow(deps.clock);
+    const status = transition(callIn.status, approve ? 'consent-approved' : 'consent-withdrawn');
     if (approve) {
-      if (callIn.status !== 'awaiting-consent') throw new AppError('invalid_state');
       await repos.callIns.update(callIn.id, {
         consent_status: 'given',
         consent_decided_by: userIdOf(actor),
         consent_at: at,
-        status: 'ready',
+        status,
         updated_at: at,
       });
     } else {
       if (callIn.consent_status !== 'given' && callIn.status !== 'awaiting-consent')
         throw new AppError('invalid_state');
-      await stop(repos, deps, callIn, 'withdrawn', at);
+      await stop(repos, deps, callIn, 'withdrawn', status, at);
     }
     await recordAudit(
       repos.audit,
@@ -311,7 +309,7 @@ export async function approveAsOrganizer(
     return {
       callInId: callIn.id,
       consentStatus: approve ? 'given' : 'withdrawn',
-      status: approve ? 'ready' : 'stopped',
+      status,
     };
   });
 }
@@ -326,11 +324,12 @@ async function stop(
   deps: CallInDeps,
   callIn: CallIn,
   consent: 'declined' | 'withdrawn',
+  status: CallInStatus,
   at: string,
 ) {
   await repos.callIns.update(callIn.id, {
     consent_status: consent,
-    status: 'stopped',
+    status,
     closed_at: at,
     updated_at: at,
   });

@@ -8,6 +8,7 @@ import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { LIVE_STATUSES, userIdOf, type ConsentMode } from '../conversation/call-in-state.ts';
+import { openedStatus, transition } from '../conversation/call-in-lifecycle.ts';
 import { assertAvailable } from '../care/capacity.ts';
 import { newId } from '../common/tokens.ts';
 
@@ -72,7 +73,7 @@ export async function assign(
   userId: string,
   at: string,
 ): Promise<CallIn> {
-  if (callIn.status !== 'awaiting-caller') throw new AppError('invalid_state');
+  transition(callIn.status, 'assign');
   const kind = await assertMayCall(repos, concern, callIn, userId);
   await assertAvailable(repos, concern.community_id, userId);
   const mode = consentModeFor(concern, kind);
@@ -81,7 +82,7 @@ export async function assign(
     caller_kind: kind,
     consent_mode: mode,
     consent_status: mode === 'self' ? 'not-needed' : 'not-requested',
-    status: mode === 'self' ? 'ready' : 'awaiting-consent',
+    status: transition(callIn.status, mode === 'self' ? 'assign-self' : 'assign'),
     updated_at: at,
   };
   await repos.callIns.update(callIn.id, patch);
@@ -117,7 +118,7 @@ export async function createCallIn(
     id: newId(),
     community_id: concern.community_id,
     concern_id: concern.id,
-    status: 'awaiting-caller',
+    status: openedStatus,
     language,
     caller_user_id: null,
     caller_kind: null,

@@ -4,10 +4,11 @@
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   links,
-  requireRole,
+  loadCallIn,
   userIdOf,
   type CallInDeps,
   type Tx,
@@ -24,6 +25,7 @@ import {
   type HandoffRepos,
   type Relationship,
 } from './handoff.ts';
+import { transition } from '../conversation/call-in-lifecycle.ts';
 
 /** People who could hold this call-in now, with room to spare first (rule 5 filters). */
 export async function listCandidates(
@@ -32,9 +34,7 @@ export async function listCandidates(
   communityId: string,
   callInId: string,
 ) {
-  await requireRole(repos, actor, communityId, 'organizer');
-  const callIn = await repos.callIns.find(communityId, callInId);
-  if (!callIn) throw new AppError('not_found');
+  const { callIn } = await loadCallIn(repos, actor, 'call-in.candidates', communityId, callInId);
   const concern = await findConcern(repos, communityId, callIn.concern_id);
   const out = [];
   for (const m of await repos.memberships.list(communityId)) {
@@ -72,9 +72,7 @@ export async function assignCallIn(
   userId: string,
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'organizer');
-    const callIn = await repos.callIns.find(communityId, callInId);
-    if (!callIn) throw new AppError('not_found');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.assign', communityId, callInId);
     const concern = await findConcern(repos, communityId, callIn.concern_id);
     return presentHandoff(await assign(repos, actor, callIn, concern, userId, isoNow(deps.clock)));
   });
@@ -90,10 +88,8 @@ export async function offerCallIn(
   input: { userId: string; relationship: Relationship },
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'organizer');
-    const callIn = await repos.callIns.find(communityId, callInId);
-    if (!callIn) throw new AppError('not_found');
-    if (callIn.status !== 'awaiting-caller') throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.offer', communityId, callInId);
+    transition(callIn.status, 'offer');
     const concern = await findConcern(repos, communityId, callIn.concern_id);
     await assertMayCall(repos, concern, callIn, input.userId);
     await assertAvailable(repos, communityId, input.userId);
@@ -144,8 +140,8 @@ export async function listMyOffers(
   actor: Actor,
   communityId: string,
 ) {
-  await requireRole(repos, actor, communityId, 'ally');
-  const offers = await repos.care.listOffersForUser(communityId, userIdOf(actor) ?? '', 'pending');
+  const { userId } = await authorize(repos, actor, 'offer.list', { communityId });
+  const offers = await repos.care.listOffersForUser(communityId, userId ?? '', 'pending');
   const out = [];
   for (const o of offers) {
     const callIn = await repos.callIns.find(communityId, o.call_in_id);
@@ -174,10 +170,14 @@ export async function answerOffer(
   answer: 'accept' | 'decline',
 ) {
   return tx(async (repos) => {
-    await requireRole(repos, actor, communityId, 'ally');
-    const userId = userIdOf(actor) ?? '';
     const offer = await repos.care.findOffer(communityId, offerId);
-    if (!offer || offer.user_id !== userId) throw new AppError('not_found');
+    const decision = await authorize(repos, actor, 'offer.answer', {
+      communityId,
+      found: !!offer,
+      offeredUserId: offer?.user_id ?? null,
+    });
+    const userId = decision.userId ?? '';
+    if (!offer) throw new AppError('not_found');
     if (offer.status !== 'pending') throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     if (answer === 'decline') {

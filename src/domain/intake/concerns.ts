@@ -5,7 +5,7 @@ import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts'
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize } from '../access/access.ts';
+import { authorize, requirePerson } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import type { Clock } from '../common/clock.ts';
@@ -85,7 +85,7 @@ export async function raiseConcern(
         ]);
       }
     } else {
-      await authorize(memberships, actor, community.id, 'concern.raise');
+      await authorize({ memberships }, actor, 'concern.raise', { communityId: community.id });
     }
     if (!input.about.userId && !input.about.name?.trim()) {
       throw new AppError('validation_failed', [
@@ -204,7 +204,7 @@ export async function listInbox(
   communityId: string,
   q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
 ): Promise<InboxPage> {
-  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  await authorize(repos, actor, 'concern.list', { communityId });
   const rows = await repos.concerns.listInbox(communityId, {
     status: q.status,
     before: q.cursor ? decodeCursor(q.cursor) : undefined,
@@ -268,7 +268,7 @@ export async function readConcern(
   communityId: string,
   id: string,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  await authorize(repos, actor, 'concern.read', { communityId });
   const c = await findConcern(repos, communityId, id);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
   const reporter = c.reporter_user_id ? await repos.users.findById(c.reporter_user_id) : undefined;
@@ -332,8 +332,7 @@ export async function followConcern(
 }
 
 export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, actor: Actor) {
-  if (actor.kind !== 'user')
-    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  requirePerson(actor);
   const rows = await repos.concerns.listByReporter(actor.userId);
   return rows.map((r) => ({
     id: r.id,

@@ -4,7 +4,7 @@
 // points at a person or a case.
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
-import { authorize } from '../access/access.ts';
+import { authorize } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Clock } from '../common/clock.ts';
 
@@ -123,7 +123,7 @@ export async function listCaseCounts(
   communityId: string,
   q: { from?: string | undefined; to?: string | undefined },
 ): Promise<{ from: string; to: string; items: CaseCount[]; totals: CaseTotal[] }> {
-  await authorize(repos.memberships, actor, communityId, 'reports.read');
+  await authorize(repos, actor, 'counts.read', { communityId });
   const { from, to } = monthRange(clock, q);
   const endExclusive = `${monthOf(monthIndex(to) + 1)}-01T00:00:00.000Z`;
   const live = await repos.privacy.listRaisedBetween(

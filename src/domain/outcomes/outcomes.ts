@@ -7,11 +7,12 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   links,
-  loadForStaff,
+  loadCallIn,
   mayContact,
   type CallInDeps,
   type Tx,
 } from '../conversation/call-in-state.ts';
+import { transition } from '../conversation/call-in-lifecycle.ts';
 import { isoNow } from '../common/clock.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import { writeEnforcement } from '../enforcement/enforcement.ts';
@@ -38,9 +39,14 @@ export async function recordOutcome(
   input: { outcome: Outcome; note: string },
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
-    if (callIn.status !== 'in-conversation' && callIn.status !== 'outcome-recorded')
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(
+      repos,
+      actor,
+      'call-in.record-outcome',
+      communityId,
+      callInId,
+    );
+    const status = transition(callIn.status, 'record-outcome');
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
       outcome: input.outcome,
@@ -49,7 +55,7 @@ export async function recordOutcome(
         `callin-outcome:${communityId}:${callIn.id}`,
       ),
       outcome_at: at,
-      status: 'outcome-recorded',
+      status,
       updated_at: at,
     });
     const community = await repos.communities.findById(communityId);
@@ -97,7 +103,7 @@ export async function recordOutcome(
       { communityId, action: 'call-in.outcome', targetType: 'call-in', targetId: callIn.id },
       at,
     );
-    return { id: callIn.id, status: 'outcome-recorded', outcome: input.outcome, followUpAt };
+    return { id: callIn.id, status, outcome: input.outcome, followUpAt };
   });
 }
 
@@ -109,11 +115,10 @@ export async function closeCallIn(
   callInId: string,
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
-    if (callIn.status === 'closed' || callIn.status === 'awaiting-caller')
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.close', communityId, callInId);
+    const status = transition(callIn.status, 'close');
     const at = isoNow(deps.clock);
-    await repos.callIns.update(callIn.id, { status: 'closed', closed_at: at, updated_at: at });
+    await repos.callIns.update(callIn.id, { status, closed_at: at, updated_at: at });
     await repos.concerns.updateStatus(communityId, callIn.concern_id, 'closed', at);
     await recordAudit(
       repos.audit,
@@ -121,7 +126,7 @@ export async function closeCallIn(
       { communityId, action: 'call-in.close', targetType: 'call-in', targetId: callIn.id },
       at,
     );
-    return { id: callIn.id, status: 'closed' };
+    return { id: callIn.id, status };
   });
 }
 
@@ -133,14 +138,13 @@ export async function reopenCallIn(
   callInId: string,
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
-    if (callIn.status !== 'closed' && callIn.status !== 'outcome-recorded')
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.reopen', communityId, callInId);
+    const status = transition(callIn.status, 'reopen');
     // A withdrawn consent is final for this call-in (rule 1).
     if (!mayContact(callIn)) throw new AppError('consent_withdrawn');
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
-      status: 'in-conversation',
+      status,
       closed_at: null,
       updated_at: at,
     });
@@ -153,7 +157,7 @@ export async function reopenCallIn(
       { communityId, action: 'call-in.reopen', targetType: 'call-in', targetId: callIn.id },
       at,
     );
-    return { id: callIn.id, status: 'in-conversation' };
+    return { id: callIn.id, status };
   });
 }
 
@@ -167,9 +171,8 @@ export async function escalateCallIn(
   input: { level: LadderLevel; reason: string; expiresAt: string | null },
 ) {
   return tx(async (repos) => {
-    const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['organizer']);
-    if (callIn.status === 'closed' || callIn.status === 'escalated' || callIn.status === 'stopped')
-      throw new AppError('invalid_state');
+    const { callIn } = await loadCallIn(repos, actor, 'call-in.escalate', communityId, callInId);
+    const status = transition(callIn.status, 'escalate');
     const at = isoNow(deps.clock);
     const record = await writeEnforcement(
       repos,
@@ -186,7 +189,7 @@ export async function escalateCallIn(
       at,
     );
     await repos.callIns.update(callIn.id, {
-      status: 'escalated',
+      status,
       outcome: 'escalated',
       outcome_at: at,
       updated_at: at,
@@ -198,6 +201,6 @@ export async function escalateCallIn(
       { communityId, action: 'call-in.escalate', targetType: 'call-in', targetId: callIn.id },
       at,
     );
-    return { id: callIn.id, status: 'escalated', enforcementId: record.id };
+    return { id: callIn.id, status, enforcementId: record.id };
   });
 }

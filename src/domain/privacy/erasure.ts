@@ -8,6 +8,7 @@ import type { EncryptedCell, TableName } from '../../db/repositories/privacy.rep
 import type { Repositories, Tx } from '../../db/store.ts';
 import { normalizeEmail } from '../accounts/accounts.ts';
 import type { Actor } from '../access/actor.ts';
+import { requirePerson } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
 import type { Cipher } from './crypto.ts';
@@ -248,8 +249,7 @@ export async function eraseMyAccount(
   actor: Actor,
   password: string,
 ): Promise<ErasureReport> {
-  if (actor.kind !== 'user')
-    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  requirePerson(actor);
   const user = await repos.users.findById(actor.userId);
   if (!user || user.erased_at !== null || !(await verifyPassword(user.password_hash, password))) {
     throw new AppError(

@@ -4,6 +4,7 @@
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { requirePerson } from '../access/policy.ts';
 import { contentContext, type ConcernContent } from '../intake/concerns.ts';
 import type { Cipher } from './crypto.ts';
 
@@ -13,8 +14,7 @@ export async function exportMyData(
   actor: Actor,
   exportedAt: string,
 ) {
-  if (actor.kind !== 'user')
-    throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+  requirePerson(actor);
   const user = await repos.users.findById(actor.userId);
   if (!user || user.erased_at !== null) throw new AppError('sign_in_required');
   const [memberships, concerns, tokens, [careProfiles, careLogs]] = await Promise.all([

@@ -3,7 +3,7 @@
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize } from '../access/access.ts';
+import { authorize } from '../access/policy.ts';
 import { REACHED_STATUSES } from '../conversation/call-in-state.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
@@ -89,7 +89,7 @@ export async function previewTriage(
   concernId: string,
   answers: TriageAnswers,
 ): Promise<{ recommendation: Recommendation; history: TriageHistory }> {
-  await authorize(repos.memberships, actor, communityId, 'concern.triage');
+  await authorize(repos, actor, 'concern.triage', { communityId });
   const concern = await findConcern(repos, communityId, concernId);
   const community = await repos.communities.findById(communityId);
   const history = await computeHistory(repos, concern);
@@ -182,7 +182,7 @@ export async function listTriageDecisions(
   communityId: string,
   concernId: string,
 ) {
-  await authorize(repos.memberships, actor, communityId, 'inbox.read');
+  await authorize(repos, actor, 'concern.read', { communityId });
   await findConcern(repos, communityId, concernId);
   const rows = await repos.triage.listForConcern(communityId, concernId);
   return rows.map((r) => ({

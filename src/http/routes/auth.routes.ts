@@ -6,6 +6,7 @@ import {
   signOut,
   signOutEverywhere,
 } from '../../domain/accounts/accounts.ts';
+import { requirePerson } from '../../domain/access/policy.ts';
 import { listMyConcerns } from '../../domain/intake/concerns.ts';
 import { presentCommunity } from '../../domain/accounts/communities.ts';
 import { PASSWORD_MAX } from '../../domain/accounts/passwords.ts';
@@ -132,8 +133,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      if (request.actor.kind !== 'user')
-        throw new AppError(request.actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+      requirePerson(request.actor);
       const n = await signOutEverywhere(tx, ctx.clock, request.actor);
       clearSessionCookie(ctx, reply);
       return { ok: true as const, sessionsEnded: n };
@@ -152,8 +152,8 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request) => {
       const { actor, session } = request;
-      if (actor.kind !== 'user' || !session)
-        throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
+      requirePerson(actor);
+      if (!session) throw new AppError('sign_in_required');
       const communities = await ctx.store.repos.communities.listForUser(actor.userId);
       return {
         user: {

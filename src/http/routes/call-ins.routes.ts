@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { CallInCan } from '../../contract/can.ts';
 import { channels } from '../../domain/conversation/call-in-state.ts';
 import {
   chooseChannel,
@@ -36,6 +37,7 @@ const CallInDetail = Type.Object({
   id: Uuid,
   concernId: Uuid,
   viewer: Type.String(),
+  can: CallInCan,
   status: Type.String(),
   callerUserId: Type.Union([Uuid, Type.Null()]),
   channel: NullableString,

@@ -56,9 +56,6 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
   if (!detail.data) return <Loading what="Opening the call-in" />;
   const d = detail.data;
   const reload = () => detail.reload();
-  const isCaller = d.viewer === 'caller';
-  const isOrganizer = d.viewer === 'organizer';
-  const live = ['ready', 'in-conversation', 'outcome-recorded'].includes(d.status);
   const spoken = d.channel === 'voice' || d.channel === 'in-person';
   return (
     <>
@@ -127,7 +124,7 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
         </dl>
       </section>
 
-      {isOrganizer && d.status === 'awaiting-caller' ? (
+      {d.can.assign ? (
         <MatchCaller
           communityId={communityId}
           callInId={callInId}
@@ -136,9 +133,7 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
           onChanged={reload}
         />
       ) : null}
-      {d.status === 'awaiting-consent' ? (
-        <Consent base={base} detail={d} isOrganizer={isOrganizer} onDone={reload} />
-      ) : null}
+      {d.status === 'awaiting-consent' ? <Consent base={base} detail={d} onDone={reload} /> : null}
       {d.status === 'stopped' ? (
         <Notice>
           <p>
@@ -159,15 +154,9 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
         </ol>
       </section>
 
-      {isCaller && d.status !== 'stopped' && d.status !== 'closed' ? (
-        <>
-          <Draft base={base} initial={d.draft ?? ''} />
-          <Channel base={base} current={d.channel} onDone={reload} />
-        </>
-      ) : null}
-      {isCaller && live && d.channel ? (
-        <SendMessage base={base} spoken={spoken} onDone={reload} />
-      ) : null}
+      {d.can.saveDraft ? <Draft base={base} initial={d.draft ?? ''} /> : null}
+      {d.can.chooseChannel ? <Channel base={base} current={d.channel} onDone={reload} /> : null}
+      {d.can.sendMessage ? <SendMessage base={base} spoken={spoken} onDone={reload} /> : null}
 
       <section aria-labelledby="thread" className="section">
         <h2 id="thread">The conversation</h2>
@@ -191,13 +180,9 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
         )}
       </section>
 
-      {d.status === 'in-conversation' || d.status === 'outcome-recorded' ? (
-        <Outcome base={base} onDone={reload} />
-      ) : null}
-      <CloseReopen base={base} status={d.status} onDone={reload} />
-      {isOrganizer && (d.status === 'in-conversation' || d.status === 'outcome-recorded') ? (
-        <Escalate base={base} onDone={reload} />
-      ) : null}
+      {d.can.recordOutcome ? <Outcome base={base} onDone={reload} /> : null}
+      <CloseReopen base={base} can={d.can} onDone={reload} />
+      {d.can.escalate ? <Escalate base={base} onDone={reload} /> : null}
     </>
   );
 }
@@ -214,12 +199,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function Consent({
   base,
   detail,
-  isOrganizer,
   onDone,
 }: {
   base: string;
   detail: CallInDetail;
-  isOrganizer: boolean;
   onDone: () => Promise<void>;
 }) {
   const announce = useAnnounce();
@@ -228,7 +211,7 @@ function Consent({
   const [result, setResult] = useState<string | null>(null);
   const { errors, general, submitting, attempt, submit } = useForm();
   if (detail.consent.mode === 'organizer') {
-    if (!isOrganizer) {
+    if (!detail.can.approveConsent) {
       return (
         <Section id="consent" title="Waiting for an organizer">
           <p>
@@ -571,17 +554,17 @@ function Outcome({ base, onDone }: { base: string; onDone: () => Promise<void> }
 
 function CloseReopen({
   base,
-  status,
+  can,
   onDone,
 }: {
   base: string;
-  status: string;
+  can: CallInDetail['can'];
   onDone: () => Promise<void>;
 }) {
   const announce = useAnnounce();
   const [problem, setProblem] = useState<string | null>(null);
-  const canClose = ['in-conversation', 'outcome-recorded', 'escalated', 'stopped'].includes(status);
-  const canReopen = status === 'closed' || status === 'outcome-recorded';
+  const canClose = can.close;
+  const canReopen = can.reopen;
   if (!canClose && !canReopen) return null;
   const act = async (what: 'close' | 'reopen') => {
     setProblem(null);
