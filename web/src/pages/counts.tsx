@@ -2,7 +2,7 @@
 // behaviour they named and what came of them. Only numbers, never a person or a case. Live cases
 // and the anonymous counts kept after the retention purge are added together by the API.
 // The chosen months live in the address (?from=YYYY-MM&to=YYYY-MM), so Back and reload work.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { get, type CaseCounts, type Community, type Settings } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
@@ -70,25 +70,29 @@ function Counts({ community }: { community: Community }) {
   const shownFrom = counts.data?.from;
   const shownTo = counts.data?.to;
   // The fields follow what is shown: the default range, or the months after Back and Forward.
-  useEffect(() => {
-    if (shownFrom && shownTo) {
-      setFrom(shownFrom);
-      setTo(shownTo);
-    }
-  }, [shownFrom, shownTo]);
+  // They are set while rendering, when the shown months change, rather than in an effect.
+  const [followed, setFollowed] = useState<string | undefined>();
+  const shown = shownFrom && shownTo ? rangeQuery(shownFrom, shownTo) : undefined;
+  if (shownFrom && shownTo && shown !== followed) {
+    setFollowed(shown);
+    setFrom(shownFrom);
+    setTo(shownTo);
+  }
 
   const form = useForm();
-  const onSubmit = form.submit(
-    () => collect({ from: monthProblem(from), to: monthProblem(to) }),
-    async () => {
-      const data = await get<CaseCounts>(`${api}/counts?${rangeQuery(from.trim(), to.trim())}`);
-      const key = rangeQuery(data.from, data.to);
-      fetched.current = { key, data };
-      if (key === rangeQuery(askedFrom, askedTo)) await counts.reload();
-      else navigate(`/c/${community.id}/counts?${key}`);
-      announce(`Showing ${formatMonth(data.from)} to ${formatMonth(data.to)}.`);
-    },
-  );
+  // Made when the form is sent (not while rendering), as it keeps the answer in `fetched`.
+  const onSubmit = (e?: FormEvent) =>
+    form.submit(
+      () => collect({ from: monthProblem(from), to: monthProblem(to) }),
+      async () => {
+        const data = await get<CaseCounts>(`${api}/counts?${rangeQuery(from.trim(), to.trim())}`);
+        const key = rangeQuery(data.from, data.to);
+        fetched.current = { key, data };
+        if (key === rangeQuery(askedFrom, askedTo)) await counts.reload();
+        else navigate(`/c/${community.id}/counts?${key}`);
+        announce(`Showing ${formatMonth(data.from)} to ${formatMonth(data.to)}.`);
+      },
+    )(e);
   // Months typed into the address that the API turned down show next to their fields too.
   const loadFields = counts.error?.fields ?? {};
   const errors = form.attempt > 0 ? form.errors : loadFields;
