@@ -5,14 +5,13 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError, post, put, get, type CallInDetail, type DraftAdvice } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import { MatchCaller } from '../components/call-in-match.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { ThreadMessage } from '../components/thread-message.tsx';
 import {
-  ErrorSummary,
   RadioGroup,
   SelectField,
-  SubmitButton,
   TextArea,
   TextField,
   collect,
@@ -226,7 +225,8 @@ function Consent({
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [result, setResult] = useState<string | null>(null);
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   if (detail.consent.mode === 'organizer') {
     if (!isOrganizer) {
       return (
@@ -248,14 +248,12 @@ function Consent({
     );
     return (
       <Section id="consent" title="Approve on behalf of those harmed">
-        <form noValidate onSubmit={(e) => void approve(e)} className="stack">
-          <ErrorSummary errors={errors} general={general} attempt={attempt} labels={{}} />
+        <ApiForm form={form} onSubmit={approve} labels={{}} submitLabel="Approve the call-in">
           <p>
             Nobody in particular was harmed, or we do not know who. Your approval stands in for
             theirs before anyone contacts the member.
           </p>
-          <SubmitButton busy={submitting}>Approve the call-in</SubmitButton>
-        </form>
+        </ApiForm>
       </Section>
     );
   }
@@ -293,13 +291,12 @@ function Consent({
           <p>{result}</p>
         </Notice>
       ) : null}
-      <form noValidate onSubmit={(e) => void ask(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ email: 'Their email', name: 'Their name' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={ask}
+        labels={{ email: 'Their email', name: 'Their name' }}
+        submitLabel={detail.consent.status === 'pending' ? 'Ask again' : 'Ask them'}
+      >
         <TextField
           id="email"
           type="email"
@@ -320,10 +317,7 @@ function Consent({
           error={errors.name}
           autoComplete="off"
         />
-        <SubmitButton busy={submitting}>
-          {detail.consent.status === 'pending' ? 'Ask again' : 'Ask them'}
-        </SubmitButton>
-      </form>
+      </ApiForm>
     </Section>
   );
 }
@@ -332,7 +326,8 @@ function Draft({ base, initial }: { base: string; initial: string }) {
   const announce = useAnnounce();
   const [text, setText] = useState(initial);
   const [advice, setAdvice] = useState<DraftAdvice[] | null>(null);
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   const onSubmit = submit(
     () => collect({ draft: required(text) }),
     async () => {
@@ -347,13 +342,13 @@ function Draft({ base, initial }: { base: string; initial: string }) {
   );
   return (
     <Section id="draft-heading" title="Your draft">
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={collect({ draft: errors.draft ?? errors.text })}
-          general={general}
-          attempt={attempt}
-          labels={{ draft: 'Your draft' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ draft: 'Your draft' }}
+        errors={collect({ draft: errors.draft ?? errors.text })}
+        submitLabel="Save and get advice"
+      >
         <TextArea
           id="draft"
           label="Your draft"
@@ -363,8 +358,7 @@ function Draft({ base, initial }: { base: string; initial: string }) {
           error={errors.draft ?? errors.text}
           rows={7}
         />
-        <SubmitButton busy={submitting}>Save and get advice</SubmitButton>
-      </form>
+      </ApiForm>
       {advice ? (
         <div className="notice" id="draft-advice">
           <h3 className="h3">The coach&rsquo;s advice</h3>
@@ -399,7 +393,8 @@ function Channel({
   const [channel, setChannel] = useState(current ?? '');
   const [memberEmail, setEmail] = useState('');
   const [memberName, setName] = useState('');
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   const onSubmit = submit(
     () => collect({ channel: channel ? undefined : 'Please choose how you will talk.' }),
     async () => {
@@ -413,13 +408,12 @@ function Channel({
   );
   return (
     <Section id="channel-heading" title="How you will talk">
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ channel: 'How you will talk', memberEmail: 'Their email' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ channel: 'How you will talk', memberEmail: 'Their email' }}
+        submitLabel="Save"
+      >
         <RadioGroup
           id="channel"
           legend="How you will talk"
@@ -451,8 +445,7 @@ function Channel({
             />
           </>
         ) : null}
-        <SubmitButton busy={submitting}>Save</SubmitButton>
-      </form>
+      </ApiForm>
     </Section>
   );
 }
@@ -469,7 +462,8 @@ function SendMessage({
   const announce = useAnnounce();
   const [text, setText] = useState('');
   const [link, setLink] = useState<string | null>(null);
-  const { errors, general, submitting, attempt, submit } = useForm({ text: 'message' });
+  const form = useForm({ text: 'message' });
+  const { errors, submit } = form;
   const onSubmit = submit(
     () => collect({ message: required(text) }),
     async () => {
@@ -494,13 +488,12 @@ function SendMessage({
           />
         </Notice>
       ) : null}
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ message: spoken ? 'What you talked about' : 'Your message' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ message: spoken ? 'What you talked about' : 'Your message' }}
+        submitLabel={spoken ? 'Save the note' : 'Send'}
+      >
         <TextArea
           id="message"
           label={spoken ? 'What you talked about' : 'Your message'}
@@ -513,8 +506,7 @@ function SendMessage({
           onChange={(e) => setText(e.target.value)}
           error={errors.message}
         />
-        <SubmitButton busy={submitting}>{spoken ? 'Save the note' : 'Send'}</SubmitButton>
-      </form>
+      </ApiForm>
     </Section>
   );
 }
@@ -523,7 +515,8 @@ function Outcome({ base, onDone }: { base: string; onDone: () => Promise<void> }
   const announce = useAnnounce();
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
-  const { errors, general, submitting, attempt, submit } = useForm({ note: 'outcome-note' });
+  const form = useForm({ note: 'outcome-note' });
+  const { errors, submit } = form;
   const onSubmit = submit(
     () => collect({ outcome: outcome ? undefined : 'Please choose how it went.' }),
     async () => {
@@ -538,13 +531,12 @@ function Outcome({ base, onDone }: { base: string; onDone: () => Promise<void> }
   );
   return (
     <Section id="outcome-heading" title="Record the outcome">
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ outcome: 'How it went', 'outcome-note': 'A note' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ outcome: 'How it went', 'outcome-note': 'A note' }}
+        submitLabel="Save the outcome"
+      >
         <RadioGroup
           id="outcome"
           legend="How it went"
@@ -563,8 +555,7 @@ function Outcome({ base, onDone }: { base: string; onDone: () => Promise<void> }
           error={errors['outcome-note']}
           rows={3}
         />
-        <SubmitButton busy={submitting}>Save the outcome</SubmitButton>
-      </form>
+      </ApiForm>
     </Section>
   );
 }
@@ -617,7 +608,8 @@ function Escalate({ base, onDone }: { base: string; onDone: () => Promise<void> 
   const [level, setLevel] = useState('warning');
   const [reason, setReason] = useState('');
   const [expiresAt, setExpires] = useState('');
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   const onSubmit = submit(
     () =>
       collect({
@@ -641,13 +633,12 @@ function Escalate({ base, onDone }: { base: string; onDone: () => Promise<void> 
         When calling in is not enough, an organizer can write an enforcement record. It links this
         call-in and the concern, never who raised it; the member is told privately and may appeal.
       </p>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ reason: 'The reason', expiresAt: 'Ends on', level: 'Step' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ reason: 'The reason', expiresAt: 'Ends on', level: 'Step' }}
+        submitLabel="Write the enforcement record"
+      >
         <SelectField
           id="level"
           label="Step"
@@ -674,8 +665,7 @@ function Escalate({ base, onDone }: { base: string; onDone: () => Promise<void> 
           onChange={(e) => setExpires(e.target.value)}
           error={errors.expiresAt}
         />
-        <SubmitButton busy={submitting}>Write the enforcement record</SubmitButton>
-      </form>
+      </ApiForm>
     </Section>
   );
 }

@@ -12,16 +12,9 @@ import {
   type MyCare,
 } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
-import {
-  Checkbox,
-  ErrorSummary,
-  SelectField,
-  SubmitButton,
-  TextField,
-  collect,
-  useForm,
-} from '../components/form.tsx';
+import { Checkbox, SelectField, TextField, collect, useForm } from '../components/form.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate } from '../labels.ts';
@@ -67,7 +60,8 @@ function Capacity({
   const announce = useAnnounce();
   const [capacity, setCapacity] = useState(String(care.capacity));
   const [paused, setPaused] = useState(care.paused);
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   const onSubmit = submit(
     () =>
       collect({
@@ -93,13 +87,12 @@ function Capacity({
             ? 'You have room for more, so new requests may be offered to you.'
             : 'You are at your limit, so no new requests are offered to you.'}
       </p>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ capacity: 'How many open call-ins you can hold' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ capacity: 'How many open call-ins you can hold' }}
+        submitLabel="Save"
+      >
         <TextField
           id="capacity"
           inputMode="numeric"
@@ -117,8 +110,7 @@ function Capacity({
           checked={paused}
           onChange={setPaused}
         />
-        <SubmitButton busy={submitting}>Save</SubmitButton>
-      </form>
+      </ApiForm>
     </section>
   );
 }
@@ -141,7 +133,8 @@ function Logs({ communityId }: { communityId: string }) {
   const [callInId, setCallIn] = useState('');
   const [minutes, setMinutes] = useState('');
   const [drain, setDrain] = useState('3');
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   const chosen = callInId || mine[0]?.id || '';
   const onSubmit = submit(
     () =>
@@ -172,13 +165,12 @@ function Logs({ communityId }: { communityId: string }) {
       {mine.length === 0 ? (
         <p>When you hold a call-in, you can log time and how it felt here.</p>
       ) : (
-        <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-          <ErrorSummary
-            errors={errors}
-            general={general}
-            attempt={attempt}
-            labels={{ minutes: 'Minutes spent', callInId: 'Which call-in' }}
-          />
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
+          labels={{ minutes: 'Minutes spent', callInId: 'Which call-in' }}
+          submitLabel="Log it"
+        >
           <SelectField
             id="callInId"
             label="Which call-in"
@@ -206,8 +198,7 @@ function Logs({ communityId }: { communityId: string }) {
             value={drain}
             onChange={setDrain}
           />
-          <SubmitButton busy={submitting}>Log it</SubmitButton>
-        </form>
+        </ApiForm>
       )}
       {logs.data && logs.data.items.length > 0 ? (
         <table className="table">
