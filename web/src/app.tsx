@@ -13,7 +13,7 @@ import { ConsentLinkPage } from './pages/consent.tsx';
 import { CountsPage } from './pages/counts.tsx';
 import { CommunityEnforcementsPage, MyEnforcementPage } from './pages/enforcements.tsx';
 import { CommunityOverviewPage } from './pages/community.tsx';
-import { ConcernPage } from './pages/concern.tsx';
+import { ConcernPage } from './pages/concern/index.tsx';
 import { FollowPage } from './pages/follow.tsx';
 import { HomePage } from './pages/home.tsx';
 import { InboxPage } from './pages/inbox.tsx';
