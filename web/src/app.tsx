@@ -6,7 +6,7 @@ import { Layout } from './components/layout.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { AllyBoardPage } from './pages/ally-board.tsx';
 import { CalledInPage } from './pages/called-in.tsx';
-import { CallInPage } from './pages/call-in.tsx';
+import { CallInPage } from './pages/call-in/index.tsx';
 import { CallInsPage } from './pages/call-ins.tsx';
 import { CarePage } from './pages/care.tsx';
 import { ConsentLinkPage } from './pages/consent.tsx';
