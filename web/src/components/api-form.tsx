@@ -2,7 +2,8 @@
 // to each field), the fields, and a submit button that says when it is working. A page keeps its
 // own state with useForm() and passes the handler made by form.submit(validate, action).
 import type { FormEvent, ReactNode } from 'react';
-import { ErrorSummary, SubmitButton, type Errors, type useForm } from './form.tsx';
+import { ErrorSummary } from './error-summary.tsx';
+import { SubmitButton, type Errors, type useForm } from './form.tsx';
 
 export type FormState = ReturnType<typeof useForm>;
 

@@ -4,16 +4,8 @@ import { useState } from 'react';
 import type { Raised } from '../api.ts';
 import { categoryOptions, harmedOptions, wantsOptions } from '../labels.ts';
 import { ApiForm } from './api-form.tsx';
-import {
-  Checkbox,
-  CheckboxGroup,
-  collect,
-  RadioGroup,
-  required,
-  TextArea,
-  TextField,
-  useForm,
-} from './form.tsx';
+import { Checkbox, CheckboxGroup, RadioGroup } from './choice-fields.tsx';
+import { collect, required, TextArea, TextField, useForm } from './form.tsx';
 
 const labels: Record<string, string> = {
   what: 'What happened',

@@ -4,7 +4,8 @@ import { get, patch, type Community, type Settings } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
-import { Checkbox, collect, required, TextField, useForm } from '../components/form.tsx';
+import { Checkbox } from '../components/choice-fields.tsx';
+import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 

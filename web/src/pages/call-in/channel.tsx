@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { put } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
-import { RadioGroup, TextField, collect, useForm } from '../../components/form.tsx';
+import { RadioGroup } from '../../components/choice-fields.tsx';
+import { TextField, collect, useForm } from '../../components/form.tsx';
 import { channelOptions } from '../../labels.ts';
 import { Section } from './section.tsx';
 

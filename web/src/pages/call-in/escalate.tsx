@@ -3,14 +3,8 @@ import { useState } from 'react';
 import { post } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
-import {
-  SelectField,
-  TextArea,
-  TextField,
-  collect,
-  required,
-  useForm,
-} from '../../components/form.tsx';
+import { SelectField } from '../../components/choice-fields.tsx';
+import { TextArea, TextField, collect, required, useForm } from '../../components/form.tsx';
 import { ladderOptions } from '../../labels.ts';
 import { Section } from './section.tsx';
 

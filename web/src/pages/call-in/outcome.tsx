@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { post } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
-import { RadioGroup, TextArea, collect, useForm } from '../../components/form.tsx';
+import { RadioGroup } from '../../components/choice-fields.tsx';
+import { TextArea, collect, useForm } from '../../components/form.tsx';
 import { formatDate, outcomeOptions } from '../../labels.ts';
 import { Section } from './section.tsx';
 

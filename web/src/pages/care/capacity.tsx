@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { patch, type MyCare } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
-import { Checkbox, TextField, collect, useForm } from '../../components/form.tsx';
+import { Checkbox } from '../../components/choice-fields.tsx';
+import { TextField, collect, useForm } from '../../components/form.tsx';
 
 export function Capacity({
   base,

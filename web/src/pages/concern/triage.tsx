@@ -5,15 +5,8 @@ import { useReducer, type Dispatch } from 'react';
 import { post, type ConcernDetail } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
-import {
-  CheckboxGroup,
-  collect,
-  RadioGroup,
-  required,
-  SelectField,
-  TextArea,
-  useForm,
-} from '../../components/form.tsx';
+import { CheckboxGroup, RadioGroup, SelectField } from '../../components/choice-fields.tsx';
+import { collect, required, TextArea, useForm } from '../../components/form.tsx';
 import {
   categoryOptions,
   decisionOptions,
