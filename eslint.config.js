@@ -2,6 +2,7 @@
 // docs/ARCHITECTURE.md (http, cli, integrations, jobs -> domain -> db; language stands alone).
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const layers = ['./src/http', './src/cli', './src/integrations', './src/jobs'];
 
@@ -13,6 +14,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
+        // Each file is checked with the nearest tsconfig.json that includes it: web/tsconfig.json
+        // (DOM, no Node) for web/src, test/e2e/tsconfig.json for the browser tests, and the
+        // root tsconfig.json (Node, no DOM) for everything else.
         projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -66,6 +70,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The rules of hooks, and the React Compiler's checks of what a component may do in render.
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // useAsync(load, deps) takes deps like useEffect: check them at each call site.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useAsync$' }],
     },
   },
   {

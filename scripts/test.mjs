@@ -69,7 +69,11 @@ function suite(label, args, env = {}) {
   }
 }
 
-check('type-check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+// Three programs: the server (Node, no DOM), the browser tests (Node and the DOM), the web app
+// (the DOM, no Node).
+check('type-check the server (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+check('type-check the browser tests (tsc)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json']);
+check('type-check the web app (tsc)', bin('tsc'), ['-p', 'web/tsconfig.json']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 suite('unit, HTTP and integration tests (SQLite + PostgreSQL)', []);

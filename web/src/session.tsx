@@ -10,27 +10,34 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState>({ me: undefined, refresh: async () => null });
 
+/** Who is signed in now, or null; keeps the CSRF token that goes with the session. */
+async function loadMe(): Promise<Me | null> {
+  try {
+    const m = await get<Me>('/api/me');
+    setCsrfToken(m.csrfToken);
+    return m;
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status === 401 || e.status === 403) setCsrfToken(null);
+    return null;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const refresh = useCallback(async () => {
-    try {
-      const m = await get<Me>('/api/me');
-      setCsrfToken(m.csrfToken);
-      setMe(m);
-      return m;
-    } catch (e) {
-      if (!(e instanceof ApiError) || e.status === 401 || e.status === 403) {
-        setCsrfToken(null);
-        setMe(null);
-        return null;
-      }
-      setMe(null);
-      return null;
-    }
+    const m = await loadMe();
+    setMe(m);
+    return m;
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let current = true;
+    void loadMe().then((m) => {
+      if (current) setMe(m);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   return <SessionContext.Provider value={{ me, refresh }}>{children}</SessionContext.Provider>;
 }
 

@@ -1,8 +1,9 @@
-// The composition most forms repeat: the error summary above the fields (it takes focus and links
+// The composition every form shares: the error summary above the fields (it takes focus and links
 // to each field), the fields, and a submit button that says when it is working. A page keeps its
 // own state with useForm() and passes the handler made by form.submit(validate, action).
 import type { FormEvent, ReactNode } from 'react';
-import { ErrorSummary, SubmitButton, type Errors, type useForm } from './form.tsx';
+import { ErrorSummary } from './error-summary.tsx';
+import { SubmitButton, type Errors, type useForm } from './form.tsx';
 
 export type FormState = ReturnType<typeof useForm>;
 
@@ -13,6 +14,7 @@ export function ApiForm({
   submitLabel,
   errors,
   actions,
+  after,
   children,
 }: {
   form: FormState;
@@ -24,6 +26,8 @@ export function ApiForm({
   errors?: Errors;
   /** More buttons beside the submit button. */
   actions?: ReactNode;
+  /** What follows the submit button inside the form: a "Saved." line, other ways to answer. */
+  after?: ReactNode;
   children?: ReactNode;
 }) {
   const submit = <SubmitButton busy={form.submitting}>{submitLabel}</SubmitButton>;
@@ -43,6 +47,7 @@ export function ApiForm({
       ) : (
         submit
       )}
+      {after}
     </form>
   );
 }

@@ -3,18 +3,9 @@
 import { useState } from 'react';
 import type { Raised } from '../api.ts';
 import { categoryOptions, harmedOptions, wantsOptions } from '../labels.ts';
-import {
-  Checkbox,
-  CheckboxGroup,
-  collect,
-  ErrorSummary,
-  RadioGroup,
-  required,
-  SubmitButton,
-  TextArea,
-  TextField,
-  useForm,
-} from './form.tsx';
+import { ApiForm } from './api-form.tsx';
+import { Checkbox, CheckboxGroup, RadioGroup } from './choice-fields.tsx';
+import { collect, required, TextArea, TextField, useForm } from './form.tsx';
 
 const labels: Record<string, string> = {
   what: 'What happened',
@@ -104,138 +95,129 @@ export function ConcernForm({
   if (raised) return <Sent raised={raised} communityName={communityName} anonymous={anonymous} />;
 
   return (
-    <>
-      <ErrorSummary
-        errors={form.errors}
-        labels={labels}
-        general={form.general}
-        attempt={form.attempt}
+    <ApiForm form={form} onSubmit={onSubmit} labels={labels} submitLabel="Send this privately">
+      <TextArea
+        id="what"
+        label="What happened?"
+        hint="In your own words. Where and when it happened helps the organizers understand."
+        value={what}
+        onChange={(e) => setWhat(e.target.value)}
+        error={form.errors.what}
       />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <TextArea
-          id="what"
-          label="What happened?"
-          hint="In your own words. Where and when it happened helps the organizers understand."
-          value={what}
-          onChange={(e) => setWhat(e.target.value)}
-          error={form.errors.what}
-        />
-        <TextArea
-          id="quotes"
-          label="The exact words, if you have them"
-          hint="One quote per line."
-          optional
-          rows={3}
-          value={quotes}
-          onChange={(e) => setQuotes(e.target.value)}
-          error={form.errors.quotes}
-        />
-        <TextArea
-          id="links"
-          label="Links to where it happened"
-          hint="One web address per line."
-          optional
-          rows={2}
-          value={links}
-          onChange={(e) => setLinks(e.target.value)}
-          error={form.errors.links}
-        />
-        <TextArea
-          id="impact"
-          label="How did it affect you or others?"
-          optional
-          rows={3}
-          value={impact}
-          onChange={(e) => setImpact(e.target.value)}
-          error={form.errors.impact}
-        />
-        <RadioGroup
-          id="harmed"
-          legend="Whom did it hurt?"
-          options={harmedOptions}
-          value={harmed}
-          onChange={setHarmed}
-          error={form.errors.harmed}
-        />
-        {harmed === 'someone-else' ? (
-          <TextField
-            id="harmedName"
-            label="Their name"
-            hint="Only the organizers see it. Nobody contacts them or the other person on their behalf without their agreement."
-            optional
-            value={harmedName}
-            onChange={(e) => setHarmedName(e.target.value)}
-            error={form.errors.harmedName}
-          />
-        ) : null}
+      <TextArea
+        id="quotes"
+        label="The exact words, if you have them"
+        hint="One quote per line."
+        optional
+        rows={3}
+        value={quotes}
+        onChange={(e) => setQuotes(e.target.value)}
+        error={form.errors.quotes}
+      />
+      <TextArea
+        id="links"
+        label="Links to where it happened"
+        hint="One web address per line."
+        optional
+        rows={2}
+        value={links}
+        onChange={(e) => setLinks(e.target.value)}
+        error={form.errors.links}
+      />
+      <TextArea
+        id="impact"
+        label="How did it affect you or others?"
+        optional
+        rows={3}
+        value={impact}
+        onChange={(e) => setImpact(e.target.value)}
+        error={form.errors.impact}
+      />
+      <RadioGroup
+        id="harmed"
+        legend="Whom did it hurt?"
+        options={harmedOptions}
+        value={harmed}
+        onChange={setHarmed}
+        error={form.errors.harmed}
+      />
+      {harmed === 'someone-else' ? (
         <TextField
-          id="about-name"
-          label="Who is it about?"
-          hint="A name or handle, as you know them. The organizers use it to see whether this has happened before."
-          value={about}
-          onChange={(e) => setAbout(e.target.value)}
-          error={form.errors['about.name']}
+          id="harmedName"
+          label="Their name"
+          hint="Only the organizers see it. Nobody contacts them or the other person on their behalf without their agreement."
+          optional
+          value={harmedName}
+          onChange={(e) => setHarmedName(e.target.value)}
+          error={form.errors.harmedName}
         />
-        <RadioGroup
-          id="wants"
-          legend="What would you like to happen?"
-          options={wantsOptions}
-          value={wants}
-          onChange={setWants}
-          error={form.errors.wants}
-        />
-        <CheckboxGroup
-          id="categories"
-          legend="What kind of behaviour was it? (optional)"
-          hint="Choose any that fit, or none."
-          options={categoryOptions}
-          values={categories}
-          onChange={setCategories}
-          error={form.errors.categories}
-        />
+      ) : null}
+      <TextField
+        id="about-name"
+        label="Who is it about?"
+        hint="A name or handle, as you know them. The organizers use it to see whether this has happened before."
+        value={about}
+        onChange={(e) => setAbout(e.target.value)}
+        error={form.errors['about.name']}
+      />
+      <RadioGroup
+        id="wants"
+        legend="What would you like to happen?"
+        options={wantsOptions}
+        value={wants}
+        onChange={setWants}
+        error={form.errors.wants}
+      />
+      <CheckboxGroup
+        id="categories"
+        legend="What kind of behaviour was it? (optional)"
+        hint="Choose any that fit, or none."
+        options={categoryOptions}
+        values={categories}
+        onChange={setCategories}
+        error={form.errors.categories}
+      />
+      <Checkbox
+        id="urgent"
+        label="Someone may be in danger right now"
+        hint="The organizers see this first. If someone is in immediate danger, also contact local emergency services."
+        checked={urgent}
+        onChange={setUrgent}
+      />
+      {allowAnonymous ? (
         <Checkbox
-          id="urgent"
-          label="Someone may be in danger right now"
-          hint="The organizers see this first. If someone is in immediate danger, also contact local emergency services."
-          checked={urgent}
-          onChange={setUrgent}
+          id="anonymous"
+          label={mode === 'public' ? 'Stay anonymous' : 'Raise this without my name'}
+          hint="The organizers will not know who raised it, and cannot contact you. Keep the private link you get afterwards to follow what happens."
+          checked={anonymous}
+          onChange={setAnonymous}
         />
-        {allowAnonymous ? (
-          <Checkbox
-            id="anonymous"
-            label={mode === 'public' ? 'Stay anonymous' : 'Raise this without my name'}
-            hint="The organizers will not know who raised it, and cannot contact you. Keep the private link you get afterwards to follow what happens."
-            checked={anonymous}
-            onChange={setAnonymous}
-          />
-        ) : (
-          <p className="muted">
-            {communityName} asks for a way to reach you. Your name is never shared with the person
-            this is about unless you agree.
-          </p>
-        )}
-        {mode === 'public' && !anonymous ? (
-          <TextField
-            id="contact"
-            label="How can the organizers reach you?"
-            hint="An email address or a chat handle. Only the organizers see it."
-            autoComplete="email"
-            value={contact}
-            onChange={(e) => setContact(e.target.value)}
-            error={form.errors.contact}
-          />
-        ) : null}
-        <div className="notice">
-          <h2 className="h3">What happens next</h2>
-          <p>
-            Only the organizers of {communityName} can read this. They will decide with care whether
-            a private, kind conversation is the right step. The person it is about is never told who
-            raised it unless you agree.
-          </p>
-        </div>
-        <SubmitButton busy={form.submitting}>Send this privately</SubmitButton>
-      </form>
-    </>
+      ) : (
+        <p className="muted">
+          {communityName} asks for a way to reach you. Your name is never shared with the person
+          this is about unless you agree.
+        </p>
+      )}
+      {mode === 'public' && !anonymous ? (
+        <TextField
+          id="contact"
+          label="How can the organizers reach you?"
+          hint="An email address or a chat handle. Only the organizers see it."
+          autoComplete="email"
+          value={contact}
+          onChange={(e) => setContact(e.target.value)}
+          error={form.errors.contact}
+        />
+      ) : null}
+      <div className="notice">
+        <h2 className="h3">What happens next</h2>
+        <p>
+          Only the organizers of {communityName} can read this. They will decide with care whether a
+          private, kind conversation is the right step. The person it is about is never told who
+          raised it unless you agree.
+        </p>
+      </div>
+    </ApiForm>
   );
 }
 

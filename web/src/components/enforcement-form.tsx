@@ -6,16 +6,8 @@ import { get, post, type ConcernDetail, type InboxItem } from '../api.ts';
 import { formatDate, label } from '../labels.ts';
 import { useAnnounce } from './announcer.tsx';
 import { ApiForm } from './api-form.tsx';
-import {
-  RadioGroup,
-  SelectField,
-  TextArea,
-  TextField,
-  collect,
-  required,
-  useForm,
-  type Option,
-} from './form.tsx';
+import { RadioGroup, SelectField } from './choice-fields.tsx';
+import { TextArea, TextField, collect, required, useForm, type Option } from './form.tsx';
 import { Loading, Notice, Problem } from './page.tsx';
 import { useAsync } from './use-async.ts';
 

@@ -1,10 +1,8 @@
-// Accessible form parts: labels, hints and errors tied to each control with aria-describedby,
-// radio and checkbox groups in fieldsets, and an error summary that takes focus on submit.
+// Accessible text fields (labels, hints and errors tied to each control with aria-describedby),
+// form state with useForm(), and the submit button. Choices live in choice-fields.tsx, the error
+// summary in error-summary.tsx; ApiForm (api-form.tsx) puts a form together.
 import {
   useCallback,
-  useEffect,
-  useId,
-  useRef,
   useState,
   type FormEvent,
   type InputHTMLAttributes,
@@ -13,30 +11,15 @@ import {
 } from 'react';
 import { ApiError } from '../api.ts';
 import { useAnnounce } from './announcer.tsx';
+import { describedBy, HintAndError } from './field-parts.tsx';
 
 export type Errors = Record<string, string>;
 
-function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Needs attention: </span>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
+/** One choice in a radio group, checkbox group or select (choice-fields.tsx). */
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
 }
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
@@ -94,240 +77,6 @@ export function TextArea({ id, label, hint, error, optional, ...rest }: AreaProp
       />
     </div>
   );
-}
-
-export interface Option {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-export function RadioGroup({
-  id,
-  legend,
-  hint,
-  error,
-  options,
-  value,
-  onChange,
-}: {
-  id: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: Option[];
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <fieldset
-      className={`field choices${error ? ' field-invalid' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend>{legend}</legend>
-      <HintAndError id={id} hint={hint} error={error} />
-      {options.map((o) => (
-        <div className="choice" key={o.value}>
-          <input
-            type="radio"
-            id={`${id}-${o.value}`}
-            name={id}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-            aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
-          />
-          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-          {o.hint ? (
-            <p className="hint choice-hint" id={`${id}-${o.value}-hint`}>
-              {o.hint}
-            </p>
-          ) : null}
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-export function CheckboxGroup({
-  id,
-  legend,
-  hint,
-  error,
-  options,
-  values,
-  onChange,
-}: {
-  id: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: Option[];
-  values: string[];
-  onChange: (v: string[]) => void;
-}) {
-  return (
-    <fieldset
-      className={`field choices${error ? ' field-invalid' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend>{legend}</legend>
-      <HintAndError id={id} hint={hint} error={error} />
-      <div className="choice-columns">
-        {options.map((o) => (
-          <div className="choice" key={o.value}>
-            <input
-              type="checkbox"
-              id={`${id}-${o.value}`}
-              name={id}
-              value={o.value}
-              checked={values.includes(o.value)}
-              onChange={(e) =>
-                onChange(
-                  e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value),
-                )
-              }
-            />
-            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-export function Checkbox({
-  id,
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <div className="field choice">
-      <input
-        type="checkbox"
-        id={id}
-        name={id}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint choice-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  options,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: Option[];
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <HintAndError id={id} hint={hint} error={error} />
-      <select
-        id={id}
-        name={id}
-        className="input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** Lists what needs another look, each linked to its field; takes focus when it appears. */
-export function ErrorSummary({
-  errors,
-  labels,
-  general,
-  attempt,
-}: {
-  errors: Errors;
-  labels: Record<string, string>;
-  general?: string;
-  attempt: number;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  const entries = Object.entries(errors);
-  const visible = entries.length > 0 || Boolean(general);
-  useEffect(() => {
-    if (visible) ref.current?.focus();
-  }, [visible, attempt]);
-  if (!visible) return null;
-  return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby={titleId}>
-      <h2 id={titleId}>
-        {entries.length > 0 ? 'Some details need another look' : 'That did not work'}
-      </h2>
-      {general ? <p>{general}</p> : null}
-      {entries.length > 0 ? (
-        <ul>
-          {entries.map(([field, message]) => (
-            <li key={field}>
-              <a
-                href={`#${fieldDomId(field)}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  const el = document.getElementById(fieldDomId(field));
-                  const target =
-                    el instanceof HTMLFieldSetElement
-                      ? (el.querySelector<HTMLInputElement>('input') ?? el)
-                      : el;
-                  target?.focus();
-                }}
-              >
-                {labels[field] ?? field}: {message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-/** API field paths ("about.name") become DOM ids ("about-name"). */
-export function fieldDomId(field: string): string {
-  return field.replace(/\./g, '-');
 }
 
 /**

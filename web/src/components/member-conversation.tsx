@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { ApiError, post, type CoachResult, type GuideStep, type MemberView } from '../api.ts';
 import { memberResponseWords } from '../labels.ts';
 import { useAnnounce } from './announcer.tsx';
-import { collect, ErrorSummary, TextArea, useForm } from './form.tsx';
+import { ApiForm } from './api-form.tsx';
+import { collect, TextArea, useForm } from './form.tsx';
 import { Notice, Problem } from './page.tsx';
 import { ThreadMessage } from './thread-message.tsx';
 
@@ -106,7 +107,8 @@ function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise
   const [text, setText] = useState('');
   const [coach, setCoach] = useState<CoachResult | null>(null);
   const [coachProblem, setCoachProblem] = useState<string | null>(null);
-  const { errors, general, submitting, attempt, submit } = useForm();
+  const form = useForm();
+  const { errors, submit } = form;
   const send = (kind: string) =>
     submit(
       () =>
@@ -136,13 +138,30 @@ function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise
   return (
     <section aria-labelledby="answer" className="section">
       <h2 id="answer">Your answer</h2>
-      <form noValidate onSubmit={(e) => void send('reply')(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ text: 'Your reply' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={send('reply')}
+        labels={{ text: 'Your reply' }}
+        submitLabel="Send reply"
+        after={
+          <fieldset className="field">
+            <legend>Or answer simply</legend>
+            <p className="hint">Your reply above, if you wrote one, is sent with it.</p>
+            <div className="inline-form">
+              {quickAnswers.map((kind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="button"
+                  onClick={() => void send(kind)()}
+                >
+                  {memberResponseWords[kind]}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        }
+      >
         <TextArea
           id="text"
           label="Your reply"
@@ -159,27 +178,7 @@ function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise
         </p>
         {coachProblem ? <Problem>{coachProblem}</Problem> : null}
         {coach ? <CoachAdvice coach={coach} /> : null}
-        <p>
-          <button
-            type="submit"
-            className="button button-primary"
-            aria-disabled={submitting || undefined}
-          >
-            Send reply
-          </button>
-        </p>
-        <fieldset className="field">
-          <legend>Or answer simply</legend>
-          <p className="hint">Your reply above, if you wrote one, is sent with it.</p>
-          <div className="inline-form">
-            {quickAnswers.map((kind) => (
-              <button key={kind} type="button" className="button" onClick={() => void send(kind)()}>
-                {memberResponseWords[kind]}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-      </form>
+      </ApiForm>
     </section>
   );
 }

@@ -3,15 +3,9 @@
 import { useState } from 'react';
 import { ApiError, get, post, type ConsentConditions } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
-import {
-  Checkbox,
-  ErrorSummary,
-  RadioGroup,
-  SubmitButton,
-  TextArea,
-  collect,
-  useForm,
-} from '../components/form.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { Checkbox, RadioGroup } from '../components/choice-fields.tsx';
+import { TextArea, collect, useForm } from '../components/form.tsx';
 import { Loading, Notice, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { label } from '../labels.ts';
@@ -162,7 +156,8 @@ function AnswerForm({
   const [mayMentionMe, setMention] = useState(view.conditions.mayMentionMe);
   const [mayShareQuotes, setQuotes] = useState(view.conditions.mayShareQuotes);
   const [note, setNote] = useState(view.conditions.note);
-  const { errors, general, submitting, attempt, submit } = useForm({ decision: 'answer' });
+  const form = useForm({ decision: 'answer' });
+  const { errors, submit } = form;
   const onSubmit = submit(
     () => collect({ answer: answer ? undefined : 'Please choose one of the answers.' }),
     async () => {
@@ -184,13 +179,12 @@ function AnswerForm({
   return (
     <section aria-labelledby="answer-heading" className="section">
       <h2 id="answer-heading">{given ? 'Change your answer' : 'Your answer'}</h2>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} className="stack">
-        <ErrorSummary
-          errors={errors}
-          general={general}
-          attempt={attempt}
-          labels={{ answer: 'Your answer', note: 'A note for the caller' }}
-        />
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
+        labels={{ answer: 'Your answer', note: 'A note for the caller' }}
+        submitLabel="Send my answer"
+      >
         <RadioGroup
           id="answer"
           legend="May they talk with the person for you?"
@@ -228,8 +222,7 @@ function AnswerForm({
             />
           </fieldset>
         ) : null}
-        <SubmitButton busy={submitting}>Send my answer</SubmitButton>
-      </form>
+      </ApiForm>
     </section>
   );
 }

@@ -2,14 +2,8 @@
 import { useState } from 'react';
 import { get, post, type Community } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
-import {
-  collect,
-  ErrorSummary,
-  required,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../components/form.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { label } from '../labels.ts';
@@ -133,13 +127,7 @@ function NewCommunity() {
       <p className="muted">
         After creating it, invite its first organizer. They take it from there.
       </p>
-      <ErrorSummary
-        errors={form.errors}
-        labels={labels}
-        general={form.general}
-        attempt={form.attempt}
-      />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      <ApiForm form={form} onSubmit={onSubmit} labels={labels} submitLabel="Create community">
         <TextField
           id="name"
           label="Community name"
@@ -158,8 +146,7 @@ function NewCommunity() {
           }}
           error={form.errors.slug}
         />
-        <SubmitButton busy={form.submitting}>Create community</SubmitButton>
-      </form>
+      </ApiForm>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { get, type InboxItem } from '../api.ts';
 import { CommunityPage } from '../components/community-page.tsx';
-import { SelectField } from '../components/form.tsx';
+import { SelectField } from '../components/choice-fields.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, statusOptions } from '../labels.ts';

@@ -2,8 +2,10 @@
 import { useState } from 'react';
 import { ApiError, del, get, post, type Community } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
-import { ErrorSummary, RadioGroup, SubmitButton, TextField, useForm } from '../components/form.tsx';
+import { RadioGroup } from '../components/choice-fields.tsx';
+import { TextField, useForm } from '../components/form.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
@@ -93,13 +95,7 @@ function Invitations({ community }: { community: Community }) {
       ) : null}
       <section aria-labelledby="make-invite" className="section">
         <h2 id="make-invite">Make an invitation link</h2>
-        <ErrorSummary
-          errors={form.errors}
-          labels={labels}
-          general={form.general}
-          attempt={form.attempt}
-        />
-        <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        <ApiForm form={form} onSubmit={onSubmit} labels={labels} submitLabel="Make the link">
           <RadioGroup
             id="role"
             legend="Which role does it give?"
@@ -126,8 +122,7 @@ function Invitations({ community }: { community: Community }) {
             onChange={(e) => setDays(e.target.value)}
             error={form.errors.expiresInDays}
           />
-          <SubmitButton busy={form.submitting}>Make the link</SubmitButton>
-        </form>
+        </ApiForm>
         {made ? (
           <div className="notice notice-done">
             <h3>Your invitation link</h3>

@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import { get, post, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import {
   AccountFields,
   accountLabels,
   validateAccount,
   type AccountValues,
 } from '../components/account-fields.tsx';
-import { ErrorSummary, SubmitButton, useForm } from '../components/form.tsx';
+import { useForm } from '../components/form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { label } from '../labels.ts';
@@ -82,13 +83,12 @@ export function InvitePage({ token }: { token: string }) {
       lead={`You have been invited to join ${p.community.name} as ${role === 'ally' ? 'an' : 'a'} ${role}.`}
     >
       <p>{roleMeaning[p.role] ?? ''}</p>
-      <ErrorSummary
-        errors={form.errors}
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
         labels={accountLabels}
-        general={form.general}
-        attempt={form.attempt}
-      />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        submitLabel={<>Join {p.community.name}</>}
+      >
         {signedIn ? (
           <p>
             You are signed in as <strong>{me?.user.displayName}</strong>. Joining adds this
@@ -104,8 +104,7 @@ export function InvitePage({ token }: { token: string }) {
             <AccountFields values={values} onChange={setValues} errors={form.errors} />
           </>
         )}
-        <SubmitButton busy={form.submitting}>Join {p.community.name}</SubmitButton>
-      </form>
+      </ApiForm>
     </Page>
   );
 }

@@ -2,16 +2,10 @@
 import { useState } from 'react';
 import { get, patch, type Community, type Settings } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
-import {
-  Checkbox,
-  collect,
-  ErrorSummary,
-  required,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../components/form.tsx';
+import { Checkbox } from '../components/choice-fields.tsx';
+import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 
@@ -103,13 +97,13 @@ function SettingsForm({ community, initial }: { community: Community; initial: S
       </section>
       <section aria-labelledby="settings-form" className="section">
         <h2 id="settings-form">Settings</h2>
-        <ErrorSummary
-          errors={form.errors}
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
           labels={labels}
-          general={form.general}
-          attempt={form.attempt}
-        />
-        <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+          submitLabel="Save settings"
+          after={saved ? <p className="done-text">Saved.</p> : null}
+        >
           <TextField
             id="name"
             label="Community name"
@@ -171,9 +165,7 @@ function SettingsForm({ community, initial }: { community: Community; initial: S
             onChange={(e) => setRetentionDays(e.target.value)}
             error={form.errors['settings.retentionDays']}
           />
-          <SubmitButton busy={form.submitting}>Save settings</SubmitButton>
-          {saved ? <p className="done-text">Saved.</p> : null}
-        </form>
+        </ApiForm>
       </section>
     </>
   );

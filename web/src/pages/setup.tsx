@@ -2,13 +2,14 @@
 import { useEffect, useState } from 'react';
 import { post, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import {
   AccountFields,
   accountLabels,
   validateAccount,
   type AccountValues,
 } from '../components/account-fields.tsx';
-import { ErrorSummary, SubmitButton, useForm } from '../components/form.tsx';
+import { useForm } from '../components/form.tsx';
 import { Notice, Page, Problem } from '../components/page.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -75,16 +76,14 @@ export function SetupPage() {
           concerns unless a community also makes you one of its organizers.
         </p>
       </Notice>
-      <ErrorSummary
-        errors={form.errors}
+      <ApiForm
+        form={form}
+        onSubmit={onSubmit}
         labels={accountLabels}
-        general={form.general}
-        attempt={form.attempt}
-      />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        submitLabel="Create the operator account"
+      >
         <AccountFields values={values} onChange={setValues} errors={form.errors} />
-        <SubmitButton busy={form.submitting}>Create the operator account</SubmitButton>
-      </form>
+      </ApiForm>
     </Page>
   );
 }

@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import { post, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
-import {
-  collect,
-  ErrorSummary,
-  required,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../components/form.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Page } from '../components/page.tsx';
 import { navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -37,13 +31,7 @@ export function SignInPage() {
   );
   return (
     <Page title="Sign in" lead="Welcome back. Sign in to see your communities and concerns.">
-      <ErrorSummary
-        errors={form.errors}
-        labels={labels}
-        general={form.general}
-        attempt={form.attempt}
-      />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      <ApiForm form={form} onSubmit={onSubmit} labels={labels} submitLabel="Sign in">
         <TextField
           id="email"
           label="Email"
@@ -62,8 +50,7 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           error={form.errors.password}
         />
-        <SubmitButton busy={form.submitting}>Sign in</SubmitButton>
-      </form>
+      </ApiForm>
       <p className="muted">
         New here? Accounts are made from an invitation link that an organizer sends you.
       </p>

@@ -2,15 +2,9 @@
 import { useState } from 'react';
 import { del, get, post } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
-import {
-  collect,
-  ErrorSummary,
-  required,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../components/form.tsx';
+import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate } from '../labels.ts';
@@ -63,13 +57,12 @@ function Tokens({ communityId }: { communityId: string }) {
     <>
       <section aria-labelledby="new-token" className="section">
         <h2 id="new-token">Make a token</h2>
-        <ErrorSummary
-          errors={form.errors}
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
           labels={{ name: 'Token name' }}
-          general={form.general}
-          attempt={form.attempt}
-        />
-        <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+          submitLabel="Make token"
+        >
           <TextField
             id="name"
             label="Token name"
@@ -78,8 +71,7 @@ function Tokens({ communityId }: { communityId: string }) {
             onChange={(e) => setName(e.target.value)}
             error={form.errors.name}
           />
-          <SubmitButton busy={form.submitting}>Make token</SubmitButton>
-        </form>
+        </ApiForm>
         {made ? (
           <div className="notice notice-done">
             <p>

@@ -2,22 +2,17 @@
 // behaviour they named and what came of them. Only numbers, never a person or a case. Live cases
 // and the anonymous counts kept after the retention purge are added together by the API.
 // The chosen months live in the address (?from=YYYY-MM&to=YYYY-MM), so Back and reload work.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { get, type CaseCounts, type Community, type Settings } from '../api.ts';
-import { useAnnounce } from '../components/announcer.tsx';
-import { ApiForm } from '../components/api-form.tsx';
-import { CommunityPage } from '../components/community-page.tsx';
-import { TextField, collect, useForm } from '../components/form.tsx';
-import { Loading, Notice, Problem } from '../components/page.tsx';
-import { useAsync } from '../components/use-async.ts';
-import {
-  categoryOptions,
-  countLabel,
-  countOutcomeOptions,
-  formatMonth,
-  monthsBetween,
-} from '../labels.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { useRef, useState, type FormEvent } from 'react';
+import { get, type CaseCounts, type Community, type Settings } from '../../api.ts';
+import { useAnnounce } from '../../components/announcer.tsx';
+import { ApiForm } from '../../components/api-form.tsx';
+import { CommunityPage } from '../../components/community-page.tsx';
+import { TextField, collect, useForm } from '../../components/form.tsx';
+import { Loading, Problem } from '../../components/page.tsx';
+import { useAsync } from '../../components/use-async.ts';
+import { formatMonth } from '../../labels.ts';
+import { Link, navigate, useLocation } from '../../router.tsx';
+import { Figures } from './figures.tsx';
 
 export function CountsPage({ communityId }: { communityId: string }) {
   return (
@@ -70,25 +65,29 @@ function Counts({ community }: { community: Community }) {
   const shownFrom = counts.data?.from;
   const shownTo = counts.data?.to;
   // The fields follow what is shown: the default range, or the months after Back and Forward.
-  useEffect(() => {
-    if (shownFrom && shownTo) {
-      setFrom(shownFrom);
-      setTo(shownTo);
-    }
-  }, [shownFrom, shownTo]);
+  // They are set while rendering, when the shown months change, rather than in an effect.
+  const [followed, setFollowed] = useState<string | undefined>();
+  const shown = shownFrom && shownTo ? rangeQuery(shownFrom, shownTo) : undefined;
+  if (shownFrom && shownTo && shown !== followed) {
+    setFollowed(shown);
+    setFrom(shownFrom);
+    setTo(shownTo);
+  }
 
   const form = useForm();
-  const onSubmit = form.submit(
-    () => collect({ from: monthProblem(from), to: monthProblem(to) }),
-    async () => {
-      const data = await get<CaseCounts>(`${api}/counts?${rangeQuery(from.trim(), to.trim())}`);
-      const key = rangeQuery(data.from, data.to);
-      fetched.current = { key, data };
-      if (key === rangeQuery(askedFrom, askedTo)) await counts.reload();
-      else navigate(`/c/${community.id}/counts?${key}`);
-      announce(`Showing ${formatMonth(data.from)} to ${formatMonth(data.to)}.`);
-    },
-  );
+  // Made when the form is sent (not while rendering), as it keeps the answer in `fetched`.
+  const onSubmit = (e?: FormEvent) =>
+    form.submit(
+      () => collect({ from: monthProblem(from), to: monthProblem(to) }),
+      async () => {
+        const data = await get<CaseCounts>(`${api}/counts?${rangeQuery(from.trim(), to.trim())}`);
+        const key = rangeQuery(data.from, data.to);
+        fetched.current = { key, data };
+        if (key === rangeQuery(askedFrom, askedTo)) await counts.reload();
+        else navigate(`/c/${community.id}/counts?${key}`);
+        announce(`Showing ${formatMonth(data.from)} to ${formatMonth(data.to)}.`);
+      },
+    )(e);
   // Months typed into the address that the API turned down show next to their fields too.
   const loadFields = counts.error?.fields ?? {};
   const errors = form.attempt > 0 ? form.errors : loadFields;
@@ -180,147 +179,5 @@ function Retention({ communityId }: { communityId: string }) {
       kind of behaviour and the outcome. Patterns stay visible without keeping anyone&rsquo;s story.{' '}
       <Link to={`/c/${communityId}/settings`}>Change how long cases are kept</Link>
     </p>
-  );
-}
-
-/** The order people read kinds of behaviour in: as the concern form lists them, then the rest. */
-function orderBy(known: string[], present: Iterable<string>): string[] {
-  const set = new Set(present);
-  const first = known.filter((v) => set.has(v));
-  const rest = [...set].filter((v) => !known.includes(v)).sort();
-  return [...first, ...rest];
-}
-
-function Figures({ data, communityId }: { data: CaseCounts; communityId: string }) {
-  const months = monthsBetween(data.from, data.to);
-  const range = `${formatMonth(data.from)} to ${formatMonth(data.to)}`;
-  const total = data.totals.reduce((n, i) => n + i.count, 0);
-  if (total === 0 && data.items.length === 0) {
-    return (
-      <Notice>
-        <p>No concerns were raised from {range}, so there is nothing to count yet.</p>
-        <p>
-          A quiet stretch is worth noticing too. If people may not know where to raise a concern,
-          the public form link is in <Link to={`/c/${communityId}/settings`}>Settings</Link>.
-        </p>
-      </Notice>
-    );
-  }
-  const kinds = orderBy(
-    [...categoryOptions.map((o) => o.value), 'uncategorised'],
-    data.items.map((i) => i.category),
-  );
-  const outcomes = orderBy(
-    countOutcomeOptions.map((o) => o.value),
-    data.totals.map((i) => i.outcome),
-  );
-  const cell = new Map<string, number>();
-  const add = (key: string, n: number) => cell.set(key, (cell.get(key) ?? 0) + n);
-  for (const i of data.items) {
-    add(`${i.month}|${i.category}`, i.count);
-    add(`|${i.category}`, i.count);
-  }
-  // Totals and outcomes count each case once.
-  for (const i of data.totals) {
-    add(`${i.month}|`, i.count);
-    add(`outcome|${i.outcome}`, i.count);
-  }
-  const n = (key: string) => cell.get(key) ?? 0;
-  return (
-    <>
-      <p>
-        A case that names more than one kind of behaviour is counted once under each kind; the
-        totals and the outcomes count each case once. Months with nothing raised show 0.
-      </p>
-      <CountTable
-        caption={`Cases per month and kind of behaviour, ${range}`}
-        className="table-months"
-      >
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            {kinds.map((k) => (
-              <th scope="col" key={k} className="num">
-                {countLabel.category(k)}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m}>
-              <th scope="row">{formatMonth(m)}</th>
-              {kinds.map((k) => (
-                <Num key={k} value={n(`${m}|${k}`)} />
-              ))}
-              <Num value={n(`${m}|`)} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">All months</th>
-            {kinds.map((k) => (
-              <td key={k} className="num">
-                {n(`|${k}`)}
-              </td>
-            ))}
-            <td className="num">{total}</td>
-          </tr>
-        </tfoot>
-      </CountTable>
-      <CountTable caption={`What came of them, ${range}`} className="table-outcomes">
-        <thead>
-          <tr>
-            <th scope="col">Outcome</th>
-            <th scope="col" className="num">
-              Cases
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {outcomes.map((o) => (
-            <tr key={o}>
-              <th scope="row">{countLabel.outcome(o)}</th>
-              <td className="num">{n(`outcome|${o}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="num">{total}</td>
-          </tr>
-        </tfoot>
-      </CountTable>
-    </>
-  );
-}
-
-function Num({ value }: { value: number }) {
-  return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
-}
-
-/** A table that scrolls sideways on a narrow screen; the scrolling box can take focus. */
-function CountTable({
-  caption,
-  className,
-  children,
-}: {
-  caption: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className={`table${className ? ` ${className}` : ''}`}>
-        <caption id={id}>{caption}</caption>
-        {children}
-      </table>
-    </div>
   );
 }

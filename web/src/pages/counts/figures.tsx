@@ -1,0 +1,154 @@
+// The counts as two tables: cases per month and kind of behaviour, and what came of them.
+import { useId, type ReactNode } from 'react';
+import type { CaseCounts } from '../../api.ts';
+import { Notice } from '../../components/page.tsx';
+import {
+  categoryOptions,
+  countLabel,
+  countOutcomeOptions,
+  formatMonth,
+  monthsBetween,
+} from '../../labels.ts';
+import { Link } from '../../router.tsx';
+
+/** The order people read kinds of behaviour in: as the concern form lists them, then the rest. */
+function orderBy(known: string[], present: Iterable<string>): string[] {
+  const set = new Set(present);
+  const first = known.filter((v) => set.has(v));
+  const rest = [...set].filter((v) => !known.includes(v)).sort();
+  return [...first, ...rest];
+}
+
+export function Figures({ data, communityId }: { data: CaseCounts; communityId: string }) {
+  const months = monthsBetween(data.from, data.to);
+  const range = `${formatMonth(data.from)} to ${formatMonth(data.to)}`;
+  const total = data.totals.reduce((n, i) => n + i.count, 0);
+  if (total === 0 && data.items.length === 0) {
+    return (
+      <Notice>
+        <p>No concerns were raised from {range}, so there is nothing to count yet.</p>
+        <p>
+          A quiet stretch is worth noticing too. If people may not know where to raise a concern,
+          the public form link is in <Link to={`/c/${communityId}/settings`}>Settings</Link>.
+        </p>
+      </Notice>
+    );
+  }
+  const kinds = orderBy(
+    [...categoryOptions.map((o) => o.value), 'uncategorised'],
+    data.items.map((i) => i.category),
+  );
+  const outcomes = orderBy(
+    countOutcomeOptions.map((o) => o.value),
+    data.totals.map((i) => i.outcome),
+  );
+  const cell = new Map<string, number>();
+  const add = (key: string, n: number) => cell.set(key, (cell.get(key) ?? 0) + n);
+  for (const i of data.items) {
+    add(`${i.month}|${i.category}`, i.count);
+    add(`|${i.category}`, i.count);
+  }
+  // Totals and outcomes count each case once.
+  for (const i of data.totals) {
+    add(`${i.month}|`, i.count);
+    add(`outcome|${i.outcome}`, i.count);
+  }
+  const n = (key: string) => cell.get(key) ?? 0;
+  return (
+    <>
+      <p>
+        A case that names more than one kind of behaviour is counted once under each kind; the
+        totals and the outcomes count each case once. Months with nothing raised show 0.
+      </p>
+      <CountTable
+        caption={`Cases per month and kind of behaviour, ${range}`}
+        className="table-months"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            {kinds.map((k) => (
+              <th scope="col" key={k} className="num">
+                {countLabel.category(k)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m}>
+              <th scope="row">{formatMonth(m)}</th>
+              {kinds.map((k) => (
+                <Num key={k} value={n(`${m}|${k}`)} />
+              ))}
+              <Num value={n(`${m}|`)} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All months</th>
+            {kinds.map((k) => (
+              <td key={k} className="num">
+                {n(`|${k}`)}
+              </td>
+            ))}
+            <td className="num">{total}</td>
+          </tr>
+        </tfoot>
+      </CountTable>
+      <CountTable caption={`What came of them, ${range}`} className="table-outcomes">
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            <th scope="col" className="num">
+              Cases
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr key={o}>
+              <th scope="row">{countLabel.outcome(o)}</th>
+              <td className="num">{n(`outcome|${o}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num">{total}</td>
+          </tr>
+        </tfoot>
+      </CountTable>
+    </>
+  );
+}
+
+function Num({ value }: { value: number }) {
+  return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
+}
+
+/** A table that scrolls sideways on a narrow screen; the scrolling box can take focus. */
+function CountTable({
+  caption,
+  className,
+  children,
+}: {
+  caption: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className={`table${className ? ` ${className}` : ''}`}>
+        <caption id={id}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
