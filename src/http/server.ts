@@ -63,7 +63,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
     // A path that is not valid percent-encoding gets the same error shape as any bad input.
     frameworkErrors: (_error, _request, reply) => {
       const body = new AppError('validation_failed', [
-        { field: 'url', problems: ['This address is not valid.'] },
+        { field: 'url', rule: 'format', in: 'url', message: 'This address is not valid.' },
       ]);
       // Hooks do not run for these, so the security headers are set here as well.
       void (reply as unknown as FastifyReply)

@@ -1,5 +1,7 @@
 // The one way the UI talks to the API: JSON in and out, the CSRF header on every change, and
 // errors turned into plain words, per field where the API says which field.
+import type { FieldError } from '../../src/contract/errors.ts';
+import { messageFor } from './errors.ts';
 
 export interface ApiErrorBody {
   code: string;
@@ -42,39 +44,16 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Turns the validator's wording into something a person can act on. */
-export function friendlyProblem(problem: string): string {
-  // The domain already speaks in plain words; only the validator's phrases need translating.
-  if (problem && !/^must\b/.test(problem)) return problem;
-  const min = /fewer than (\d+) characters/.exec(problem);
-  if (min)
-    return min[1] === '1' ? 'Please fill this in.' : `Please write at least ${min[1]} characters.`;
-  const max = /more than (\d+) characters/.exec(problem);
-  if (max) return `Please keep this under ${max[1]} characters.`;
-  if (problem.includes('pattern "\\S"')) return 'Please write something here, not only spaces.';
-  if (problem.includes('format "email"'))
-    return 'Please enter an email address, like name@example.org.';
-  if (problem.includes('https?'))
-    return 'Please use full web addresses that start with https:// or http://.';
-  if (problem.includes('pattern')) return 'Please check the format of this.';
-  if (problem.includes('required property')) return 'Please fill this in.';
-  if (problem.includes('must be equal to one of') || problem.includes('constant'))
-    return 'Please choose one of the options.';
-  return 'Please check this.';
-}
-
+/** One message per field (keyed by its path, e.g. "about.name"), from the API's field errors. */
 function fieldErrors(details: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!Array.isArray(details)) return out;
-  for (const d of details as { field?: unknown; problems?: unknown }[]) {
-    if (typeof d.field !== 'string') continue;
-    const problem = Array.isArray(d.problems) ? String(d.problems[0] ?? '') : '';
-    let field = d.field.replace(/^(body|querystring|params)\.?/, '');
-    const required = /required property '([^']+)'/.exec(problem);
-    if (required?.[1]) field = field ? `${field}.${required[1]}` : required[1];
+  for (const d of details as Partial<FieldError>[]) {
+    if (typeof d.field !== 'string' || typeof d.rule !== 'string') continue;
     // A list item ("quotes.2") belongs to its list's field.
-    field = field.replace(/\.\d+$/, '');
-    if (!(field in out)) out[field] = friendlyProblem(problem);
+    const field = d.field.replace(/\.\d+$/, '');
+    if (!(field in out))
+      out[field] = messageFor({ rule: d.rule, limit: d.limit, message: d.message });
   }
   return out;
 }
