@@ -1,7 +1,7 @@
 // `callin start`: migrate, print the one-time setup link if there is no operator yet, and serve.
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openContext } from '../app.ts';
+import { openContext, openIntegrations } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
 import { issueSetupToken } from '../domain/accounts.ts';
 import { build, logSerializers } from '../http/server.ts';
@@ -27,11 +27,12 @@ export const startCommand: Command = {
       base: { service: 'callin' },
     });
     const ctx = await openContext(config);
-    const app = await build(ctx, { logger: logger });
+    const integrations = await openIntegrations(ctx, { logger });
+    const app = await build(ctx, { logger: logger, integrations: integrations.routes });
     const setupToken = await issueSetupToken(ctx.store.transaction.bind(ctx.store), ctx.clock);
     await app.listen({ port: config.port, host: config.host });
     // Background jobs run in this process unless RUN_JOBS=false (then run `callin worker`).
-    const jobs = config.runJobs ? await createJobService(ctx, { logger }) : null;
+    const jobs = config.runJobs ? await createJobService(ctx, { logger, integrations }) : null;
     jobs?.runner.start();
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : config.port;
@@ -48,6 +49,7 @@ export const startCommand: Command = {
         logger.info('shutting down');
         void (jobs ? jobs.close() : Promise.resolve())
           .then(() => app.close())
+          .then(() => integrations.close())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

@@ -3,7 +3,7 @@
 // `callin start` run jobs in-process (the default).
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openContext } from '../app.ts';
+import { openContext, openIntegrations } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
 import { createJobService } from '../jobs/service.ts';
 import type { Command } from './commands.ts';
@@ -23,7 +23,8 @@ export const workerCommand: Command = {
     const config = loadConfig(io.env, io.cwd);
     const logger = pino({ level: config.logLevel, base: { service: 'callin-worker' } });
     const ctx = await openContext(config);
-    const jobs = await createJobService(ctx, { logger });
+    const integrations = await openIntegrations(ctx, { logger });
+    const jobs = await createJobService(ctx, { logger, integrations });
     jobs.runner.start();
     io.out(`Calling In worker ${jobs.runner.workerId} is running jobs (${ctx.database.dialect}).`);
     await new Promise<void>((resolve) => {
@@ -31,6 +32,7 @@ export const workerCommand: Command = {
         logger.info('shutting down');
         void jobs
           .close()
+          .then(() => integrations.close())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

@@ -16,6 +16,10 @@ export const errorCodes = {
     message: 'That email and password did not match an account.',
   },
   invalid_token: { status: 401, message: 'That access token is not valid any more.' },
+  invalid_signature: {
+    status: 401,
+    message: 'This request could not be confirmed as coming from the connected service.',
+  },
   forbidden: { status: 403, message: 'Your role here does not include this.' },
   csrf_failed: {
     status: 403,

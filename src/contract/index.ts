@@ -3,3 +3,4 @@
 // routes and the web (type-only) can all depend on it.
 export * from './vocabulary.ts';
 export * from './errors.ts';
+export * from './notifications.ts';

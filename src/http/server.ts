@@ -7,6 +7,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyInstance,
+  type FastifyPluginAsync,
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
@@ -22,6 +23,8 @@ import { routes } from './routes/index.ts';
 export interface BuildOptions {
   logger?: FastifyServerOptions['loggerInstance'];
   serveWeb?: boolean;
+  /** Routes the integrations bring, each mounted at `/api/integrations/<name>/`. */
+  integrations?: readonly { name: string; routes: FastifyPluginAsync }[];
 }
 
 export const logSerializers = {
@@ -93,6 +96,12 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
   registerAuth(app, ctx);
   for (const register of routes)
     await app.register((instance) => register(instance, ctx), { prefix: '/api' });
+  // Each integration in a context of its own: the body parsers it sets (to check a signature
+  // over the raw bytes) and its hooks reach only its own routes.
+  for (const integration of options.integrations ?? [])
+    await app.register(async (scope) => scope.register(integration.routes), {
+      prefix: `/api/integrations/${integration.name}`,
+    });
   if (options.serveWeb !== false) await registerStaticWeb(app);
   await app.ready();
   return app;

@@ -1,11 +1,13 @@
 // A real server (build() + inject) over a fresh database of the given dialect.
 import type { FastifyInstance } from 'fastify';
-import { openContext } from '../../src/app.ts';
+import { openContext, openIntegrations } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import type { DialectName } from '../../src/db/client.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { AppContext } from '../../src/http/context.ts';
 import { build } from '../../src/http/server.ts';
+import type { IntegrationPlugin } from '../../src/integrations/plugin.ts';
+import type { LoadedIntegrations } from '../../src/integrations/registry.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export const TEST_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -14,6 +16,8 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   database: TestDatabase;
+  /** What the integrations brought: hand it to createJobService(t.ctx, { integrations }). */
+  integrations: LoadedIntegrations;
   close(): Promise<void>;
 }
 
@@ -32,7 +36,12 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
 
 export async function createTestApp(
   dialect: DialectName,
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    /** The integrations to load instead of the product's own list. */
+    integrations?: IntegrationPlugin[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config = testConfig(database, options.env);
@@ -41,13 +50,19 @@ export async function createTestApp(
     database: database.handle,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const app = await build(shared, { serveWeb: false });
+  const integrations = await openIntegrations(
+    shared,
+    options.integrations ? { plugins: options.integrations } : {},
+  );
+  const app = await build(shared, { serveWeb: false, integrations: integrations.routes });
   return {
     app,
     ctx: shared,
     database,
+    integrations,
     async close() {
       await app.close();
+      await integrations.close();
       await database.drop();
     },
   };
