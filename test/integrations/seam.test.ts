@@ -15,7 +15,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCast, notifications, raiseAndTriage, tokenOf } from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';
-import { buildCommunity, buildMember } from '../helpers/factories.ts';
+import { buildCommunity, buildMember, PASSWORD } from '../helpers/factories.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
 
 const SECRET = 'a-test-signing-secret';
@@ -103,6 +103,7 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
       .select(['name', 'status', 'dedupe_key'])
       .where('dedupe_key', 'like', `${prefix}%`)
       .orderBy('name')
+      .orderBy('dedupe_key')
       .execute();
 
   it('hands a signed route the raw body, in a context of its own', async () => {
@@ -292,6 +293,38 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
     expect(memory.received.filter((n) => n.recipient.userId === cast.member.userId)).toEqual([]);
     smtp.messages.length = 0;
     memory.received.length = 0;
+  });
+
+  it('cancels what waits for a person who is erased, intents and channel jobs alike', async () => {
+    const community = await buildCommunity(t);
+    const member = await buildMember(t, community.id, 'member');
+    const queue = (dedupeKey: string) =>
+      queueNotification(
+        t.ctx.store.repos.jobs,
+        t.ctx.cipher,
+        {
+          template: 'check-in',
+          communityId: community.id,
+          to: { userId: member.userId! },
+          link: '/check-in/erase',
+          dedupeKey,
+        },
+        t.ctx.clock.now().toISOString(),
+      );
+    await queue('seam:erase-a');
+    await jobs.runner.runDue();
+    await queue('seam:erase-b');
+    expect((await member.request('DELETE', '/api/me', { password: PASSWORD })).status).toBe(200);
+    expect((await jobsKeyed('seam:erase-')).map((j) => [j.dedupe_key, j.status])).toEqual([
+      ['seam:erase-a', 'done'],
+      ['seam:erase-b', 'cancelled'],
+      ['seam:erase-a@email', 'cancelled'],
+      ['seam:erase-a@memory', 'cancelled'],
+    ]);
+    await drain();
+    await settle();
+    expect(smtp.messages).toHaveLength(0);
+    expect(memory.received).toHaveLength(0);
   });
 
   it('does not send when the intent was cancelled while it was being handed out', async () => {
