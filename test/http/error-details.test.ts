@@ -174,6 +174,16 @@ describe.each(testDialects())('field errors on %s', (dialect) => {
     seen.add('invalid');
   });
 
+  it('describes the field errors in the OpenAPI document', async () => {
+    const doc = (await new Client(t.app).get('/api/openapi.json')).body;
+    const details = doc.components.schemas.ErrorBody.properties.details;
+    const list = details.anyOf.find((s: { type?: string }) => s.type === 'array');
+    expect(list.items.required).toEqual(['field', 'rule']);
+    const rules = list.items.properties.rule.anyOf.flatMap((s: { enum: string[] }) => s.enum);
+    expect(rules).toEqual([...validationRules]);
+    expect(Object.keys(list.items.properties)).toEqual(['field', 'rule', 'limit', 'in', 'message']);
+  });
+
   it('covered every rule of the contract that the API can produce', () => {
     // `pattern` and `format` also arrive through the path; `invalid` through the domain.
     expect([...seen].sort()).toEqual([...validationRules].sort());
