@@ -1,17 +1,14 @@
 // The one way the UI talks to the API: JSON in and out, the CSRF header on every change, and
 // errors turned into plain words, per field where the API says which field.
-import type { FieldError } from '../../src/contract/errors.ts';
+import type { ErrorBody, ErrorCode, FieldError } from '../../src/contract/errors.ts';
 import { messageFor } from './errors.ts';
 
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
+/** The API's error body, or `network` when the server could not be reached at all. */
+export type ApiErrorBody = Omit<ErrorBody, 'code'> & { code: ErrorCode | 'network' };
 
 /** An error from the API, with messages per field (keyed by the body path, e.g. "about.name"). */
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode | 'network';
   readonly status: number;
   readonly fields: Record<string, string>;
   constructor(status: number, body: ApiErrorBody, fields: Record<string, string>) {
@@ -24,7 +21,7 @@ export class ApiError extends Error {
 }
 
 // Where the product's wording in the browser should be kinder or more specific than the API's.
-const friendlyMessages: Record<string, string> = {
+const friendlyMessages: Partial<Record<ErrorCode | 'network', string>> = {
   invitation_invalid:
     'We could not find that invitation. It may have expired or been used already — ask the organizer for a new link.',
   setup_link_invalid:
@@ -81,7 +78,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     data = null;
   }
   if (!res.ok) {
-    const err =
+    const err: ApiErrorBody =
       data && typeof data === 'object' && 'code' in data
         ? (data as ApiErrorBody)
         : {
