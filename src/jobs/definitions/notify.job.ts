@@ -52,6 +52,8 @@ export function notifyJob(deps: {
         run.logger.info({ jobId: run.job.id }, 'notification not dispatched: it was cancelled');
         return;
       }
+      if (deps.channels.length === 0)
+        run.logger.warn({ jobId: run.job.id }, 'no notification channel is registered');
       const at = deps.clock.now().toISOString();
       const intent = { id: run.job.id, dedupeKey: run.job.dedupe_key };
       const scheduled = await deps.store.transaction(async (repos) => {
