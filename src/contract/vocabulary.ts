@@ -249,7 +249,7 @@ export const notificationChannels = ['email', 'in-app', 'slack', 'discord'] as c
 export type NotificationChannelName = (typeof notificationChannels)[number];
 
 /** The one job the domain schedules to tell someone: a channel-agnostic notification intent. */
-export const NOTIFY = 'notify';
+export const NOTIFY = 'notify' satisfies JobName;
 /** The job that delivers one intent on one channel (`notify.email`, `notify.slack` …). */
 export const channelJobPrefix = 'notify.';
 export function channelJobName(channel: string): `notify.${string}` {
