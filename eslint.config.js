@@ -1,5 +1,6 @@
 // Lint rules: type-aware TypeScript checks, and the one-way dependency rule from
-// docs/ARCHITECTURE.md (http, cli, integrations, jobs -> domain -> db; language stands alone).
+// docs/ARCHITECTURE.md (http, cli, integrations, jobs -> domain -> db; language stands alone;
+// integrations -> jobs/definition.ts only; src/app.ts and cli compose them all).
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -53,6 +54,30 @@ export default tseslint.config(
               target: './src/db',
               from: ['./src/domain', ...layers],
               message: 'db holds queries only and depends on nothing above it.',
+            },
+            {
+              target: './src/jobs',
+              from: ['./src/integrations', './src/http', './src/cli', './src/app.ts'],
+              message:
+                'jobs runs what it is handed: integrations are loaded at the composition root (src/app.ts).',
+            },
+            {
+              target: './src/integrations',
+              from: ['./src/http', './src/cli', './src/app.ts'],
+              message:
+                'an integration brings routes, jobs and channels through its register(); the root mounts them.',
+            },
+            {
+              target: './src/integrations',
+              from: './src/jobs',
+              except: ['./definition.ts'],
+              message: 'an integration may use jobs/definition.ts only (defineJob, the logger).',
+            },
+            {
+              target: './src/http',
+              from: ['./src/integrations', './src/jobs', './src/cli', './src/app.ts'],
+              message:
+                'http mounts the routes it is handed: integrations are loaded at the composition root (src/app.ts).',
             },
             {
               target: './src/contract',

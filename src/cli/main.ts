@@ -62,14 +62,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.config;
     }
     if (e instanceof AppError) {
-      const details = Array.isArray(e.details)
-        ? (e.details as { field?: string; problems?: string[] }[])
-        : [];
+      const details = Array.isArray(e.details) ? e.details : [];
       io.err(
-        [
-          e.message,
-          ...details.map((d) => `  - ${d.field ?? ''}: ${(d.problems ?? []).join(' ')}`),
-        ].join('\n'),
+        [e.message, ...details.map((d) => `  - ${d.field}: ${d.message ?? d.rule}`)].join('\n'),
       );
       return EXIT.failure;
     }

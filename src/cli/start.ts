@@ -1,7 +1,7 @@
 // `callin start`: migrate, print the one-time setup link if there is no operator yet, and serve.
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openContext } from '../app.ts';
+import { openContext, openIntegrations } from '../app.ts';
 import { loadConfig, testClockNotice } from '../config/env.ts';
 import { issueSetupToken } from '../domain/accounts/accounts.ts';
 import { startCheckpointing } from './audit-checkpoint.ts';
@@ -31,12 +31,13 @@ export const startCommand: Command = {
       base: { service: 'callin' },
     });
     const ctx = await openContext(config);
-    const app = await build(ctx, { logger: logger });
+    const integrations = await openIntegrations(ctx, { logger });
+    const app = await build(ctx, { logger: logger, integrations: integrations.routes });
     const setupToken = await issueSetupToken(ctx.store.transaction.bind(ctx.store), ctx.clock);
     await app.listen({ port: config.port, host: config.host });
     // Background jobs run in this process unless RUN_JOBS=false (then run `callin worker`).
     const jobs = config.runJobs
-      ? await createJobService(ctx, { logger, pollMs: config.jobPollMs })
+      ? await createJobService(ctx, { logger, integrations, pollMs: config.jobPollMs })
       : null;
     jobs?.runner.start();
     const checkpoint = startCheckpointing(ctx, {
@@ -59,6 +60,7 @@ export const startCommand: Command = {
         void (jobs ? jobs.close() : Promise.resolve())
           .then(() => app.close())
           .then(() => checkpoint.stop())
+          .then(() => integrations.close())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

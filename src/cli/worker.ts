@@ -3,7 +3,7 @@
 // `callin start` run jobs in-process (the default).
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openContext } from '../app.ts';
+import { openContext, openIntegrations } from '../app.ts';
 import { loadConfig, testClockNotice } from '../config/env.ts';
 import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
@@ -27,7 +27,8 @@ export const workerCommand: Command = {
     if (notice) io.err(notice);
     const logger = pino({ level: config.logLevel, base: { service: 'callin-worker' } });
     const ctx = await openContext(config);
-    const jobs = await createJobService(ctx, { logger, pollMs: config.jobPollMs });
+    const integrations = await openIntegrations(ctx, { logger });
+    const jobs = await createJobService(ctx, { logger, integrations, pollMs: config.jobPollMs });
     jobs.runner.start();
     const checkpoint = startCheckpointing(ctx, {
       onError: (e) =>
@@ -40,6 +41,7 @@ export const workerCommand: Command = {
         void jobs
           .close()
           .then(() => checkpoint.stop())
+          .then(() => integrations.close())
           .then(() => ctx.database.close())
           .finally(resolve);
       };

@@ -241,8 +241,27 @@ export type Severity = (typeof severities)[number];
 export const coachKinds = ['draft', 'reply'] as const;
 export type CoachKind = (typeof coachKinds)[number];
 
-/** Background jobs by name. `notify` carries one channel-agnostic notification intent. */
-export const jobNames = ['notify.email', 'retention.purge'] as const;
+/**
+ * Where people are told (flow step 8). Each is an integration's notification channel; a channel
+ * decides for itself whether it can reach a recipient.
+ */
+export const notificationChannels = ['email', 'in-app', 'slack', 'discord'] as const;
+export type NotificationChannelName = (typeof notificationChannels)[number];
+
+/** The one job the domain schedules to tell someone: a channel-agnostic notification intent. */
+export const NOTIFY = 'notify' satisfies JobName;
+/** The job that delivers one intent on one channel (`notify.email`, `notify.slack` …). */
+export const channelJobPrefix = 'notify.';
+export function channelJobName(channel: string): `notify.${string}` {
+  return `notify.${channel}`;
+}
+
+/**
+ * Background jobs by name. `notify` carries one channel-agnostic notification intent; its
+ * dispatcher schedules one `notify.<channel>` job per registered channel (`notify.email` is
+ * also what every notification was before 2026-12-01, so those still run).
+ */
+export const jobNames = ['notify', 'notify.email', 'retention.purge'] as const;
 export type JobName = (typeof jobNames)[number];
 
 /** Why the database cannot take writes, as `GET /api/health` reports it. */

@@ -1,19 +1,7 @@
 // Schemas shared by many routes. One schema library (TypeBox) drives validation, the
 // TypeScript types and the OpenAPI document.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { errorCodes } from '../config/errors.ts';
-
-export const ErrorBody = Type.Object(
-  {
-    code: Type.Union(Object.keys(errorCodes).map((c) => Type.Literal(c))),
-    message: Type.String(),
-    details: Type.Optional(Type.Unknown()),
-  },
-  {
-    $id: 'ErrorBody',
-    description: 'Every error: a stable code from the error table, and a message for people.',
-  },
-);
+export { ErrorBody } from '../contract/errors.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoTime = Type.String({ format: 'date-time' });

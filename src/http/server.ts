@@ -9,6 +9,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyInstance,
+  type FastifyPluginAsync,
   type FastifyReply,
   type FastifyServerOptions,
   type RouteOptions,
@@ -30,6 +31,8 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** Told of every route as it is registered (Fastify's onRoute hook): the tests list the API from it. */
   onRoute?: (route: RouteOptions) => void;
+  /** Routes the integrations bring, each mounted at `/api/integrations/<name>/`. */
+  integrations?: readonly { name: string; routes: FastifyPluginAsync }[];
 }
 
 export const logSerializers = {
@@ -158,7 +161,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
     // A path that is not valid percent-encoding gets the same error shape as any bad input.
     frameworkErrors: (_error, _request, reply) => {
       const body = new AppError('validation_failed', [
-        { field: 'url', problems: ['This address is not valid.'] },
+        { field: 'url', rule: 'format', in: 'url', message: 'This address is not valid.' },
       ]);
       // Hooks do not run for these, so the security headers are set here as well.
       void (reply as unknown as FastifyReply)
@@ -195,6 +198,12 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
   registerAuth(app, ctx);
   for (const register of routes)
     await app.register((instance) => register(instance, ctx), { prefix: '/api' });
+  // Each integration in a context of its own: the body parsers it sets (to check a signature
+  // over the raw bytes) and its hooks reach only its own routes.
+  for (const integration of options.integrations ?? [])
+    await app.register(async (scope) => scope.register(integration.routes), {
+      prefix: `/api/integrations/${integration.name}`,
+    });
   if (options.serveWeb !== false) await registerStaticWeb(app);
   await app.ready();
   return app;

@@ -1,12 +1,12 @@
 // Puts the queue together for `callin start` (in-process) and `callin worker` (alone): the
-// database queue, the product's job definitions, those the integrations register, and the
-// periodic jobs.
-import { integrations as defaultIntegrations } from '../integrations/index.ts';
-import { createHttpClient } from '../integrations/http-client.ts';
-import type { IntegrationPlugin } from '../integrations/plugin.ts';
+// database queue, the product's job definitions, the notification dispatcher with one delivery
+// job per channel, the jobs the integrations brought (handed in by the composition root,
+// src/app.ts), and the periodic jobs.
 import { Value } from '@sinclair/typebox/value';
 import type { ScheduleJob } from '../domain/notifications/jobs.ts';
+import type { NotificationChannel } from '../domain/notifications/notifications.ts';
 import { coreJobs } from './definitions/index.ts';
+import { channelDeliveryJob, notifyJob } from './definitions/notify.job.ts';
 import { silentLogger, type JobDefinition, type JobLogger } from './definition.ts';
 import { createDatabaseQueue, type JobQueue } from './queue.ts';
 import { createJobRunner, type JobRunner, type RunnerOptions } from './runner.ts';
@@ -18,33 +18,37 @@ export interface JobService {
   enqueue(job: ScheduleJob, at: string): Promise<string | null>;
   runner: JobRunner;
   definitions: JobDefinition[];
-  /** Stops the runner, waits for jobs in hand, and closes what the integrations opened. */
+  /** Stops the runner and waits for the jobs in hand. */
   close(): Promise<void>;
+}
+
+/** What the integrations brought that runs in the queue. */
+export interface JobIntegrations {
+  jobs: readonly JobDefinition[];
+  channels: readonly NotificationChannel[];
 }
 
 export async function createJobService(
   services: JobServices,
-  options: { logger?: JobLogger; integrations?: IntegrationPlugin[] } & Partial<
+  options: { logger?: JobLogger; integrations?: JobIntegrations } & Partial<
     Pick<RunnerOptions, 'pollMs' | 'leaseMs' | 'batchSize' | 'workerId'>
   > = {},
 ): Promise<JobService> {
   const logger = options.logger ?? silentLogger;
   const core = coreJobs(services);
-  const definitions: JobDefinition[] = [...core.definitions];
-  const closers: (() => void | Promise<void>)[] = [];
-  const http = createHttpClient({ allowInternal: services.config.allowInternalHttp });
-  for (const plugin of options.integrations ?? defaultIntegrations) {
-    await plugin.register({
-      config: services.config,
-      store: services.store,
-      cipher: services.cipher,
-      clock: services.clock,
-      logger,
-      http,
-      defineJob: (d) => definitions.push(d),
-      onClose: (fn) => closers.push(fn),
-    });
-  }
+  const channels = options.integrations?.channels ?? [];
+  const definitions: JobDefinition[] = [
+    ...core.definitions,
+    notifyJob({ store: services.store, clock: services.clock, channels }),
+    ...channels.map((c) =>
+      channelDeliveryJob(c, {
+        repos: services.store.repos,
+        cipher: services.cipher,
+        publicUrl: services.config.publicUrl,
+      }),
+    ),
+    ...(options.integrations?.jobs ?? []),
+  ];
   const names = definitions.map((d) => d.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`Two job definitions are named "${duplicate}".`);
@@ -75,7 +79,6 @@ export async function createJobService(
     definitions,
     async close() {
       await runner.stop();
-      for (const fn of closers) await fn();
     },
   };
 }

@@ -1,11 +1,13 @@
 // A real server (build() + inject) over a fresh database of the given dialect.
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import { openContext } from '../../src/app.ts';
+import { openContext, openIntegrations } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import type { DialectName } from '../../src/db/client.ts';
 import type { Clock } from '../../src/domain/common/clock.ts';
 import type { AppContext } from '../../src/http/context.ts';
 import { build } from '../../src/http/server.ts';
+import type { IntegrationPlugin } from '../../src/integrations/plugin.ts';
+import type { LoadedIntegrations } from '../../src/integrations/registry.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export const TEST_KEY = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -25,6 +27,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Every route the server registered, in the order it registered them (HEAD twins included). */
   routes: readonly RegisteredRoute[];
+  /** What the integrations brought: hand it to createJobService(t.ctx, { integrations }). */
+  integrations: LoadedIntegrations;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,12 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
 
 export async function createTestApp(
   dialect: DialectName,
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    /** The integrations to load instead of the product's own list. */
+    integrations?: IntegrationPlugin[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config = testConfig(database, options.env);
@@ -52,9 +61,14 @@ export async function createTestApp(
     database: database.handle,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const integrations = await openIntegrations(
+    shared,
+    options.integrations ? { plugins: options.integrations } : {},
+  );
   const routes: RegisteredRoute[] = [];
   const app = await build(shared, {
     serveWeb: false,
+    integrations: integrations.routes,
     onRoute(route) {
       for (const method of [route.method].flat())
         routes.push({
@@ -70,8 +84,10 @@ export async function createTestApp(
     ctx: shared,
     database,
     routes,
+    integrations,
     async close() {
       await app.close();
+      await integrations.close();
       await database.drop();
     },
   };

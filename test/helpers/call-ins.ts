@@ -1,5 +1,7 @@
-// Helpers for call-in tests: notification jobs as the runner would read them, and a community
+// Helpers for call-in tests: notification intents (`notify` jobs) as the runner would read them, and a community
 // with the four people of a call-in story.
+import { NOTIFICATION_CONTEXT } from '../../src/contract/notifications.ts';
+import { NOTIFY } from '../../src/contract/vocabulary.ts';
 import type { TestApp } from './app.ts';
 import type { Client } from './client.ts';
 import { buildCommunity, buildConcern, buildMember } from './factories.ts';
@@ -18,14 +20,14 @@ export async function notifications(t: TestApp): Promise<SentNotification[]> {
   const rows = await t.database.handle.db
     .selectFrom('jobs')
     .selectAll()
-    .where('name', '=', 'notify.email')
+    .where('name', '=', NOTIFY)
     .orderBy('created_at')
     .execute();
   return rows.map((r) => {
     const payload = JSON.parse(r.payload) as { template: string; sealed: string };
     const sealed = t.ctx.cipher.decrypt<{ to: SentNotification['to']; link: string }>(
       payload.sealed,
-      'notification',
+      NOTIFICATION_CONTEXT,
     );
     return {
       template: payload.template,

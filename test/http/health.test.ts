@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '../../src/app.ts';
+import { openContext, openIntegrations } from '../../src/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { classifyStorageError, storageHealthOf } from '../../src/db/storage-health.ts';
@@ -23,7 +23,8 @@ async function serve(handle: DatabaseHandle, env: Record<string, string>): Promi
   const database = { handle, env, dataDir: env.DATA_DIR ?? os.tmpdir(), drop: async () => {} };
   const ctx = await openContext(testConfig(database), { migrate: false, database: handle });
   const app = await build(ctx, { serveWeb: false });
-  return { app, ctx, database, routes: [], close: () => app.close() };
+  const integrations = await openIntegrations(ctx, { plugins: [] });
+  return { app, ctx, database, routes: [], integrations, close: () => app.close() };
 }
 
 async function health(t: TestApp) {

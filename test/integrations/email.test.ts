@@ -2,7 +2,8 @@
 // generic, and no message carries the narrative, quotes or names planted in the concern.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/language/check.ts';
-import { sealNotification, NOTIFY_EMAIL } from '../../src/integrations/email/notify-email.job.ts';
+import { channelJobName } from '../../src/contract/vocabulary.ts';
+import { sealNotification } from '../../src/domain/notifications/notifications.ts';
 import { createMailer } from '../../src/integrations/email/mailer.ts';
 import { renderEmail, templateNames } from '../../src/integrations/email/templates.ts';
 import { createJobService, type JobService } from '../../src/jobs/service.ts';
@@ -10,6 +11,9 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDialects } from '../helpers/db.ts';
 import { buildCommunity, buildConcern, buildMember } from '../helpers/factories.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.ts';
+
+/** The email channel's delivery job (also what every notification was before 2026-12-01). */
+const NOTIFY_EMAIL = channelJobName('email');
 
 const PLANTED = [
   'Zanzibar-narrative-7731',
@@ -30,7 +34,7 @@ describe.each(testDialects())('email notifications on %s', (dialect) => {
     t = await createTestApp(dialect, {
       env: { SMTP_URL: smtp.url, MAIL_FROM: 'Calling In <callin@example.org>' },
     });
-    jobs = await createJobService(t.ctx);
+    jobs = await createJobService(t.ctx, { integrations: t.integrations });
   });
   afterAll(async () => {
     await jobs.close();

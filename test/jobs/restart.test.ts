@@ -10,10 +10,14 @@ import { openContext } from '../../src/app.ts';
 import { createCommunity } from '../../src/domain/accounts/communities.ts';
 import { scheduleJob } from '../../src/domain/notifications/jobs.ts';
 import type { AppContext } from '../../src/http/context.ts';
-import { NOTIFY_EMAIL, sealNotification } from '../../src/integrations/email/notify-email.job.ts';
+import { channelJobName } from '../../src/contract/vocabulary.ts';
+import { sealNotification } from '../../src/domain/notifications/notifications.ts';
 import { TEST_KEY, testConfig } from '../helpers/app.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 import { startSmtpCapture, type SmtpCapture } from '../integrations/smtp-capture.ts';
+
+/** The email channel's delivery job (also what every notification was before 2026-12-01). */
+const NOTIFY_EMAIL = channelJobName('email');
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/callin.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

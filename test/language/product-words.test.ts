@@ -20,6 +20,7 @@ const sources = [
   ...files('web/src', /\.tsx?$/),
   ...files('src/integrations/email', /\.ts$/),
   'src/config/errors.ts',
+  'src/contract/errors.ts',
   ...files('src/domain', /\.ts$/),
   'src/cli/main.ts',
   'src/cli/commands.ts',

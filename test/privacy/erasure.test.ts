@@ -7,12 +7,16 @@ import { main } from '../../src/cli/main.ts';
 import { verifyChain } from '../../src/domain/audit/audit.ts';
 import { contentContext, type ConcernContent } from '../../src/domain/intake/concerns.ts';
 import { REMOVED_TEXT } from '../../src/domain/privacy/erasure.ts';
-import { NOTIFY_EMAIL, sealNotification } from '../../src/integrations/email/notify-email.job.ts';
+import { channelJobName } from '../../src/contract/vocabulary.ts';
+import { sealNotification } from '../../src/domain/notifications/notifications.ts';
 import { TEST_KEY, createTestApp, type TestApp } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';
 import { buildCommunity, buildConcern, createdEmailOf, PASSWORD } from './people.ts';
 import { findMentions } from './raw-search.ts';
+
+/** The email channel's delivery job (also what every notification was before 2026-12-01). */
+const NOTIFY_EMAIL = channelJobName('email');
 
 describe.each(testDialects())('export and erasure on %s', (dialect) => {
   let t: TestApp;

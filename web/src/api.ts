@@ -1,17 +1,16 @@
 // The one way the UI talks to the API: JSON in and out, the CSRF header on every change, and
 // errors turned into plain words, per field where the API says which field.
+import type { ErrorBody, ErrorCode, FieldError } from '../../src/contract/errors.ts';
+import { messageFor } from './errors.ts';
 
 import type { CallInCan } from '../../src/contract/can.ts';
 
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
+/** The API's error body, or `network` when the server could not be reached at all. */
+export type ApiErrorBody = Omit<ErrorBody, 'code'> & { code: ErrorCode | 'network' };
 
 /** An error from the API, with messages per field (keyed by the body path, e.g. "about.name"). */
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode | 'network';
   readonly status: number;
   readonly fields: Record<string, string>;
   constructor(status: number, body: ApiErrorBody, fields: Record<string, string>) {
@@ -24,7 +23,7 @@ export class ApiError extends Error {
 }
 
 // Where the product's wording in the browser should be kinder or more specific than the API's.
-const friendlyMessages: Record<string, string> = {
+const friendlyMessages: Partial<Record<ErrorCode | 'network', string>> = {
   invitation_invalid:
     'We could not find that invitation. It may have expired or been used already — ask the organizer for a new link.',
   setup_link_invalid:
@@ -44,39 +43,16 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Turns the validator's wording into something a person can act on. */
-export function friendlyProblem(problem: string): string {
-  // The domain already speaks in plain words; only the validator's phrases need translating.
-  if (problem && !/^must\b/.test(problem)) return problem;
-  const min = /fewer than (\d+) characters/.exec(problem);
-  if (min)
-    return min[1] === '1' ? 'Please fill this in.' : `Please write at least ${min[1]} characters.`;
-  const max = /more than (\d+) characters/.exec(problem);
-  if (max) return `Please keep this under ${max[1]} characters.`;
-  if (problem.includes('pattern "\\S"')) return 'Please write something here, not only spaces.';
-  if (problem.includes('format "email"'))
-    return 'Please enter an email address, like name@example.org.';
-  if (problem.includes('https?'))
-    return 'Please use full web addresses that start with https:// or http://.';
-  if (problem.includes('pattern')) return 'Please check the format of this.';
-  if (problem.includes('required property')) return 'Please fill this in.';
-  if (problem.includes('must be equal to one of') || problem.includes('constant'))
-    return 'Please choose one of the options.';
-  return 'Please check this.';
-}
-
+/** One message per field (keyed by its path, e.g. "about.name"), from the API's field errors. */
 function fieldErrors(details: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!Array.isArray(details)) return out;
-  for (const d of details as { field?: unknown; problems?: unknown }[]) {
-    if (typeof d.field !== 'string') continue;
-    const problem = Array.isArray(d.problems) ? String(d.problems[0] ?? '') : '';
-    let field = d.field.replace(/^(body|querystring|params)\.?/, '');
-    const required = /required property '([^']+)'/.exec(problem);
-    if (required?.[1]) field = field ? `${field}.${required[1]}` : required[1];
+  for (const d of details as Partial<FieldError>[]) {
+    if (typeof d.field !== 'string' || typeof d.rule !== 'string') continue;
     // A list item ("quotes.2") belongs to its list's field.
-    field = field.replace(/\.\d+$/, '');
-    if (!(field in out)) out[field] = friendlyProblem(problem);
+    const field = d.field.replace(/\.\d+$/, '');
+    if (!(field in out))
+      out[field] = messageFor({ rule: d.rule, limit: d.limit, message: d.message });
   }
   return out;
 }
@@ -104,7 +80,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     data = null;
   }
   if (!res.ok) {
-    const err =
+    const err: ApiErrorBody =
       data && typeof data === 'object' && 'code' in data
         ? (data as ApiErrorBody)
         : {

@@ -231,11 +231,19 @@ export function privacyRepository(db: Kysely<Database>) {
         .where('id', '=', userId)
         .execute();
     },
-    pendingJobs(name: string) {
+    /** Pending jobs named `name`, or whose name starts with `namePrefix` when given. */
+    pendingJobs(name: string, namePrefix?: string) {
       return db
         .selectFrom('jobs')
         .select(['id', 'payload'])
-        .where('name', '=', name)
+        .where((eb) =>
+          namePrefix
+            ? eb.or([
+                eb('name', '=', name),
+                eb('name', 'like', `${namePrefix.replace(/[%_]/g, '')}%`),
+              ])
+            : eb('name', '=', name),
+        )
         .where('status', '=', 'pending')
         .execute();
     },

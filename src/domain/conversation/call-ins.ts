@@ -231,7 +231,8 @@ export async function chooseChannel(
       throw new AppError('validation_failed', [
         {
           field: 'memberEmail',
-          problems: ['Add the email address of the person you are calling in.'],
+          rule: 'invalid',
+          message: 'Add the email address of the person you are calling in.',
         },
       ]);
     }
@@ -295,9 +296,9 @@ export async function sendMessage(
       throw new AppError('validation_failed', [
         {
           field: 'text',
-          problems: [
+          rule: 'invalid',
+          message:
             'This names someone who has not agreed to be mentioned. Describe the behaviour and its impact instead.',
-          ],
         },
       ]);
     }

@@ -1,7 +1,7 @@
 // The language checker as the product uses it: one compiled checker per community
 // configuration (compiling takes a fraction of a second, so it is cached), and the validation
 // of a community's language settings.
-import { AppError } from '../../config/errors.ts';
+import { AppError, fieldError } from '../../config/errors.ts';
 import {
   coachDraft,
   createChecker,
@@ -28,10 +28,7 @@ export function validateLanguageConfig(value: unknown): CheckerConfig {
   if (problems.length > 0) {
     throw new AppError(
       'validation_failed',
-      problems.map((p) => ({
-        field: ['settings', 'language', ...p.path].join('.'),
-        problems: [p.message],
-      })),
+      problems.map((p) => fieldError(['settings', 'language', ...p.path].join('.'), p.message)),
     );
   }
   return value as CheckerConfig;

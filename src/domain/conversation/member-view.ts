@@ -130,7 +130,11 @@ export async function respondAsMember(
     const text = input.text.trim();
     if (input.kind === 'reply' && !text)
       throw new AppError('validation_failed', [
-        { field: 'text', problems: ['Write a reply, or choose one of the other answers.'] },
+        {
+          field: 'text',
+          rule: 'invalid',
+          message: 'Write a reply, or choose one of the other answers.',
+        },
       ]);
     const at = isoNow(deps.clock);
     const row = await insertMessage(repos, deps.cipher, callIn, 'member', input.kind, text, at);

@@ -44,15 +44,15 @@ export async function writeEnforcement(
   const first = input.concernIds[0];
   if (!first)
     throw new AppError('validation_failed', [
-      { field: 'concernIds', problems: ['Link at least one concern.'] },
+      { field: 'concernIds', rule: 'invalid', message: 'Link at least one concern.' },
     ]);
   if (input.level === 'temporary-ban' && !input.expiresAt)
     throw new AppError('validation_failed', [
-      { field: 'expiresAt', problems: ['A temporary ban needs an end date.'] },
+      { field: 'expiresAt', rule: 'invalid', message: 'A temporary ban needs an end date.' },
     ]);
   if (input.expiresAt && input.expiresAt <= at)
     throw new AppError('validation_failed', [
-      { field: 'expiresAt', problems: ['The end date needs to be in the future.'] },
+      { field: 'expiresAt', rule: 'invalid', message: 'The end date needs to be in the future.' },
     ]);
   const concerns: Concern[] = [];
   for (const id of new Set(input.concernIds))
@@ -67,7 +67,8 @@ export async function writeEnforcement(
     throw new AppError('validation_failed', [
       {
         field: 'concernIds',
-        problems: ['Link only concerns about the same person: one record is about one person.'],
+        rule: 'invalid',
+        message: 'Link only concerns about the same person: one record is about one person.',
       },
     ]);
   const id = newId();

@@ -71,14 +71,22 @@ export async function requestConsent(
       if (input.harmedUserId) {
         if (!(await repos.memberships.find(communityId, input.harmedUserId))) {
           throw new AppError('validation_failed', [
-            { field: 'harmedUserId', problems: ['That person is not part of this community.'] },
+            {
+              field: 'harmedUserId',
+              rule: 'invalid',
+              message: 'That person is not part of this community.',
+            },
           ]);
         }
         if (input.harmedUserId === callIn.caller_user_id)
           throw new AppError('harmed_person_cannot_call');
         if (input.harmedUserId === concern.subject_user_id)
           throw new AppError('validation_failed', [
-            { field: 'harmedUserId', problems: ['That is the person being called in.'] },
+            {
+              field: 'harmedUserId',
+              rule: 'invalid',
+              message: 'That is the person being called in.',
+            },
           ]);
         harmedUserId = input.harmedUserId;
         to = { userId: harmedUserId };
@@ -88,9 +96,9 @@ export async function requestConsent(
         throw new AppError('validation_failed', [
           {
             field: 'email',
-            problems: [
+            rule: 'invalid',
+            message:
               'Say how to reach the harmed person privately: their account here or an email.',
-            ],
           },
         ]);
       }

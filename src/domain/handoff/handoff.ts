@@ -48,12 +48,16 @@ export async function assertMayCall(
   const m = await repos.memberships.find(concern.community_id, userId);
   if (!m)
     throw new AppError('validation_failed', [
-      { field: 'userId', problems: ['That person is not part of this community.'] },
+      { field: 'userId', rule: 'invalid', message: 'That person is not part of this community.' },
     ]);
   if (choseSelf) return 'self';
   if (m.role === 'member')
     throw new AppError('validation_failed', [
-      { field: 'userId', problems: ['Only allies and organizers hold call-ins for others.'] },
+      {
+        field: 'userId',
+        rule: 'invalid',
+        message: 'Only allies and organizers hold call-ins for others.',
+      },
     ]);
   return m.role;
 }

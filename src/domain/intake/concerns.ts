@@ -80,7 +80,8 @@ export async function raiseConcern(
         throw new AppError('validation_failed', [
           {
             field: 'contact',
-            problems: ['This community asks for a way to reach you about this concern.'],
+            rule: 'invalid',
+            message: 'This community asks for a way to reach you about this concern.',
           },
         ]);
       }
@@ -89,12 +90,16 @@ export async function raiseConcern(
     }
     if (!input.about.userId && !input.about.name?.trim()) {
       throw new AppError('validation_failed', [
-        { field: 'about', problems: ['Say who this is about: a member or a name.'] },
+        { field: 'about', rule: 'invalid', message: 'Say who this is about: a member or a name.' },
       ]);
     }
     if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
       throw new AppError('validation_failed', [
-        { field: 'about.userId', problems: ['That person is not a member of this community.'] },
+        {
+          field: 'about.userId',
+          rule: 'invalid',
+          message: 'That person is not a member of this community.',
+        },
       ]);
     }
     const now = deps.clock.now();
@@ -192,7 +197,7 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
     throw new AppError('validation_failed', [
-      { field: 'cursor', problems: ['This page marker is not valid.'] },
+      { field: 'cursor', rule: 'invalid', message: 'This page marker is not valid.' },
     ]);
   }
   return { createdAt, id };

@@ -2,7 +2,7 @@
 // patterns without reading any case. Live cases are counted as they stand; purged ones from
 // the anonymous counts the retention purge keeps (src/domain/privacy/retention.ts). Nothing here
 // points at a person or a case.
-import { AppError } from '../../config/errors.ts';
+import { AppError, fieldError, type FieldError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import { authorize } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
@@ -94,11 +94,11 @@ export function monthRange(
   clock: Clock,
   q: { from?: string | undefined; to?: string | undefined },
 ): { from: string; to: string } {
-  const problems: { field: string; problems: string[] }[] = [];
+  const problems: FieldError[] = [];
   for (const field of ['from', 'to'] as const) {
     const v = q[field];
     if (v !== undefined && !MONTH.test(v))
-      problems.push({ field, problems: ['Give a month as YYYY-MM, for example 2026-03.'] });
+      problems.push(fieldError(field, 'Give a month as YYYY-MM, for example 2026-03.'));
   }
   if (problems.length > 0) throw new AppError('validation_failed', problems);
   const to = q.to ?? clock.now().toISOString().slice(0, 7);
@@ -106,11 +106,19 @@ export function monthRange(
   const span = monthIndex(to) - monthIndex(from);
   if (span < 0)
     throw new AppError('validation_failed', [
-      { field: 'from', problems: ['The first month needs to come before the last one.'] },
+      {
+        field: 'from',
+        rule: 'invalid',
+        message: 'The first month needs to come before the last one.',
+      },
     ]);
   if (span >= MAX_MONTHS)
     throw new AppError('validation_failed', [
-      { field: 'from', problems: [`Ask for at most ${MAX_MONTHS} months at a time.`] },
+      {
+        field: 'from',
+        rule: 'invalid',
+        message: `Ask for at most ${MAX_MONTHS} months at a time.`,
+      },
     ]);
   return { from, to };
 }

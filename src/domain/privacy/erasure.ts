@@ -4,6 +4,8 @@
 // and email are replaced wherever case content mentions them. Cases themselves stay (the
 // organizers' record and the counts do not depend on who raised them). One audit entry.
 import { AppError } from '../../config/errors.ts';
+import { NOTIFICATION_CONTEXT } from '../../contract/notifications.ts';
+import { channelJobPrefix, NOTIFY } from '../../contract/vocabulary.ts';
 import type { EncryptedCell, TableName } from '../../db/repositories/privacy.repository.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { normalizeEmail } from '../accounts/accounts.ts';
@@ -211,13 +213,13 @@ export async function eraseUser(
     for (const d of deletionSteps)
       report.deleted += await privacy.deleteWhere(d.table, d.column, userId);
 
-    // Email waiting to go to them is not sent.
-    for (const job of await privacy.pendingJobs('notify.email')) {
+    // Nothing waiting to tell them is sent, on any channel.
+    for (const job of await privacy.pendingJobs(NOTIFY, channelJobPrefix)) {
       try {
         const payload = JSON.parse(job.payload) as { sealed?: string };
         const sealed = deps.cipher.decrypt<{ to?: { userId?: string; email?: string } }>(
           payload.sealed ?? '',
-          'notification',
+          NOTIFICATION_CONTEXT,
         );
         if (
           sealed.to?.userId === userId ||

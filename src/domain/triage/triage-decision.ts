@@ -126,7 +126,8 @@ export async function decideTriage(
     throw new AppError('validation_failed', [
       {
         field: 'ladderLevel',
-        problems: ['Choose a ladder level for enforcement, and only for enforcement.'],
+        rule: 'invalid',
+        message: 'Choose a ladder level for enforcement, and only for enforcement.',
       },
     ]);
   }

@@ -1,9 +1,10 @@
 // One error shape for every failure: { code, message, details? } with a stable code. Unknown
 // errors are logged without request content and answered with a plain 500.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, errorCodes, type ErrorCode } from '../../config/errors.ts';
+import { AppError, errorCodes, type ErrorCode, type ErrorDetails } from '../../config/errors.ts';
 import type { StorageFailure } from '../../contract/vocabulary.ts';
 import { classifyStorageError } from '../../db/storage-health.ts';
+import { fieldErrorsFrom } from '../validation-details.ts';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -15,7 +16,7 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
-function send(code: ErrorCode, details?: unknown) {
+function send(code: ErrorCode, details?: ErrorDetails) {
   return { status: errorCodes[code].status, body: new AppError(code, details).toBody() };
 }
 
@@ -43,13 +44,7 @@ export function registerErrorHandling(
     } else if (error instanceof AppError) {
       out = { status: error.status, body: error.toBody() };
     } else if (error.validation) {
-      out = send(
-        'validation_failed',
-        error.validation.map((v) => ({
-          field: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-          problems: [v.message ?? 'is not valid'],
-        })),
-      );
+      out = send('validation_failed', fieldErrorsFrom(error.validation, error.validationContext));
     } else if (error.statusCode === 429) {
       out = send('rate_limited');
     } else if (error.code && fastifyCodes[error.code]) {

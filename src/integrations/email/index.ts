@@ -1,20 +1,14 @@
-// The email integration: a nodemailer transport to SMTP_URL and the `notify.email` job.
+// The email integration: a nodemailer transport to SMTP_URL and the email notification channel
+// (delivered by the `notify.email` job).
 import type { IntegrationPlugin } from '../plugin.ts';
+import { emailChannel } from './channel.ts';
 import { createMailer } from './mailer.ts';
-import { notifyEmailJob } from './notify-email.job.ts';
 
 export const emailIntegration: IntegrationPlugin = {
   name: 'email',
   register(ctx) {
     const mailer = createMailer(ctx.config, ctx.logger);
-    ctx.defineJob(
-      notifyEmailJob({
-        repos: ctx.store.repos,
-        cipher: ctx.cipher,
-        mailer,
-        publicUrl: ctx.config.publicUrl,
-      }),
-    );
+    ctx.addChannel(emailChannel(mailer));
     ctx.onClose(() => mailer.close());
   },
 };

@@ -2,19 +2,12 @@
 // the narrative, quotes, or anyone else's name; subject lines say only which community wrote.
 // The words are plain and warm, and pass the product's own language checker.
 
-export const templateNames = [
-  'consent-request',
-  'consent-withdrawn',
-  'ally-offer',
-  'call-in-message',
-  'call-in-reply',
-  'follow-up-reminder',
-  'reporter-update',
-  'check-in',
-  'enforcement-notice',
-  'appeal-update',
-] as const;
-export type TemplateName = (typeof templateNames)[number];
+import {
+  notificationTemplates as templateNames,
+  type NotificationTemplate as TemplateName,
+} from '../../contract/vocabulary.ts';
+
+export { templateNames, type TemplateName };
 
 interface TemplateText {
   subject: (community: string) => string;

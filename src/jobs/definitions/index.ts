@@ -1,5 +1,6 @@
-// Job definitions that belong to the product itself (integrations add their own, such as
-// `notify.email`, through their register()). Periodic jobs are listed here too.
+// Job definitions that belong to the product itself, other than the notification dispatcher and
+// its per-channel delivery jobs (notify.job.ts, assembled in service.ts with the channels the
+// integrations bring). Periodic jobs are listed here too.
 import type { JobDefinition } from '../definition.ts';
 import type { PeriodicJob } from '../runner.ts';
 import type { JobServices } from '../services.ts';

@@ -1,12 +1,13 @@
 // `retention.purge`: purges closed cases past their community's retention period. Enqueued once
 // a day by the runner's scheduler (dedupe key per day), and safe to run again.
 import { Type } from '@sinclair/typebox';
+import type { JobName } from '../../contract/vocabulary.ts';
 import { dailyPurgeKey, purgeExpiredCases } from '../../domain/privacy/retention.ts';
 import { defineJob } from '../definition.ts';
 import type { PeriodicJob } from '../runner.ts';
 import type { JobServices } from '../services.ts';
 
-export const RETENTION_PURGE = 'retention.purge';
+export const RETENTION_PURGE = 'retention.purge' satisfies JobName;
 
 export function retentionPurgeJob(services: Pick<JobServices, 'store' | 'clock'>) {
   return defineJob({
