@@ -2,3 +2,4 @@
 // schemas of the API. It imports nothing else from src/, so the database types, the domain, the
 // routes and the web (type-only) can all depend on it.
 export * from './vocabulary.ts';
+export * from './schemas/index.ts';

@@ -134,6 +134,10 @@ export type MemberResponse = (typeof memberResponses)[number];
 export const memberStates = ['need-time', 'will-change', 'ask-organizer'] as const;
 export type MemberState = (typeof memberStates)[number];
 
+/** Who is reading a call-in as staff: its caller, or an organizer of the community. */
+export const callInViewers = ['caller', 'organizer'] as const;
+export type CallInViewer = (typeof callInViewers)[number];
+
 /** Kinds of entry in a call-in's thread: a caller's message or spoken-conversation log, or a member's response. */
 export const messageKinds = ['message', 'log', ...memberResponses] as const;
 export type MessageKind = (typeof messageKinds)[number];
@@ -236,6 +240,23 @@ export type NotificationTemplate = (typeof notificationTemplates)[number];
 
 export const severities = ['nudge', 'concern', 'escalate'] as const;
 export type Severity = (typeof severities)[number];
+
+/** The language checker's categories of wording (src/language keeps its own copy; a type check in the language routes keeps them equal). */
+export const languageCategories = [
+  'gendered',
+  'ableist',
+  'racialised',
+  'lgbtq',
+  'age',
+  'body',
+  'mental-health',
+  'condescending',
+  'slur',
+  'insult',
+  'profanity',
+  'custom',
+] as const;
+export type LanguageCategory = (typeof languageCategories)[number];
 
 /** What the coach reads: a caller's draft or a member's reply. */
 export const coachKinds = ['draft', 'reply'] as const;

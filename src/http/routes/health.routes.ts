@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Health, OpenApiDocument } from '../../contract/index.ts';
 import { sql } from 'kysely';
 import { AppError } from '../../config/errors.ts';
 import type { RouteRegistrar } from './types.ts';
@@ -11,7 +11,7 @@ export const healthRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['system'],
         summary: 'Ready to serve',
         security: [],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Health },
       },
     },
     async () => {
@@ -31,7 +31,7 @@ export const healthRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['system'],
         summary: 'This API, described as OpenAPI 3.1',
         security: [],
-        response: { 200: Type.Object({}, { additionalProperties: true }) },
+        response: { 200: OpenApiDocument },
       },
     },
     async () => app.swagger(),
