@@ -8,7 +8,6 @@ import type {
   AppealStatus,
   AuditAction,
   AuditTargetType,
-  CallerKind,
   CallInStatus,
   Channel,
   ConcernSource,
@@ -213,7 +212,7 @@ export interface CallInsTable {
   status: CallInStatus;
   language: string | null;
   caller_user_id: string | null;
-  caller_kind: CallerKind | null;
+  caller_kind: string | null;
   harmed_user_id: string | null;
   /** 'person' (the harmed person decides), 'organizer' (group/unknown), 'self' (no step). */
   consent_mode: ConsentMode;

@@ -134,10 +134,7 @@ export const CaseCounts = Type.Object({
     Type.Object({
       month: Type.String({ description: 'YYYY-MM, the month the concern was raised' }),
       category: Enum(countCategories),
-      outcome: Enum(
-        caseOutcomes,
-        "The call-in's outcome, else the triage decision, else none",
-      ),
+      outcome: Enum(caseOutcomes, "The call-in's outcome, else the triage decision, else none"),
       count: Type.Integer(),
     }),
     {

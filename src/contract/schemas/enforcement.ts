@@ -84,9 +84,7 @@ export type AppealDecided = Static<typeof AppealDecided>;
 export const MyEnforcement = Type.Object({
   ...EnforcementRecord.properties,
   community: Type.String(),
-  appeals: Type.Array(
-    Type.Object({ id: Uuid, status: Enum(appealStatuses), createdAt: IsoTime }),
-  ),
+  appeals: Type.Array(Type.Object({ id: Uuid, status: Enum(appealStatuses), createdAt: IsoTime })),
 });
 export type MyEnforcement = Static<typeof MyEnforcement>;
 export const MyEnforcementList = Type.Object({ items: Type.Array(MyEnforcement) });

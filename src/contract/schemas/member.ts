@@ -1,15 +1,12 @@
 // Being called in (flow step 6): what the member sees, from the private link or their account.
 // Nothing here names the reporter or the harmed person (rule 3).
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  callInStatuses,
-  memberResponses,
-  memberStates,
-  messageAuthors,
-  messageKinds,
-} from '../vocabulary.ts';
+import { callInStatuses, memberResponses, memberStates, messageKinds } from '../vocabulary.ts';
 import { GuideStep } from './call-ins.ts';
 import { Enum, IsoTime, Nullable, Uuid } from './primitives.ts';
+
+/** Who wrote a message, as the member reads the thread. */
+export const memberViewSenders = ['caller', 'you'] as const;
 
 export const MemberView = Type.Object({
   id: Uuid,
@@ -25,7 +22,7 @@ export const MemberView = Type.Object({
   messages: Type.Array(
     Type.Object({
       id: Uuid,
-      from: Enum(messageAuthors),
+      from: Enum(memberViewSenders),
       kind: Enum(messageKinds),
       text: Type.String(),
       createdAt: IsoTime,

@@ -1,4 +1,5 @@
 // API tokens: scoped to one community, shown once, stored hashed.
+import type { ApiTokenMade } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { authorize, requireSignedIn } from '../access/access.ts';
@@ -14,7 +15,7 @@ export async function createApiToken(
   actor: Actor,
   communityId: string,
   name: string,
-): Promise<{ id: string; token: string }> {
+): Promise<ApiTokenMade> {
   // Tokens are made from a signed-in session, never from another token.
   if (actor.kind !== 'user')
     throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');

@@ -1,7 +1,7 @@
 // The audit log: every state change appends one entry, hash-chained to the one before, so any
 // edit or deletion breaks the chain at a place `callin audit verify` can name. Entries hold ids
 // and action names only, never case content or personal data.
-import type { ActorKind } from '../../contract/vocabulary.ts';
+import type { ActorKind, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
 import crypto from 'node:crypto';
 
 export type { ActorKind } from '../../contract/vocabulary.ts';
@@ -10,18 +10,18 @@ export interface AuditInput {
   communityId: string | null;
   actorKind: ActorKind;
   actorId: string | null;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | null;
 }
 
 export interface ChainedEntry {
   seq: number;
   community_id: string | null;
-  actor_kind: string;
+  actor_kind: ActorKind;
   actor_id: string | null;
-  action: string;
-  target_type: string;
+  action: AuditAction;
+  target_type: AuditTargetType;
   target_id: string | null;
   at: string;
   prev_hash: string;

@@ -2,6 +2,15 @@
 // the conversation. Messages are encrypted at rest. Nothing reaches the member before consent
 // (rule 1), and no message may name the harmed person or the reporter unless they said so
 // (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
+import type {
+  ConcernCategory,
+  CallInDetail,
+  CallInListItem,
+  ChannelChosen,
+  DraftSaved,
+  MessageSent,
+} from '../../contract/index.ts';
+import type { MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -69,8 +78,8 @@ export async function insertMessage(
   repos: Pick<Repositories, 'callIns'>,
   cipher: Cipher,
   callIn: CallIn,
-  author: 'caller' | 'member',
-  kind: string,
+  author: MessageAuthor,
+  kind: MessageKind,
   text: string,
   at: string,
 ) {
@@ -95,7 +104,7 @@ export async function readCallIn(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<CallInDetail> {
   const { callIn, viewer } = await loadForStaff(repos, actor, communityId, callInId);
   const concern = await findConcern(repos, communityId, callIn.concern_id);
   const content = readConcernContent(cipher, concern);
@@ -117,7 +126,7 @@ export async function readCallIn(
       what: content.what,
       quotes: content.quotes,
       impact: content.impact,
-      categories: JSON.parse(concern.categories) as string[],
+      categories: JSON.parse(concern.categories) as ConcernCategory[],
       urgent: concern.urgency === 'urgent',
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
@@ -160,7 +169,7 @@ export async function listCallIns(
   repos: Pick<Repositories, 'memberships' | 'callIns'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<CallInListItem[]> {
   const role = await requireRole(repos, actor, communityId, 'ally');
   const rows = await repos.callIns.list(communityId, {
     callerUserId: role === 'organizer' ? undefined : (userIdOf(actor) ?? ''),
@@ -185,7 +194,7 @@ export async function saveDraft(
   communityId: string,
   callInId: string,
   text: string,
-) {
+): Promise<DraftSaved> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
     if (!['awaiting-consent', 'ready', 'in-conversation'].includes(callIn.status))
@@ -214,7 +223,7 @@ export async function chooseChannel(
   communityId: string,
   callInId: string,
   input: { channel: Channel; memberEmail: string | null; memberName: string | null },
-) {
+): Promise<ChannelChosen> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
     if (!['awaiting-consent', 'ready', 'in-conversation'].includes(callIn.status))
@@ -272,7 +281,7 @@ export async function sendMessage(
   communityId: string,
   callInId: string,
   text: string,
-) {
+): Promise<MessageSent> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['caller']);
     if (

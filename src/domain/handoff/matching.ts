@@ -1,6 +1,14 @@
 // An organizer's match (flow step 3): who could hold a call-in now, giving it to someone, or
 // offering it; offers can be declined without a reason. Rule 5: nobody paused or full is
 // offered work.
+import type {
+  ConcernCategory,
+  Candidate,
+  Handoff,
+  Offer,
+  OfferAnswered,
+  OfferForYou,
+} from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
@@ -31,7 +39,7 @@ export async function listCandidates(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<Candidate[]> {
   await requireRole(repos, actor, communityId, 'organizer');
   const callIn = await repos.callIns.find(communityId, callInId);
   if (!callIn) throw new AppError('not_found');
@@ -70,7 +78,7 @@ export async function assignCallIn(
   communityId: string,
   callInId: string,
   userId: string,
-) {
+): Promise<Handoff> {
   return tx(async (repos) => {
     await requireRole(repos, actor, communityId, 'organizer');
     const callIn = await repos.callIns.find(communityId, callInId);
@@ -88,7 +96,7 @@ export async function offerCallIn(
   communityId: string,
   callInId: string,
   input: { userId: string; relationship: Relationship },
-) {
+): Promise<Offer> {
   return tx(async (repos) => {
     await requireRole(repos, actor, communityId, 'organizer');
     const callIn = await repos.callIns.find(communityId, callInId);
@@ -143,7 +151,7 @@ export async function listMyOffers(
   repos: Pick<Repositories, 'memberships' | 'care' | 'callIns' | 'concerns'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<OfferForYou[]> {
   await requireRole(repos, actor, communityId, 'ally');
   const offers = await repos.care.listOffersForUser(communityId, userIdOf(actor) ?? '', 'pending');
   const out = [];
@@ -155,7 +163,7 @@ export async function listMyOffers(
       id: o.id,
       callInId: o.call_in_id,
       relationship: o.relationship,
-      categories: JSON.parse(concern.categories) as string[],
+      categories: JSON.parse(concern.categories) as ConcernCategory[],
       urgent: concern.urgency === 'urgent',
       language: callIn.language,
       createdAt: o.created_at,
@@ -172,7 +180,7 @@ export async function answerOffer(
   communityId: string,
   offerId: string,
   answer: 'accept' | 'decline',
-) {
+): Promise<OfferAnswered> {
   return tx(async (repos) => {
     await requireRole(repos, actor, communityId, 'ally');
     const userId = userIdOf(actor) ?? '';

@@ -1,5 +1,6 @@
 // Flow step 7: the outcome, the follow-up reminder, reopening and closing, and escalation to
 // enforcement (which carries the case's context but never the reporter's identity).
+import type { Escalated, OutcomeRecorded, StatusResult } from '../../contract/index.ts';
 import type { Outcome } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -36,7 +37,7 @@ export async function recordOutcome(
   communityId: string,
   callInId: string,
   input: { outcome: Outcome; note: string },
-) {
+): Promise<OutcomeRecorded> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
     if (callIn.status !== 'in-conversation' && callIn.status !== 'outcome-recorded')
@@ -107,7 +108,7 @@ export async function closeCallIn(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<StatusResult> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
     if (callIn.status === 'closed' || callIn.status === 'awaiting-caller')
@@ -131,7 +132,7 @@ export async function reopenCallIn(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<StatusResult> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId);
     if (callIn.status !== 'closed' && callIn.status !== 'outcome-recorded')
@@ -165,7 +166,7 @@ export async function escalateCallIn(
   communityId: string,
   callInId: string,
   input: { level: LadderLevel; reason: string; expiresAt: string | null },
-) {
+): Promise<Escalated> {
   return tx(async (repos) => {
     const { callIn } = await loadForStaff(repos, actor, communityId, callInId, ['organizer']);
     if (callIn.status === 'closed' || callIn.status === 'escalated' || callIn.status === 'stopped')

@@ -159,8 +159,10 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request) => {
       const a = request.actor;
-      if (a.kind === 'user') return { userId: a.userId, via: 'session', communityId: null };
-      if (a.kind === 'token') return { userId: a.userId, via: 'token', communityId: a.communityId };
+      if (a.kind === 'user')
+        return { userId: a.userId, via: 'session' as const, communityId: null };
+      if (a.kind === 'token')
+        return { userId: a.userId, via: 'token' as const, communityId: a.communityId };
       throw new AppError('sign_in_required');
     },
   );

@@ -1,10 +1,10 @@
+import type { MAX_API_TEXT as CONTRACT_MAX_API_TEXT } from '../../contract/index.ts';
 import {
   CheckBody,
   CheckResult,
   CoachBody,
   CoachResult,
   languageCategories,
-  MAX_API_TEXT as CONTRACT_MAX_API_TEXT,
   type LanguageCategory,
 } from '../../contract/index.ts';
 import { checkText, languageConfigFor } from '../../domain/conversation/language-check.ts';
