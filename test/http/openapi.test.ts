@@ -27,9 +27,12 @@ type Doc = {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-/** Property names whose values form a fixed set: each must be an enum, a const or a union of them. */
+/**
+ * Property names whose values form a fixed set: each must be an enum, a const or a union of them.
+ * (`from` and `caller` are left out: they are a month and a person's name in some answers.)
+ */
 const FIXED_SET =
-  /^(status|consentStatus|role|kind|channel|outcome|severity|level|ladderLevel|highestEnforcement|decision|author|from|action|actorKind|targetType|category|categories|urgency|harmed|wants|source|consentMode|mode|relationship|memberState|yourState|recommendation|responses|intent|publicHarm|caller|viewer|via)$/;
+  /^(status|consentStatus|role|kind|channel|outcome|severity|level|ladderLevel|highestEnforcement|decision|author|action|actorKind|targetType|category|categories|urgency|harmed|wants|source|consentMode|mode|relationship|memberState|yourState|recommendation|responses|intent|publicHarm|viewer|via)$/;
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +44,9 @@ function isFixedSet(schema: Json): boolean {
   if (Array.isArray(members)) return members.every(isFixedSet);
   if (schema.type === 'array' && schema.items) return isFixedSet(schema.items as Json);
   if (typeof schema.$ref === 'string') return true; // a named schema, checked where it is defined
-  return schema.type !== 'string' && schema.type !== undefined;
+  // An open set (a rule id, say) is said so with a pattern; only a bare string is free text.
+  if (schema.type === 'string') return typeof schema.pattern === 'string';
+  return schema.type !== undefined;
 }
 
 /** Every property, anywhere in the document, whose name says it is a fixed set but whose schema is free text. */

@@ -11,6 +11,7 @@ export const NewAccountBody = Type.Object(
   { email: Email, password: Password, displayName: Text(100) },
   { additionalProperties: false },
 );
+export type NewAccountBody = Static<typeof NewAccountBody>;
 export const SetupBody = Type.Object(
   { token: Text(200), ...NewAccountBody.properties },
   { additionalProperties: false },

@@ -9,7 +9,7 @@ import {
   relationships,
   roles,
 } from '../vocabulary.ts';
-import { Enum, IsoTime, NullableString, Uuid } from './primitives.ts';
+import { Enum, IsoTime, Nullable, NullableString, Uuid } from './primitives.ts';
 
 /** A call-in as the handoff leaves it: who holds it and where consent stands. */
 export const Handoff = Type.Object({
@@ -31,10 +31,14 @@ export const OpenCallInBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Why the ally board shows nothing to someone: they paused, or they are full. */
+export const allyUnavailableReasons = ['paused', 'at-capacity'] as const;
+export type AllyUnavailableReason = (typeof allyUnavailableReasons)[number];
+
 /** The ally board: requests for an ally, redacted. */
 export const AllyBoard = Type.Object({
   available: Type.Boolean(),
-  why: NullableString,
+  why: Nullable(Enum(allyUnavailableReasons)),
   items: Type.Array(
     Type.Object({
       concernId: Uuid,

@@ -7,9 +7,8 @@ import {
   type CallInListItem,
   type ConcernDetail,
   type Decision,
-  type History,
-  type Recommendation,
   type TriageAnswers,
+  type TriagePreview,
 } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { OpenCallIn } from '../components/call-in-match.tsx';
@@ -190,9 +189,7 @@ function Triage({
   const [danger, setDanger] = useState(concern.urgent ? 'yes' : 'no');
   const [intent, setIntent] = useState('');
   const [publicHarm, setPublicHarm] = useState('');
-  const [result, setResult] = useState<{ recommendation: Recommendation; history: History } | null>(
-    null,
-  );
+  const [result, setResult] = useState<TriagePreview | null>(null);
   const [decision, setDecision] = useState('');
   const [ladder, setLadder] = useState('');
   const [reason, setReason] = useState('');
@@ -200,11 +197,12 @@ function Triage({
   const rubric = useForm();
   const decide = useForm();
 
+  // The form's values come from the option lists in labels.ts, which are typed by the same unions.
   const answers = (): TriageAnswers => ({
-    categories,
+    categories: categories as TriageAnswers['categories'],
     immediateDanger: danger === 'yes',
-    intent,
-    publicHarm,
+    intent: intent as TriageAnswers['intent'],
+    publicHarm: publicHarm as TriageAnswers['publicHarm'],
   });
 
   const onPreview = rubric.submit(
@@ -216,10 +214,7 @@ function Triage({
         publicHarm: publicHarm ? undefined : 'Please choose how many people saw it.',
       }),
     async () => {
-      const r = await post<{ recommendation: Recommendation; history: History }>(
-        `${base}/triage/recommendation`,
-        answers(),
-      );
+      const r = await post<TriagePreview>(`${base}/triage/recommendation`, answers());
       setResult(r);
       setDecision(r.recommendation.kind);
       setLadder(r.recommendation.ladderLevel ?? '');
