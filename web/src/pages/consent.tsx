@@ -1,7 +1,7 @@
 // /consent/:token — the harmed person's private link (no account needed): what is being asked,
 // in plain words, and their answer: agree, agree with conditions, decline, and later withdraw.
 import { useState } from 'react';
-import { ApiError, get, post, type ConsentConditions, type ConsentView } from '../api.ts';
+import { ApiError, get, post, type ConsentView } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import {
   Checkbox,
