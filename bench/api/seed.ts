@@ -24,7 +24,7 @@ const harmed = ['me', 'someone-else', 'group', 'unknown'] as const;
 const wants = ['self', 'ally', 'organizers', 'record'] as const;
 const statuses = ['new', 'new', 'new', 'triaged', 'in-progress', 'closed'] as const;
 const categories = ['inconsiderate-language', 'exclusion', 'microaggression', 'other'];
-const sources = ['web', 'api', 'public-form', 'slack', 'discord', 'email'];
+const sources = ['web', 'api', 'public-form', 'slack', 'discord', 'email'] as const;
 
 // A few SQLite bound parameters per row: 16 columns x 500 rows stays under every limit.
 const ROWS_PER_INSERT = 500;

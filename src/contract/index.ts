@@ -4,3 +4,4 @@
 export * from './vocabulary.ts';
 export * from './errors.ts';
 export * from './notifications.ts';
+export * from './schemas/index.ts';

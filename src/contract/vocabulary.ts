@@ -134,6 +134,10 @@ export type MemberResponse = (typeof memberResponses)[number];
 export const memberStates = ['need-time', 'will-change', 'ask-organizer'] as const;
 export type MemberState = (typeof memberStates)[number];
 
+/** Who is reading a call-in as staff: its caller, or an organizer of the community. */
+export const callInViewers = ['caller', 'organizer'] as const;
+export type CallInViewer = (typeof callInViewers)[number];
+
 /** Kinds of entry in a call-in's thread: a caller's message or spoken-conversation log, or a member's response. */
 export const messageKinds = ['message', 'log', ...memberResponses] as const;
 export type MessageKind = (typeof messageKinds)[number];
@@ -169,6 +173,8 @@ export const auditActions = [
   'operator.create',
   'community.create',
   'community.update',
+  'member.role',
+  'member.remove',
   'invitation.create',
   'invitation.revoke',
   'invitation.accept',
@@ -183,6 +189,8 @@ export const auditActions = [
   'call-in.offer',
   'call-in.offer-decline',
   'call-in.channel',
+  'call-in.message',
+  'call-in.log',
   'call-in.member-response',
   'call-in.outcome',
   'call-in.escalate',
@@ -190,6 +198,8 @@ export const auditActions = [
   'call-in.reopen',
   'consent.request',
   'consent.give',
+  'consent.decline',
+  'consent.approve',
   'consent.withdraw',
   'care.update',
   'care.log',
@@ -236,6 +246,23 @@ export type NotificationTemplate = (typeof notificationTemplates)[number];
 
 export const severities = ['nudge', 'concern', 'escalate'] as const;
 export type Severity = (typeof severities)[number];
+
+/** The language checker's categories of wording (src/language keeps its own copy; a type check in the language routes keeps them equal). */
+export const languageCategories = [
+  'gendered',
+  'ableist',
+  'racialised',
+  'lgbtq',
+  'age',
+  'body',
+  'mental-health',
+  'condescending',
+  'slur',
+  'insult',
+  'profanity',
+  'custom',
+] as const;
+export type LanguageCategory = (typeof languageCategories)[number];
 
 /** What the coach reads: a caller's draft or a member's reply. */
 export const coachKinds = ['draft', 'reply'] as const;

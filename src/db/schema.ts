@@ -3,7 +3,32 @@
 // envelope produced by domain/crypto (never plaintext).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-import type { JobStatus, Role } from '../contract/vocabulary.ts';
+import type {
+  ActorKind,
+  AppealStatus,
+  AuditAction,
+  AuditTargetType,
+  CallInStatus,
+  Channel,
+  ConcernSource,
+  ConcernStatus,
+  ConsentMode,
+  ConsentStatus,
+  EnforcementStatus,
+  Harmed,
+  JobStatus,
+  LadderLevel,
+  MemberState,
+  MessageAuthor,
+  MessageKind,
+  OfferStatus,
+  Outcome,
+  RecommendationKind,
+  Relationship,
+  ReporterWants,
+  Role,
+  Urgency,
+} from '../contract/vocabulary.ts';
 export type { JobStatus, Role };
 
 export interface UsersTable {
@@ -77,16 +102,16 @@ export interface ApiTokensTable {
 export interface ConcernsTable {
   id: string;
   community_id: string;
-  status: string;
-  urgency: string;
+  status: ConcernStatus;
+  urgency: Urgency;
   categories: string;
-  harmed: string;
-  wants: string;
+  harmed: Harmed;
+  wants: ReporterWants;
   subject_user_id: string | null;
   subject_key: string | null;
   reporter_user_id: string | null;
   anonymous: number;
-  source: string;
+  source: ConcernSource;
   content: string;
   /** The concern's id for follow links made since 2026-11-30; a hash of older links. */
   follow_lookup: string;
@@ -103,8 +128,8 @@ export interface TriageDecisionsTable {
   decided_by: string;
   answers: string;
   recommendation: string;
-  ladder_level: string | null;
-  decision: string;
+  ladder_level: LadderLevel | null;
+  decision: RecommendationKind;
   reason: string;
   created_at: string;
 }
@@ -112,10 +137,10 @@ export interface TriageDecisionsTable {
 export interface AuditLogTable {
   seq: number;
   community_id: string | null;
-  actor_kind: string;
+  actor_kind: ActorKind;
   actor_id: string | null;
-  action: string;
-  target_type: string;
+  action: AuditAction;
+  target_type: AuditTargetType;
   target_id: string | null;
   at: string;
   prev_hash: string;
@@ -203,20 +228,20 @@ export interface CallInsTable {
   id: string;
   community_id: string;
   concern_id: string;
-  status: string;
+  status: CallInStatus;
   language: string | null;
   caller_user_id: string | null;
   caller_kind: string | null;
   harmed_user_id: string | null;
   /** 'person' (the harmed person decides), 'organizer' (group/unknown), 'self' (no step). */
-  consent_mode: string;
-  consent_status: string;
+  consent_mode: ConsentMode;
+  consent_status: ConsentStatus;
   consent_token_hash: string | null;
   /** Encrypted conditions set by the harmed person. */
   consent_conditions: string | null;
   consent_decided_by: string | null;
   consent_at: string | null;
-  channel: string | null;
+  channel: Channel | null;
   /** Encrypted draft. */
   draft: string | null;
   member_token_hash: string | null;
@@ -224,8 +249,8 @@ export interface CallInsTable {
   member_link: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   member_contact: string | null;
-  member_state: string | null;
-  outcome: string | null;
+  member_state: MemberState | null;
+  outcome: Outcome | null;
   outcome_note: string | null;
   outcome_at: string | null;
   created_by: string | null;
@@ -238,8 +263,8 @@ export interface CallInMessagesTable {
   id: string;
   call_in_id: string;
   community_id: string;
-  author: string;
-  kind: string;
+  author: MessageAuthor;
+  kind: MessageKind;
   /** Encrypted text. */
   body: string;
   created_at: string;
@@ -250,8 +275,8 @@ export interface CallInOffersTable {
   call_in_id: string;
   community_id: string;
   user_id: string;
-  relationship: string;
-  status: string;
+  relationship: Relationship;
+  status: OfferStatus;
   offered_by: string | null;
   created_at: string;
   decided_at: string | null;
@@ -281,12 +306,12 @@ export interface EnforcementsTable {
   community_id: string;
   subject_user_id: string | null;
   subject_key: string | null;
-  level: string;
+  level: LadderLevel;
   /** Encrypted. */
   reason: string;
   concern_ids: string;
   call_in_id: string | null;
-  status: string;
+  status: EnforcementStatus;
   enforced_by: string;
   expires_at: string | null;
   created_at: string;
@@ -300,7 +325,7 @@ export interface EnforcementAppealsTable {
   appellant_user_id: string | null;
   /** Encrypted. */
   statement: string;
-  status: string;
+  status: AppealStatus;
   decided_by: string | null;
   /** Encrypted. */
   decision_note: string | null;

@@ -188,6 +188,9 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
     max: ctx.config.apiRateLimit,
     timeWindow: '1 minute',
     store: rateLimitStore(counters, { shareGeneral: ctx.database.dialect === 'postgres' }),
+    // When the database cannot count (it is down or full), let the request through: it then
+    // meets the same database and answers 503 storage_unavailable itself, and health can say why.
+    skipOnError: true,
     errorResponseBuilder: (_req, context) => ({
       statusCode: context.statusCode,
       code: 'rate_limited',

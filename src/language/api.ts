@@ -3,7 +3,7 @@
  * body with `parseCheckRequest`, checks the text with the community's checker, and returns
  * `toApiFindings(findings)`.
  */
-import type { Finding } from './types.ts';
+import type { Category, Finding, Severity } from './types.ts';
 
 /** Longest text the API accepts, in UTF-16 code units. */
 export const MAX_API_TEXT = 20_000;
@@ -41,8 +41,8 @@ export function parseCheckRequest(body: unknown): ParsedCheckRequest {
 
 export interface ApiFinding {
   ruleId: string;
-  category: string;
-  severity: string;
+  category: Category;
+  severity: Severity;
   start: number;
   end: number;
   line: number;

@@ -100,7 +100,7 @@ for (const dialect of testDialects()) {
         const e = {
           ...row,
           seq: Number(row.seq),
-          action: row.seq === 12 ? 'community.delete' : row.action,
+          action: row.seq === 12 ? ('community.update' as const) : row.action,
           prev_hash: prev,
         };
         const hash = legacyHash(e);
@@ -217,10 +217,10 @@ describe('an audit log from before keyed entries', () => {
         const e = {
           seq,
           community_id: null,
-          actor_kind: 'cli',
+          actor_kind: 'cli' as const,
           actor_id: null,
-          action: 'operator.create',
-          target_type: 'user',
+          action: 'operator.create' as const,
+          target_type: 'user' as const,
           target_id: null,
           at: new Date(Date.UTC(2026, 10, seq)).toISOString(),
           prev_hash: prev,

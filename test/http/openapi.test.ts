@@ -27,6 +27,46 @@ type Doc = {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
+/**
+ * Property names whose values form a fixed set: each must be an enum, a const or a union of them.
+ * (`from` and `caller` are left out: they are a month and a person's name in some answers.)
+ */
+const FIXED_SET =
+  /^(status|consentStatus|role|kind|channel|outcome|severity|level|ladderLevel|highestEnforcement|decision|author|action|actorKind|targetType|category|categories|urgency|harmed|wants|source|consentMode|mode|relationship|memberState|yourState|recommendation|responses|intent|publicHarm|viewer|via)$/;
+
+type Json = Record<string, unknown>;
+
+/** Whether a schema (or each of its union members, or its array items) is a fixed set of strings. */
+function isFixedSet(schema: Json): boolean {
+  if (Array.isArray(schema.enum) || 'const' in schema) return true;
+  if (schema.type === 'null') return true;
+  const members = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
+  if (Array.isArray(members)) return members.every(isFixedSet);
+  if (schema.type === 'array' && schema.items) return isFixedSet(schema.items as Json);
+  if (typeof schema.$ref === 'string') return true; // a named schema, checked where it is defined
+  // An open set (a rule id, say) is said so with a pattern; only a bare string is free text.
+  if (schema.type === 'string') return typeof schema.pattern === 'string';
+  return schema.type !== undefined;
+}
+
+/** Every property, anywhere in the document, whose name says it is a fixed set but whose schema is free text. */
+function freeTextFixedSets(value: unknown, where: string, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v, i) => freeTextFixedSets(v, `${where}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    const node = value as Json;
+    const props = node.properties as Record<string, Json> | undefined;
+    if (props && typeof props === 'object') {
+      for (const [name, schema] of Object.entries(props))
+        if (FIXED_SET.test(name) && !isFixedSet(schema)) out.push(`${where}.${name}`);
+    }
+    // Query parameters are listed one by one, each with its own schema.
+    if (typeof node.name === 'string' && node.in && node.schema && FIXED_SET.test(node.name))
+      if (!isFixedSet(node.schema as Json)) out.push(`${where}(${node.name})`);
+    for (const [k, v] of Object.entries(node)) freeTextFixedSets(v, `${where}.${k}`, out);
+  }
+  return out;
+}
+
 function collectRefs(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) for (const v of value) collectRefs(v, out);
   else if (value && typeof value === 'object') {
@@ -98,6 +138,12 @@ describe.each(testDialects())('the OpenAPI document on %s', (dialect) => {
         }
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every property whose values form a fixed set an enum, a const or a union of them', () => {
+    const problems = freeTextFixedSets(doc.paths, 'paths');
+    freeTextFixedSets(doc.components.schemas, 'components');
     expect(problems).toEqual([]);
   });
 

@@ -46,7 +46,7 @@ describe.each(testDialects())('erasure across call-ins on %s', (dialect) => {
         caller_kind: 'ally',
         harmed_user_id: otto.client.userId!,
         consent_mode: 'person',
-        consent_status: 'granted',
+        consent_status: 'given',
         consent_token_hash: null,
         consent_conditions: cipher.encrypt(
           { doNotMention: true, note: 'Erin Erasable may go ahead' },

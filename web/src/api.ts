@@ -98,291 +98,88 @@ export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, b
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);
 
-// ---- response shapes (mirroring the TypeBox schemas in src/http/routes) --------------------
+// ---- response shapes: the API's own schemas (src/contract/schemas), as types only ------------
+// Type-only exports: nothing of TypeBox or the server reaches the browser bundle. Each name is
+// `Static<typeof Schema>` of the schema the route validates and serialises with.
 
-export interface Me {
-  user: { id: string; email: string; displayName: string; isOperator: boolean };
-  csrfToken: string;
-  communities: Community[];
-}
+export type {
+  AllyBoard,
+  AllyUnavailableReason,
+  ApiToken,
+  ApiTokenMade,
+  CallInDetail,
+  CallInListItem,
+  CallInMessage,
+  CallInOfferSeen,
+  Candidate,
+  CareLog,
+  CaseCounts,
+  CaseOutcome,
+  CoachResult,
+  Community,
+  CommunityEnforcement,
+  ConcernDetail,
+  ConsentConditions,
+  ConsentRequested,
+  ConsentView,
+  CountCategory,
+  Decision,
+  DraftAdvice,
+  DraftSaved,
+  EnforcementRecord,
+  FollowView,
+  GuideStep,
+  Handoff,
+  History,
+  InboxItem,
+  InboxPage,
+  IntakeView,
+  Invitation,
+  InvitationAccepted,
+  InvitationMade,
+  InvitationPreview,
+  LoadPicture,
+  Me,
+  Member,
+  MemberView,
+  MessageSent,
+  MyCallInItem,
+  MyCare,
+  MyConcern,
+  MyEnforcement,
+  NewAccountBody,
+  OfferAnswered,
+  OfferForYou,
+  OutcomeRecorded,
+  Raised,
+  Recommendation,
+  Settings,
+  SignedIn,
+  TriageAnswers,
+  TriagePreview,
+} from '../../src/contract/index.ts';
 
-export interface Community {
-  id: string;
-  slug: string;
-  name: string;
-  intakeOpen: boolean;
-  createdAt: string;
-  role: string | null;
-}
-
-export interface Settings {
-  settings: {
-    triage: { callInsBeforeWarning: number; concernsForPattern: number };
-    followUpDays: number;
-    retentionDays: number;
-    allowAnonymous: boolean;
-  };
-  intakeId: string;
-  intakeOpen: boolean;
-  intakeUrl: string;
-}
-
-export interface InboxItem {
-  id: string;
-  status: string;
-  urgent: boolean;
-  categories: string[];
-  harmed: string;
-  wants: string;
-  anonymous: boolean;
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ConcernDetail extends InboxItem {
-  what: string;
-  quotes: string[];
-  links: string[];
-  impact: string;
-  harmedName: string | null;
-  about: { userId: string | null; name: string | null };
-  reporter: { userId: string; name: string } | null;
-  contact: string | null;
-}
-
-export interface Recommendation {
-  kind: string;
-  ladderLevel: string | null;
-  urgent: boolean;
-  caller: string | null;
-  reasons: string[];
-}
-
-export interface History {
-  earlierConcerns: number;
-  earlierCallIns: number;
-  highestEnforcement: string | null;
-}
-
-export interface TriageAnswers {
-  categories: string[];
-  immediateDanger: boolean;
-  intent: string;
-  publicHarm: string;
-}
-
-export interface Decision {
-  id: string;
-  decidedBy: string;
-  decision: string;
-  ladderLevel: string | null;
-  reason: string;
-  recommendation: Recommendation;
-  answers: TriageAnswers;
-  createdAt: string;
-}
-
-export interface Raised {
-  id: string;
-  status: string;
-  createdAt: string;
-  followUrl: string;
-  followToken: string;
-}
-
-// ---- call-ins (flow steps 3-8) ---------------------------------------------------------------
-
-export interface GuideStep {
-  title: string;
-  text: string;
-}
-
-export interface ConsentConditions {
-  mayMentionMe: boolean;
-  mayShareQuotes: boolean;
-  note: string;
-}
-
-export interface CallInListItem {
-  id: string;
-  concernId: string;
-  status: string;
-  callerUserId: string | null;
-  consentStatus: string;
-  channel: string | null;
-  outcome: string | null;
-  updatedAt: string;
-}
-
-export interface CallInMessage {
-  id: string;
-  author: string;
-  kind: string;
-  text: string;
-  createdAt: string;
-}
-
-export interface CallInDetail {
-  id: string;
-  concernId: string;
-  viewer: string;
-  /** What you may do next, from the server's lifecycle and policy. */
-  can: CallInCan;
-  status: string;
-  callerUserId: string | null;
-  channel: string | null;
-  language: string | null;
-  consent: { mode: string; status: string; conditions: ConsentConditions; at: string | null };
-  concern: {
-    what: string;
-    quotes: string[];
-    impact: string;
-    categories: string[];
-    urgent: boolean;
-  };
-  draft: string | null;
-  memberState: string | null;
-  outcome: { outcome: string; note: string; at: string | null } | null;
-  messages: CallInMessage[];
-  /** Organizers only: who was offered the call-in and what they answered. */
-  offers: CallInOfferSeen[];
-  guide: GuideStep[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CallInOfferSeen {
-  id: string;
-  userId: string;
-  name: string;
-  relationship: string;
-  status: string;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface DraftAdvice {
-  kind: string;
-  message: string;
-  excerpt?: string;
-}
-
-export interface MemberView {
-  communityId: string;
-  id: string;
-  community: string;
-  caller: string;
-  status: string;
-  statusText: string;
-  canRespond: boolean;
-  yourState: string | null;
-  guide: GuideStep[];
-  responses: string[];
-  messages: { id: string; from: string; kind: string; text: string; createdAt: string }[];
-}
-
-export interface CoachResult {
-  findings: {
-    id: string;
-    start: number;
-    end: number;
-    text: string;
-    why: string;
-    suggestion: string;
-  }[];
-  strengths: string[];
-  language: { ruleId: string; text: string; message: string; suggestions: string[] }[];
-}
-
-export interface MyCare {
-  capacity: number;
-  paused: boolean;
-  languages: string[];
-  load: number;
-  available: boolean;
-}
-
-export interface CareLog {
-  id: string;
-  callInId: string | null;
-  minutes: number;
-  drain: number;
-  createdAt: string;
-}
-
-export interface LoadPicture {
-  people: {
-    userId: string;
-    name: string;
-    role: string;
-    open: number;
-    capacity: number;
-    paused: boolean;
-    overCapacity: boolean;
-  }[];
-  totalOpen: number;
-  busiest: { people: number; share: number; warning: boolean };
-  overCapacity: string[];
-  checkIns: { userId: string; name: string; loggedAt: string }[];
-  logs: { entries: number; totalMinutes: number; averageDrain: number | null };
-}
-
-export interface EnforcementRecord {
-  id: string;
-  level: string;
-  reason: string;
-  status: string;
-  expiresAt: string | null;
-  createdAt: string;
-}
-
-// ---- matching an ally, offers, conversations addressed to you ---------------------------------
-
-/** Someone who could hold a call-in now (the API leaves out anyone paused or full). */
-export interface Candidate {
-  userId: string;
-  name: string;
-  role: string;
-  load: number;
-  spare: number;
-  speaksLanguage: boolean;
-}
-
-export interface Handoff {
-  id: string;
-  concernId: string;
-  status: string;
-  callerUserId: string | null;
-  consentMode: string;
-  consentStatus: string;
-  language: string | null;
-}
-
-export interface OfferForYou {
-  id: string;
-  callInId: string;
-  relationship: string;
-  categories: string[];
-  urgent: boolean;
-  language: string | null;
-  createdAt: string;
-}
-
-export interface MyCallInItem {
-  id: string;
-  community: string;
-  status: string;
-  statusText: string;
-  updatedAt: string;
-}
-
-/** GET /api/communities/:id/counts: cases per month raised, kind of behaviour and outcome. */
-export interface CaseCounts {
-  from: string;
-  to: string;
-  /** Per kind of behaviour: a case naming two kinds counts once under each. */
-  items: { month: string; category: string; outcome: string; count: number }[];
-  /** Each case once, per month and outcome. */
-  totals: { month: string; outcome: string; count: number }[];
-}
+// The vocabulary: every fixed set of values, as unions.
+export type {
+  AppealStatus,
+  CallerKind,
+  CallInStatus,
+  Channel,
+  ConcernCategory,
+  ConcernSource,
+  ConcernStatus,
+  ConsentStatus,
+  EnforcementStatus,
+  Harmed,
+  Intent,
+  LadderLevel,
+  MemberResponse,
+  MessageKind,
+  OfferStatus,
+  Outcome,
+  PublicHarm,
+  RecommendationKind,
+  Relationship,
+  ReporterWants,
+  Role,
+} from '../../src/contract/vocabulary.ts';

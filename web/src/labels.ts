@@ -1,103 +1,141 @@
-// Plain words for the API's values. One place, so every page says the same thing.
+// Plain words for the API's values. One place, so every page says the same thing. Each table is
+// keyed by a union from the contract's vocabulary, so a value without words fails the type-check.
+import type {
+  AppealStatus,
+  CallerKind,
+  CallInStatus,
+  CaseOutcome,
+  Channel,
+  ConcernCategory,
+  ConcernSource,
+  ConcernStatus,
+  ConsentStatus,
+  CountCategory,
+  EnforcementStatus,
+  Harmed,
+  Intent,
+  LadderLevel,
+  MemberResponse,
+  Outcome,
+  PublicHarm,
+  RecommendationKind,
+  Relationship,
+  ReporterWants,
+  Role,
+} from './api.ts';
 import type { Option } from './components/form.tsx';
 
-export const harmedOptions: Option[] = [
-  { value: 'me', label: 'Me' },
-  { value: 'someone-else', label: 'Someone else' },
-  { value: 'group', label: 'A group of people' },
-  { value: 'unknown', label: 'I am not sure' },
-];
+/** Words for one value: a label, or a label with a hint. */
+type Words = string | { label: string; hint: string };
 
-export const wantsOptions: Option[] = [
-  {
-    value: 'organizers',
+/** The options of a choice, in the order the table lists them. */
+function optionsOf<U extends string>(table: Record<U, Words>): Option[] {
+  return (Object.entries(table) as [U, Words][]).map(([value, w]) =>
+    typeof w === 'string' ? { value, label: w } : { value, label: w.label, hint: w.hint },
+  );
+}
+
+const harmedWords: Record<Harmed, Words> = {
+  me: 'Me',
+  'someone-else': 'Someone else',
+  group: 'A group of people',
+  unknown: 'I am not sure',
+};
+export const harmedOptions: Option[] = optionsOf(harmedWords);
+
+const wantsWords: Record<ReporterWants, Words> = {
+  organizers: {
     label: 'Let the organizers decide',
     hint: 'They will look at it and choose a kind next step.',
   },
-  {
-    value: 'ally',
+  ally: {
     label: 'Please find an ally to talk with them',
     hint: 'A trained volunteer does the talking. Nobody contacts them on your behalf before you agree.',
   },
-  {
-    value: 'self',
+  self: {
     label: 'I will talk with them myself',
     hint: 'You will get a short guide to help with the conversation.',
   },
-  {
-    value: 'record',
+  record: {
     label: 'Just keep a record for now',
     hint: 'Nothing happens yet, but the organizers can see a pattern if it happens again.',
   },
-];
+};
+export const wantsOptions: Option[] = optionsOf(wantsWords);
 
-export const categoryOptions: Option[] = [
-  { value: 'inconsiderate-language', label: 'Inconsiderate language' },
-  { value: 'microaggression', label: 'A microaggression' },
-  { value: 'exclusion', label: 'Leaving people out' },
-  { value: 'dismissiveness', label: 'Dismissing people' },
-  { value: 'disruption', label: 'Disrupting conversations' },
-  { value: 'other', label: 'Something else' },
-  { value: 'intimidation', label: 'Intimidation' },
-  { value: 'harassment', label: 'Harassment' },
-  { value: 'threats', label: 'Threats' },
-  { value: 'abuse', label: 'Abuse' },
-  { value: 'discrimination', label: 'Discrimination' },
-  { value: 'doxxing', label: 'Sharing private details (doxxing)' },
-  { value: 'sexual-harassment', label: 'Sexual harassment' },
-];
+const categoryWords: Record<ConcernCategory, Words> = {
+  'inconsiderate-language': 'Inconsiderate language',
+  microaggression: 'A microaggression',
+  exclusion: 'Leaving people out',
+  dismissiveness: 'Dismissing people',
+  disruption: 'Disrupting conversations',
+  other: 'Something else',
+  intimidation: 'Intimidation',
+  harassment: 'Harassment',
+  threats: 'Threats',
+  abuse: 'Abuse',
+  discrimination: 'Discrimination',
+  doxxing: 'Sharing private details (doxxing)',
+  'sexual-harassment': 'Sexual harassment',
+};
+export const categoryOptions: Option[] = optionsOf(categoryWords);
 
-export const intentOptions: Option[] = [
-  { value: 'thoughtless', label: 'Thoughtless', hint: 'They did not stop to think.' },
-  { value: 'ignorance', label: 'Did not know better', hint: 'They may not know why it hurts.' },
-  { value: 'unclear', label: 'Not clear yet' },
-  { value: 'malice', label: 'Deliberate', hint: 'They meant to hurt.' },
-];
+const intentWords: Record<Intent, Words> = {
+  thoughtless: { label: 'Thoughtless', hint: 'They did not stop to think.' },
+  ignorance: { label: 'Did not know better', hint: 'They may not know why it hurts.' },
+  unclear: 'Not clear yet',
+  malice: { label: 'Deliberate', hint: 'They meant to hurt.' },
+};
+export const intentOptions: Option[] = optionsOf(intentWords);
 
-export const publicHarmOptions: Option[] = [
-  { value: 'none', label: 'Nobody else saw it' },
-  { value: 'few', label: 'A few people saw it' },
-  { value: 'many', label: 'Many people saw it' },
-];
+const publicHarmWords: Record<PublicHarm, Words> = {
+  none: 'Nobody else saw it',
+  few: 'A few people saw it',
+  many: 'Many people saw it',
+};
+export const publicHarmOptions: Option[] = optionsOf(publicHarmWords);
 
-export const decisionOptions: Option[] = [
-  { value: 'call-in', label: 'Call in', hint: 'A private, kind conversation.' },
-  {
-    value: 'call-in-and-public-statement',
+const decisionWords: Record<RecommendationKind, Words> = {
+  'call-in': { label: 'Call in', hint: 'A private, kind conversation.' },
+  'call-in-and-public-statement': {
     label: 'Call in, and a public statement',
     hint: 'A private conversation, and a statement about the behaviour (never about the person).',
   },
-  { value: 'enforcement', label: 'Enforcement', hint: 'A step on the code of conduct ladder.' },
-  { value: 'record-only', label: 'Keep a record only' },
-];
+  enforcement: { label: 'Enforcement', hint: 'A step on the code of conduct ladder.' },
+  'record-only': 'Keep a record only',
+};
+export const decisionOptions: Option[] = optionsOf(decisionWords);
 
-export const ladderOptions: Option[] = [
-  { value: 'correction', label: 'Correction' },
-  { value: 'warning', label: 'Warning' },
-  { value: 'temporary-ban', label: 'Temporary ban' },
-  { value: 'permanent-ban', label: 'Permanent ban' },
-];
+const ladderWords: Record<LadderLevel, Words> = {
+  correction: 'Correction',
+  warning: 'Warning',
+  'temporary-ban': 'Temporary ban',
+  'permanent-ban': 'Permanent ban',
+};
+export const ladderOptions: Option[] = optionsOf(ladderWords);
 
-export const roleOptions: Option[] = [
-  { value: 'member', label: 'Member', hint: 'Can raise concerns and see their own.' },
-  { value: 'ally', label: 'Ally', hint: 'Volunteers to hold call-ins for others.' },
-  { value: 'organizer', label: 'Organizer', hint: 'Sees and decides on every concern here.' },
-];
+const roleWords: Record<Role, Words> = {
+  member: { label: 'Member', hint: 'Can raise concerns and see their own.' },
+  ally: { label: 'Ally', hint: 'Volunteers to hold call-ins for others.' },
+  organizer: { label: 'Organizer', hint: 'Sees and decides on every concern here.' },
+};
+export const roleOptions: Option[] = optionsOf(roleWords);
 
-export const statusOptions: Option[] = [
-  { value: 'new', label: 'New' },
-  { value: 'triaged', label: 'Decided' },
-  { value: 'in-progress', label: 'In progress' },
-  { value: 'closed', label: 'Closed' },
-];
+const statusWords: Record<ConcernStatus, Words> = {
+  new: 'New',
+  triaged: 'Decided',
+  'in-progress': 'In progress',
+  closed: 'Closed',
+};
+export const statusOptions: Option[] = optionsOf(statusWords);
 
-const callerWords: Record<string, string> = {
+const callerWords: Record<CallerKind, string> = {
   reporter: 'The person who raised it, as they offered',
   ally: 'An ally, after asking the harmed person',
   organizer: 'An organizer',
 };
 
-const sourceWords: Record<string, string> = {
+const sourceWords: Record<ConcernSource, string> = {
   web: 'Signed in',
   'public-form': 'Public form',
   api: 'API',
@@ -121,8 +159,8 @@ export const label = {
   ladder: (v: string | null) => from(ladderOptions, v),
   role: (v: string | null) => from(roleOptions, v) || 'No role here',
   status: (v: string) => from(statusOptions, v),
-  caller: (v: string | null) => (v ? (callerWords[v] ?? v) : 'Nobody calls in'),
-  source: (v: string) => sourceWords[v] ?? v,
+  caller: (v: CallerKind | null) => (v ? callerWords[v] : 'Nobody calls in'),
+  source: (v: ConcernSource) => sourceWords[v],
 };
 
 export function formatDate(iso: string): string {
@@ -133,47 +171,50 @@ export function formatDate(iso: string): string {
 
 // ---- call-ins ---------------------------------------------------------------------------------
 
-export const callInStatusOptions: Option[] = [
-  { value: 'awaiting-caller', label: 'Waiting for someone to hold it' },
-  { value: 'awaiting-consent', label: 'Waiting for the harmed person’s answer' },
-  { value: 'ready', label: 'Ready to start' },
-  { value: 'in-conversation', label: 'In conversation' },
-  { value: 'outcome-recorded', label: 'Outcome recorded' },
-  { value: 'escalated', label: 'Taken to enforcement' },
-  { value: 'stopped', label: 'Stopped' },
-  { value: 'closed', label: 'Closed' },
-];
+const callInStatusWords: Record<CallInStatus, Words> = {
+  'awaiting-caller': 'Waiting for someone to hold it',
+  'awaiting-consent': 'Waiting for the harmed person’s answer',
+  ready: 'Ready to start',
+  'in-conversation': 'In conversation',
+  'outcome-recorded': 'Outcome recorded',
+  escalated: 'Taken to enforcement',
+  stopped: 'Stopped',
+  closed: 'Closed',
+};
+export const callInStatusOptions: Option[] = optionsOf(callInStatusWords);
 
-export const consentStatusOptions: Option[] = [
-  { value: 'not-requested', label: 'Not asked yet' },
-  { value: 'pending', label: 'Asked, waiting for an answer' },
-  { value: 'given', label: 'Agreed' },
-  { value: 'declined', label: 'Declined' },
-  { value: 'withdrawn', label: 'Withdrawn' },
-  { value: 'not-needed', label: 'Not needed (they chose to do it themselves)' },
-];
+const consentStatusWords: Record<ConsentStatus, Words> = {
+  'not-requested': 'Not asked yet',
+  pending: 'Asked, waiting for an answer',
+  given: 'Agreed',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  'not-needed': 'Not needed (they chose to do it themselves)',
+};
+export const consentStatusOptions: Option[] = optionsOf(consentStatusWords);
 
-export const channelOptions: Option[] = [
-  {
-    value: 'in-app',
+const channelWords: Record<Channel, Words> = {
+  'in-app': {
     label: 'A private thread here',
     hint: 'They open it from a private link; no account needed.',
   },
-  { value: 'email', label: 'Email', hint: 'Your message is sent to their email address.' },
-  { value: 'voice', label: 'A voice call', hint: 'You talk, then write a short note here.' },
-  { value: 'in-person', label: 'In person', hint: 'You talk, then write a short note here.' },
-];
+  email: { label: 'Email', hint: 'Your message is sent to their email address.' },
+  voice: { label: 'A voice call', hint: 'You talk, then write a short note here.' },
+  'in-person': { label: 'In person', hint: 'You talk, then write a short note here.' },
+};
+export const channelOptions: Option[] = optionsOf(channelWords);
 
-export const outcomeOptions: Option[] = [
-  { value: 'acknowledged', label: 'They acknowledged it' },
-  { value: 'committed-to-change', label: 'They committed to change' },
-  { value: 'apologised', label: 'They apologised' },
-  { value: 'disagreed', label: 'They disagreed' },
-  { value: 'no-response', label: 'No response' },
-  { value: 'escalated', label: 'It needs to go further' },
-];
+const outcomeWords: Record<Outcome, Words> = {
+  acknowledged: 'They acknowledged it',
+  'committed-to-change': 'They committed to change',
+  apologised: 'They apologised',
+  disagreed: 'They disagreed',
+  'no-response': 'No response',
+  escalated: 'It needs to go further',
+};
+export const outcomeOptions: Option[] = optionsOf(outcomeWords);
 
-export const memberResponseWords: Record<string, string> = {
+export const memberResponseWords: Record<MemberResponse, string> = {
   reply: 'Replied',
   'need-time': 'I need time to reflect',
   'will-change': 'I understand and will change',
@@ -187,30 +228,30 @@ export const callInLabel = {
   outcome: (v: string | null) => (v ? from(outcomeOptions, v) : 'Not recorded yet'),
 };
 
-export const enforcementStatusWords: Record<string, string> = {
+export const enforcementStatusWords: Record<EnforcementStatus, string> = {
   active: 'In effect',
-  expired: 'Ended',
   overturned: 'Overturned on appeal',
 };
 
-export const appealStatusWords: Record<string, string> = {
+export const appealStatusWords: Record<AppealStatus, string> = {
   pending: 'Waiting for a decision',
   upheld: 'Upheld',
   overturned: 'Overturned',
 };
 
 /** The relationship an organizer states when offering a call-in (`relationships` in the API). */
-export const relationshipOptions: Option[] = [
-  { value: 'none', label: 'Not that we know of' },
-  { value: 'knows', label: 'They know each other' },
-  { value: 'works-with', label: 'They work together' },
-  { value: 'friend', label: 'They are friends' },
-];
+const relationshipWords: Record<Relationship, Words> = {
+  none: 'Not that we know of',
+  knows: 'They know each other',
+  'works-with': 'They work together',
+  friend: 'They are friends',
+};
+export const relationshipOptions: Option[] = optionsOf(relationshipWords);
 
 // ---- counts -----------------------------------------------------------------------------------
 
 /** A case whose concern names no kind of behaviour is counted as `uncategorised`. */
-export const countCategoryWords: Record<string, string> = {
+export const countCategoryWords: Partial<Record<CountCategory, string>> = {
   microaggression: 'Microaggression',
   uncategorised: 'No kind named',
 };
@@ -219,25 +260,24 @@ export const countCategoryWords: Record<string, string> = {
  * What a case came to, in the counts: the call-in's outcome, else the decision taken on the
  * concern, else `none`. Said as a short fact, because the table reads them as rows.
  */
-export const countOutcomeOptions: Option[] = [
-  { value: 'acknowledged', label: 'They acknowledged it' },
-  { value: 'committed-to-change', label: 'They committed to change' },
-  { value: 'apologised', label: 'They apologised' },
-  { value: 'disagreed', label: 'They disagreed' },
-  { value: 'no-response', label: 'No response' },
-  { value: 'escalated', label: 'Taken further after the call-in' },
-  { value: 'call-in', label: 'Decided on a call-in, no outcome recorded' },
-  {
-    value: 'call-in-and-public-statement',
-    label: 'Decided on a call-in and a public statement, no outcome recorded',
-  },
-  { value: 'enforcement', label: 'Decided on enforcement' },
-  { value: 'record-only', label: 'Kept as a record only' },
-  { value: 'none', label: 'No decision recorded' },
-];
+const countOutcomeWords: Record<CaseOutcome, Words> = {
+  acknowledged: 'They acknowledged it',
+  'committed-to-change': 'They committed to change',
+  apologised: 'They apologised',
+  disagreed: 'They disagreed',
+  'no-response': 'No response',
+  escalated: 'Taken further after the call-in',
+  'call-in': 'Decided on a call-in, no outcome recorded',
+  'call-in-and-public-statement':
+    'Decided on a call-in and a public statement, no outcome recorded',
+  enforcement: 'Decided on enforcement',
+  'record-only': 'Kept as a record only',
+  none: 'No decision recorded',
+};
+export const countOutcomeOptions: Option[] = optionsOf(countOutcomeWords);
 
 export const countLabel = {
-  category: (v: string) => countCategoryWords[v] ?? from(categoryOptions, v),
+  category: (v: string) => countCategoryWords[v as CountCategory] ?? from(categoryOptions, v),
   outcome: (v: string) => from(countOutcomeOptions, v),
 };
 

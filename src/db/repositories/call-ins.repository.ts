@@ -43,7 +43,7 @@ export function callInsRepository(db: Kysely<Database>) {
     findForConcern(
       communityId: string,
       concernId: string,
-      statuses: readonly string[],
+      statuses: readonly CallInsTable['status'][],
     ): Promise<CallIn | undefined> {
       return db
         .selectFrom('call_ins')
@@ -84,7 +84,7 @@ export function callInsRepository(db: Kysely<Database>) {
       return query.execute();
     },
     /** Call-ins addressed to this person (the subject of the concern has this account). */
-    listForSubjectUser(userId: string, statuses: readonly string[]) {
+    listForSubjectUser(userId: string, statuses: readonly CallInsTable['status'][]) {
       return db
         .selectFrom('call_ins as ci')
         .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
@@ -106,7 +106,7 @@ export function callInsRepository(db: Kysely<Database>) {
     async countOpenForCaller(
       communityId: string,
       userId: string,
-      statuses: readonly string[],
+      statuses: readonly CallInsTable['status'][],
     ): Promise<number> {
       const r = await db
         .selectFrom('call_ins')
@@ -119,7 +119,7 @@ export function callInsRepository(db: Kysely<Database>) {
     },
     async openByCaller(
       communityId: string,
-      statuses: readonly string[],
+      statuses: readonly CallInsTable['status'][],
     ): Promise<Map<string, number>> {
       const rows = await db
         .selectFrom('call_ins')
@@ -136,7 +136,7 @@ export function callInsRepository(db: Kysely<Database>) {
       communityId: string,
       subject: Subject,
       excludeConcernId: string,
-      statuses: readonly string[],
+      statuses: readonly CallInsTable['status'][],
     ): Promise<number> {
       if (!subject.userId && !subject.key) return 0;
       const r = await db

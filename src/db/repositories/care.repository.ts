@@ -74,7 +74,11 @@ export function careRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .executeTakeFirst();
     },
-    listOffersForUser(communityId: string, userId: string, status: string): Promise<CallInOffer[]> {
+    listOffersForUser(
+      communityId: string,
+      userId: string,
+      status: CallInOffersTable['status'],
+    ): Promise<CallInOffer[]> {
       return db
         .selectFrom('call_in_offers')
         .selectAll()
@@ -103,7 +107,7 @@ export function careRepository(db: Kysely<Database>) {
         .orderBy('call_in_offers.id')
         .execute();
     },
-    async updateOffer(id: string, status: string, at: string): Promise<void> {
+    async updateOffer(id: string, status: CallInOffersTable['status'], at: string): Promise<void> {
       await db
         .updateTable('call_in_offers')
         .set({ status, decided_at: at })
@@ -111,7 +115,11 @@ export function careRepository(db: Kysely<Database>) {
         .execute();
     },
     /** Closes every other pending offer of a call-in once someone holds it. */
-    async closePendingOffers(callInId: string, status: string, at: string): Promise<void> {
+    async closePendingOffers(
+      callInId: string,
+      status: CallInOffersTable['status'],
+      at: string,
+    ): Promise<void> {
       await db
         .updateTable('call_in_offers')
         .set({ status, decided_at: at })

@@ -4,7 +4,7 @@ import { noReadCache, type ReadCache } from '../read-cache.ts';
 import type { Concern, ConcernsTable, Database } from '../schema.ts';
 
 export interface InboxQuery {
-  status?: string | undefined;
+  status?: ConcernsTable['status'] | undefined;
   /** Keyset cursor: list concerns older than this (created_at, id). */
   before?: { createdAt: string; id: string } | undefined;
   limit: number;
@@ -98,7 +98,12 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    async updateStatus(communityId: string, id: string, status: string, at: string): Promise<void> {
+    async updateStatus(
+      communityId: string,
+      id: string,
+      status: ConcernsTable['status'],
+      at: string,
+    ): Promise<void> {
       await db
         .updateTable('concerns')
         .set({ status, updated_at: at })

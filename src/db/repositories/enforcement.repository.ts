@@ -45,7 +45,7 @@ export function enforcementRepository(db: Kysely<Database>) {
     async levelsAboutSubject(
       communityId: string,
       subject: { userId: string | null; key: string | null },
-      status: string,
+      status: EnforcementsTable['status'],
     ): Promise<string[]> {
       if (!subject.userId && !subject.key) return [];
       const rows = await db
@@ -62,7 +62,7 @@ export function enforcementRepository(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => r.level);
     },
-    async updateStatus(id: string, status: string, at: string): Promise<void> {
+    async updateStatus(id: string, status: EnforcementsTable['status'], at: string): Promise<void> {
       await db
         .updateTable('enforcements')
         .set({ status, updated_at: at })

@@ -1,4 +1,5 @@
 // API tokens: scoped to one community, shown once, stored hashed.
+import type { ApiTokenMade } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
@@ -14,7 +15,7 @@ export async function createApiToken(
   actor: Actor,
   communityId: string,
   name: string,
-): Promise<{ id: string; token: string }> {
+): Promise<ApiTokenMade> {
   // Tokens are made from a signed-in session, never from another token.
   requirePerson(actor);
   return tx(async ({ memberships, apiTokens, audit }) => {

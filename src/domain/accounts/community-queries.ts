@@ -1,4 +1,5 @@
 // Read-only views of a community for the people allowed to see them.
+import type { ApiToken, AuditEntry, Community, Invitation, Member } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import { authorize } from '../access/policy.ts';
@@ -6,7 +7,10 @@ import type { Actor } from '../access/actor.ts';
 import { parseSettings } from './community-settings.ts';
 import { getCommunity, presentCommunity } from './communities.ts';
 
-export async function listCommunities(repos: Pick<Repositories, 'communities'>, actor: Actor) {
+export async function listCommunities(
+  repos: Pick<Repositories, 'communities'>,
+  actor: Actor,
+): Promise<Community[]> {
   if (actor.kind === 'user' && actor.isOperator) {
     const all = await repos.communities.listAll();
     const mine = new Map(
@@ -34,7 +38,7 @@ export async function viewCommunity(
   repos: Pick<Repositories, 'communities' | 'memberships'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<Community> {
   const { role } = await authorize(repos, actor, 'community.view', { communityId });
   return { ...presentCommunity(await getCommunity(repos, communityId)), role };
 }
@@ -57,7 +61,7 @@ export async function listMembers(
   repos: Pick<Repositories, 'memberships'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<Member[]> {
   await authorize(repos, actor, 'members.manage', { communityId });
   const rows = await repos.memberships.list(communityId);
   return rows.map((r) => ({
@@ -73,7 +77,7 @@ export async function listInvitations(
   repos: Pick<Repositories, 'memberships' | 'invitations'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<Invitation[]> {
   await authorize(repos, actor, 'invitations.manage', { communityId });
   const rows = await repos.invitations.listForCommunity(communityId);
   return rows.map((r) => ({
@@ -91,7 +95,7 @@ export async function listApiTokens(
   repos: Pick<Repositories, 'memberships' | 'apiTokens'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<ApiToken[]> {
   const { userId } = await authorize(repos, actor, 'tokens.own', { communityId });
   const rows = await repos.apiTokens.listForUser(communityId, userId ?? '');
   return rows.map((r) => ({
@@ -108,7 +112,7 @@ export async function listCommunityAudit(
   actor: Actor,
   communityId: string,
   limit: number,
-) {
+): Promise<AuditEntry[]> {
   await authorize(repos, actor, 'audit.read', { communityId });
   const rows = await repos.audit.listForCommunity(communityId, limit);
   return rows.map((r) => ({

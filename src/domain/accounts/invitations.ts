@@ -1,5 +1,6 @@
 // Invitations by link, each carrying a role: made and revoked by organizers, accepted with a
 // new account or the signed-in one.
+import type { InvitationPreview } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
@@ -15,7 +16,7 @@ import {
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { addHours, isoNow, type Clock } from '../common/clock.ts';
-import { getCommunity, presentCommunity, type CommunityView } from './communities.ts';
+import { getCommunity, presentCommunity } from './communities.ts';
 import { hashSecret, newId, newSecret } from '../common/tokens.ts';
 export async function createInvitation(
   tx: Tx<'communities' | 'memberships' | 'invitations' | 'audit'>,
@@ -74,7 +75,7 @@ export async function previewInvitation(
   repos: Pick<Repositories, 'invitations' | 'communities'>,
   clock: Clock,
   token: string,
-): Promise<{ community: CommunityView; role: Role; expiresAt: string }> {
+): Promise<InvitationPreview> {
   const inv = await usableInvitation(repos, token, isoNow(clock));
   const community = await getCommunity(repos, inv.community_id);
   return { community: presentCommunity(community), role: inv.role, expiresAt: inv.expires_at };

@@ -5,7 +5,7 @@
 // shows against the signed checkpoint kept outside the database (checkpoint.ts). Entries hold
 // ids and action names only, never case content or personal data.
 import crypto from 'node:crypto';
-import type { ActorKind } from '../../contract/vocabulary.ts';
+import type { ActorKind, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
 import type { AuditSeal } from '../../db/repositories/audit.repository.ts';
 import type { Checkpoint } from './checkpoint.ts';
 
@@ -16,18 +16,18 @@ export interface AuditInput {
   communityId: string | null;
   actorKind: ActorKind;
   actorId: string | null;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | null;
 }
 
 export interface ChainedEntry {
   seq: number;
   community_id: string | null;
-  actor_kind: string;
+  actor_kind: ActorKind;
   actor_id: string | null;
-  action: string;
-  target_type: string;
+  action: AuditAction;
+  target_type: AuditTargetType;
   target_id: string | null;
   at: string;
   prev_hash: string;

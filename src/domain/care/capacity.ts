@@ -1,6 +1,7 @@
 // Flow step 8: care for the people doing the work. Everyone sets how many open call-ins they
 // can hold and can pause; nobody paused or at capacity is offered or given work (rule 5).
 // Time and drain logs are private to their author; organizers see only aggregates.
+import type { CareLog, CareLogged, LoadPicture, MyCare } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CareProfile } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -67,7 +68,7 @@ export async function readMyCare(
   repos: Pick<Repositories, 'memberships' | 'care' | 'callIns'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<MyCare> {
   await authorize(repos, actor, 'care.own', { communityId });
   const a = await availability(repos, communityId, userIdOf(actor) ?? '');
   return { ...a.settings, load: a.load, available: a.available };
@@ -79,7 +80,7 @@ export async function updateMyCare(
   actor: Actor,
   communityId: string,
   patch: Partial<CareSettings>,
-) {
+): Promise<MyCare> {
   return tx(async (repos) => {
     await authorize(repos, actor, 'care.own', { communityId });
     const userId = userIdOf(actor) ?? '';
@@ -111,7 +112,7 @@ export async function logCare(
   actor: Actor,
   communityId: string,
   input: { callInId: string; minutes: number; drain: number },
-) {
+): Promise<CareLogged> {
   return tx(async (repos) => {
     const callIn = await repos.callIns.find(communityId, input.callInId);
     await authorize(repos, actor, 'care.log', callInResource(communityId, callIn));
@@ -162,7 +163,7 @@ export async function listMyCareLogs(
   repos: Pick<Repositories, 'memberships' | 'care'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<CareLog[]> {
   await authorize(repos, actor, 'care.own', { communityId });
   const rows = await repos.care.listLogs(communityId, userIdOf(actor) ?? '');
   return rows.map((r) => ({
@@ -194,7 +195,7 @@ export async function loadPicture(
   deps: Pick<CallInDeps, 'clock'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<LoadPicture> {
   await authorize(repos, actor, 'care.load', { communityId });
   const people = (await repos.memberships.list(communityId)).filter((m) => m.role !== 'member');
   const profiles = new Map(

@@ -2,6 +2,15 @@
 // the conversation. Messages are encrypted at rest. Nothing reaches the member before consent
 // (rule 1), and no message may name the harmed person or the reporter unless they said so
 // (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
+import type {
+  ConcernCategory,
+  CallInDetail,
+  CallInListItem,
+  ChannelChosen,
+  DraftSaved,
+  MessageSent,
+} from '../../contract/index.ts';
+import type { MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -71,8 +80,8 @@ export async function insertMessage(
   repos: Pick<Repositories, 'callIns'>,
   cipher: Cipher,
   callIn: CallIn,
-  author: 'caller' | 'member',
-  kind: string,
+  author: MessageAuthor,
+  kind: MessageKind,
   text: string,
   at: string,
 ) {
@@ -97,7 +106,7 @@ export async function readCallIn(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<CallInDetail> {
   const { callIn, viewer, decision } = await loadCallIn(
     repos,
     actor,
@@ -126,7 +135,7 @@ export async function readCallIn(
       what: content.what,
       quotes: content.quotes,
       impact: content.impact,
-      categories: JSON.parse(concern.categories) as string[],
+      categories: JSON.parse(concern.categories) as ConcernCategory[],
       urgent: concern.urgency === 'urgent',
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
@@ -169,7 +178,7 @@ export async function listCallIns(
   repos: Pick<Repositories, 'memberships' | 'callIns'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<CallInListItem[]> {
   const { role } = await authorize(repos, actor, 'call-in.list', { communityId });
   const rows = await repos.callIns.list(communityId, {
     callerUserId: role === 'organizer' ? undefined : (userIdOf(actor) ?? ''),
@@ -194,7 +203,7 @@ export async function saveDraft(
   communityId: string,
   callInId: string,
   text: string,
-) {
+): Promise<DraftSaved> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.draft', communityId, callInId);
     transition(callIn.status, 'save-draft');
@@ -222,7 +231,7 @@ export async function chooseChannel(
   communityId: string,
   callInId: string,
   input: { channel: Channel; memberEmail: string | null; memberName: string | null },
-) {
+): Promise<ChannelChosen> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.channel', communityId, callInId);
     transition(callIn.status, 'choose-channel');
@@ -280,7 +289,7 @@ export async function sendMessage(
   communityId: string,
   callInId: string,
   text: string,
-) {
+): Promise<MessageSent> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.message', communityId, callInId);
     if (callIn.status === 'stopped') throw new AppError('consent_withdrawn');

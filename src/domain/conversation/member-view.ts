@@ -1,7 +1,12 @@
 // Flow step 6, being called in: what the member sees (from a private link with no account, or
 // their own account) and the simple responses they have. Nothing here names the reporter or
 // the harmed person (rule 3): only the caller's display name, the guide and the thread.
-import { memberResponses, type MemberResponse } from '../../contract/vocabulary.ts';
+import type { CoachResult, MemberView, MyCallInItem, Responded } from '../../contract/index.ts';
+import {
+  memberResponses,
+  type CallInStatus,
+  type MemberResponse,
+} from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -30,7 +35,13 @@ export type { MemberResponse } from '../../contract/vocabulary.ts';
 export type MemberIdentity = { token: string } | { actor: Actor; callInId: string };
 
 /** Statuses in which the member can see the thread (something has reached them). */
-const VISIBLE = ['in-conversation', 'outcome-recorded', 'escalated', 'closed', 'stopped'];
+const VISIBLE: CallInStatus[] = [
+  'in-conversation',
+  'outcome-recorded',
+  'escalated',
+  'closed',
+  'stopped',
+];
 
 async function resolveMember(
   repos: Pick<Repositories, 'callIns'>,
@@ -64,7 +75,7 @@ export async function viewAsMember(
   repos: Pick<Repositories, 'callIns' | 'users' | 'communities'>,
   deps: Pick<CallInDeps, 'cipher'>,
   who: MemberIdentity,
-) {
+): Promise<MemberView> {
   const callIn = await resolveMember(repos, who);
   const community = await repos.communities.findById(callIn.community_id);
   const caller = callIn.caller_user_id
@@ -106,7 +117,7 @@ export async function coachMemberReply(
   repos: Pick<Repositories, 'callIns' | 'communities'>,
   who: MemberIdentity,
   text: string,
-) {
+): Promise<CoachResult> {
   const callIn = await resolveMember(repos, who);
   const community = await repos.communities.findById(callIn.community_id);
   const config = parseSettings(community?.settings ?? '{}').language;
@@ -123,7 +134,7 @@ export async function respondAsMember(
   deps: CallInDeps,
   who: MemberIdentity,
   input: { kind: MemberResponse; text: string },
-) {
+): Promise<Responded> {
   return tx(async (repos) => {
     const callIn = await resolveMember(repos, who);
     transition(callIn.status, 'member-respond');
@@ -178,7 +189,7 @@ export async function respondAsMember(
 export async function listMyCallIns(
   repos: Pick<Repositories, 'callIns' | 'communities'>,
   actor: Actor,
-) {
+): Promise<MyCallInItem[]> {
   requirePerson(actor);
   const rows = await repos.callIns.listForSubjectUser(actor.userId, VISIBLE);
   const out = [];

@@ -2,6 +2,13 @@
 // ban, each with an encrypted reason, the concerns it answers, and an expiry. The member can
 // appeal; a different organizer than the one who enforced decides (same_organizer_appeal).
 // Records name no reporter and no harmed person: only the behaviour and the level.
+import type {
+  AppealDecided,
+  Appealed,
+  CommunityEnforcement,
+  Enforced,
+  MyEnforcement,
+} from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Concern, Enforcement } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -81,7 +88,7 @@ export async function writeEnforcement(
     reason: '',
     concern_ids: JSON.stringify(concerns.map((c) => c.id)),
     call_in_id: input.callInId ?? null,
-    status: 'active',
+    status: 'active' as const,
     enforced_by: userIdOf(actor) ?? 'system',
     expires_at: input.level === 'permanent-ban' ? null : input.expiresAt,
     created_at: at,
@@ -129,7 +136,7 @@ export async function enforce(
   actor: Actor,
   communityId: string,
   input: EnforceInput,
-) {
+): Promise<Enforced> {
   return tx(async (repos) => {
     await authorize(repos, actor, 'enforcement.write', { communityId });
     const row = await writeEnforcement(repos, deps, actor, communityId, input, isoNow(deps.clock));
@@ -147,7 +154,7 @@ export async function listEnforcements(
   deps: Pick<CallInDeps, 'cipher'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<CommunityEnforcement[]> {
   await authorize(repos, actor, 'enforcement.read', { communityId });
   const out = [];
   for (const e of await repos.enforcement.list(communityId)) {
@@ -174,7 +181,7 @@ export async function listMyEnforcements(
   repos: Pick<Repositories, 'enforcement' | 'communities'>,
   deps: Pick<CallInDeps, 'cipher'>,
   actor: Actor,
-) {
+): Promise<MyEnforcement[]> {
   requirePerson(actor);
   const out = [];
   for (const e of await repos.enforcement.listForSubjectUser(actor.userId)) {
@@ -195,7 +202,7 @@ export async function appealEnforcement(
   actor: Actor,
   enforcementId: string,
   statement: string,
-) {
+): Promise<Appealed> {
   return tx(async (repos) => {
     requirePerson(actor);
     const e = await repos.enforcement.findById(enforcementId);
@@ -262,7 +269,7 @@ export async function decideAppeal(
   communityId: string,
   appealId: string,
   input: { decision: 'upheld' | 'overturned'; note: string },
-) {
+): Promise<AppealDecided> {
   return tx(async (repos) => {
     const appeal = await repos.enforcement.findAppeal(communityId, appealId);
     const e = appeal ? await repos.enforcement.find(communityId, appeal.enforcement_id) : undefined;

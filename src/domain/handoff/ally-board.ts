@@ -1,5 +1,6 @@
 // Flow step 3, the handoff: opening a call-in for a triaged concern, the redacted ally board
 // and volunteering. Rule 5 (nobody paused or full gets work) is kept here and in matching.
+import type { ConcernCategory, AllyBoard, Handoff } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
@@ -29,7 +30,7 @@ export async function openCallIn(
   communityId: string,
   concernId: string,
   input: { callerUserId: string | null; language: string | null },
-) {
+): Promise<Handoff> {
   return tx(async (repos) => {
     await authorize(repos, actor, 'call-in.open', { communityId });
     const concern = await findConcern(repos, communityId, concernId);
@@ -46,7 +47,7 @@ export async function listAllyBoard(
   repos: Pick<Repositories, 'memberships' | 'concerns' | 'triage' | 'callIns' | 'care'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<AllyBoard> {
   const { userId: me } = await authorize(repos, actor, 'ally-board.read', { communityId });
   const userId = me ?? '';
   const mine = await availability(repos, communityId, userId);
@@ -71,7 +72,7 @@ export async function listAllyBoard(
     if (concern.reporter_user_id === userId || concern.subject_user_id === userId) continue;
     items.push({
       concernId: r.id,
-      categories: JSON.parse(r.categories) as string[],
+      categories: JSON.parse(r.categories) as ConcernCategory[],
       urgent: r.urgency === 'urgent',
       language: live[0]?.language ?? null,
       since: r.updated_at,
@@ -88,7 +89,7 @@ export async function volunteer(
   actor: Actor,
   communityId: string,
   concernId: string,
-) {
+): Promise<Handoff> {
   return tx(async (repos) => {
     await authorize(repos, actor, 'ally-board.volunteer', { communityId });
     const concern = await findConcern(repos, communityId, concernId);

@@ -3,6 +3,12 @@
 // account or a private link (their follow link for a concern they raised, or a consent link).
 // Withdrawal stops the call-in at once and cancels everything not yet sent. For a group or an
 // unknown harmed party, an organizer's approval stands in.
+import type {
+  ConcernCategory,
+  ConsentRequested,
+  ConsentResult,
+  ConsentView,
+} from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, Concern } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -50,7 +56,7 @@ export async function requestConsent(
   communityId: string,
   callInId: string,
   input: { harmedUserId: string | null; email: string | null; name: string | null },
-) {
+): Promise<ConsentRequested> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'consent.request', communityId, callInId);
     transition(callIn.status, 'request-consent');
@@ -172,7 +178,7 @@ export async function viewConsent(
   repos: Pick<ConsentRepos, 'callIns' | 'concerns' | 'memberships' | 'users' | 'communities'>,
   deps: Pick<CallInDeps, 'cipher'>,
   who: ConsentIdentity,
-) {
+): Promise<ConsentView> {
   const { callIn, concern } = await resolveForHarmed(repos, who);
   const community = await repos.communities.findById(callIn.community_id);
   const caller = callIn.caller_user_id
@@ -182,7 +188,7 @@ export async function viewConsent(
     callInId: callIn.id,
     community: community?.name ?? '',
     caller: caller?.display_name ?? null,
-    categories: JSON.parse(concern.categories) as string[],
+    categories: JSON.parse(concern.categories) as ConcernCategory[],
     consentStatus: callIn.consent_status,
     conditions: readConditions(deps.cipher, callIn),
     stopped: callIn.status === 'stopped',
@@ -194,7 +200,7 @@ export async function decideConsent(
   deps: CallInDeps,
   who: ConsentIdentity,
   input: { decision: 'agree' | 'decline'; conditions: ConsentConditions },
-) {
+): Promise<ConsentResult> {
   return tx(async (repos) => {
     const { callIn } = await resolveForHarmed(repos, who);
     // Pending: a first answer. Given: the harmed person may change their conditions or say no.
@@ -251,7 +257,7 @@ export async function withdrawConsent(
   tx: Tx<keyof ConsentRepos>,
   deps: CallInDeps,
   who: ConsentIdentity,
-) {
+): Promise<ConsentResult> {
   return tx(async (repos) => {
     const { callIn } = await resolveForHarmed(repos, who);
     const status = transition(callIn.status, 'consent-withdrawn');
@@ -283,7 +289,7 @@ export async function approveAsOrganizer(
   communityId: string,
   callInId: string,
   approve: boolean,
-) {
+): Promise<ConsentResult> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'consent.approve', communityId, callInId);
     if (callIn.consent_mode !== 'organizer')

@@ -2,6 +2,7 @@
 // may hold one (rule 2: the harmed person never, unless they chose it), opening and giving a
 // call-in. Used by the ally board (src/domain/handoff/ally-board.ts) and by matching
 // (src/domain/handoff/matching.ts).
+import type { Handoff } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, Concern } from '../../db/schema.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -85,7 +86,7 @@ export async function assign(
     caller_user_id: userId,
     caller_kind: kind,
     consent_mode: mode,
-    consent_status: mode === 'self' ? 'not-needed' : 'not-requested',
+    consent_status: mode === 'self' ? ('not-needed' as const) : ('not-requested' as const),
     status: transition(callIn.status, mode === 'self' ? 'assign-self' : 'assign'),
     updated_at: at,
   };
@@ -163,7 +164,7 @@ export async function createCallIn(
   return row;
 }
 
-export function presentHandoff(c: CallIn) {
+export function presentHandoff(c: CallIn): Handoff {
   return {
     id: c.id,
     concernId: c.concern_id,

@@ -1,6 +1,14 @@
 // An organizer's match (flow step 3): who could hold a call-in now, giving it to someone, or
 // offering it; offers can be declined without a reason. Rule 5: nobody paused or full is
 // offered work.
+import type {
+  ConcernCategory,
+  Candidate,
+  Handoff,
+  Offer,
+  OfferAnswered,
+  OfferForYou,
+} from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
@@ -33,7 +41,7 @@ export async function listCandidates(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<Candidate[]> {
   const { callIn } = await loadCallIn(repos, actor, 'call-in.candidates', communityId, callInId);
   const concern = await findConcern(repos, communityId, callIn.concern_id);
   const out = [];
@@ -70,7 +78,7 @@ export async function assignCallIn(
   communityId: string,
   callInId: string,
   userId: string,
-) {
+): Promise<Handoff> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.assign', communityId, callInId);
     const concern = await findConcern(repos, communityId, callIn.concern_id);
@@ -86,7 +94,7 @@ export async function offerCallIn(
   communityId: string,
   callInId: string,
   input: { userId: string; relationship: Relationship },
-) {
+): Promise<Offer> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.offer', communityId, callInId);
     transition(callIn.status, 'offer');
@@ -139,7 +147,7 @@ export async function listMyOffers(
   repos: Pick<Repositories, 'memberships' | 'care' | 'callIns' | 'concerns'>,
   actor: Actor,
   communityId: string,
-) {
+): Promise<OfferForYou[]> {
   const { userId } = await authorize(repos, actor, 'offer.list', { communityId });
   const offers = await repos.care.listOffersForUser(communityId, userId ?? '', 'pending');
   const out = [];
@@ -151,7 +159,7 @@ export async function listMyOffers(
       id: o.id,
       callInId: o.call_in_id,
       relationship: o.relationship,
-      categories: JSON.parse(concern.categories) as string[],
+      categories: JSON.parse(concern.categories) as ConcernCategory[],
       urgent: concern.urgency === 'urgent',
       language: callIn.language,
       createdAt: o.created_at,
@@ -168,7 +176,7 @@ export async function answerOffer(
   communityId: string,
   offerId: string,
   answer: 'accept' | 'decline',
-) {
+): Promise<OfferAnswered> {
   return tx(async (repos) => {
     const offer = await repos.care.findOffer(communityId, offerId);
     const decision = await authorize(repos, actor, 'offer.answer', {

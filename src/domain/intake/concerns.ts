@@ -1,6 +1,13 @@
 // Flow step 1: raising a concern, and reading concerns back (organizer inbox, the reporter's
 // private follow link, a member's own list). Narrative, quotes, links, impact and names are
 // encrypted as one envelope bound to the concern's id.
+import type {
+  ConcernDetail,
+  FollowView,
+  InboxPage,
+  IntakeView,
+  MyConcern,
+} from '../../contract/index.ts';
 import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/schema.ts';
@@ -176,19 +183,6 @@ export async function findByFollowToken(
 
 // ---- the organizer inbox ------------------------------------------------------------------
 
-export interface InboxItem {
-  id: string;
-  status: string;
-  urgent: boolean;
-  categories: string[];
-  harmed: string;
-  wants: string;
-  anonymous: boolean;
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(`${createdAt}|${id}`).toString('base64url');
 }
@@ -227,11 +221,6 @@ export async function listInbox(
 
 const inboxPages = new WeakMap<object, { limit: number; page: InboxPage }>();
 
-export interface InboxPage {
-  items: InboxItem[];
-  nextCursor: string | null;
-}
-
 type InboxRow = Awaited<ReturnType<Repositories['concerns']['listInbox']>>[number];
 
 function inboxPage(rows: readonly InboxRow[], limit: number): InboxPage {
@@ -242,7 +231,7 @@ function inboxPage(rows: readonly InboxRow[], limit: number): InboxPage {
       id: r.id,
       status: r.status,
       urgent: r.urgency === 'urgent',
-      categories: JSON.parse(r.categories) as string[],
+      categories: JSON.parse(r.categories) as ConcernCategory[],
       harmed: r.harmed,
       wants: r.wants,
       anonymous: r.anonymous === 1,
@@ -272,7 +261,7 @@ export async function readConcern(
   actor: Actor,
   communityId: string,
   id: string,
-) {
+): Promise<ConcernDetail> {
   await authorize(repos, actor, 'concern.read', { communityId });
   const c = await findConcern(repos, communityId, id);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
@@ -282,7 +271,7 @@ export async function readConcern(
     id: c.id,
     status: c.status,
     urgent: c.urgency === 'urgent',
-    categories: JSON.parse(c.categories) as string[],
+    categories: JSON.parse(c.categories) as ConcernCategory[],
     harmed: c.harmed,
     wants: c.wants,
     source: c.source,
@@ -319,7 +308,7 @@ export async function followConcern(
   repos: Pick<Repositories, 'concerns' | 'communities'>,
   cipher: Cipher,
   token: string,
-) {
+): Promise<FollowView> {
   const c = await findByFollowToken(repos.concerns, token);
   if (!c) throw new AppError('not_found');
   const community = await repos.communities.findById(c.community_id);
@@ -336,7 +325,10 @@ export async function followConcern(
   };
 }
 
-export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, actor: Actor) {
+export async function listMyConcerns(
+  repos: Pick<Repositories, 'concerns'>,
+  actor: Actor,
+): Promise<MyConcern[]> {
   requirePerson(actor);
   const rows = await repos.concerns.listByReporter(actor.userId);
   return rows.map((r) => ({
@@ -350,7 +342,10 @@ export async function listMyConcerns(repos: Pick<Repositories, 'concerns'>, acto
 }
 
 /** What the public form shows before anyone types: the community's name and options. */
-export async function describeIntake(repos: Pick<Repositories, 'communities'>, intakeId: string) {
+export async function describeIntake(
+  repos: Pick<Repositories, 'communities'>,
+  intakeId: string,
+): Promise<IntakeView> {
   const c = await repos.communities.findByIntakeId(intakeId);
   if (!c || c.intake_open !== 1) throw new AppError('intake_closed');
   return { community: c.name, allowAnonymous: parseSettings(c.settings).allowAnonymous };

@@ -184,7 +184,9 @@ describe('monthRange', () => {
     expect(refusal(() => monthRange(clock, { from: '2016-12', to: '2026-11' }))).toBeNull();
     expect(refusal(() => monthRange(clock, { from: '2016-12', to: '2026-12' }))).toMatchObject({
       code: 'validation_failed',
-      details: [{ field: 'from', problems: ['Ask for at most 120 months at a time.'] }],
+      details: [
+        { field: 'from', rule: 'invalid', message: 'Ask for at most 120 months at a time.' },
+      ],
     });
   });
 });

@@ -2,6 +2,7 @@
 // patterns without reading any case. Live cases are counted as they stand; purged ones from
 // the anonymous counts the retention purge keeps (src/domain/privacy/retention.ts). Nothing here
 // points at a person or a case.
+import type { CaseCounts } from '../../contract/index.ts';
 import { AppError, fieldError, type FieldError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import { authorize } from '../access/policy.ts';
@@ -130,7 +131,7 @@ export async function listCaseCounts(
   actor: Actor,
   communityId: string,
   q: { from?: string | undefined; to?: string | undefined },
-): Promise<{ from: string; to: string; items: CaseCount[]; totals: CaseTotal[] }> {
+): Promise<CaseCounts> {
   await authorize(repos, actor, 'counts.read', { communityId });
   const { from, to } = monthRange(clock, q);
   const endExclusive = `${monthOf(monthIndex(to) + 1)}-01T00:00:00.000Z`;
@@ -149,5 +150,6 @@ export async function listCaseCounts(
   const purgedTotals = (await repos.privacy.listTotals(communityId)).filter(inRange);
   const items = merge([...tally.byKind, ...purgedByKind], (r) => [r.month, r.category, r.outcome]);
   const totals = merge([...tally.totals, ...purgedTotals], (r) => [r.month, r.outcome]);
-  return { from, to, items, totals };
+  // The counts kept after a purge are stored as text; the typed storage will narrow them.
+  return { from, to, items, totals } as CaseCounts;
 }

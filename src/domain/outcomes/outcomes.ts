@@ -1,5 +1,6 @@
 // Flow step 7: the outcome, the follow-up reminder, reopening and closing, and escalation to
 // enforcement (which carries the case's context but never the reporter's identity).
+import type { Escalated, OutcomeRecorded, StatusResult } from '../../contract/index.ts';
 import type { Outcome } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -37,7 +38,7 @@ export async function recordOutcome(
   communityId: string,
   callInId: string,
   input: { outcome: Outcome; note: string },
-) {
+): Promise<OutcomeRecorded> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(
       repos,
@@ -113,7 +114,7 @@ export async function closeCallIn(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<StatusResult> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.close', communityId, callInId);
     const status = transition(callIn.status, 'close');
@@ -136,7 +137,7 @@ export async function reopenCallIn(
   actor: Actor,
   communityId: string,
   callInId: string,
-) {
+): Promise<StatusResult> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.reopen', communityId, callInId);
     const status = transition(callIn.status, 'reopen');
@@ -169,7 +170,7 @@ export async function escalateCallIn(
   communityId: string,
   callInId: string,
   input: { level: LadderLevel; reason: string; expiresAt: string | null },
-) {
+): Promise<Escalated> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.escalate', communityId, callInId);
     const status = transition(callIn.status, 'escalate');

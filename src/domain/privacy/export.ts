@@ -1,6 +1,7 @@
 // A person's copy of their own data (GET /api/me/export): their account, memberships, the
 // concerns they raised under their name with their own words, their tokens' names and their
 // care records. Never anyone else's data: names of other people in their concerns are left out.
+import type { MyData } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
@@ -13,7 +14,7 @@ export async function exportMyData(
   cipher: Cipher,
   actor: Actor,
   exportedAt: string,
-) {
+): Promise<MyData> {
   requirePerson(actor);
   const user = await repos.users.findById(actor.userId);
   if (!user || user.erased_at !== null) throw new AppError('sign_in_required');

@@ -1,5 +1,6 @@
 // Flow step 2 as a workflow: gather the person's history from the database, run the rubric
 // with the community's thresholds, and keep the organizer's decision with its reason.
+import type { Decision, TriagePreview, TriageDecided } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/schema.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
@@ -16,13 +17,11 @@ import {
   ladderLevels,
   recommend,
   type ConcernCategory,
-  type Harmed,
   type Intent,
   type LadderLevel,
   type PublicHarm,
   type Recommendation,
   type RecommendationKind,
-  type ReporterWants,
   type TriageHistory,
 } from './triage.ts';
 
@@ -88,7 +87,7 @@ export async function previewTriage(
   communityId: string,
   concernId: string,
   answers: TriageAnswers,
-): Promise<{ recommendation: Recommendation; history: TriageHistory }> {
+): Promise<TriagePreview> {
   await authorize(repos, actor, 'concern.triage', { communityId });
   const concern = await findConcern(repos, communityId, concernId);
   const community = await repos.communities.findById(communityId);
@@ -96,8 +95,8 @@ export async function previewTriage(
   const recommendation = recommend(
     {
       ...answers,
-      harmed: concern.harmed as Harmed,
-      wants: concern.wants as ReporterWants,
+      harmed: concern.harmed,
+      wants: concern.wants,
       history,
     },
     parseSettings(community?.settings ?? '{}').triage,
@@ -121,7 +120,7 @@ export async function decideTriage(
   communityId: string,
   concernId: string,
   input: TriageDecisionInput,
-) {
+): Promise<TriageDecided> {
   if ((input.decision === 'enforcement') !== (input.ladderLevel !== null)) {
     throw new AppError('validation_failed', [
       {
@@ -182,7 +181,7 @@ export async function listTriageDecisions(
   actor: Actor,
   communityId: string,
   concernId: string,
-) {
+): Promise<Decision[]> {
   await authorize(repos, actor, 'concern.read', { communityId });
   await findConcern(repos, communityId, concernId);
   const rows = await repos.triage.listForConcern(communityId, concernId);

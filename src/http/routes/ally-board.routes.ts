@@ -1,6 +1,20 @@
-import { Type } from '@sinclair/typebox';
+import {
+  AllyBoard,
+  AssignBody,
+  CallInParams,
+  CandidateList,
+  CommunityParams,
+  ConcernParams,
+  Handoff,
+  NoBody,
+  Offer,
+  OfferAnswered,
+  OfferBody,
+  OfferForYouList,
+  OfferParams,
+  OpenCallInBody,
+} from '../../contract/index.ts';
 import { listAllyBoard, openCallIn, volunteer } from '../../domain/handoff/ally-board.ts';
-import { relationships } from '../../domain/handoff/handoff.ts';
 import {
   answerOffer,
   assignCallIn,
@@ -8,20 +22,8 @@ import {
   listMyOffers,
   offerCallIn,
 } from '../../domain/handoff/matching.ts';
-import { Enum, IsoTime, Uuid } from '../schemas.ts';
-import { CallInParams, Empty, Handoff, NullableString } from './call-in-schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
-const Community = Type.Object({ communityId: Uuid });
-const OfferParams = Type.Object({ communityId: Uuid, offerId: Uuid });
-const Offer = Type.Object({
-  id: Uuid,
-  callInId: Uuid,
-  userId: Uuid,
-  relationship: Type.String(),
-  status: Type.String(),
-  createdAt: IsoTime,
-});
 const tags = ['ally-board'];
 
 export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
@@ -37,16 +39,8 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         summary:
           'Open a call-in for a concern triaged to one, optionally naming its caller (organizer)',
         security: signedIn,
-        params: Type.Object({ communityId: Uuid, concernId: Uuid }),
-        body: Type.Object(
-          {
-            callerUserId: Type.Optional(Uuid),
-            language: Type.Optional(
-              Type.String({ minLength: 2, maxLength: 16, pattern: '^[A-Za-z-]+$' }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        params: ConcernParams,
+        body: OpenCallInBody,
         response: { 201: Handoff },
       },
     },
@@ -74,22 +68,8 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         summary:
           'Requests for an ally, redacted: category, urgency, language (allies and organizers)',
         security: signedIn,
-        params: Community,
-        response: {
-          200: Type.Object({
-            available: Type.Boolean(),
-            why: NullableString,
-            items: Type.Array(
-              Type.Object({
-                concernId: Uuid,
-                categories: Type.Array(Type.String()),
-                urgent: Type.Boolean(),
-                language: NullableString,
-                since: IsoTime,
-              }),
-            ),
-          }),
-        },
+        params: CommunityParams,
+        response: { 200: AllyBoard },
       },
     },
     async (request) => listAllyBoard(repos, request.actor, request.params.communityId),
@@ -102,8 +82,8 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Volunteer to hold this call-in',
         security: signedIn,
-        params: Type.Object({ communityId: Uuid, concernId: Uuid }),
-        body: Type.Optional(Empty),
+        params: ConcernParams,
+        body: NoBody,
         response: { 201: Handoff },
       },
     },
@@ -129,20 +109,7 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Who could hold this call-in now, with room to spare first (organizer)',
         security: signedIn,
         params: CallInParams,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                userId: Uuid,
-                name: Type.String(),
-                role: Type.String(),
-                load: Type.Integer(),
-                spare: Type.Integer(),
-                speaksLanguage: Type.Boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: CandidateList },
       },
     },
     async (request) => ({
@@ -163,7 +130,7 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Give the call-in to someone (organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object({ userId: Uuid }, { additionalProperties: false }),
+        body: AssignBody,
         response: { 200: Handoff },
       },
     },
@@ -186,15 +153,7 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Offer the call-in to someone; they may decline without a reason (organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object(
-          {
-            userId: Uuid,
-            relationship: Type.Optional(
-              Enum(relationships, 'The stated relationship with the member.'),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        body: OfferBody,
         response: { 201: Offer },
       },
     },
@@ -220,22 +179,8 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Offers waiting for your answer',
         security: signedIn,
-        params: Community,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                callInId: Uuid,
-                relationship: Type.String(),
-                categories: Type.Array(Type.String()),
-                urgent: Type.Boolean(),
-                language: NullableString,
-                createdAt: IsoTime,
-              }),
-            ),
-          }),
-        },
+        params: CommunityParams,
+        response: { 200: OfferForYouList },
       },
     },
     async (request) => ({
@@ -252,14 +197,8 @@ export const allyBoardRoutes: RouteRegistrar = (app, ctx) => {
           summary: answer === 'accept' ? 'Accept an offer' : 'Decline an offer (no reason asked)',
           security: signedIn,
           params: OfferParams,
-          body: Type.Optional(Empty),
-          response: {
-            200: Type.Object({
-              id: Uuid,
-              status: Type.String(),
-              callIn: Type.Union([Handoff, Type.Null()]),
-            }),
-          },
+          body: NoBody,
+          response: { 200: OfferAnswered },
         },
       },
       async (request) =>

@@ -1,4 +1,14 @@
-import { Type } from '@sinclair/typebox';
+import {
+  Me,
+  MyConcernList,
+  Ok,
+  SetupBody,
+  SetupDone,
+  SignedIn,
+  SignedOutEverywhere,
+  SignInBody,
+  WhoAmI,
+} from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import {
   completeSetup,
@@ -9,40 +19,11 @@ import {
 import { requirePerson } from '../../domain/access/policy.ts';
 import { listMyConcerns } from '../../domain/intake/concerns.ts';
 import { presentCommunity } from '../../domain/accounts/communities.ts';
-import { PASSWORD_MAX } from '../../domain/accounts/passwords.ts';
 import { sharedCounters } from '../../db/rate-limits.ts';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
-import { Ok, Text, Uuid } from '../schemas.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
 const ACCOUNT_WINDOW_MS = 15 * 60_000;
-
-export const Email = Type.String({ format: 'email', maxLength: 254 });
-export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
-export const NewAccountBody = Type.Object(
-  { email: Email, password: Password, displayName: Text(100) },
-  { additionalProperties: false },
-);
-
-const Me = Type.Object({
-  user: Type.Object({
-    id: Uuid,
-    email: Type.String(),
-    displayName: Type.String(),
-    isOperator: Type.Boolean(),
-  }),
-  csrfToken: Type.String(),
-  communities: Type.Array(
-    Type.Object({
-      id: Uuid,
-      slug: Type.String(),
-      name: Type.String(),
-      role: Type.String(),
-      intakeOpen: Type.Boolean(),
-      createdAt: Type.String(),
-    }),
-  ),
-});
 
 export const authRoutes: RouteRegistrar = (app, ctx) => {
   const sessionOptions = { ttlHours: ctx.config.sessionTtlHours };
@@ -57,11 +38,8 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Create the first operator with the one-time setup link',
         security: open,
-        body: Type.Object(
-          { token: Text(200), ...NewAccountBody.properties },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ userId: Uuid }) },
+        body: SetupBody,
+        response: { 201: SetupDone },
       },
     },
     async (request, reply) => {
@@ -79,11 +57,8 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Sign in with email and password',
         security: open,
-        body: Type.Object(
-          { email: Type.String({ minLength: 1, maxLength: 254 }), password: Password },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ userId: Uuid, csrfToken: Type.String() }) },
+        body: SignInBody,
+        response: { 200: SignedIn },
       },
     },
     async (request, reply) => {
@@ -129,7 +104,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Sign out of every browser and device',
         security: sessionOnly,
-        response: { 200: Type.Object({ ok: Type.Literal(true), sessionsEnded: Type.Integer() }) },
+        response: { 200: SignedOutEverywhere },
       },
     },
     async (request, reply) => {
@@ -175,20 +150,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['concerns'],
         summary: 'Concerns I raised under my name',
         security: sessionOnly,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                communityId: Uuid,
-                status: Type.String(),
-                statusText: Type.String(),
-                createdAt: Type.String(),
-                updatedAt: Type.String(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: MyConcernList },
       },
     },
     async (request) => ({ items: await listMyConcerns(ctx.store.repos, request.actor) }),
@@ -202,19 +164,15 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['accounts'],
         summary: 'Who this request is signed in as',
         security: signedIn,
-        response: {
-          200: Type.Object({
-            userId: Uuid,
-            via: Type.String(),
-            communityId: Type.Union([Uuid, Type.Null()]),
-          }),
-        },
+        response: { 200: WhoAmI },
       },
     },
     async (request) => {
       const a = request.actor;
-      if (a.kind === 'user') return { userId: a.userId, via: 'session', communityId: null };
-      if (a.kind === 'token') return { userId: a.userId, via: 'token', communityId: a.communityId };
+      if (a.kind === 'user')
+        return { userId: a.userId, via: 'session' as const, communityId: null };
+      if (a.kind === 'token')
+        return { userId: a.userId, via: 'token' as const, communityId: a.communityId };
       throw new AppError('sign_in_required');
     },
   );

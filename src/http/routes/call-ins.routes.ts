@@ -1,6 +1,19 @@
-import { Type } from '@sinclair/typebox';
-import { CallInCan } from '../../contract/can.ts';
-import { channels } from '../../domain/conversation/call-in-state.ts';
+import {
+  CallInDetail,
+  CallInList,
+  CallInParams,
+  ChannelBody,
+  ChannelChosen,
+  CommunityParams,
+  DraftBody,
+  DraftSaved,
+  NoBody,
+  MessageBody,
+  MessageSent,
+  OutcomeBody,
+  OutcomeRecorded,
+  StatusResult,
+} from '../../contract/index.ts';
 import {
   chooseChannel,
   listCallIns,
@@ -9,87 +22,9 @@ import {
   sendMessage,
 } from '../../domain/conversation/call-ins.ts';
 import { languageDraftCoach } from '../../domain/conversation/language-check.ts';
-import {
-  closeCallIn,
-  outcomes,
-  recordOutcome,
-  reopenCallIn,
-} from '../../domain/outcomes/outcomes.ts';
-import { Enum, IsoTime, Text, Uuid } from '../schemas.ts';
-import {
-  CallInParams,
-  Conditions,
-  Empty,
-  GuideStep,
-  NullableString,
-  StatusResult,
-} from './call-in-schemas.ts';
+import { closeCallIn, recordOutcome, reopenCallIn } from '../../domain/outcomes/outcomes.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
-const Message = Type.Object({
-  id: Uuid,
-  author: Type.String(),
-  kind: Type.String(),
-  text: Type.String(),
-  createdAt: IsoTime,
-});
-const CallInDetail = Type.Object({
-  id: Uuid,
-  concernId: Uuid,
-  viewer: Type.String(),
-  can: CallInCan,
-  status: Type.String(),
-  callerUserId: Type.Union([Uuid, Type.Null()]),
-  channel: NullableString,
-  language: NullableString,
-  consent: Type.Object({
-    mode: Type.String(),
-    status: Type.String(),
-    conditions: Conditions,
-    at: NullableString,
-  }),
-  concern: Type.Object({
-    what: Type.String(),
-    quotes: Type.Array(Type.String()),
-    impact: Type.String(),
-    categories: Type.Array(Type.String()),
-    urgent: Type.Boolean(),
-  }),
-  draft: NullableString,
-  memberState: NullableString,
-  outcome: Type.Union([
-    Type.Object({ outcome: Type.String(), note: Type.String(), at: NullableString }),
-    Type.Null(),
-  ]),
-  messages: Type.Array(Message),
-  offers: Type.Array(
-    Type.Object({
-      id: Uuid,
-      userId: Uuid,
-      name: Type.String(),
-      relationship: Type.String(),
-      status: Type.String({
-        description: 'pending, accepted, declined, or closed once someone holds it',
-      }),
-      createdAt: IsoTime,
-      decidedAt: NullableString,
-    }),
-    { description: 'Organizers only; empty for the caller.' },
-  ),
-  guide: Type.Array(GuideStep),
-  createdAt: IsoTime,
-  updatedAt: IsoTime,
-});
-const ListItem = Type.Object({
-  id: Uuid,
-  concernId: Uuid,
-  status: Type.String(),
-  callerUserId: Type.Union([Uuid, Type.Null()]),
-  consentStatus: Type.String(),
-  channel: NullableString,
-  outcome: NullableString,
-  updatedAt: IsoTime,
-});
 const tags = ['call-ins'];
 
 export const callInRoutes: RouteRegistrar = (app, ctx) => {
@@ -110,8 +45,8 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Call-ins: all of them for organizers, your own for allies',
         security: signedIn,
-        params: Type.Object({ communityId: Uuid }),
-        response: { 200: Type.Object({ items: Type.Array(ListItem) }) },
+        params: CommunityParams,
+        response: { 200: CallInList },
       },
     },
     async (request) => ({
@@ -148,19 +83,8 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Save the draft and get the draft coach’s advice (caller)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object({ text: Text(10_000) }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({
-            savedAt: IsoTime,
-            advice: Type.Array(
-              Type.Object({
-                kind: Type.String(),
-                message: Type.String(),
-                excerpt: Type.Optional(Type.String()),
-              }),
-            ),
-          }),
-        },
+        body: DraftBody,
+        response: { 200: DraftSaved },
       },
     },
     async (request) =>
@@ -182,18 +106,8 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Choose how the conversation happens (caller)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object(
-          {
-            channel: Enum(
-              channels,
-              'in-app: a private thread the member opens from a link; email; voice or in-person: logged by the caller.',
-            ),
-            memberEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-            memberName: Type.Optional(Type.String({ maxLength: 200 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ channel: Type.String() }) },
+        body: ChannelBody,
+        response: { 200: ChannelChosen },
       },
     },
     async (request) =>
@@ -213,15 +127,8 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
           'Send a message to the member, or log a conversation held by voice or in person (caller)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object({ text: Text(10_000) }, { additionalProperties: false }),
-        response: {
-          201: Type.Object({
-            id: Uuid,
-            kind: Type.String(),
-            createdAt: IsoTime,
-            memberUrl: NullableString,
-          }),
-        },
+        body: MessageBody,
+        response: { 201: MessageSent },
       },
     },
     async (request, reply) =>
@@ -247,18 +154,8 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Record the outcome; schedules the follow-up reminder (caller or organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object(
-          { outcome: Enum(outcomes), note: Type.Optional(Type.String({ maxLength: 5_000 })) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            id: Uuid,
-            status: Type.String(),
-            outcome: Type.String(),
-            followUpAt: NullableString,
-          }),
-        },
+        body: OutcomeBody,
+        response: { 200: OutcomeRecorded },
       },
     },
     async (request) =>
@@ -276,7 +173,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Close the call-in (caller or organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Optional(Empty),
+        body: NoBody,
         response: { 200: StatusResult },
       },
     },
@@ -292,7 +189,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Reopen the conversation (caller or organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Optional(Empty),
+        body: NoBody,
         response: { 200: StatusResult },
       },
     },

@@ -1,4 +1,12 @@
-import { Type } from '@sinclair/typebox';
+import {
+  CareLogBody,
+  CareLogged,
+  CareLogList,
+  CommunityParams,
+  LoadPicture,
+  MyCare,
+  UpdateCareBody,
+} from '../../contract/index.ts';
 import {
   listMyCareLogs,
   loadPicture,
@@ -6,24 +14,8 @@ import {
   readMyCare,
   updateMyCare,
 } from '../../domain/care/capacity.ts';
-import { IsoTime, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
-const Community = Type.Object({ communityId: Uuid });
-const MyCare = Type.Object({
-  capacity: Type.Integer(),
-  paused: Type.Boolean(),
-  languages: Type.Array(Type.String()),
-  load: Type.Integer(),
-  available: Type.Boolean(),
-});
-const LogEntry = Type.Object({
-  id: Uuid,
-  callInId: Type.Union([Uuid, Type.Null()]),
-  minutes: Type.Integer(),
-  drain: Type.Integer(),
-  createdAt: IsoTime,
-});
 const tags = ['care'];
 
 export const careRoutes: RouteRegistrar = (app, ctx) => {
@@ -38,7 +30,7 @@ export const careRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Your capacity, pause and current load',
         security: signedIn,
-        params: Community,
+        params: CommunityParams,
         response: { 200: MyCare },
       },
     },
@@ -52,19 +44,8 @@ export const careRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Set how many open call-ins you can hold, pause, or your languages',
         security: signedIn,
-        params: Community,
-        body: Type.Object(
-          {
-            capacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
-            paused: Type.Optional(Type.Boolean()),
-            languages: Type.Optional(
-              Type.Array(Type.String({ minLength: 2, maxLength: 16, pattern: '^[A-Za-z-]+$' }), {
-                maxItems: 20,
-              }),
-            ),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        params: CommunityParams,
+        body: UpdateCareBody,
         response: { 200: MyCare },
       },
     },
@@ -79,23 +60,9 @@ export const careRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Privately log time and how draining a conversation was (1-5)',
         security: signedIn,
-        params: Community,
-        body: Type.Object(
-          {
-            callInId: Uuid,
-            minutes: Type.Integer({ minimum: 0, maximum: 1_440 }),
-            drain: Type.Integer({ minimum: 1, maximum: 5 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            id: Uuid,
-            minutes: Type.Integer(),
-            drain: Type.Integer(),
-            createdAt: IsoTime,
-          }),
-        },
+        params: CommunityParams,
+        body: CareLogBody,
+        response: { 201: CareLogged },
       },
     },
     async (request, reply) =>
@@ -111,8 +78,8 @@ export const careRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Your own log entries (only you see them)',
         security: signedIn,
-        params: Community,
-        response: { 200: Type.Object({ items: Type.Array(LogEntry) }) },
+        params: CommunityParams,
+        response: { 200: CareLogList },
       },
     },
     async (request) => ({
@@ -128,37 +95,8 @@ export const careRoutes: RouteRegistrar = (app, ctx) => {
         summary:
           'How the work is spread: open work per person, the busiest share, over capacity, check-ins (organizer)',
         security: signedIn,
-        params: Community,
-        response: {
-          200: Type.Object({
-            people: Type.Array(
-              Type.Object({
-                userId: Uuid,
-                name: Type.String(),
-                role: Type.String(),
-                open: Type.Integer(),
-                capacity: Type.Integer(),
-                paused: Type.Boolean(),
-                overCapacity: Type.Boolean(),
-              }),
-            ),
-            totalOpen: Type.Integer(),
-            busiest: Type.Object({
-              people: Type.Integer(),
-              share: Type.Number(),
-              warning: Type.Boolean(),
-            }),
-            overCapacity: Type.Array(Uuid),
-            checkIns: Type.Array(
-              Type.Object({ userId: Uuid, name: Type.String(), loggedAt: IsoTime }),
-            ),
-            logs: Type.Object({
-              entries: Type.Integer(),
-              totalMinutes: Type.Integer(),
-              averageDrain: Type.Union([Type.Number(), Type.Null()]),
-            }),
-          }),
-        },
+        params: CommunityParams,
+        response: { 200: LoadPicture },
       },
     },
     async (request) => loadPicture(repos, deps, request.actor, request.params.communityId),

@@ -1,6 +1,17 @@
-import { Type, type Static } from '@sinclair/typebox';
 import {
-  concernStatuses,
+  ConcernDetail,
+  ConcernParams,
+  CommunityParams,
+  FollowParams,
+  FollowView,
+  InboxPage,
+  InboxQuery,
+  IntakeParams,
+  IntakeView,
+  RaiseConcernBody,
+  Raised,
+} from '../../contract/index.ts';
+import {
   describeIntake,
   followConcern,
   listInbox,
@@ -8,46 +19,10 @@ import {
   readConcern,
   type RaiseConcernInput,
 } from '../../domain/intake/concerns.ts';
-import { concernCategories, harmedOptions, wantsOptions } from '../../domain/triage/triage.ts';
 import { keptBodies } from '../kept-bodies.ts';
-import { CommunityParams, ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
-export const RaiseConcernBody = Type.Object(
-  {
-    what: Text(10_000),
-    quotes: Type.Optional(Type.Array(Text(2_000), { maxItems: 10 })),
-    links: Type.Optional(
-      Type.Array(Type.String({ maxLength: 2_000, pattern: '^https?://\\S+$' }), { maxItems: 10 }),
-    ),
-    impact: Type.Optional(Type.String({ maxLength: 5_000 })),
-    harmed: Enum(harmedOptions, 'Whom it hurt: me, someone else, a group, or unknown.'),
-    harmedName: Type.Optional(Type.String({ maxLength: 200 })),
-    about: Type.Object(
-      { userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 200 })) },
-      {
-        additionalProperties: false,
-        description: 'Who it is about: a member of the community, or a name or handle.',
-      },
-    ),
-    wants: Enum(
-      wantsOptions,
-      'self: I will call them in myself; ally: please find an ally; organizers: let the organizers decide; record: just keep a record.',
-    ),
-    urgent: Type.Optional(Type.Boolean({ default: false })),
-    categories: Type.Optional(
-      Type.Array(Enum(concernCategories), {
-        maxItems: concernCategories.length,
-        uniqueItems: true,
-      }),
-    ),
-    anonymous: Type.Optional(Type.Boolean({ default: false })),
-    contact: Type.Optional(Type.String({ maxLength: 254 })),
-  },
-  { additionalProperties: false },
-);
-
-export function toRaiseInput(b: Static<typeof RaiseConcernBody>): RaiseConcernInput {
+export function toRaiseInput(b: RaiseConcernBody): RaiseConcernInput {
   return {
     what: b.what,
     quotes: b.quotes ?? [],
@@ -63,40 +38,6 @@ export function toRaiseInput(b: Static<typeof RaiseConcernBody>): RaiseConcernIn
     contact: b.contact ?? null,
   };
 }
-
-export const Raised = Type.Object({
-  id: Uuid,
-  status: Type.String(),
-  createdAt: IsoTime,
-  followUrl: Type.String(),
-  followToken: Type.String(),
-});
-
-const InboxItem = Type.Object({
-  id: Uuid,
-  status: Type.String(),
-  urgent: Type.Boolean(),
-  categories: Type.Array(Type.String()),
-  harmed: Type.String(),
-  wants: Type.String(),
-  anonymous: Type.Boolean(),
-  source: Type.String(),
-  createdAt: IsoTime,
-  updatedAt: IsoTime,
-});
-
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const ConcernDetail = Type.Object({
-  ...InboxItem.properties,
-  what: Type.String(),
-  quotes: Type.Array(Type.String()),
-  links: Type.Array(Type.String()),
-  impact: Type.String(),
-  harmedName: NullableString,
-  about: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), name: NullableString }),
-  reporter: Type.Union([Type.Object({ userId: Uuid, name: Type.String() }), Type.Null()]),
-  contact: NullableString,
-});
 
 export const concernRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -145,17 +86,8 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'The organizer inbox, newest first',
         security: signedIn,
         params: CommunityParams,
-        querystring: Type.Object(
-          {
-            status: Type.Optional(Enum(concernStatuses)),
-            cursor: Type.Optional(Type.String({ maxLength: 200 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ items: Type.Array(InboxItem), nextCursor: NullableString }),
-        },
+        querystring: InboxQuery,
+        response: { 200: InboxPage },
       },
     },
     async (request, reply) => {
@@ -198,12 +130,8 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['public'],
         summary: 'What the public form for raising a concern needs to show',
         security: open,
-        params: Type.Object({
-          intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
-        }),
-        response: {
-          200: Type.Object({ community: Type.String(), allowAnonymous: Type.Boolean() }),
-        },
+        params: IntakeParams,
+        response: { 200: IntakeView },
       },
     },
     async (request) => describeIntake(repos, request.params.intakeId),
@@ -218,9 +146,7 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['public'],
         summary: 'Raise a concern through the public form, with no account',
         security: open,
-        params: Type.Object({
-          intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
-        }),
+        params: IntakeParams,
         body: RaiseConcernBody,
         response: { 201: Raised },
       },
@@ -252,21 +178,8 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['public'],
         summary: "The reporter's private view of their concern",
         security: open,
-        params: Type.Object({
-          token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
-        }),
-        response: {
-          200: Type.Object({
-            community: Type.String(),
-            status: Type.String(),
-            statusText: Type.String(),
-            wants: Type.String(),
-            anonymous: Type.Boolean(),
-            what: Type.String(),
-            createdAt: IsoTime,
-            updatedAt: IsoTime,
-          }),
-        },
+        params: FollowParams,
+        response: { 200: FollowView },
       },
     },
     async (request) => followConcern(repos, ctx.cipher, request.params.token),

@@ -1,4 +1,14 @@
-import { Type, type Static } from '@sinclair/typebox';
+import {
+  CallInParams,
+  ConsentApprovalBody,
+  ConsentDecisionBody,
+  ConsentRequestBody,
+  ConsentRequested,
+  ConsentResult,
+  ConsentView,
+  NoBody,
+  TokenParams,
+} from '../../contract/index.ts';
 import { noConditions } from '../../domain/conversation/call-in-state.ts';
 import {
   approveAsOrganizer,
@@ -7,35 +17,10 @@ import {
   viewConsent,
   withdrawConsent,
 } from '../../domain/handoff/consent.ts';
-import { Enum } from '../schemas.ts';
-import {
-  CallInParams,
-  Conditions,
-  ConsentResult,
-  Empty,
-  NullableString,
-  TokenParams,
-} from './call-in-schemas.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
-const Decision = Type.Object(
-  {
-    decision: Enum(['agree', 'decline'] as const),
-    conditions: Type.Optional(Type.Partial(Conditions, { additionalProperties: false })),
-  },
-  { additionalProperties: false },
-);
-const ConsentView = Type.Object({
-  callInId: Type.String(),
-  community: Type.String(),
-  caller: NullableString,
-  categories: Type.Array(Type.String()),
-  consentStatus: Type.String(),
-  conditions: Conditions,
-  stopped: Type.Boolean(),
-});
 const tags = ['consent'];
-const toDecision = (b: Static<typeof Decision>) => ({
+const toDecision = (b: ConsentDecisionBody) => ({
   decision: b.decision,
   conditions: { ...noConditions, ...(b.conditions ?? {}) },
 });
@@ -56,22 +41,8 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
           'Ask the harmed person for consent before any contact with the member (caller or organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object(
-          {
-            harmedUserId: Type.Optional(Type.String({ format: 'uuid' })),
-            email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-            name: Type.Optional(Type.String({ maxLength: 200 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            callInId: Type.String(),
-            consentStatus: Type.String(),
-            notified: Type.Boolean(),
-            viaFollowLink: Type.Boolean(),
-          }),
-        },
+        body: ConsentRequestBody,
+        response: { 200: ConsentRequested },
       },
     },
     async (request) =>
@@ -90,7 +61,7 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Agree, decline, or agree with conditions (the harmed person, signed in)',
         security: signedIn,
         params: CallInParams,
-        body: Decision,
+        body: ConsentDecisionBody,
         response: { 200: ConsentResult },
       },
     },
@@ -111,7 +82,7 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Withdraw consent: the call-in stops at once (the harmed person, signed in)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Optional(Empty),
+        body: NoBody,
         response: { 200: ConsentResult },
       },
     },
@@ -127,7 +98,7 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
           'Stand in for a group or unknown harmed party: approve, or withdraw approval (organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object({ approve: Type.Boolean() }, { additionalProperties: false }),
+        body: ConsentApprovalBody,
         response: { 200: ConsentResult },
       },
     },
@@ -166,7 +137,7 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Answer through the private link',
         security: open,
         params: TokenParams,
-        body: Decision,
+        body: ConsentDecisionBody,
         response: { 200: ConsentResult },
       },
     },
@@ -183,7 +154,7 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Withdraw consent through the private link',
         security: open,
         params: TokenParams,
-        body: Type.Optional(Empty),
+        body: NoBody,
         response: { 200: ConsentResult },
       },
     },

@@ -1,4 +1,19 @@
-import { Type } from '@sinclair/typebox';
+import {
+  AppealBody,
+  AppealDecided,
+  AppealDecisionBody,
+  AppealParams,
+  Appealed,
+  CallInParams,
+  CommunityEnforcementList,
+  CommunityParams,
+  EnforceBody,
+  Enforced,
+  EnforcementParams,
+  EscalateBody,
+  Escalated,
+  MyEnforcementList,
+} from '../../contract/index.ts';
 import {
   appealEnforcement,
   decideAppeal,
@@ -7,25 +22,8 @@ import {
   listMyEnforcements,
 } from '../../domain/enforcement/enforcement.ts';
 import { escalateCallIn } from '../../domain/outcomes/outcomes.ts';
-import { ladderLevels } from '../../domain/triage/triage.ts';
-import { Enum, IsoTime, Text, Uuid } from '../schemas.ts';
-import { CallInParams, NullableString } from './call-in-schemas.ts';
 import { sessionOnly, signedIn, type RouteRegistrar } from './types.ts';
 
-const Community = Type.Object({ communityId: Uuid });
-const EnforcementRecord = Type.Object({
-  id: Uuid,
-  level: Type.String(),
-  reason: Type.String(),
-  status: Type.String(),
-  expiresAt: NullableString,
-  createdAt: IsoTime,
-});
-const Level = {
-  level: Enum(ladderLevels),
-  reason: Text(5_000),
-  expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
-};
 const tags = ['enforcement'];
 
 export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
@@ -41,22 +39,9 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
         summary:
           'Record a step on the ladder: correction, warning, temporary or permanent ban (organizer)',
         security: signedIn,
-        params: Community,
-        body: Type.Object(
-          {
-            concernIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }),
-            ...Level,
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            ...EnforcementRecord.properties,
-            concernIds: Type.Array(Uuid),
-            enforcedBy: Type.String(),
-            callInId: NullableString,
-          }),
-        },
+        params: CommunityParams,
+        body: EnforceBody,
+        response: { 201: Enforced },
       },
     },
     async (request, reply) =>
@@ -75,28 +60,8 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Enforcement records and their appeals (organizer)',
         security: signedIn,
-        params: Community,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                ...EnforcementRecord.properties,
-                concernIds: Type.Array(Uuid),
-                enforcedBy: Type.String(),
-                callInId: NullableString,
-                appeals: Type.Array(
-                  Type.Object({
-                    id: Uuid,
-                    status: Type.String(),
-                    statement: Type.String(),
-                    decidedBy: NullableString,
-                    createdAt: IsoTime,
-                  }),
-                ),
-              }),
-            ),
-          }),
-        },
+        params: CommunityParams,
+        response: { 200: CommunityEnforcementList },
       },
     },
     async (request) => ({
@@ -113,8 +78,8 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
           'Take a call-in to enforcement, with its context and without the reporter (organizer)',
         security: signedIn,
         params: CallInParams,
-        body: Type.Object(Level, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Uuid, status: Type.String(), enforcementId: Uuid }) },
+        body: EscalateBody,
+        response: { 200: Escalated },
       },
     },
     async (request) =>
@@ -131,22 +96,9 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Decide an appeal; a different organizer than the one who enforced (organizer)',
         security: signedIn,
-        params: Type.Object({ communityId: Uuid, appealId: Uuid }),
-        body: Type.Object(
-          {
-            decision: Enum(['upheld', 'overturned'] as const),
-            note: Type.Optional(Type.String({ maxLength: 5_000 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            id: Uuid,
-            enforcementId: Uuid,
-            status: Type.String(),
-            decidedAt: IsoTime,
-          }),
-        },
+        params: AppealParams,
+        body: AppealDecisionBody,
+        response: { 200: AppealDecided },
       },
     },
     async (request) =>
@@ -163,19 +115,7 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Enforcement records about you, with their appeals',
         security: sessionOnly,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                ...EnforcementRecord.properties,
-                community: Type.String(),
-                appeals: Type.Array(
-                  Type.Object({ id: Uuid, status: Type.String(), createdAt: IsoTime }),
-                ),
-              }),
-            ),
-          }),
-        },
+        response: { 200: MyEnforcementList },
       },
     },
     async (request) => ({ items: await listMyEnforcements(repos, deps, request.actor) }),
@@ -188,16 +128,9 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Appeal an enforcement record about you',
         security: sessionOnly,
-        params: Type.Object({ enforcementId: Uuid }),
-        body: Type.Object({ statement: Text(5_000) }, { additionalProperties: false }),
-        response: {
-          201: Type.Object({
-            id: Uuid,
-            enforcementId: Uuid,
-            status: Type.String(),
-            createdAt: IsoTime,
-          }),
-        },
+        params: EnforcementParams,
+        body: AppealBody,
+        response: { 201: Appealed },
       },
     },
     async (request, reply) =>

@@ -1,4 +1,19 @@
-import { Type } from '@sinclair/typebox';
+import {
+  AcceptInvitationBody,
+  ApiTokenList,
+  ApiTokenMade,
+  ApiTokenParams,
+  CommunityParams,
+  CreateApiTokenBody,
+  CreateInvitationBody,
+  InvitationAccepted,
+  InvitationList,
+  InvitationMade,
+  InvitationParams,
+  InvitationPreview,
+  InvitationTokenParams,
+  Ok,
+} from '../../contract/index.ts';
 import {
   acceptInvitation,
   createInvitation,
@@ -8,14 +23,7 @@ import {
 import { createApiToken, revokeApiToken } from '../../domain/accounts/api-tokens.ts';
 import { listApiTokens, listInvitations } from '../../domain/accounts/community-queries.ts';
 import { setSessionCookie } from '../plugins/auth.ts';
-import { CommunityParams, Enum, IsoTime, Ok, Text, Uuid } from '../schemas.ts';
-import { NewAccountBody } from './auth.routes.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
-
-const Role = Enum(['organizer', 'ally', 'member'] as const);
-const TokenParams = Type.Object({
-  token: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }),
-});
 
 export const invitationRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -31,22 +39,8 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
           'Make an invitation link carrying a role (organizer; the operator may invite the first organizer)',
         security: signedIn,
         params: CommunityParams,
-        body: Type.Object(
-          {
-            role: Role,
-            maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            id: Uuid,
-            url: Type.String(),
-            token: Type.String(),
-            expiresAt: IsoTime,
-          }),
-        },
+        body: CreateInvitationBody,
+        response: { 201: InvitationMade },
       },
     },
     async (request, reply) => {
@@ -68,21 +62,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Invitation links made for this community (organizer)',
         security: signedIn,
         params: CommunityParams,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                role: Type.String(),
-                createdAt: IsoTime,
-                expiresAt: IsoTime,
-                maxUses: Type.Integer(),
-                uses: Type.Integer(),
-                revoked: Type.Boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: InvitationList },
       },
     },
     async (request) => ({
@@ -97,7 +77,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['invitations'],
         summary: 'Revoke an invitation link (organizer)',
         security: signedIn,
-        params: Type.Object({ communityId: Uuid, invitationId: Uuid }),
+        params: InvitationParams,
         response: { 200: Ok },
       },
     },
@@ -120,20 +100,8 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['invitations'],
         summary: 'What an invitation link is for',
         security: open,
-        params: TokenParams,
-        response: {
-          200: Type.Object({
-            community: Type.Object({
-              id: Uuid,
-              slug: Type.String(),
-              name: Type.String(),
-              intakeOpen: Type.Boolean(),
-              createdAt: IsoTime,
-            }),
-            role: Type.String(),
-            expiresAt: IsoTime,
-          }),
-        },
+        params: InvitationTokenParams,
+        response: { 200: InvitationPreview },
       },
     },
     async (request) => previewInvitation(repos, ctx.clock, request.params.token),
@@ -147,18 +115,9 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['invitations'],
         summary: 'Join with an invitation: signed in, or by making an account',
         security: [...sessionOnly, ...open],
-        params: TokenParams,
-        body: Type.Optional(
-          Type.Union([NewAccountBody, Type.Object({}, { additionalProperties: false })]),
-        ),
-        response: {
-          200: Type.Object({
-            communityId: Uuid,
-            role: Type.String(),
-            userId: Uuid,
-            csrfToken: Type.Union([Type.String(), Type.Null()]),
-          }),
-        },
+        params: InvitationTokenParams,
+        body: AcceptInvitationBody,
+        response: { 200: InvitationAccepted },
       },
     },
     async (request, reply) => {
@@ -189,8 +148,8 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Make an API token for this community (shown once)',
         security: sessionOnly,
         params: CommunityParams,
-        body: Type.Object({ name: Text(80) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Uuid, token: Type.String() }) },
+        body: CreateApiTokenBody,
+        response: { 201: ApiTokenMade },
       },
     },
     async (request, reply) =>
@@ -215,19 +174,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'My API tokens for this community',
         security: signedIn,
         params: CommunityParams,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                name: Type.String(),
-                createdAt: IsoTime,
-                lastUsedAt: Type.Union([IsoTime, Type.Null()]),
-                revoked: Type.Boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ApiTokenList },
       },
     },
     async (request) => ({
@@ -242,7 +189,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['tokens'],
         summary: 'Revoke one of my API tokens',
         security: signedIn,
-        params: Type.Object({ communityId: Uuid, tokenId: Uuid }),
+        params: ApiTokenParams,
         response: { 200: Ok },
       },
     },

@@ -1,40 +1,26 @@
-import { Type } from '@sinclair/typebox';
+import type { MAX_API_TEXT as CONTRACT_MAX_API_TEXT } from '../../contract/index.ts';
+import {
+  CheckBody,
+  CheckResult,
+  CoachBody,
+  CoachResult,
+  languageCategories,
+  type LanguageCategory,
+} from '../../contract/index.ts';
 import { checkText, languageConfigFor } from '../../domain/conversation/language-check.ts';
-import { coachDraft, coachReply, MAX_API_TEXT, toApiFindings } from '../../language/index.ts';
-import { Enum, Uuid } from '../schemas.ts';
+import {
+  coachDraft,
+  coachReply,
+  MAX_API_TEXT,
+  toApiFindings,
+  type Category,
+} from '../../language/index.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
 
-const Finding = Type.Object({
-  ruleId: Type.String(),
-  category: Type.String(),
-  severity: Type.String(),
-  start: Type.Integer(),
-  end: Type.Integer(),
-  line: Type.Integer(),
-  column: Type.Integer(),
-  endLine: Type.Integer(),
-  endColumn: Type.Integer(),
-  text: Type.String(),
-  message: Type.String(),
-  explanation: Type.String(),
-  suggestions: Type.Array(Type.String()),
-});
-
-const CoachFinding = Type.Object({
-  id: Type.String(),
-  start: Type.Integer(),
-  end: Type.Integer(),
-  text: Type.String(),
-  why: Type.String(),
-  suggestion: Type.String(),
-});
-
-/** What the draft and reply coaches answer. */
-export const CoachResult = Type.Object({
-  findings: Type.Array(CoachFinding),
-  strengths: Type.Array(Type.String()),
-  language: Type.Array(Finding),
-});
+// src/language stands alone, so it keeps its own copy of these; the type check keeps them equal.
+const _sameCategories: readonly Category[] = languageCategories;
+const _sameCategoriesBack: readonly LanguageCategory[] = [] as Category[];
+const _sameLimit: typeof CONTRACT_MAX_API_TEXT = MAX_API_TEXT;
 
 export const languageRoutes: RouteRegistrar = (app, ctx) => {
   const { repos } = ctx.store;
@@ -48,15 +34,8 @@ export const languageRoutes: RouteRegistrar = (app, ctx) => {
         tags: ['language'],
         summary: "Check text for inconsiderate wording (with a community's settings when given)",
         security: signedIn,
-        body: Type.Object(
-          {
-            text: Type.String({ maxLength: MAX_API_TEXT }),
-            markdown: Type.Optional(Type.Boolean({ default: true })),
-            communityId: Type.Optional(Uuid),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ findings: Type.Array(Finding) }) },
+        body: CheckBody,
+        response: { 200: CheckResult },
       },
     },
     async (request) => {
@@ -74,14 +53,7 @@ export const languageRoutes: RouteRegistrar = (app, ctx) => {
         summary:
           'Coach a call-in draft, or a reply to being called in: what may land badly, and what works',
         security: signedIn,
-        body: Type.Object(
-          {
-            kind: Enum(['draft', 'reply'] as const),
-            text: Type.String({ maxLength: MAX_API_TEXT }),
-            communityId: Type.Optional(Uuid),
-          },
-          { additionalProperties: false },
-        ),
+        body: CoachBody,
         response: { 200: CoachResult },
       },
     },

@@ -1,56 +1,23 @@
 // What the person being called in can reach: the private link (no account), or their account.
 // Every response here is free of the reporter's and the harmed person's identity (rule 3).
-import { Type } from '@sinclair/typebox';
+import {
+  CoachResult,
+  MemberView,
+  MyCallInList,
+  MyCallInParams,
+  ReplyCoachBody,
+  RespondBody,
+  Responded,
+  TokenParams,
+} from '../../contract/index.ts';
 import {
   listMyCallIns,
-  memberResponses,
   coachMemberReply,
   respondAsMember,
   viewAsMember,
 } from '../../domain/conversation/member-view.ts';
-import { MAX_API_TEXT } from '../../language/index.ts';
-import { Enum, IsoTime, Uuid } from '../schemas.ts';
-import { GuideStep, NullableString, TokenParams } from './call-in-schemas.ts';
-import { CoachResult } from './language.routes.ts';
 import { open, sessionOnly, strictLimit, type RouteRegistrar } from './types.ts';
 
-const MemberView = Type.Object({
-  id: Uuid,
-  communityId: Uuid,
-  community: Type.String(),
-  caller: Type.String(),
-  status: Type.String(),
-  statusText: Type.String(),
-  canRespond: Type.Boolean(),
-  yourState: NullableString,
-  guide: Type.Array(GuideStep),
-  responses: Type.Array(Type.String()),
-  messages: Type.Array(
-    Type.Object({
-      id: Uuid,
-      from: Type.String(),
-      kind: Type.String(),
-      text: Type.String(),
-      createdAt: IsoTime,
-    }),
-  ),
-});
-const Respond = Type.Object(
-  {
-    kind: Enum(
-      memberResponses,
-      'reply; need-time: "I need time to reflect"; will-change: "I understand and will change"; ask-organizer: "I’d like to talk to an organizer".',
-    ),
-    text: Type.Optional(Type.String({ maxLength: 10_000 })),
-  },
-  { additionalProperties: false },
-);
-const Responded = Type.Object({ id: Uuid, kind: Type.String(), createdAt: IsoTime });
-const CoachBody = Type.Object(
-  { text: Type.String({ maxLength: MAX_API_TEXT }) },
-  { additionalProperties: false },
-);
-const MyParams = Type.Object({ callInId: Uuid });
 const tags = ['being-called-in'];
 
 export const memberRoutes: RouteRegistrar = (app, ctx) => {
@@ -83,7 +50,7 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Reply, or choose one of the simple answers',
         security: open,
         params: TokenParams,
-        body: Respond,
+        body: RespondBody,
         response: { 201: Responded },
       },
     },
@@ -110,7 +77,7 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
           'The reply coach: what in a reply draft may land badly, and what works (nothing is kept)',
         security: open,
         params: TokenParams,
-        body: CoachBody,
+        body: ReplyCoachBody,
         response: { 200: CoachResult },
       },
     },
@@ -124,19 +91,7 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Conversations addressed to you',
         security: sessionOnly,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                community: Type.String(),
-                status: Type.String(),
-                statusText: Type.String(),
-                updatedAt: IsoTime,
-              }),
-            ),
-          }),
-        },
+        response: { 200: MyCallInList },
       },
     },
     async (request) => ({ items: await listMyCallIns(repos, request.actor) }),
@@ -149,7 +104,7 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'One conversation addressed to you',
         security: sessionOnly,
-        params: MyParams,
+        params: MyCallInParams,
         response: { 200: MemberView },
       },
     },
@@ -165,8 +120,8 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
         summary:
           'The reply coach: what in a reply draft may land badly, and what works (nothing is kept)',
         security: sessionOnly,
-        params: MyParams,
-        body: CoachBody,
+        params: MyCallInParams,
+        body: ReplyCoachBody,
         response: { 200: CoachResult },
       },
     },
@@ -185,8 +140,8 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
         tags,
         summary: 'Reply, or choose one of the simple answers',
         security: sessionOnly,
-        params: MyParams,
-        body: Respond,
+        params: MyCallInParams,
+        body: RespondBody,
         response: { 201: Responded },
       },
     },

@@ -1,50 +1,19 @@
 // Triage (flow step 2): the rubric's recommendation for an organizer's answers, and the
 // decision with its kept reason.
-import { Type, type Static } from '@sinclair/typebox';
+import {
+  ConcernParams,
+  DecideTriageBody,
+  DecisionList,
+  TriageAnswers,
+  TriageDecided,
+  TriagePreview,
+} from '../../contract/index.ts';
 import {
   decideTriage,
   listTriageDecisions,
   previewTriage,
 } from '../../domain/triage/triage-decision.ts';
-import {
-  concernCategories,
-  intents,
-  ladderLevels,
-  publicHarmOptions,
-  recommendationKinds,
-} from '../../domain/triage/triage.ts';
-import { ConcernParams, Enum, IsoTime, Text, Uuid } from '../schemas.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
-
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-
-const Answers = Type.Object(
-  {
-    categories: Type.Array(Enum(concernCategories), {
-      maxItems: concernCategories.length,
-      uniqueItems: true,
-    }),
-    immediateDanger: Type.Boolean(),
-    intent: Enum(intents),
-    publicHarm: Enum(publicHarmOptions),
-  },
-  { additionalProperties: false },
-);
-const Recommendation = Type.Object({
-  kind: Type.String(),
-  ladderLevel: NullableString,
-  urgent: Type.Boolean(),
-  caller: NullableString,
-  reasons: Type.Array(Type.String()),
-});
-const History = Type.Object({
-  earlierConcerns: Type.Integer(),
-  earlierCallIns: Type.Integer(),
-  highestEnforcement: NullableString,
-});
-
-type AnswersBody = Static<typeof Answers>;
-const asAnswers = (a: AnswersBody) => a;
 
 export const triageRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
@@ -59,8 +28,8 @@ export const triageRoutes: RouteRegistrar = (app, ctx) => {
         summary: "The rubric's recommendation for these answers; changes nothing (organizer)",
         security: signedIn,
         params: ConcernParams,
-        body: Answers,
-        response: { 200: Type.Object({ recommendation: Recommendation, history: History }) },
+        body: TriageAnswers,
+        response: { 200: TriagePreview },
       },
     },
     async (request) =>
@@ -69,7 +38,7 @@ export const triageRoutes: RouteRegistrar = (app, ctx) => {
         request.actor,
         request.params.communityId,
         request.params.concernId,
-        asAnswers(request.body),
+        request.body,
       ),
   );
 
@@ -81,26 +50,8 @@ export const triageRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Decide, with a reason that is kept (organizer)',
         security: signedIn,
         params: ConcernParams,
-        body: Type.Object(
-          {
-            answers: Answers,
-            decision: Enum(recommendationKinds),
-            ladderLevel: Type.Optional(Type.Union([Enum(ladderLevels), Type.Null()])),
-            reason: Text(5_000),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            id: Uuid,
-            decision: Type.String(),
-            ladderLevel: NullableString,
-            followsRecommendation: Type.Boolean(),
-            recommendation: Recommendation,
-            history: History,
-            createdAt: IsoTime,
-          }),
-        },
+        body: DecideTriageBody,
+        response: { 201: TriageDecided },
       },
     },
     async (request, reply) => {
@@ -112,7 +63,7 @@ export const triageRoutes: RouteRegistrar = (app, ctx) => {
         request.params.communityId,
         request.params.concernId,
         {
-          answers: asAnswers(b.answers),
+          answers: b.answers,
           decision: b.decision,
           ladderLevel: b.ladderLevel ?? null,
           reason: b.reason,
@@ -130,22 +81,7 @@ export const triageRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Decisions made on this concern, oldest first (organizer)',
         security: signedIn,
         params: ConcernParams,
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Uuid,
-                decidedBy: Type.String(),
-                decision: Type.String(),
-                ladderLevel: NullableString,
-                reason: Type.String(),
-                recommendation: Recommendation,
-                answers: Answers,
-                createdAt: IsoTime,
-              }),
-            ),
-          }),
-        },
+        response: { 200: DecisionList },
       },
     },
     async (request) => ({

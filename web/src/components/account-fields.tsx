@@ -1,12 +1,10 @@
 // Name, email and password for a new account (setup and invitations share them).
+import type { NewAccountBody } from '../api.ts';
 import type { Errors } from './form.tsx';
 import { collect, required, TextField } from './form.tsx';
 
-export interface AccountValues {
-  displayName: string;
-  email: string;
-  password: string;
-}
+/** What a new account needs: the body the API takes for it. */
+export type AccountValues = NewAccountBody;
 
 export const accountLabels = { displayName: 'Your name', email: 'Email', password: 'Password' };
 

@@ -2,7 +2,15 @@
 // API leaves out anyone paused or full, and lists room to spare first), then an offer they may
 // decline without a reason, or giving it to them directly.
 import { useState } from 'react';
-import { ApiError, get, post, type CallInOfferSeen, type Candidate, type Handoff } from '../api.ts';
+import {
+  ApiError,
+  get,
+  post,
+  type CallInOfferSeen,
+  type Candidate,
+  type Handoff,
+  type OfferStatus,
+} from '../api.ts';
 import { useAnnounce } from './announcer.tsx';
 import { ApiForm } from './api-form.tsx';
 import { RadioGroup, SelectField } from './choice-fields.tsx';
@@ -28,7 +36,7 @@ function describe(c: Candidate, language: string | null): string {
 }
 
 /** What an offer's answer means, in the organizer's words. */
-const offerWords: Record<string, string> = {
+const offerWords: Record<OfferStatus, string> = {
   pending: 'waiting for their answer',
   accepted: 'said yes',
   declined: 'said no (no reason is asked)',

@@ -4,7 +4,14 @@
 // link or account, with the community's language settings; nothing it reads is kept).
 // Nothing here names who raised the concern or who was harmed: the API never sends it.
 import { useState } from 'react';
-import { ApiError, post, type CoachResult, type GuideStep, type MemberView } from '../api.ts';
+import {
+  ApiError,
+  post,
+  type CoachResult,
+  type GuideStep,
+  type MemberView,
+  type MemberResponse,
+} from '../api.ts';
 import { memberResponseWords } from '../labels.ts';
 import { useAnnounce } from './announcer.tsx';
 import { ApiForm } from './api-form.tsx';
@@ -14,7 +21,7 @@ import { ThreadMessage } from './thread-message.tsx';
 
 const quickAnswers = ['need-time', 'will-change', 'ask-organizer'] as const;
 
-const afterAnswer: Record<string, string> = {
+const afterAnswer: Record<MemberResponse, string> = {
   reply: 'Your reply is sent.',
   'need-time':
     'Thank you. They know you are taking time to reflect. Come back whenever you are ready.',
@@ -109,7 +116,7 @@ function Answer({ path, onDone }: { path: string; onDone: (m: string) => Promise
   const [coachProblem, setCoachProblem] = useState<string | null>(null);
   const form = useForm();
   const { errors, submit } = form;
-  const send = (kind: string) =>
+  const send = (kind: MemberResponse) =>
     submit(
       () =>
         collect({

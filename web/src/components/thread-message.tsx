@@ -1,5 +1,6 @@
 // One message of a call-in's thread, as the caller's page and the member's page both show it:
 // who wrote it and when, the simple answer it carries (if any), and its text.
+import type { MessageKind } from '../api.ts';
 import { formatDate, memberResponseWords } from '../labels.ts';
 
 export function ThreadMessage({
@@ -9,11 +10,14 @@ export function ThreadMessage({
   createdAt,
 }: {
   author: string;
-  kind: string;
+  kind: MessageKind;
   text: string;
   createdAt: string;
 }) {
-  const answer = kind !== 'reply' && kind !== 'message' ? memberResponseWords[kind] : undefined;
+  const answer =
+    kind !== 'reply' && kind !== 'message' && kind !== 'log'
+      ? memberResponseWords[kind]
+      : undefined;
   return (
     <li className="card">
       <h3 className="card-title">

@@ -1,7 +1,13 @@
 // /c/:communityId/ally-board — requests for an ally, redacted (kinds of behaviour, urgency,
 // language; never names or the narrative). An ally with room to spare can volunteer.
 import { useState } from 'react';
-import { ApiError, get, post } from '../api.ts';
+import {
+  ApiError,
+  get,
+  post,
+  type AllyBoard as Board,
+  type AllyUnavailableReason,
+} from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
@@ -9,19 +15,7 @@ import { useAsync } from '../components/use-async.ts';
 import { formatDate, label } from '../labels.ts';
 import { Link } from '../router.tsx';
 
-interface Board {
-  available: boolean;
-  why: string | null;
-  items: {
-    concernId: string;
-    categories: string[];
-    urgent: boolean;
-    language: string | null;
-    since: string;
-  }[];
-}
-
-const unavailable: Record<string, string> = {
+const unavailable: Record<AllyUnavailableReason, string> = {
   paused:
     'You have paused taking on call-ins, so no requests are shown. Take all the time you need.',
   'at-capacity':
@@ -89,7 +83,7 @@ function AllyBoard({ communityId }: { communityId: string }) {
       </p>
       {!b.available ? (
         <Notice>
-          <p>{unavailable[b.why ?? ''] ?? 'No requests are shown to you right now.'}</p>
+          <p>{(b.why && unavailable[b.why]) ?? 'No requests are shown to you right now.'}</p>
         </Notice>
       ) : b.items.length === 0 ? (
         <p role="status">No one is waiting for an ally right now.</p>

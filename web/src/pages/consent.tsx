@@ -1,7 +1,7 @@
 // /consent/:token — the harmed person's private link (no account needed): what is being asked,
 // in plain words, and their answer: agree, agree with conditions, decline, and later withdraw.
 import { useState } from 'react';
-import { ApiError, get, post, type ConsentConditions } from '../api.ts';
+import { ApiError, get, post, type ConsentView } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import { Checkbox, RadioGroup } from '../components/choice-fields.tsx';
@@ -9,16 +9,6 @@ import { TextArea, collect, useForm } from '../components/form.tsx';
 import { Loading, Notice, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { label } from '../labels.ts';
-
-interface ConsentView {
-  callInId: string;
-  community: string;
-  caller: string | null;
-  categories: string[];
-  consentStatus: string;
-  conditions: ConsentConditions;
-  stopped: boolean;
-}
 
 const answerOptions = [
   {
@@ -125,13 +115,12 @@ export function ConsentLinkPage({ token }: { token: string }) {
 
 function answerWords(v: ConsentView): string {
   if (v.consentStatus !== 'given') {
-    return (
-      {
-        pending: 'Not answered yet',
-        declined: 'You said no',
-        withdrawn: 'You withdrew your agreement',
-      }[v.consentStatus] ?? 'Not answered yet'
-    );
+    const words: Partial<Record<ConsentView['consentStatus'], string>> = {
+      pending: 'Not answered yet',
+      declined: 'You said no',
+      withdrawn: 'You withdrew your agreement',
+    };
+    return words[v.consentStatus] ?? 'Not answered yet';
   }
   const c = v.conditions;
   const parts = [

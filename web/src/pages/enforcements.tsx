@@ -2,7 +2,12 @@
 // /c/:communityId/enforcements — the community's records and appeals (organizers decide them),
 // and writing a record directly (components/enforcement-form.tsx).
 import { useState } from 'react';
-import { get, post, type EnforcementRecord } from '../api.ts';
+import {
+  get,
+  post,
+  type CommunityEnforcement as CommunityRecord,
+  type MyEnforcement as MyRecord,
+} from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { ApiForm } from '../components/api-form.tsx';
@@ -13,24 +18,6 @@ import { Loading, Notice, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { appealStatusWords, enforcementStatusWords, formatDate, label } from '../labels.ts';
 import { Link } from '../router.tsx';
-
-interface MyRecord extends EnforcementRecord {
-  community: string;
-  appeals: { id: string; status: string; createdAt: string }[];
-}
-
-interface CommunityRecord extends EnforcementRecord {
-  concernIds: string[];
-  enforcedBy: string;
-  callInId: string | null;
-  appeals: {
-    id: string;
-    status: string;
-    statement: string;
-    decidedBy: string | null;
-    createdAt: string;
-  }[];
-}
 
 export function MyEnforcementPage({ id }: { id: string }) {
   const list = useAsync(() => get<{ items: MyRecord[] }>('/api/me/enforcements'), []);

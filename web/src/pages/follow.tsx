@@ -1,19 +1,8 @@
 // /follow/:token — the reporter's private view of their concern: status in plain words.
-import { get } from '../api.ts';
+import { get, type FollowView as Follow } from '../api.ts';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label } from '../labels.ts';
-
-interface Follow {
-  community: string;
-  status: string;
-  statusText: string;
-  wants: string;
-  anonymous: boolean;
-  what: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function FollowPage({ token }: { token: string }) {
   const f = useAsync(() => get<Follow>(`/api/follow/${encodeURIComponent(token)}`), [token]);

@@ -1,6 +1,6 @@
 // /c/:communityId/invitations — make and revoke invitation links carrying a role.
 import { useState } from 'react';
-import { ApiError, del, get, post, type Community } from '../api.ts';
+import { ApiError, del, get, post, type Community, type Invitation } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
@@ -9,16 +9,6 @@ import { TextField, useForm } from '../components/form.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
-
-interface Invitation {
-  id: string;
-  role: string;
-  createdAt: string;
-  expiresAt: string;
-  maxUses: number;
-  uses: number;
-  revoked: boolean;
-}
 
 export function InvitationsPage({ communityId }: { communityId: string }) {
   return (

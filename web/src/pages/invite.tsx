@@ -1,6 +1,6 @@
 // /invite/:token — see what an invitation is for, and join (signed in, or with a new account).
 import { useState } from 'react';
-import { get, post, setCsrfToken } from '../api.ts';
+import { get, post, setCsrfToken, type InvitationPreview as Preview, type Role } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import {
@@ -16,13 +16,7 @@ import { label } from '../labels.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
-interface Preview {
-  community: { id: string; name: string };
-  role: string;
-  expiresAt: string;
-}
-
-const roleMeaning: Record<string, string> = {
+const roleMeaning: Record<Role, string> = {
   organizer:
     'As an organizer you will read the concerns people raise, decide kindly what to do, and look after the people doing the work.',
   ally: 'As an ally you can volunteer to hold private, kind conversations when someone asks for help.',

@@ -1,20 +1,12 @@
 // /c/:communityId/members — who is here and their roles (organizers change roles).
 import { useState } from 'react';
-import { del, get, patch } from '../api.ts';
+import { del, get, patch, type Member } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
 import { useSession } from '../session.tsx';
-
-interface Member {
-  userId: string;
-  displayName: string;
-  email: string;
-  role: string;
-  joinedAt: string;
-}
 
 export function MembersPage({ communityId }: { communityId: string }) {
   return (
@@ -107,7 +99,7 @@ function MemberRow({
             id={id}
             className="input input-small"
             value={role}
-            onChange={(e) => setRole(e.target.value)}
+            onChange={(e) => setRole(e.target.value as Member['role'])}
             aria-describedby={problem ? `${id}-error` : undefined}
           >
             {roleOptions.map((o) => (

@@ -1,18 +1,10 @@
 // /my/concerns — concerns the signed-in person raised under their name.
-import { get } from '../api.ts';
+import { get, type MyConcern as Mine } from '../api.ts';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
-
-interface Mine {
-  id: string;
-  communityId: string;
-  status: string;
-  statusText: string;
-  createdAt: string;
-}
 
 export function MyConcernsPage() {
   const { me } = useSession();

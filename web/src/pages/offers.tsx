@@ -1,7 +1,7 @@
 // /c/:communityId/offers — call-ins an organizer offered to you. Accept to hold it, or decline:
 // declining asks for no reason and records none.
 import { useState } from 'react';
-import { ApiError, get, post, type Handoff, type OfferForYou } from '../api.ts';
+import { ApiError, get, post, type Handoff, type OfferForYou, type Relationship } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
@@ -30,7 +30,7 @@ export function OffersPage({ communityId }: { communityId: string }) {
 }
 
 /** The relationship the organizer stated, said to the ally. */
-const yourRelationship: Record<string, string> = {
+const yourRelationship: Record<Relationship, string> = {
   none: 'None that the organizer knows of',
   knows: 'You know each other',
   'works-with': 'You work together',

@@ -1,6 +1,6 @@
 // /c/:communityId/tokens — API tokens for scripts and integrations, shown once.
 import { useState } from 'react';
-import { del, get, post } from '../api.ts';
+import { del, get, post, type ApiToken as Token } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
@@ -8,14 +8,6 @@ import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate } from '../labels.ts';
-
-interface Token {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
 
 export function TokensPage({ communityId }: { communityId: string }) {
   return (

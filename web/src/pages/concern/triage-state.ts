@@ -65,12 +65,15 @@ export function triageReducer(state: TriageState, action: TriageAction): TriageS
   }
 }
 
-/** The rubric's answers as the API takes them. */
+/**
+ * The rubric's answers as the API takes them. The fields hold the option values shown (or ''
+ * before a choice); the form checks every one is chosen before it sends.
+ */
 export function answersOf(state: TriageState): TriageAnswers {
   return {
-    categories: state.categories,
+    categories: state.categories as TriageAnswers['categories'],
     immediateDanger: state.danger === 'yes',
-    intent: state.intent,
-    publicHarm: state.publicHarm,
+    intent: state.intent as TriageAnswers['intent'],
+    publicHarm: state.publicHarm as TriageAnswers['publicHarm'],
   };
 }

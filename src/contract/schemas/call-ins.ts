@@ -1,0 +1,151 @@
+import { CallInCan } from '../can.ts';
+// Call-ins (flow steps 4-7) as their caller and the organizers see them: the full picture, the
+// draft and its coach, the channel, the thread, the outcome, closing and reopening.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  callInStatuses,
+  callInViewers,
+  channels,
+  concernCategories,
+  consentModes,
+  consentStatuses,
+  memberStates,
+  messageAuthors,
+  messageKinds,
+  offerStatuses,
+  outcomes,
+  relationships,
+} from '../vocabulary.ts';
+import { ConsentConditions } from './consent.ts';
+import { Enum, IsoTime, Nullable, NullableString, Text, Uuid } from './primitives.ts';
+
+export const GuideStep = Type.Object({ title: Type.String(), text: Type.String() });
+export type GuideStep = Static<typeof GuideStep>;
+
+export const CallInMessage = Type.Object({
+  id: Uuid,
+  author: Enum(messageAuthors),
+  kind: Enum(messageKinds),
+  text: Type.String(),
+  createdAt: IsoTime,
+});
+export type CallInMessage = Static<typeof CallInMessage>;
+
+/** Who was offered the call-in and what they answered (organizers only). */
+export const CallInOfferSeen = Type.Object({
+  id: Uuid,
+  userId: Uuid,
+  name: Type.String(),
+  relationship: Enum(relationships),
+  status: Enum(
+    offerStatuses,
+    'pending, accepted, declined, or withdrawn once someone else holds it',
+  ),
+  createdAt: IsoTime,
+  decidedAt: NullableString,
+});
+export type CallInOfferSeen = Static<typeof CallInOfferSeen>;
+
+export const CallInDetail = Type.Object({
+  /** What the person asking may do next, from the lifecycle and the policy. */
+  can: CallInCan,
+  id: Uuid,
+  concernId: Uuid,
+  viewer: Enum(callInViewers),
+  status: Enum(callInStatuses),
+  callerUserId: Type.Union([Uuid, Type.Null()]),
+  channel: Nullable(Enum(channels)),
+  language: NullableString,
+  consent: Type.Object({
+    mode: Enum(consentModes),
+    status: Enum(consentStatuses),
+    conditions: ConsentConditions,
+    at: NullableString,
+  }),
+  concern: Type.Object({
+    what: Type.String(),
+    quotes: Type.Array(Type.String()),
+    impact: Type.String(),
+    categories: Type.Array(Enum(concernCategories)),
+    urgent: Type.Boolean(),
+  }),
+  draft: NullableString,
+  memberState: Nullable(Enum(memberStates)),
+  outcome: Type.Union([
+    Type.Object({ outcome: Enum(outcomes), note: Type.String(), at: NullableString }),
+    Type.Null(),
+  ]),
+  messages: Type.Array(CallInMessage),
+  offers: Type.Array(CallInOfferSeen, { description: 'Organizers only; empty for the caller.' }),
+  guide: Type.Array(GuideStep),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type CallInDetail = Static<typeof CallInDetail>;
+
+export const CallInListItem = Type.Object({
+  id: Uuid,
+  concernId: Uuid,
+  status: Enum(callInStatuses),
+  callerUserId: Type.Union([Uuid, Type.Null()]),
+  consentStatus: Enum(consentStatuses),
+  channel: Nullable(Enum(channels)),
+  outcome: Nullable(Enum(outcomes)),
+  updatedAt: IsoTime,
+});
+export type CallInListItem = Static<typeof CallInListItem>;
+export const CallInList = Type.Object({ items: Type.Array(CallInListItem) });
+
+export const DraftBody = Type.Object({ text: Text(10_000) }, { additionalProperties: false });
+
+/** One point of the draft coach. Its kind is the coach's finding or language rule id, an open set. */
+export const DraftAdvice = Type.Object({
+  kind: Type.String({
+    pattern: '^(language:)?[a-z0-9][a-z0-9.-]*$',
+    description: "The coach's finding id, or `language:` and the language rule's id",
+  }),
+  message: Type.String(),
+  excerpt: Type.Optional(Type.String()),
+});
+export type DraftAdvice = Static<typeof DraftAdvice>;
+
+export const DraftSaved = Type.Object({ savedAt: IsoTime, advice: Type.Array(DraftAdvice) });
+export type DraftSaved = Static<typeof DraftSaved>;
+
+export const ChannelBody = Type.Object(
+  {
+    channel: Enum(
+      channels,
+      'in-app: a private thread the member opens from a link; email; voice or in-person: logged by the caller.',
+    ),
+    memberEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    memberName: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export const ChannelChosen = Type.Object({ channel: Enum(channels) });
+export type ChannelChosen = Static<typeof ChannelChosen>;
+
+export const MessageBody = Type.Object({ text: Text(10_000) }, { additionalProperties: false });
+export const MessageSent = Type.Object({
+  id: Uuid,
+  kind: Enum(messageKinds),
+  createdAt: IsoTime,
+  memberUrl: NullableString,
+});
+export type MessageSent = Static<typeof MessageSent>;
+
+export const OutcomeBody = Type.Object(
+  { outcome: Enum(outcomes), note: Type.Optional(Type.String({ maxLength: 5_000 })) },
+  { additionalProperties: false },
+);
+export const OutcomeRecorded = Type.Object({
+  id: Uuid,
+  status: Enum(callInStatuses),
+  outcome: Enum(outcomes),
+  followUpAt: NullableString,
+});
+export type OutcomeRecorded = Static<typeof OutcomeRecorded>;
+
+export const StatusResult = Type.Object({ id: Uuid, status: Enum(callInStatuses) });
+export type StatusResult = Static<typeof StatusResult>;

@@ -1,0 +1,132 @@
+// Concerns (flow step 1): raising one (signed in or through the public form), the organizer
+// inbox, one concern in full, and the reporter's private follow link.
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  concernCategories,
+  concernSources,
+  concernStatuses,
+  harmedOptions,
+  wantsOptions,
+} from '../vocabulary.ts';
+import { Enum, IsoTime, NullableString, Text, Uuid } from './primitives.ts';
+
+export const RaiseConcernBody = Type.Object(
+  {
+    what: Text(10_000),
+    quotes: Type.Optional(Type.Array(Text(2_000), { maxItems: 10 })),
+    links: Type.Optional(
+      Type.Array(Type.String({ maxLength: 2_000, pattern: '^https?://\\S+$' }), { maxItems: 10 }),
+    ),
+    impact: Type.Optional(Type.String({ maxLength: 5_000 })),
+    harmed: Enum(harmedOptions, 'Whom it hurt: me, someone else, a group, or unknown.'),
+    harmedName: Type.Optional(Type.String({ maxLength: 200 })),
+    about: Type.Object(
+      { userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 200 })) },
+      {
+        additionalProperties: false,
+        description: 'Who it is about: a member of the community, or a name or handle.',
+      },
+    ),
+    wants: Enum(
+      wantsOptions,
+      'self: I will call them in myself; ally: please find an ally; organizers: let the organizers decide; record: just keep a record.',
+    ),
+    urgent: Type.Optional(Type.Boolean({ default: false })),
+    categories: Type.Optional(
+      Type.Array(Enum(concernCategories), {
+        maxItems: concernCategories.length,
+        uniqueItems: true,
+      }),
+    ),
+    anonymous: Type.Optional(Type.Boolean({ default: false })),
+    contact: Type.Optional(Type.String({ maxLength: 254 })),
+  },
+  { additionalProperties: false },
+);
+export type RaiseConcernBody = Static<typeof RaiseConcernBody>;
+
+export const Raised = Type.Object({
+  id: Uuid,
+  status: Enum(concernStatuses),
+  createdAt: IsoTime,
+  followUrl: Type.String(),
+  followToken: Type.String(),
+});
+export type Raised = Static<typeof Raised>;
+
+export const InboxQuery = Type.Object(
+  {
+    status: Type.Optional(Enum(concernStatuses)),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A concern in the organizer inbox: metadata only, nothing decrypted. */
+export const InboxItem = Type.Object({
+  id: Uuid,
+  status: Enum(concernStatuses),
+  urgent: Type.Boolean(),
+  categories: Type.Array(Enum(concernCategories)),
+  harmed: Enum(harmedOptions),
+  wants: Enum(wantsOptions),
+  anonymous: Type.Boolean(),
+  source: Enum(concernSources),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type InboxItem = Static<typeof InboxItem>;
+
+export const InboxPage = Type.Object({ items: Type.Array(InboxItem), nextCursor: NullableString });
+export type InboxPage = Static<typeof InboxPage>;
+
+export const ConcernDetail = Type.Object({
+  ...InboxItem.properties,
+  what: Type.String(),
+  quotes: Type.Array(Type.String()),
+  links: Type.Array(Type.String()),
+  impact: Type.String(),
+  harmedName: NullableString,
+  about: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), name: NullableString }),
+  reporter: Type.Union([Type.Object({ userId: Uuid, name: Type.String() }), Type.Null()]),
+  contact: NullableString,
+});
+export type ConcernDetail = Static<typeof ConcernDetail>;
+
+// ---- without an account --------------------------------------------------------------
+
+export const IntakeParams = Type.Object({
+  intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+});
+/** What the public form for raising a concern needs to show. */
+export const IntakeView = Type.Object({ community: Type.String(), allowAnonymous: Type.Boolean() });
+export type IntakeView = Static<typeof IntakeView>;
+
+export const FollowParams = Type.Object({
+  token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+});
+/** The reporter's private view of their concern. */
+export const FollowView = Type.Object({
+  community: Type.String(),
+  status: Enum(concernStatuses),
+  statusText: Type.String(),
+  wants: Enum(wantsOptions),
+  anonymous: Type.Boolean(),
+  what: Type.String(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type FollowView = Static<typeof FollowView>;
+
+/** A concern I raised under my name. */
+export const MyConcern = Type.Object({
+  id: Uuid,
+  communityId: Uuid,
+  status: Enum(concernStatuses),
+  statusText: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type MyConcern = Static<typeof MyConcern>;
+export const MyConcernList = Type.Object({ items: Type.Array(MyConcern) });
