@@ -3,6 +3,7 @@
 // their chained audit entries, written directly through Kysely in large transactions.
 import { openContext } from '../../src/app.ts';
 import type { Config } from '../../src/config/env.ts';
+import { auditEntryRow } from '../../src/db/records.ts';
 import type { AuditLogTable, ConcernsTable } from '../../src/db/schema.ts';
 import { chainEntry } from '../../src/domain/audit/audit.ts';
 import { createCommunity } from '../../src/domain/accounts/communities.ts';
@@ -24,7 +25,7 @@ const harmed = ['me', 'someone-else', 'group', 'unknown'] as const;
 const wants = ['self', 'ally', 'organizers', 'record'] as const;
 const statuses = ['new', 'new', 'new', 'triaged', 'in-progress', 'closed'] as const;
 const categories = ['inconsiderate-language', 'exclusion', 'microaggression', 'other'];
-const sources = ['web', 'api', 'public-form', 'slack', 'discord', 'email'];
+const sources = ['web', 'api', 'public-form', 'slack', 'discord', 'email'] as const;
 
 // A few SQLite bound parameters per row: 16 columns x 500 rows stays under every limit.
 const ROWS_PER_INSERT = 500;
@@ -99,7 +100,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           reporter_user_id: anonymous ? null : joined.userId,
           anonymous: anonymous ? 1 : 0,
           source: sources[n % sources.length]!,
-          content: ctx.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
+          content: ctx.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
           follow_lookup: id,
           follow_verifier_hash: hashSecret(newSecret()),
           created_at: at,
@@ -117,7 +118,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           },
           at,
         );
-        audit.push(entry);
+        audit.push(auditEntryRow(entry));
         chain = entry;
       }
       await db.transaction().execute(async (trx) => {
@@ -138,7 +139,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
     if (Number(previous?.seq) !== chain?.seq) throw new Error('The audit chain did not line up.');
     return {
       communityId: community.id,
-      intakeId: community.intake_id,
+      intakeId: community.intakeId,
       apiToken: token.token,
       session: {
         cookie: `callin_session=${joined.session.token}`,

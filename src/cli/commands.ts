@@ -137,7 +137,7 @@ const createCommunityCommand: Command = {
       );
       const view = {
         ...presentCommunity(c),
-        intakeUrl: `${ctx.config.publicUrl}/raise/${c.intake_id}`,
+        intakeUrl: `${ctx.config.publicUrl}/raise/${c.intakeId}`,
       };
       io.out(
         values.json

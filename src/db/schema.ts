@@ -1,9 +1,38 @@
 // Row types for every table. Timestamps are ISO-8601 UTC strings (they sort as text on both
 // databases); booleans are 0/1 integers; JSON columns are text. Encrypted columns hold the
-// envelope produced by domain/crypto (never plaintext).
+// envelope produced by the domain's cipher (never plaintext). Columns that hold one of a fixed
+// set of values carry the vocabulary's union. The domain never sees these rows: repositories
+// hand it records (records.ts).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-import type { JobStatus, Role } from '../contract/vocabulary.ts';
+import type {
+  ActorKind,
+  AppealStatus,
+  AuditAction,
+  AuditTargetType,
+  CallInStatus,
+  CaseOutcome,
+  Channel,
+  ConcernSource,
+  ConcernStatus,
+  ConsentMode,
+  ConsentStatus,
+  EnforcementStatus,
+  Harmed,
+  HolderKind,
+  JobStatus,
+  LadderLevel,
+  MemberState,
+  MessageAuthor,
+  MessageKind,
+  OfferStatus,
+  Outcome,
+  RecommendationKind,
+  Relationship,
+  ReporterWants,
+  Role,
+  Urgency,
+} from '../contract/vocabulary.ts';
 export type { JobStatus, Role };
 
 export interface UsersTable {
@@ -38,6 +67,7 @@ export interface CommunitiesTable {
   name: string;
   intake_id: string;
   intake_open: number;
+  /** JSON object (domain/accounts/community-settings.ts fills in defaults). */
   settings: string;
   created_by: string | null;
   created_at: string;
@@ -77,16 +107,17 @@ export interface ApiTokensTable {
 export interface ConcernsTable {
   id: string;
   community_id: string;
-  status: string;
-  urgency: string;
+  status: ConcernStatus;
+  urgency: Urgency;
+  /** JSON list of ConcernCategory. */
   categories: string;
-  harmed: string;
-  wants: string;
+  harmed: Harmed;
+  wants: ReporterWants;
   subject_user_id: string | null;
   subject_key: string | null;
   reporter_user_id: string | null;
   anonymous: number;
-  source: string;
+  source: ConcernSource;
   content: string;
   /** The concern's id for follow links made since 2026-11-30; a hash of older links. */
   follow_lookup: string;
@@ -101,10 +132,12 @@ export interface TriageDecisionsTable {
   concern_id: string;
   community_id: string;
   decided_by: string;
+  /** JSON of the triage answers. */
   answers: string;
+  /** JSON of the rubric's recommendation. */
   recommendation: string;
-  ladder_level: string | null;
-  decision: string;
+  ladder_level: LadderLevel | null;
+  decision: RecommendationKind;
   reason: string;
   created_at: string;
 }
@@ -112,10 +145,10 @@ export interface TriageDecisionsTable {
 export interface AuditLogTable {
   seq: number;
   community_id: string | null;
-  actor_kind: string;
+  actor_kind: ActorKind;
   actor_id: string | null;
-  action: string;
-  target_type: string;
+  action: AuditAction;
+  target_type: AuditTargetType;
   target_id: string | null;
   at: string;
   prev_hash: string;
@@ -124,6 +157,7 @@ export interface AuditLogTable {
 
 export interface JobsTable {
   id: string;
+  /** Any registered job's name: integrations add their own (contract/vocabulary.ts names the product's). */
   name: string;
   version: number;
   /** JSON with ids only; anything private in a payload is encrypted by the caller. */
@@ -163,18 +197,18 @@ export interface Database {
   retention_totals: RetentionTotalsTable;
 }
 
-export type User = Selectable<UsersTable>;
-export type Community = Selectable<CommunitiesTable>;
-export type Concern = Selectable<ConcernsTable>;
-export type NewConcern = Insertable<ConcernsTable>;
-export type ConcernUpdate = Updateable<ConcernsTable>;
-export type AuditEntry = Selectable<AuditLogTable>;
-export type Membership = Selectable<MembershipsTable>;
-export type Invitation = Selectable<InvitationsTable>;
-export type ApiToken = Selectable<ApiTokensTable>;
-export type Session = Selectable<SessionsTable>;
-export type TriageDecision = Selectable<TriageDecisionsTable>;
-export type Job = Selectable<JobsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type CommunityRow = Selectable<CommunitiesTable>;
+export type ConcernRow = Selectable<ConcernsTable>;
+export type NewConcernRow = Insertable<ConcernsTable>;
+export type ConcernUpdateRow = Updateable<ConcernsTable>;
+export type AuditEntryRow = Selectable<AuditLogTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type TriageDecisionRow = Selectable<TriageDecisionsTable>;
+export type JobRow = Selectable<JobsTable>;
 // Generated is re-exported for future tables with database-made columns.
 export type { Generated };
 
@@ -184,20 +218,20 @@ export interface CallInsTable {
   id: string;
   community_id: string;
   concern_id: string;
-  status: string;
+  status: CallInStatus;
   language: string | null;
   caller_user_id: string | null;
-  caller_kind: string | null;
+  caller_kind: HolderKind | null;
   harmed_user_id: string | null;
   /** 'person' (the harmed person decides), 'organizer' (group/unknown), 'self' (no step). */
-  consent_mode: string;
-  consent_status: string;
+  consent_mode: ConsentMode;
+  consent_status: ConsentStatus;
   consent_token_hash: string | null;
   /** Encrypted conditions set by the harmed person. */
   consent_conditions: string | null;
   consent_decided_by: string | null;
   consent_at: string | null;
-  channel: string | null;
+  channel: Channel | null;
   /** Encrypted draft. */
   draft: string | null;
   member_token_hash: string | null;
@@ -205,8 +239,8 @@ export interface CallInsTable {
   member_link: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   member_contact: string | null;
-  member_state: string | null;
-  outcome: string | null;
+  member_state: MemberState | null;
+  outcome: Outcome | null;
   outcome_note: string | null;
   outcome_at: string | null;
   created_by: string | null;
@@ -219,8 +253,8 @@ export interface CallInMessagesTable {
   id: string;
   call_in_id: string;
   community_id: string;
-  author: string;
-  kind: string;
+  author: MessageAuthor;
+  kind: MessageKind;
   /** Encrypted text. */
   body: string;
   created_at: string;
@@ -231,8 +265,8 @@ export interface CallInOffersTable {
   call_in_id: string;
   community_id: string;
   user_id: string;
-  relationship: string;
-  status: string;
+  relationship: Relationship;
+  status: OfferStatus;
   offered_by: string | null;
   created_at: string;
   decided_at: string | null;
@@ -243,6 +277,7 @@ export interface CareProfilesTable {
   user_id: string;
   capacity: number;
   paused: number;
+  /** JSON list of language codes. */
   languages: string;
   updated_at: string;
 }
@@ -262,12 +297,13 @@ export interface EnforcementsTable {
   community_id: string;
   subject_user_id: string | null;
   subject_key: string | null;
-  level: string;
+  level: LadderLevel;
   /** Encrypted. */
   reason: string;
+  /** JSON list of concern ids. */
   concern_ids: string;
   call_in_id: string | null;
-  status: string;
+  status: EnforcementStatus;
   enforced_by: string;
   expires_at: string | null;
   created_at: string;
@@ -281,7 +317,7 @@ export interface EnforcementAppealsTable {
   appellant_user_id: string | null;
   /** Encrypted. */
   statement: string;
-  status: string;
+  status: AppealStatus;
   decided_by: string | null;
   /** Encrypted. */
   decision_note: string | null;
@@ -289,13 +325,13 @@ export interface EnforcementAppealsTable {
   decided_at: string | null;
 }
 
-export type CallIn = Selectable<CallInsTable>;
-export type CallInMessage = Selectable<CallInMessagesTable>;
-export type CallInOffer = Selectable<CallInOffersTable>;
-export type CareProfile = Selectable<CareProfilesTable>;
-export type CareLog = Selectable<CareLogsTable>;
-export type Enforcement = Selectable<EnforcementsTable>;
-export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;
+export type CallInRow = Selectable<CallInsTable>;
+export type CallInMessageRow = Selectable<CallInMessagesTable>;
+export type CallInOfferRow = Selectable<CallInOffersTable>;
+export type CareProfileRow = Selectable<CareProfilesTable>;
+export type CareLogRow = Selectable<CareLogsTable>;
+export type EnforcementRow = Selectable<EnforcementsTable>;
+export type EnforcementAppealRow = Selectable<EnforcementAppealsTable>;
 
 // ---- retention (anonymous counts kept after closed cases are purged) -------------------------
 
@@ -303,7 +339,7 @@ export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;
 export interface RetentionTotalsTable {
   community_id: string;
   month: string;
-  outcome: string;
+  outcome: CaseOutcome;
   count: number;
 }
 
@@ -311,7 +347,8 @@ export interface RetentionCountsTable {
   community_id: string;
   /** YYYY-MM of when the concern was raised. */
   month: string;
+  /** A ConcernCategory, or 'uncategorised'. */
   category: string;
-  outcome: string;
+  outcome: CaseOutcome;
   count: number;
 }

@@ -2,7 +2,7 @@
 // community unless they are also a member there, and so sees no case content.
 import { AppError } from '../../config/errors.ts';
 import type { MembershipsRepository } from '../../db/repositories/memberships.repository.ts';
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../../contract/vocabulary.ts';
 import type { Actor } from './actor.ts';
 
 export { roles } from '../../contract/vocabulary.ts';

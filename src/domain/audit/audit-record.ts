@@ -1,3 +1,4 @@
+import type { AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
 import type { AuditRepository } from '../../db/repositories/audit.repository.ts';
 import type { Actor } from '../access/actor.ts';
 import { auditActor } from '../access/actor.ts';
@@ -5,8 +6,8 @@ import { chainEntry } from './audit.ts';
 
 export interface AuditEvent {
   communityId: string | null;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | null;
 }
 

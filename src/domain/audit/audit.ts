@@ -1,7 +1,7 @@
 // The audit log: every state change appends one entry, hash-chained to the one before, so any
 // edit or deletion breaks the chain at a place `callin audit verify` can name. Entries hold ids
 // and action names only, never case content or personal data.
-import type { ActorKind } from '../../contract/vocabulary.ts';
+import type { ActorKind, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
 import crypto from 'node:crypto';
 
 export type { ActorKind } from '../../contract/vocabulary.ts';
@@ -10,21 +10,21 @@ export interface AuditInput {
   communityId: string | null;
   actorKind: ActorKind;
   actorId: string | null;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | null;
 }
 
 export interface ChainedEntry {
   seq: number;
-  community_id: string | null;
-  actor_kind: string;
-  actor_id: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
+  communityId: string | null;
+  actorKind: ActorKind;
+  actorId: string | null;
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string | null;
   at: string;
-  prev_hash: string;
+  prevHash: string;
   hash: string;
 }
 
@@ -33,14 +33,14 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function hashEntry(e: Omit<ChainedEntry, 'hash'>): string {
   const canonical = JSON.stringify([
     e.seq,
-    e.community_id,
-    e.actor_kind,
-    e.actor_id,
+    e.communityId,
+    e.actorKind,
+    e.actorId,
     e.action,
-    e.target_type,
-    e.target_id,
+    e.targetType,
+    e.targetId,
     e.at,
-    e.prev_hash,
+    e.prevHash,
   ]);
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
@@ -52,14 +52,14 @@ export function chainEntry(
 ): ChainedEntry {
   const base = {
     seq: (previous?.seq ?? 0) + 1,
-    community_id: input.communityId,
-    actor_kind: input.actorKind,
-    actor_id: input.actorId,
+    communityId: input.communityId,
+    actorKind: input.actorKind,
+    actorId: input.actorId,
     action: input.action,
-    target_type: input.targetType,
-    target_id: input.targetId,
+    targetType: input.targetType,
+    targetId: input.targetId,
     at,
-    prev_hash: previous?.hash ?? GENESIS_HASH,
+    prevHash: previous?.hash ?? GENESIS_HASH,
   };
   return { ...base, hash: hashEntry(base) };
 }
@@ -79,7 +79,7 @@ export async function verifyChain(entries: AsyncIterable<ChainedEntry>): Promise
     const problem =
       e.seq !== prev.seq + 1
         ? `entry ${prev.seq + 1} is missing (the next one found is ${e.seq})`
-        : e.prev_hash !== prev.hash
+        : e.prevHash !== prev.hash
           ? 'it does not point at the entry before it'
           : hashEntry(e) !== e.hash
             ? 'its contents do not match its hash'

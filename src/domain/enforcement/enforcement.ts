@@ -3,7 +3,7 @@
 // appeal; a different organizer than the one who enforced decides (same_organizer_appeal).
 // Records name no reporter and no harmed person: only the behaviour and the level.
 import { AppError } from '../../config/errors.ts';
-import type { Concern, Enforcement } from '../../db/schema.ts';
+import type { Concern, Enforcement } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
@@ -25,8 +25,8 @@ type EnforcementRepos = Pick<
   'memberships' | 'concerns' | 'enforcement' | 'audit' | 'jobs'
 >;
 
-const reasonContext = (e: Pick<Enforcement, 'id' | 'community_id'>) =>
-  `enforcement:${e.community_id}:${e.id}`;
+const reasonContext = (e: Pick<Enforcement, 'id' | 'communityId'>) =>
+  `enforcement:${e.communityId}:${e.id}`;
 const appealContext = (communityId: string, id: string) => `appeal:${communityId}:${id}`;
 
 export interface EnforceInput {
@@ -65,9 +65,9 @@ export async function writeEnforcement(
   const subject = concerns[0]!;
   // One record is about one person: every linked concern must be about the first one's.
   const samePerson = (c: Concern) =>
-    subject.subject_user_id
-      ? c.subject_user_id === subject.subject_user_id
-      : c.subject_user_id === null && c.subject_key === subject.subject_key;
+    subject.subjectUserId
+      ? c.subjectUserId === subject.subjectUserId
+      : c.subjectUserId === null && c.subjectKey === subject.subjectKey;
   if (!concerns.every(samePerson))
     throw new AppError('validation_failed', [
       {
@@ -76,31 +76,31 @@ export async function writeEnforcement(
       },
     ]);
   const id = newId();
-  const row = {
+  const row: Enforcement = {
     id,
-    community_id: communityId,
-    subject_user_id: subject.subject_user_id,
-    subject_key: subject.subject_key,
+    communityId: communityId,
+    subjectUserId: subject.subjectUserId,
+    subjectKey: subject.subjectKey,
     level: input.level,
     reason: '',
-    concern_ids: JSON.stringify(concerns.map((c) => c.id)),
-    call_in_id: input.callInId ?? null,
+    concernIds: concerns.map((c) => c.id),
+    callInId: input.callInId ?? null,
     status: 'active',
-    enforced_by: userIdOf(actor) ?? 'system',
-    expires_at: input.level === 'permanent-ban' ? null : input.expiresAt,
-    created_at: at,
-    updated_at: at,
+    enforcedBy: userIdOf(actor) ?? 'system',
+    expiresAt: input.level === 'permanent-ban' ? null : input.expiresAt,
+    createdAt: at,
+    updatedAt: at,
   };
   row.reason = deps.cipher.encrypt(input.reason.trim(), reasonContext(row));
   await repos.enforcement.insert(row);
-  if (subject.subject_user_id) {
+  if (subject.subjectUserId) {
     await queueNotification(
       repos.jobs,
       deps.cipher,
       {
         template: 'enforcement-notice',
         communityId,
-        to: { userId: subject.subject_user_id },
+        to: { userId: subject.subjectUserId },
         link: links(deps.publicUrl).enforcement(id),
         dedupeKey: `enforcement:${id}`,
       },
@@ -122,8 +122,8 @@ function present(cipher: CallInDeps['cipher'], e: Enforcement) {
     level: e.level,
     reason: cipher.decrypt<string>(e.reason, reasonContext(e)),
     status: e.status,
-    expiresAt: e.expires_at,
-    createdAt: e.created_at,
+    expiresAt: e.expiresAt,
+    createdAt: e.createdAt,
   };
 }
 
@@ -139,9 +139,9 @@ export async function enforce(
     const row = await writeEnforcement(repos, deps, actor, communityId, input, isoNow(deps.clock));
     return {
       ...present(deps.cipher, row),
-      concernIds: JSON.parse(row.concern_ids) as string[],
-      enforcedBy: row.enforced_by,
-      callInId: row.call_in_id,
+      concernIds: row.concernIds,
+      enforcedBy: row.enforcedBy,
+      callInId: row.callInId,
     };
   });
 }
@@ -158,15 +158,15 @@ export async function listEnforcements(
     const appeals = await repos.enforcement.listAppeals(e.id);
     out.push({
       ...present(deps.cipher, e),
-      concernIds: JSON.parse(e.concern_ids) as string[],
-      enforcedBy: e.enforced_by,
-      callInId: e.call_in_id,
+      concernIds: e.concernIds,
+      enforcedBy: e.enforcedBy,
+      callInId: e.callInId,
       appeals: appeals.map((a) => ({
         id: a.id,
         status: a.status,
         statement: deps.cipher.decrypt<string>(a.statement, appealContext(communityId, a.id)),
-        decidedBy: a.decided_by,
-        createdAt: a.created_at,
+        decidedBy: a.decidedBy,
+        createdAt: a.createdAt,
       })),
     });
   }
@@ -183,12 +183,12 @@ export async function listMyEnforcements(
     throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
   const out = [];
   for (const e of await repos.enforcement.listForSubjectUser(actor.userId)) {
-    const community = await repos.communities.findById(e.community_id);
+    const community = await repos.communities.findById(e.communityId);
     const appeals = await repos.enforcement.listAppeals(e.id);
     out.push({
       ...present(deps.cipher, e),
       community: community?.name ?? '',
-      appeals: appeals.map((a) => ({ id: a.id, status: a.status, createdAt: a.created_at })),
+      appeals: appeals.map((a) => ({ id: a.id, status: a.status, createdAt: a.createdAt })),
     });
   }
   return out;
@@ -205,7 +205,7 @@ export async function appealEnforcement(
     if (actor.kind !== 'user')
       throw new AppError(actor.kind === 'token' ? 'forbidden' : 'sign_in_required');
     const e = await repos.enforcement.findById(enforcementId);
-    if (!e || e.subject_user_id !== actor.userId) throw new AppError('not_found');
+    if (!e || e.subjectUserId !== actor.userId) throw new AppError('not_found');
     if (e.status !== 'active') throw new AppError('invalid_state');
     const existing = await repos.enforcement.listAppeals(e.id);
     if (existing.some((a) => a.status === 'pending'))
@@ -216,27 +216,27 @@ export async function appealEnforcement(
     const id = newId();
     await repos.enforcement.insertAppeal({
       id,
-      enforcement_id: e.id,
-      community_id: e.community_id,
-      appellant_user_id: actor.userId,
-      statement: deps.cipher.encrypt(statement.trim(), appealContext(e.community_id, id)),
+      enforcementId: e.id,
+      communityId: e.communityId,
+      appellantUserId: actor.userId,
+      statement: deps.cipher.encrypt(statement.trim(), appealContext(e.communityId, id)),
       status: 'pending',
-      decided_by: null,
-      decision_note: null,
-      created_at: at,
-      decided_at: null,
+      decidedBy: null,
+      decisionNote: null,
+      createdAt: at,
+      decidedAt: null,
     });
-    for (const m of await repos.memberships.list(e.community_id)) {
-      if (m.role !== 'organizer' || m.user_id === e.enforced_by) continue;
+    for (const m of await repos.memberships.list(e.communityId)) {
+      if (m.role !== 'organizer' || m.userId === e.enforcedBy) continue;
       await queueNotification(
         repos.jobs,
         deps.cipher,
         {
           template: 'appeal-update',
-          communityId: e.community_id,
-          to: { userId: m.user_id },
-          link: `${deps.publicUrl}/communities/${e.community_id}/enforcements`,
-          dedupeKey: `appeal:${id}:${m.user_id}`,
+          communityId: e.communityId,
+          to: { userId: m.userId },
+          link: `${deps.publicUrl}/communities/${e.communityId}/enforcements`,
+          dedupeKey: `appeal:${id}:${m.userId}`,
         },
         at,
       );
@@ -245,7 +245,7 @@ export async function appealEnforcement(
       repos.audit,
       actor,
       {
-        communityId: e.community_id,
+        communityId: e.communityId,
         action: 'enforcement.appeal',
         targetType: 'enforcement',
         targetId: e.id,
@@ -268,30 +268,30 @@ export async function decideAppeal(
     await requireRole(repos, actor, communityId, 'organizer');
     const appeal = await repos.enforcement.findAppeal(communityId, appealId);
     if (!appeal) throw new AppError('not_found');
-    const e = await repos.enforcement.find(communityId, appeal.enforcement_id);
+    const e = await repos.enforcement.find(communityId, appeal.enforcementId);
     if (!e) throw new AppError('not_found');
-    if (e.enforced_by === userIdOf(actor)) throw new AppError('same_organizer_appeal');
+    if (e.enforcedBy === userIdOf(actor)) throw new AppError('same_organizer_appeal');
     if (appeal.status !== 'pending') throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     await repos.enforcement.decideAppeal(appeal.id, {
       status: input.decision,
-      decided_by: userIdOf(actor),
-      decision_note: deps.cipher.encrypt(
+      decidedBy: userIdOf(actor),
+      decisionNote: deps.cipher.encrypt(
         input.note.trim(),
         appealContext(communityId, `${appeal.id}:decision`),
       ),
-      decided_at: at,
+      decidedAt: at,
     });
     if (input.decision === 'overturned')
       await repos.enforcement.updateStatus(e.id, 'overturned', at);
-    if (appeal.appellant_user_id) {
+    if (appeal.appellantUserId) {
       await queueNotification(
         repos.jobs,
         deps.cipher,
         {
           template: 'appeal-update',
           communityId,
-          to: { userId: appeal.appellant_user_id },
+          to: { userId: appeal.appellantUserId },
           link: links(deps.publicUrl).enforcement(e.id),
           dedupeKey: `appeal-decided:${appeal.id}`,
         },

@@ -63,18 +63,18 @@ export async function listAllyBoard(
   const items = [];
   for (const r of rows) {
     const live = callIns.filter(
-      (c) => c.concern_id === r.id && LIVE_STATUSES.includes(c.status as never),
+      (c) => c.concernId === r.id && LIVE_STATUSES.includes(c.status as never),
     );
     if (live.some((c) => c.status !== 'awaiting-caller')) continue;
     const concern = await repos.concerns.find(communityId, r.id);
     if (!concern || !(await decidedCallIn(repos, concern))) continue;
-    if (concern.reporter_user_id === userId || concern.subject_user_id === userId) continue;
+    if (concern.reporterUserId === userId || concern.subjectUserId === userId) continue;
     items.push({
       concernId: r.id,
-      categories: JSON.parse(r.categories) as string[],
+      categories: r.categories,
       urgent: r.urgency === 'urgent',
       language: live[0]?.language ?? null,
-      since: r.updated_at,
+      since: r.updatedAt,
     });
   }
   items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.since.localeCompare(b.since));

@@ -35,20 +35,20 @@ export async function listCandidates(
   await requireRole(repos, actor, communityId, 'organizer');
   const callIn = await repos.callIns.find(communityId, callInId);
   if (!callIn) throw new AppError('not_found');
-  const concern = await findConcern(repos, communityId, callIn.concern_id);
+  const concern = await findConcern(repos, communityId, callIn.concernId);
   const out = [];
   for (const m of await repos.memberships.list(communityId)) {
     if (m.role === 'member') continue;
     try {
-      await assertMayCall(repos, concern, callIn, m.user_id);
+      await assertMayCall(repos, concern, callIn, m.userId);
     } catch {
       continue;
     }
-    const a = await availability(repos, communityId, m.user_id);
+    const a = await availability(repos, communityId, m.userId);
     if (!a.available) continue;
     out.push({
-      userId: m.user_id,
-      name: m.display_name,
+      userId: m.userId,
+      name: m.displayName,
       role: m.role,
       load: a.load,
       spare: a.spare,
@@ -75,7 +75,7 @@ export async function assignCallIn(
     await requireRole(repos, actor, communityId, 'organizer');
     const callIn = await repos.callIns.find(communityId, callInId);
     if (!callIn) throw new AppError('not_found');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     return presentHandoff(await assign(repos, actor, callIn, concern, userId, isoNow(deps.clock)));
   });
 }
@@ -94,21 +94,21 @@ export async function offerCallIn(
     const callIn = await repos.callIns.find(communityId, callInId);
     if (!callIn) throw new AppError('not_found');
     if (callIn.status !== 'awaiting-caller') throw new AppError('invalid_state');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     await assertMayCall(repos, concern, callIn, input.userId);
     await assertAvailable(repos, communityId, input.userId);
     const at = isoNow(deps.clock);
     const id = newId();
     await repos.care.insertOffer({
       id,
-      call_in_id: callIn.id,
-      community_id: communityId,
-      user_id: input.userId,
+      callInId: callIn.id,
+      communityId: communityId,
+      userId: input.userId,
       relationship: input.relationship,
       status: 'pending',
-      offered_by: userIdOf(actor),
-      created_at: at,
-      decided_at: null,
+      offeredBy: userIdOf(actor),
+      createdAt: at,
+      decidedAt: null,
     });
     await queueNotification(
       repos.jobs,
@@ -148,17 +148,17 @@ export async function listMyOffers(
   const offers = await repos.care.listOffersForUser(communityId, userIdOf(actor) ?? '', 'pending');
   const out = [];
   for (const o of offers) {
-    const callIn = await repos.callIns.find(communityId, o.call_in_id);
-    const concern = callIn ? await repos.concerns.find(communityId, callIn.concern_id) : undefined;
+    const callIn = await repos.callIns.find(communityId, o.callInId);
+    const concern = callIn ? await repos.concerns.find(communityId, callIn.concernId) : undefined;
     if (!callIn || !concern) continue;
     out.push({
       id: o.id,
-      callInId: o.call_in_id,
+      callInId: o.callInId,
       relationship: o.relationship,
-      categories: JSON.parse(concern.categories) as string[],
+      categories: concern.categories,
       urgent: concern.urgency === 'urgent',
       language: callIn.language,
-      createdAt: o.created_at,
+      createdAt: o.createdAt,
     });
   }
   return out;
@@ -177,7 +177,7 @@ export async function answerOffer(
     await requireRole(repos, actor, communityId, 'ally');
     const userId = userIdOf(actor) ?? '';
     const offer = await repos.care.findOffer(communityId, offerId);
-    if (!offer || offer.user_id !== userId) throw new AppError('not_found');
+    if (!offer || offer.userId !== userId) throw new AppError('not_found');
     if (offer.status !== 'pending') throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     if (answer === 'decline') {
@@ -189,15 +189,15 @@ export async function answerOffer(
           communityId,
           action: 'call-in.offer-decline',
           targetType: 'call-in',
-          targetId: offer.call_in_id,
+          targetId: offer.callInId,
         },
         at,
       );
       return { id: offer.id, status: 'declined', callIn: null };
     }
-    const callIn = await repos.callIns.find(communityId, offer.call_in_id);
+    const callIn = await repos.callIns.find(communityId, offer.callInId);
     if (!callIn) throw new AppError('not_found');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     const assigned = await assign(repos, actor, callIn, concern, userId, at);
     await repos.care.updateOffer(offer.id, 'accepted', at);
     return { id: offer.id, status: 'accepted', callIn: presentHandoff(assigned) };

@@ -55,7 +55,7 @@ const MyData = Type.Object({
         communityId: Type.String(),
         capacity: Type.Integer(),
         paused: Type.Boolean(),
-        languages: Type.String(),
+        languages: Type.Array(Type.String()),
         updatedAt: Type.String(),
       }),
     ),

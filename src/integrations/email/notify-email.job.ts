@@ -69,14 +69,14 @@ export function notifyEmailJob(deps: {
       let to: { email: string; name: string | null };
       if ('userId' in sealed.to) {
         const user = await deps.repos.users.findById(sealed.to.userId);
-        if (!user || user.erased_at !== null) {
+        if (!user || user.erasedAt !== null) {
           run.logger.info(
             { jobId: run.job.id, template: payload.template },
             'notification skipped: the person is no longer here',
           );
           return;
         }
-        to = { email: user.email, name: user.display_name };
+        to = { email: user.email, name: user.displayName };
       } else {
         to = { email: sealed.to.email, name: sealed.to.name ?? null };
       }
