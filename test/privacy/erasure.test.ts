@@ -176,7 +176,7 @@ describe.each(testDialects())('export and erasure on %s', (dialect) => {
       links: [],
       contact: null,
     });
-    expect(own).toMatchObject({ reporter_user_id: null, anonymous: 1 });
+    expect(own).toMatchObject({ reporterUserId: null, anonymous: true });
     // Mail to her is cancelled; mail to others is not.
     const statuses = await t.ctx.database.db
       .selectFrom('jobs')
