@@ -32,7 +32,7 @@ export async function insertAccount(
     email,
     displayName: input.displayName.trim(),
     passwordHash: input.passwordHash,
-    isOperator: isOperator,
+    isOperator,
     createdAt: at,
     erasedAt: null,
   });
@@ -166,10 +166,10 @@ export async function startSession(
   const expiresAt = addHours(at, options.ttlHours);
   await sessions.insert({
     idHash: hashSecret(token),
-    userId: userId,
-    csrfToken: csrfToken,
+    userId,
+    csrfToken,
     createdAt: at,
-    expiresAt: expiresAt,
+    expiresAt,
     lastSeenAt: at,
   });
   return { token, csrfToken, expiresAt, userId };

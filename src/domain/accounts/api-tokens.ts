@@ -27,7 +27,7 @@ export async function createApiToken(
     await apiTokens.insert({
       id,
       tokenHash: hashSecret(token),
-      communityId: communityId,
+      communityId,
       userId: actor.userId,
       name: name.trim(),
       createdAt: at,

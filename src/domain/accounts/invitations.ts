@@ -40,12 +40,12 @@ export async function createInvitation(
     const expiresAt = addHours(at, input.expiresInDays * 24);
     await invitations.insert({
       id,
-      communityId: communityId,
+      communityId,
       tokenHash: hashSecret(token),
       role: input.role,
       createdBy: actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null,
       createdAt: at,
-      expiresAt: expiresAt,
+      expiresAt,
       maxUses: input.maxUses,
       uses: 0,
       revokedAt: null,
@@ -113,7 +113,7 @@ export async function acceptInvitation(
     if (!(await repos.invitations.use(inv.id))) throw new AppError('invitation_invalid');
     await repos.memberships.insert({
       communityId: inv.communityId,
-      userId: userId,
+      userId,
       role: inv.role,
       createdAt: at,
     });

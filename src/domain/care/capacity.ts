@@ -87,8 +87,8 @@ export async function updateMyCare(
     const next = { ...current, ...patch };
     const at = isoNow(deps.clock);
     await repos.care.upsertProfile({
-      communityId: communityId,
-      userId: userId,
+      communityId,
+      userId,
       capacity: next.capacity,
       paused: next.paused,
       languages: [...new Set(next.languages)],
@@ -121,8 +121,8 @@ export async function logCare(
     const id = newId();
     await repos.care.insertLog({
       id,
-      communityId: communityId,
-      userId: userId,
+      communityId,
+      userId,
       callInId: callIn.id,
       minutes: input.minutes,
       drain: input.drain,

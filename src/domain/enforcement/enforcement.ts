@@ -78,7 +78,7 @@ export async function writeEnforcement(
   const id = newId();
   const row: Enforcement = {
     id,
-    communityId: communityId,
+    communityId,
     subjectUserId: subject.subjectUserId,
     subjectKey: subject.subjectKey,
     level: input.level,

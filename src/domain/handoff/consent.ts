@@ -97,7 +97,7 @@ export async function requestConsent(
     await repos.callIns.update(callIn.id, {
       consentStatus: 'pending',
       consentTokenHash: hashSecret(token),
-      harmedUserId: harmedUserId,
+      harmedUserId,
       updatedAt: at,
     });
     if (to) {

@@ -102,7 +102,7 @@ export async function offerCallIn(
     await repos.care.insertOffer({
       id,
       callInId: callIn.id,
-      communityId: communityId,
+      communityId,
       userId: input.userId,
       relationship: input.relationship,
       status: 'pending',

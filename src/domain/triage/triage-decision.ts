@@ -144,9 +144,9 @@ export async function decideTriage(
     const decidedBy = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : 'system';
     await repos.triage.insert({
       id,
-      concernId: concernId,
-      communityId: communityId,
-      decidedBy: decidedBy,
+      concernId,
+      communityId,
+      decidedBy,
       answers: input.answers,
       recommendation,
       ladderLevel: input.ladderLevel,
