@@ -3,6 +3,7 @@
 // their chained audit entries, written directly through Kysely in large transactions.
 import { openContext } from '../../src/app.ts';
 import type { Config } from '../../src/config/env.ts';
+import { auditEntryRow } from '../../src/db/records.ts';
 import type { AuditLogTable, ConcernsTable } from '../../src/db/schema.ts';
 import { chainEntry } from '../../src/domain/audit/audit.ts';
 import { createCommunity } from '../../src/domain/accounts/communities.ts';
@@ -99,7 +100,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           reporter_user_id: anonymous ? null : joined.userId,
           anonymous: anonymous ? 1 : 0,
           source: sources[n % sources.length]!,
-          content: ctx.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
+          content: ctx.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
           follow_lookup: id,
           follow_verifier_hash: hashSecret(newSecret()),
           created_at: at,
@@ -118,7 +119,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           at,
           ctx.store.repos.audit.seal,
         );
-        audit.push(entry);
+        audit.push(auditEntryRow(entry));
         chain = entry;
       }
       await db.transaction().execute(async (trx) => {
@@ -139,7 +140,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
     if (Number(previous?.seq) !== chain?.seq) throw new Error('The audit chain did not line up.');
     return {
       communityId: community.id,
-      intakeId: community.intake_id,
+      intakeId: community.intakeId,
       apiToken: token.token,
       session: {
         cookie: `callin_session=${joined.session.token}`,

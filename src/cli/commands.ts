@@ -139,7 +139,7 @@ const createCommunityCommand: Command = {
       );
       const view = {
         ...presentCommunity(c),
-        intakeUrl: `${ctx.config.publicUrl}/raise/${c.intake_id}`,
+        intakeUrl: `${ctx.config.publicUrl}/raise/${c.intakeId}`,
       };
       io.out(
         values.json

@@ -75,6 +75,10 @@ export type LadderLevel = (typeof ladderLevels)[number];
 export const callerKinds = ['reporter', 'ally', 'organizer'] as const;
 export type CallerKind = (typeof callerKinds)[number];
 
+/** How the person holding a call-in came to it: as an ally, an organizer, or the reporter themselves. */
+export const holderKinds = ['ally', 'organizer', 'self'] as const;
+export type HolderKind = (typeof holderKinds)[number];
+
 // ---- the handoff, consent and the conversation (flow steps 3-6) ---------------------------
 
 export const callInStatuses = [
@@ -163,6 +167,10 @@ export type AppealDecision = (typeof appealDecisions)[number];
 export const appealStatuses = ['pending', ...appealDecisions] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
 
+/** How a case ended, for counts: its call-in's outcome, else the triage decision, else none. */
+export const caseOutcomes = [...outcomes, ...recommendationKinds, 'none'] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
+
 // ---- the audit log (rule 6) ----------------------------------------------------------------
 
 export const actorKinds = ['user', 'token', 'public', 'system', 'cli'] as const;
@@ -178,6 +186,8 @@ export const auditActions = [
   'invitation.create',
   'invitation.revoke',
   'invitation.accept',
+  'member.role',
+  'member.remove',
   'token.create',
   'token.revoke',
   'sessions.revoke-all',

@@ -53,7 +53,19 @@ export function createReadCache(counters: WriteCounters, limit = 2_000): ReadCac
   };
 }
 
+/** Kept answers are records (or lists of them): each is frozen with the lists inside it. */
 function freezeRows<T>(value: T): T {
-  if (Array.isArray(value)) for (const row of value) Object.freeze(row);
-  return Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const record of value) freezeRecord(record);
+    Object.freeze(value);
+  } else freezeRecord(value);
+  return value;
+}
+
+function freezeRecord(record: unknown): void {
+  if (record === null || typeof record !== 'object') return;
+  for (const field of Object.values(record)) {
+    if (field !== null && typeof field === 'object') Object.freeze(field);
+  }
+  Object.freeze(record);
 }

@@ -1,6 +1,8 @@
 // Row types for every table. Timestamps are ISO-8601 UTC strings (they sort as text on both
 // databases); booleans are 0/1 integers; JSON columns are text. Encrypted columns hold the
-// envelope produced by domain/crypto (never plaintext).
+// envelope produced by the domain's cipher (never plaintext). Columns that hold one of a fixed
+// set of values carry the vocabulary's union. The domain never sees these rows: repositories
+// hand it records (records.ts).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type {
@@ -9,6 +11,7 @@ import type {
   AuditAction,
   AuditTargetType,
   CallInStatus,
+  CaseOutcome,
   Channel,
   ConcernSource,
   ConcernStatus,
@@ -16,6 +19,7 @@ import type {
   ConsentStatus,
   EnforcementStatus,
   Harmed,
+  HolderKind,
   JobStatus,
   LadderLevel,
   MemberState,
@@ -63,6 +67,7 @@ export interface CommunitiesTable {
   name: string;
   intake_id: string;
   intake_open: number;
+  /** JSON object (domain/accounts/community-settings.ts fills in defaults). */
   settings: string;
   created_by: string | null;
   created_at: string;
@@ -104,6 +109,7 @@ export interface ConcernsTable {
   community_id: string;
   status: ConcernStatus;
   urgency: Urgency;
+  /** JSON list of ConcernCategory. */
   categories: string;
   harmed: Harmed;
   wants: ReporterWants;
@@ -126,7 +132,9 @@ export interface TriageDecisionsTable {
   concern_id: string;
   community_id: string;
   decided_by: string;
+  /** JSON of the triage answers. */
   answers: string;
+  /** JSON of the rubric's recommendation. */
   recommendation: string;
   ladder_level: LadderLevel | null;
   decision: RecommendationKind;
@@ -152,6 +160,7 @@ export interface AuditLogTable {
 
 export interface JobsTable {
   id: string;
+  /** Any registered job's name: integrations add their own (contract/vocabulary.ts names the product's). */
   name: string;
   version: number;
   /** JSON with ids only; anything private in a payload is encrypted by the caller. */
@@ -207,18 +216,18 @@ export interface Database {
   retention_totals: RetentionTotalsTable;
 }
 
-export type User = Selectable<UsersTable>;
-export type Community = Selectable<CommunitiesTable>;
-export type Concern = Selectable<ConcernsTable>;
-export type NewConcern = Insertable<ConcernsTable>;
-export type ConcernUpdate = Updateable<ConcernsTable>;
-export type AuditEntry = Selectable<AuditLogTable>;
-export type Membership = Selectable<MembershipsTable>;
-export type Invitation = Selectable<InvitationsTable>;
-export type ApiToken = Selectable<ApiTokensTable>;
-export type Session = Selectable<SessionsTable>;
-export type TriageDecision = Selectable<TriageDecisionsTable>;
-export type Job = Selectable<JobsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type CommunityRow = Selectable<CommunitiesTable>;
+export type ConcernRow = Selectable<ConcernsTable>;
+export type NewConcernRow = Insertable<ConcernsTable>;
+export type ConcernUpdateRow = Updateable<ConcernsTable>;
+export type AuditEntryRow = Selectable<AuditLogTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type TriageDecisionRow = Selectable<TriageDecisionsTable>;
+export type JobRow = Selectable<JobsTable>;
 // Generated is re-exported for future tables with database-made columns.
 export type { Generated };
 
@@ -231,7 +240,7 @@ export interface CallInsTable {
   status: CallInStatus;
   language: string | null;
   caller_user_id: string | null;
-  caller_kind: string | null;
+  caller_kind: HolderKind | null;
   harmed_user_id: string | null;
   /** 'person' (the harmed person decides), 'organizer' (group/unknown), 'self' (no step). */
   consent_mode: ConsentMode;
@@ -287,6 +296,7 @@ export interface CareProfilesTable {
   user_id: string;
   capacity: number;
   paused: number;
+  /** JSON list of language codes. */
   languages: string;
   updated_at: string;
 }
@@ -309,6 +319,7 @@ export interface EnforcementsTable {
   level: LadderLevel;
   /** Encrypted. */
   reason: string;
+  /** JSON list of concern ids. */
   concern_ids: string;
   call_in_id: string | null;
   status: EnforcementStatus;
@@ -333,13 +344,13 @@ export interface EnforcementAppealsTable {
   decided_at: string | null;
 }
 
-export type CallIn = Selectable<CallInsTable>;
-export type CallInMessage = Selectable<CallInMessagesTable>;
-export type CallInOffer = Selectable<CallInOffersTable>;
-export type CareProfile = Selectable<CareProfilesTable>;
-export type CareLog = Selectable<CareLogsTable>;
-export type Enforcement = Selectable<EnforcementsTable>;
-export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;
+export type CallInRow = Selectable<CallInsTable>;
+export type CallInMessageRow = Selectable<CallInMessagesTable>;
+export type CallInOfferRow = Selectable<CallInOffersTable>;
+export type CareProfileRow = Selectable<CareProfilesTable>;
+export type CareLogRow = Selectable<CareLogsTable>;
+export type EnforcementRow = Selectable<EnforcementsTable>;
+export type EnforcementAppealRow = Selectable<EnforcementAppealsTable>;
 
 // ---- retention (anonymous counts kept after closed cases are purged) -------------------------
 
@@ -347,7 +358,7 @@ export type EnforcementAppeal = Selectable<EnforcementAppealsTable>;
 export interface RetentionTotalsTable {
   community_id: string;
   month: string;
-  outcome: string;
+  outcome: CaseOutcome;
   count: number;
 }
 
@@ -355,7 +366,8 @@ export interface RetentionCountsTable {
   community_id: string;
   /** YYYY-MM of when the concern was raised. */
   month: string;
+  /** A ConcernCategory, or 'uncategorised'. */
   category: string;
-  outcome: string;
+  outcome: CaseOutcome;
   count: number;
 }

@@ -1,6 +1,6 @@
 // What a job is: a name, a payload schema (TypeBox), a version and a handler.
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { Job } from '../db/schema.ts';
+import type { JobRow as Job } from '../db/schema.ts';
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;

@@ -4,7 +4,7 @@
 import type { DatabaseHandle } from '../db/client.ts';
 import { jobQueueRepository } from '../db/repositories/job-queue.repository.ts';
 import { jobsRepository } from '../db/repositories/jobs.repository.ts';
-import type { Job } from '../db/schema.ts';
+import type { JobRow as Job } from '../db/schema.ts';
 import { scheduleJob, type ScheduleJob } from '../domain/notifications/jobs.ts';
 
 export interface JobQueue {

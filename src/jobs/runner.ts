@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { Value } from '@sinclair/typebox/value';
-import type { Job } from '../db/schema.ts';
+import type { JobRow as Job } from '../db/schema.ts';
 import type { Clock } from '../domain/common/clock.ts';
 import type { ScheduleJob } from '../domain/notifications/jobs.ts';
 import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from './backoff.ts';

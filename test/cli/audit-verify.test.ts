@@ -9,6 +9,7 @@ import { openContext } from '../../src/app.ts';
 import { writeCheckpoint } from '../../src/cli/audit-checkpoint.ts';
 import { main } from '../../src/cli/main.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { toAuditEntry } from '../../src/db/records.ts';
 import { GENESIS_HASH, legacyHash } from '../../src/domain/audit/audit.ts';
 import { createCommunity } from '../../src/domain/accounts/communities.ts';
 import type { AppContext } from '../../src/http/context.ts';
@@ -98,10 +99,9 @@ for (const dialect of testDialects()) {
       let prev = rows[10]!.hash;
       for (const row of rows.slice(11)) {
         const e = {
-          ...row,
-          seq: Number(row.seq),
-          action: row.seq === 12 ? ('community.update' as const) : row.action,
-          prev_hash: prev,
+          ...toAuditEntry(row),
+          action: Number(row.seq) === 12 ? ('community.update' as const) : row.action,
+          prevHash: prev,
         };
         const hash = legacyHash(e);
         await database.handle.db
@@ -125,7 +125,7 @@ for (const dialect of testDialects()) {
         .execute();
       let prev = GENESIS_HASH;
       for (const row of rows) {
-        const hash = legacyHash({ ...row, seq: Number(row.seq), prev_hash: prev });
+        const hash = legacyHash({ ...toAuditEntry(row), prevHash: prev });
         await database.handle.db
           .updateTable('audit_log')
           .set({ prev_hash: prev, hash, key_id: null })
@@ -225,7 +225,7 @@ describe('an audit log from before keyed entries', () => {
           at: new Date(Date.UTC(2026, 10, seq)).toISOString(),
           prev_hash: prev,
         };
-        const hash = legacyHash(e);
+        const hash = legacyHash(toAuditEntry({ ...e, hash: '', key_id: null }));
         await db
           .insertInto('audit_log')
           .values({ ...e, hash, key_id: null })
@@ -257,7 +257,7 @@ describe('an audit log from before keyed entries', () => {
         .executeTakeFirstOrThrow();
       await db
         .updateTable('audit_log')
-        .set({ hash: legacyHash({ ...row, seq: 4 }), key_id: null })
+        .set({ hash: legacyHash(toAuditEntry(row)), key_id: null })
         .where('seq', '=', 4)
         .execute();
       const broken = await verify(env);

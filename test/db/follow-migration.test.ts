@@ -80,7 +80,7 @@ describe.each(testDialects())('follow links across the 2026-11-30 migration on %
           aboutName: 'someone',
           contact: null,
         },
-        contentContext({ id: concernId, community_id: communityId }),
+        contentContext({ id: concernId, communityId }),
       );
       await db.updateTable('concerns').set({ content }).where('id', '=', concernId).execute();
       const seen = await new Client(app).get(`/api/follow/${oldLink}`);

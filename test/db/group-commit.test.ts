@@ -18,11 +18,11 @@ describe.each(testDialects())('transactions on %s', (dialect) => {
           await users.insert({
             id,
             email: `${id}@example.org`,
-            display_name: id,
-            password_hash: 'x',
-            is_operator: 0,
-            created_at: at,
-            erased_at: null,
+            displayName: id,
+            passwordHash: 'x',
+            isOperator: false,
+            createdAt: at,
+            erasedAt: null,
           });
           if (fail) throw new Error(`refused ${id}`);
           return id;

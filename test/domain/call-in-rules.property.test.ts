@@ -155,7 +155,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
       sent: 0,
       refusedForCapacity: 0,
     };
-    const secrets = [harmedUser!.display_name, harmedUser!.email, harmedUser!.id];
+    const secrets = [harmedUser!.displayName, harmedUser!.email, harmedUser!.id];
 
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 40 }), async (actions) => {
@@ -236,9 +236,8 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
           // Steer later steps to a call-in where they can apply, so sequences go deep.
           const fits = async (ciId: string) => {
             const c = await repos.callIns.findById(ciId);
-            if (a.do === 'request') return !!c?.caller_user_id && c.consent_mode === 'person';
-            if (a.do === 'consent')
-              return consentLinks.has(ciId) || c?.consent_mode === 'organizer';
+            if (a.do === 'request') return !!c?.callerUserId && c.consentMode === 'person';
+            if (a.do === 'consent') return consentLinks.has(ciId) || c?.consentMode === 'organizer';
             if (a.do === 'send') return everConsented.has(ciId);
             if (a.do === 'respond') return memberLinks.has(ciId);
             return true;
@@ -324,8 +323,8 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
             case 'request': {
               if (!id) break;
               const callIn = await repos.callIns.findById(id);
-              if (!callIn?.caller_user_id) break;
-              const caller = names.find((n) => people[n].userId === callIn.caller_user_id)!;
+              if (!callIn?.callerUserId) break;
+              const caller = names.find((n) => people[n].userId === callIn.callerUserId)!;
               const r = await attempt(() =>
                 requestConsent(tx, deps, actor(caller), communityId, id, {
                   harmedUserId: null,
@@ -345,7 +344,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
             case 'consent': {
               if (!id) break;
               const callIn = await repos.callIns.findById(id);
-              if (callIn?.consent_mode === 'organizer') {
+              if (callIn?.consentMode === 'organizer') {
                 const { approveAsOrganizer } = await import('../../src/domain/handoff/consent.ts');
                 const r = await attempt(() =>
                   approveAsOrganizer(tx, deps, actor('organizer'), communityId, id, a.agree),
@@ -382,8 +381,8 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
             case 'send': {
               if (!id) break;
               const callIn = await repos.callIns.findById(id);
-              if (!callIn?.caller_user_id) break;
-              const caller = names.find((n) => people[n].userId === callIn.caller_user_id)!;
+              if (!callIn?.callerUserId) break;
+              const caller = names.find((n) => people[n].userId === callIn.callerUserId)!;
               await attempt(() =>
                 chooseChannel(tx, deps, actor(caller), communityId, id, {
                   channel: 'in-app',
@@ -392,7 +391,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
                 }),
               );
               const text = a.text
-                .replace('{name}', harmedUser!.display_name)
+                .replace('{name}', harmedUser!.displayName)
                 .replace('{email}', harmedUser!.email);
               const r = await attempt(() =>
                 sendMessage(tx, deps, actor(caller), communityId, id, text),
@@ -408,7 +407,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
                 respondAsMember(tx, deps, { token }, { kind: a.kind, text: 'I hear you.' }),
               );
               // The caller's own name is always shown; a reporter who calls in themselves chose that.
-              const holder = (await repos.callIns.findById(id!))?.caller_user_id;
+              const holder = (await repos.callIns.findById(id!))?.callerUserId;
               const hidden = !everMention.has(id!) && holder !== people.harmed.userId;
               const view = await attempt(() => viewAsMember(repos, deps, { token }));
               if (view.ok && hidden)
@@ -450,7 +449,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
                 readCallIn(repos, t.ctx.cipher, actor(a.who), communityId, id),
               );
               const allowed =
-                a.who === 'organizer' || people[a.who].userId === callIn?.caller_user_id;
+                a.who === 'organizer' || people[a.who].userId === callIn?.callerUserId;
               expect(r.ok, `rule 4: ${a.who} reading`).toBe(allowed);
               break;
             }
@@ -469,13 +468,13 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
               expect(toMember, 'rule 1: contact before consent').toEqual([]);
               expect(callerMessages, 'rule 1: a message before consent').toEqual([]);
             }
-            if (c.consent_status === 'withdrawn' || c.consent_status === 'declined') {
+            if (c.consentStatus === 'withdrawn' || c.consentStatus === 'declined') {
               expect(
                 toMember.filter((j) => j.status === 'pending'),
                 'rule 1: pending after withdrawal',
               ).toEqual([]);
             }
-            if (i !== 2) expect(c.caller_user_id, 'rule 2').not.toBe(people.harmed.userId);
+            if (i !== 2) expect(c.callerUserId, 'rule 2').not.toBe(people.harmed.userId);
           }
         }
         // Leave no open work behind for the next run.

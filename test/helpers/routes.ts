@@ -82,11 +82,11 @@ export async function addPerson(
   await t.ctx.store.repos.users.insert({
     id: userId,
     email,
-    display_name: `${label} person`,
-    password_hash: await sharedHash,
-    is_operator: opts.operator ? 1 : 0,
-    created_at: new Date().toISOString(),
-    erased_at: null,
+    displayName: `${label} person`,
+    passwordHash: await sharedHash,
+    isOperator: opts.operator ?? false,
+    createdAt: new Date().toISOString(),
+    erasedAt: null,
   });
   return { userId, email };
 }
@@ -99,10 +99,10 @@ export async function addMember(
 ): Promise<Person> {
   const p = await addPerson(t, label);
   await t.ctx.store.repos.memberships.insert({
-    community_id: communityId,
-    user_id: p.userId,
+    communityId,
+    userId: p.userId,
     role,
-    created_at: new Date().toISOString(),
+    createdAt: new Date().toISOString(),
   });
   return p;
 }
@@ -195,12 +195,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     t,
     a: {
       id: a.id,
-      intakeId: a.intake_id,
+      intakeId: a.intakeId,
       concernId: concernA.id,
       followToken: concernA.followToken,
       callInId: (volunteered.body as { id: string }).id,
     },
-    b: { id: b.id, intakeId: b.intake_id, concernId: concernB.id },
+    b: { id: b.id, intakeId: b.intakeId, concernId: concernB.id },
     people,
     tokens: { token: token.token, otherToken: otherToken.token },
     marker,

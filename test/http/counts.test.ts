@@ -31,20 +31,20 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
     expect(triaged.status).toBe(201);
     // Counts the purge kept earlier: one this year, one long ago.
     await t.ctx.store.repos.privacy.addCount({
-      community_id: communityId,
+      communityId,
       month: '2026-02',
       category: 'inconsiderate-language',
       outcome: 'apologised',
       count: 3,
     });
     await t.ctx.store.repos.privacy.addTotal({
-      community_id: communityId,
+      communityId,
       month: '2026-02',
       outcome: 'apologised',
       count: 3,
     });
     await t.ctx.store.repos.privacy.addCount({
-      community_id: communityId,
+      communityId,
       month: '2024-01',
       category: 'exclusion',
       outcome: 'none',

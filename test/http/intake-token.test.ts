@@ -23,7 +23,7 @@ describe.each(testDialects())('a token on another community’s public form on %
     const script = new Client(t.app);
     script.bearer = token.body.token;
     const raised = await script.post(
-      `/api/public/intake/${a.intake_id}/concerns`,
+      `/api/public/intake/${a.intakeId}/concerns`,
       concernBody({ contact: 'reach me here' }),
     );
     expect(raised.status).toBe(201);

@@ -255,10 +255,10 @@ describe.each(testDialects())('security on %s', (dialect) => {
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([w.a.id]);
       // Even when the token's owner belongs to both communities.
       await t.ctx.store.repos.memberships.insert({
-        community_id: w.b.id,
-        user_id: w.people.organizer.userId,
+        communityId: w.b.id,
+        userId: w.people.organizer.userId,
         role: 'organizer',
-        created_at: new Date().toISOString(),
+        createdAt: new Date().toISOString(),
       });
       try {
         expect(

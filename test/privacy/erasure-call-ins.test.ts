@@ -33,7 +33,7 @@ describe.each(testDialects())('erasure across call-ins on %s', (dialect) => {
     const ci = crypto.randomUUID();
     const msg = crypto.randomUUID();
     const enf = crypto.randomUUID();
-    const callIn = { id: ci, community_id: c };
+    const callIn = { id: ci, communityId: c };
     await db
       .insertInto('call_ins')
       .values({
@@ -75,11 +75,13 @@ describe.each(testDialects())('erasure across call-ins on %s', (dialect) => {
         closed_at: null,
       })
       .execute();
-    const message = { id: msg, call_in_id: ci, community_id: c };
+    const message = { id: msg, callInId: ci, communityId: c };
     await db
       .insertInto('call_in_messages')
       .values({
-        ...message,
+        id: msg,
+        call_in_id: ci,
+        community_id: c,
         author: 'caller',
         kind: 'message',
         body: cipher.encrypt('Thanks for reading, Erin Erasable here.', messageContext(message)),

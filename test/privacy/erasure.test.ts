@@ -101,7 +101,7 @@ describe.each(testDialects())('export and erasure on %s', (dialect) => {
 
     // Counts kept from an earlier purge, and mail waiting for Erin.
     await t.ctx.store.repos.privacy.addCount({
-      community_id: community.id,
+      communityId: community.id,
       month: '2025-12',
       category: 'inconsiderate-language',
       outcome: 'call-in',
@@ -170,7 +170,7 @@ describe.each(testDialects())('export and erasure on %s', (dialect) => {
     );
     expect(aboutText.toLowerCase()).not.toContain('erin erasable');
     expect(aboutText).toContain('otto-words-3390');
-    expect(about.subject_key).toBeNull();
+    expect(about.subjectKey).toBeNull();
     const own = (await repos.concerns.find(community.id, mine.id))!;
     const ownContent = t.ctx.cipher.decrypt<ConcernContent>(own.content, contentContext(own));
     expect(ownContent).toMatchObject({
@@ -180,7 +180,7 @@ describe.each(testDialects())('export and erasure on %s', (dialect) => {
       links: [],
       contact: null,
     });
-    expect(own).toMatchObject({ reporter_user_id: null, anonymous: 1 });
+    expect(own).toMatchObject({ reporterUserId: null, anonymous: true });
     // Mail to her is cancelled; mail to others is not.
     const statuses = await t.ctx.database.db
       .selectFrom('jobs')
@@ -228,16 +228,13 @@ function jobRow(id: string, sealed: string, communityId: string, at: string) {
     id,
     name: NOTIFY_EMAIL,
     version: 1,
-    payload: JSON.stringify({ template: 'check-in', communityId, sealed }),
+    payload: { template: 'check-in', communityId, sealed },
     status: 'pending' as const,
-    run_at: at,
+    runAt: at,
     attempts: 0,
-    max_attempts: 8,
-    locked_by: null,
-    locked_until: null,
-    last_error: null,
-    dedupe_key: null,
-    created_at: at,
-    updated_at: at,
+    maxAttempts: 8,
+    dedupeKey: null,
+    createdAt: at,
+    updatedAt: at,
   };
 }

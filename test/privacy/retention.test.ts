@@ -49,18 +49,29 @@ describe.each(testDialects())('the retention purge on %s', (dialect) => {
     await close(oldTwo.id);
     await repos.triage.insert({
       id: '00000000-0000-4000-8000-000000000001',
-      concern_id: old.id,
-      community_id: community.id,
-      decided_by: organizer.userId!,
-      answers: '{}',
-      recommendation: 'call-in',
-      ladder_level: null,
+      concernId: old.id,
+      communityId: community.id,
+      decidedBy: organizer.userId!,
+      answers: {
+        categories: ['inconsiderate-language'],
+        immediateDanger: false,
+        intent: 'thoughtless',
+        publicHarm: 'none',
+      },
+      recommendation: {
+        kind: 'call-in',
+        ladderLevel: null,
+        urgent: false,
+        caller: 'reporter',
+        reasons: [],
+      },
+      ladderLevel: null,
       decision: 'call-in',
       reason: t.ctx.cipher.encrypt(
         'kind words',
         `triage:${community.id}:00000000-0000-4000-8000-000000000001`,
       ),
-      created_at: new Date(now).toISOString(),
+      createdAt: new Date(now).toISOString(),
     });
 
     now += 20 * DAY;

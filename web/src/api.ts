@@ -3,8 +3,6 @@
 import type { ErrorBody, ErrorCode, FieldError } from '../../src/contract/errors.ts';
 import { messageFor } from './errors.ts';
 
-import type { CallInCan } from '../../src/contract/can.ts';
-
 /** The API's error body, or `network` when the server could not be reached at all. */
 export type ApiErrorBody = Omit<ErrorBody, 'code'> & { code: ErrorCode | 'network' };
 

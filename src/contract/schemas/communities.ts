@@ -4,9 +4,8 @@ import {
   actorKinds,
   auditActions,
   auditTargetTypes,
+  caseOutcomes,
   concernCategories,
-  outcomes,
-  recommendationKinds,
   roles,
 } from '../vocabulary.ts';
 import { Community } from './accounts.ts';
@@ -112,8 +111,6 @@ export const countCategories = [...concernCategories, 'uncategorised'] as const;
 export type CountCategory = (typeof countCategories)[number];
 
 /** What a case came to: the call-in's outcome, else the triage decision, else none. */
-export const caseOutcomes = [...outcomes, ...recommendationKinds, 'none'] as const;
-export type CaseOutcome = (typeof caseOutcomes)[number];
 
 const Month = (description: string) =>
   Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description });

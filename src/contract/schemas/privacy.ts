@@ -50,7 +50,7 @@ export const MyData = Type.Object({
         communityId: Type.String(),
         capacity: Type.Integer(),
         paused: Type.Boolean(),
-        languages: Type.String(),
+        languages: Type.Array(Type.String()),
         updatedAt: Type.String(),
       }),
     ),

@@ -1,15 +1,22 @@
 import type { Kysely } from 'kysely';
 import { noReadCache, type ReadCache } from '../read-cache.ts';
-import type { ApiTokensTable, Database } from '../schema.ts';
+import {
+  apiTokenRow,
+  toApiTokenWithUser,
+  type ApiToken,
+  type ApiTokenWithUser,
+} from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function apiTokensRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
-    async insert(row: ApiTokensTable): Promise<void> {
-      await db.insertInto('api_tokens').values(row).execute();
+    async insert(token: ApiToken): Promise<void> {
+      await db.insertInto('api_tokens').values(apiTokenRow(token)).execute();
     },
-    findActiveWithUser(tokenHash: string) {
-      return cache.read(`token:${tokenHash}`, () =>
-        db
+    /** The read cache keeps the mapped record (frozen), never the row. */
+    findActiveWithUser(tokenHash: string): Promise<ApiTokenWithUser | undefined> {
+      return cache.read(`token:${tokenHash}`, async () => {
+        const row = await db
           .selectFrom('api_tokens')
           .innerJoin('users', 'users.id', 'api_tokens.user_id')
           .select([
@@ -24,17 +31,25 @@ export function apiTokensRepository(db: Kysely<Database>, cache: ReadCache = noR
           ])
           .where('api_tokens.token_hash', '=', tokenHash)
           .where('api_tokens.revoked_at', 'is', null)
-          .executeTakeFirst(),
-      );
+          .executeTakeFirst();
+        return row && toApiTokenWithUser(row);
+      });
     },
-    listForUser(communityId: string, userId: string) {
-      return db
+    async listForUser(communityId: string, userId: string) {
+      const rows = await db
         .selectFrom('api_tokens')
         .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
         .where('community_id', '=', communityId)
         .where('user_id', '=', userId)
         .orderBy('created_at', 'desc')
         .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
+        revokedAt: r.revoked_at,
+      }));
     },
     async markUsed(id: string, at: string): Promise<void> {
       await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { lockChain, type DialectName } from '../client.ts';
 import { precompiled, precompiledInsert } from '../precompiled.ts';
-import type { AuditEntry, AuditLogTable, Database } from '../schema.ts';
+import { auditEntryRow, toAuditEntry, type AuditEntry } from '../records.ts';
+import type { AuditEntryRow, Database } from '../schema.ts';
 
 const AUDIT_LOCK_KEY = 7_240_001;
 
@@ -17,7 +18,7 @@ export interface AuditSeal {
 }
 
 // Every change appends an entry: the two statements of an append are built once.
-const lastEntry = precompiled<Record<string, never>, Pick<AuditEntry, 'seq' | 'hash'>>((db) =>
+const lastEntry = precompiled<Record<string, never>, Pick<AuditEntryRow, 'seq' | 'hash'>>((db) =>
   db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
 );
 const insertEntry = precompiledInsert('audit_log', {
@@ -44,8 +45,8 @@ export function auditRepository(db: Kysely<Database>, dialect: DialectName, seal
     async last(): Promise<Pick<AuditEntry, 'seq' | 'hash'> | undefined> {
       return (await lastEntry(db, {})).rows[0];
     },
-    async insert(row: AuditLogTable): Promise<void> {
-      await insertEntry(db, row);
+    async insert(entry: AuditEntry): Promise<void> {
+      await insertEntry(db, auditEntryRow(entry));
     },
     async hashAt(seq: number): Promise<string | undefined> {
       const row = await db
@@ -75,20 +76,21 @@ export function auditRepository(db: Kysely<Database>, dialect: DialectName, seal
           .orderBy('seq', 'asc')
           .limit(pageSize)
           .execute();
-        for (const row of page) yield { ...row, seq: Number(row.seq) };
+        for (const row of page) yield toAuditEntry(row);
         const lastRow = page.at(-1);
         if (!lastRow || page.length < pageSize) return;
         after = Number(lastRow.seq);
       }
     },
-    listForCommunity(communityId: string, limit: number) {
-      return db
+    async listForCommunity(communityId: string, limit: number): Promise<AuditEntry[]> {
+      const rows = await db
         .selectFrom('audit_log')
         .selectAll()
         .where('community_id', '=', communityId)
         .orderBy('seq', 'desc')
         .limit(limit)
         .execute();
+      return rows.map(toAuditEntry);
     },
   };
 }

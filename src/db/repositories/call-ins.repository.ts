@@ -1,51 +1,64 @@
 import type { Kysely } from 'kysely';
-import type {
-  CallIn,
-  CallInMessage,
-  CallInMessagesTable,
-  CallInsTable,
-  Database,
-} from '../schema.ts';
+import type { CallInStatus } from '../../contract/vocabulary.ts';
+import {
+  callInMessageRow,
+  callInPatchRow,
+  callInRow,
+  toCallIn,
+  toCallInMessage,
+  type CallIn,
+  type CallInMessage,
+  type CallInPatch,
+} from '../records.ts';
+import type { Database } from '../schema.ts';
 
 type Subject = { userId: string | null; key: string | null };
 
 export function callInsRepository(db: Kysely<Database>) {
   return {
-    async insert(row: CallInsTable): Promise<void> {
-      await db.insertInto('call_ins').values(row).execute();
+    async insert(callIn: CallIn): Promise<void> {
+      await db.insertInto('call_ins').values(callInRow(callIn)).execute();
     },
-    find(communityId: string, id: string): Promise<CallIn | undefined> {
-      return db
+    async find(communityId: string, id: string): Promise<CallIn | undefined> {
+      const row = await db
         .selectFrom('call_ins')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row && toCallIn(row);
     },
-    findById(id: string): Promise<CallIn | undefined> {
-      return db.selectFrom('call_ins').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(id: string): Promise<CallIn | undefined> {
+      const row = await db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toCallIn(row);
     },
-    findByConsentHash(hash: string): Promise<CallIn | undefined> {
-      return db
+    async findByConsentHash(hash: string): Promise<CallIn | undefined> {
+      const row = await db
         .selectFrom('call_ins')
         .selectAll()
         .where('consent_token_hash', '=', hash)
         .executeTakeFirst();
+      return row && toCallIn(row);
     },
-    findByMemberHash(hash: string): Promise<CallIn | undefined> {
-      return db
+    async findByMemberHash(hash: string): Promise<CallIn | undefined> {
+      const row = await db
         .selectFrom('call_ins')
         .selectAll()
         .where('member_token_hash', '=', hash)
         .executeTakeFirst();
+      return row && toCallIn(row);
     },
     /** The newest call-in of a concern whose status is one of `statuses`. */
-    findForConcern(
+    async findForConcern(
       communityId: string,
       concernId: string,
-      statuses: readonly CallInsTable['status'][],
+      statuses: readonly CallInStatus[],
     ): Promise<CallIn | undefined> {
-      return db
+      const row = await db
         .selectFrom('call_ins')
         .selectAll()
         .where('community_id', '=', communityId)
@@ -54,23 +67,22 @@ export function callInsRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .limit(1)
         .executeTakeFirst();
+      return row && toCallIn(row);
     },
-    listForConcerns(communityId: string, concernIds: readonly string[]): Promise<CallIn[]> {
-      if (concernIds.length === 0) return Promise.resolve([]);
-      return db
+    async listForConcerns(communityId: string, concernIds: readonly string[]): Promise<CallIn[]> {
+      if (concernIds.length === 0) return [];
+      const rows = await db
         .selectFrom('call_ins')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('concern_id', 'in', [...concernIds])
         .execute();
+      return rows.map(toCallIn);
     },
-    async update(
-      id: string,
-      patch: Partial<Omit<CallInsTable, 'id' | 'community_id' | 'concern_id'>>,
-    ): Promise<void> {
-      await db.updateTable('call_ins').set(patch).where('id', '=', id).execute();
+    async update(id: string, patch: CallInPatch): Promise<void> {
+      await db.updateTable('call_ins').set(callInPatchRow(patch)).where('id', '=', id).execute();
     },
-    list(
+    async list(
       communityId: string,
       q: { callerUserId?: string | undefined; limit: number },
     ): Promise<CallIn[]> {
@@ -81,11 +93,11 @@ export function callInsRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .limit(q.limit);
       if (q.callerUserId) query = query.where('caller_user_id', '=', q.callerUserId);
-      return query.execute();
+      return (await query.execute()).map(toCallIn);
     },
     /** Call-ins addressed to this person (the subject of the concern has this account). */
-    listForSubjectUser(userId: string, statuses: readonly CallInsTable['status'][]) {
-      return db
+    async listForSubjectUser(userId: string, statuses: readonly CallInStatus[]): Promise<CallIn[]> {
+      const rows = await db
         .selectFrom('call_ins as ci')
         .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
         .selectAll('ci')
@@ -94,19 +106,21 @@ export function callInsRepository(db: Kysely<Database>) {
         .orderBy('ci.created_at', 'desc')
         .limit(100)
         .execute();
+      return rows.map(toCallIn);
     },
-    subjectOf(callInId: string) {
-      return db
+    async subjectOf(callInId: string): Promise<{ subjectUserId: string | null } | undefined> {
+      const row = await db
         .selectFrom('call_ins as ci')
         .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
         .select(['c.subject_user_id'])
         .where('ci.id', '=', callInId)
         .executeTakeFirst();
+      return row && { subjectUserId: row.subject_user_id };
     },
     async countOpenForCaller(
       communityId: string,
       userId: string,
-      statuses: readonly CallInsTable['status'][],
+      statuses: readonly CallInStatus[],
     ): Promise<number> {
       const r = await db
         .selectFrom('call_ins')
@@ -119,7 +133,7 @@ export function callInsRepository(db: Kysely<Database>) {
     },
     async openByCaller(
       communityId: string,
-      statuses: readonly CallInsTable['status'][],
+      statuses: readonly CallInStatus[],
     ): Promise<Map<string, number>> {
       const rows = await db
         .selectFrom('call_ins')
@@ -136,7 +150,7 @@ export function callInsRepository(db: Kysely<Database>) {
       communityId: string,
       subject: Subject,
       excludeConcernId: string,
-      statuses: readonly CallInsTable['status'][],
+      statuses: readonly CallInStatus[],
     ): Promise<number> {
       if (!subject.userId && !subject.key) return 0;
       const r = await db
@@ -155,17 +169,18 @@ export function callInsRepository(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    async insertMessage(row: CallInMessagesTable): Promise<void> {
-      await db.insertInto('call_in_messages').values(row).execute();
+    async insertMessage(message: CallInMessage): Promise<void> {
+      await db.insertInto('call_in_messages').values(callInMessageRow(message)).execute();
     },
-    listMessages(callInId: string): Promise<CallInMessage[]> {
-      return db
+    async listMessages(callInId: string): Promise<CallInMessage[]> {
+      const rows = await db
         .selectFrom('call_in_messages')
         .selectAll()
         .where('call_in_id', '=', callInId)
         .orderBy('created_at', 'asc')
         .orderBy('id', 'asc')
         .execute();
+      return rows.map(toCallInMessage);
     },
   };
 }

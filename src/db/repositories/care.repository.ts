@@ -1,32 +1,39 @@
 import type { Kysely } from 'kysely';
-import type {
-  CallInOffer,
-  CallInOffersTable,
-  CareLog,
-  CareLogsTable,
-  CareProfile,
-  CareProfilesTable,
-  Database,
-} from '../schema.ts';
+import type { OfferStatus, Relationship } from '../../contract/vocabulary.ts';
+import {
+  callInOfferRow,
+  careLogRow,
+  careProfileRow,
+  toCallInOffer,
+  toCareLog,
+  toCareProfile,
+  type CallInOffer,
+  type CareLog,
+  type CareProfile,
+} from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function careRepository(db: Kysely<Database>) {
   return {
-    findProfile(communityId: string, userId: string): Promise<CareProfile | undefined> {
-      return db
+    async findProfile(communityId: string, userId: string): Promise<CareProfile | undefined> {
+      const row = await db
         .selectFrom('care_profiles')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('user_id', '=', userId)
         .executeTakeFirst();
+      return row && toCareProfile(row);
     },
-    listProfiles(communityId: string): Promise<CareProfile[]> {
-      return db
+    async listProfiles(communityId: string): Promise<CareProfile[]> {
+      const rows = await db
         .selectFrom('care_profiles')
         .selectAll()
         .where('community_id', '=', communityId)
         .execute();
+      return rows.map(toCareProfile);
     },
-    async upsertProfile(row: CareProfilesTable): Promise<void> {
+    async upsertProfile(profile: CareProfile): Promise<void> {
+      const row = careProfileRow(profile);
       await db
         .insertInto('care_profiles')
         .values(row)
@@ -40,11 +47,11 @@ export function careRepository(db: Kysely<Database>) {
         )
         .execute();
     },
-    async insertLog(row: CareLogsTable): Promise<void> {
-      await db.insertInto('care_logs').values(row).execute();
+    async insertLog(log: CareLog): Promise<void> {
+      await db.insertInto('care_logs').values(careLogRow(log)).execute();
     },
-    listLogs(communityId: string, userId: string): Promise<CareLog[]> {
-      return db
+    async listLogs(communityId: string, userId: string): Promise<CareLog[]> {
+      const rows = await db
         .selectFrom('care_logs')
         .selectAll()
         .where('community_id', '=', communityId)
@@ -52,9 +59,10 @@ export function careRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
+      return rows.map(toCareLog);
     },
-    listLogsSince(communityId: string, since: string): Promise<CareLog[]> {
-      return db
+    async listLogsSince(communityId: string, since: string): Promise<CareLog[]> {
+      const rows = await db
         .selectFrom('care_logs')
         .selectAll()
         .where('community_id', '=', communityId)
@@ -62,24 +70,26 @@ export function careRepository(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .limit(1000)
         .execute();
+      return rows.map(toCareLog);
     },
-    async insertOffer(row: CallInOffersTable): Promise<void> {
-      await db.insertInto('call_in_offers').values(row).execute();
+    async insertOffer(offer: CallInOffer): Promise<void> {
+      await db.insertInto('call_in_offers').values(callInOfferRow(offer)).execute();
     },
-    findOffer(communityId: string, id: string): Promise<CallInOffer | undefined> {
-      return db
+    async findOffer(communityId: string, id: string): Promise<CallInOffer | undefined> {
+      const row = await db
         .selectFrom('call_in_offers')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row && toCallInOffer(row);
     },
-    listOffersForUser(
+    async listOffersForUser(
       communityId: string,
       userId: string,
-      status: CallInOffersTable['status'],
+      status: OfferStatus,
     ): Promise<CallInOffer[]> {
-      return db
+      const rows = await db
         .selectFrom('call_in_offers')
         .selectAll()
         .where('community_id', '=', communityId)
@@ -87,10 +97,21 @@ export function careRepository(db: Kysely<Database>) {
         .where('status', '=', status)
         .orderBy('created_at', 'desc')
         .execute();
+      return rows.map(toCallInOffer);
     },
     /** Every offer of one call-in with the name of the person offered, oldest first. */
-    listOffersForCallIn(callInId: string) {
-      return db
+    async listOffersForCallIn(callInId: string): Promise<
+      {
+        id: string;
+        userId: string;
+        displayName: string;
+        relationship: Relationship;
+        status: OfferStatus;
+        createdAt: string;
+        decidedAt: string | null;
+      }[]
+    > {
+      const rows = await db
         .selectFrom('call_in_offers')
         .innerJoin('users', 'users.id', 'call_in_offers.user_id')
         .select([
@@ -106,8 +127,17 @@ export function careRepository(db: Kysely<Database>) {
         .orderBy('call_in_offers.created_at')
         .orderBy('call_in_offers.id')
         .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        userId: r.user_id,
+        displayName: r.display_name,
+        relationship: r.relationship,
+        status: r.status,
+        createdAt: r.created_at,
+        decidedAt: r.decided_at,
+      }));
     },
-    async updateOffer(id: string, status: CallInOffersTable['status'], at: string): Promise<void> {
+    async updateOffer(id: string, status: OfferStatus, at: string): Promise<void> {
       await db
         .updateTable('call_in_offers')
         .set({ status, decided_at: at })
@@ -115,11 +145,7 @@ export function careRepository(db: Kysely<Database>) {
         .execute();
     },
     /** Closes every other pending offer of a call-in once someone holds it. */
-    async closePendingOffers(
-      callInId: string,
-      status: CallInOffersTable['status'],
-      at: string,
-    ): Promise<void> {
+    async closePendingOffers(callInId: string, status: OfferStatus, at: string): Promise<void> {
       await db
         .updateTable('call_in_offers')
         .set({ status, decided_at: at })

@@ -1,29 +1,49 @@
 import type { Kysely } from 'kysely';
-import type { CommunitiesTable, Community, Database, Role } from '../schema.ts';
+import type { Role } from '../../contract/vocabulary.ts';
+import {
+  communityPatchRow,
+  communityRow,
+  toCommunity,
+  type Community,
+  type CommunityPatch,
+} from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function communitiesRepository(db: Kysely<Database>) {
   return {
-    async insert(row: CommunitiesTable): Promise<void> {
-      await db.insertInto('communities').values(row).execute();
+    async insert(community: Community): Promise<void> {
+      await db.insertInto('communities').values(communityRow(community)).execute();
     },
-    findById(id: string): Promise<Community | undefined> {
-      return db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(id: string): Promise<Community | undefined> {
+      const row = await db
+        .selectFrom('communities')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toCommunity(row);
     },
-    findBySlug(slug: string): Promise<Community | undefined> {
-      return db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+    async findBySlug(slug: string): Promise<Community | undefined> {
+      const row = await db
+        .selectFrom('communities')
+        .selectAll()
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row && toCommunity(row);
     },
-    findByIntakeId(intakeId: string): Promise<Community | undefined> {
-      return db
+    async findByIntakeId(intakeId: string): Promise<Community | undefined> {
+      const row = await db
         .selectFrom('communities')
         .selectAll()
         .where('intake_id', '=', intakeId)
         .executeTakeFirst();
+      return row && toCommunity(row);
     },
-    listAll(): Promise<Community[]> {
-      return db.selectFrom('communities').selectAll().orderBy('name').execute();
+    async listAll(): Promise<Community[]> {
+      const rows = await db.selectFrom('communities').selectAll().orderBy('name').execute();
+      return rows.map(toCommunity);
     },
-    listForUser(userId: string): Promise<(Community & { role: Role })[]> {
-      return db
+    async listForUser(userId: string): Promise<(Community & { role: Role })[]> {
+      const rows = await db
         .selectFrom('communities')
         .innerJoin('memberships', 'memberships.community_id', 'communities.id')
         .selectAll('communities')
@@ -31,12 +51,14 @@ export function communitiesRepository(db: Kysely<Database>) {
         .where('memberships.user_id', '=', userId)
         .orderBy('communities.name')
         .execute();
+      return rows.map((r) => ({ ...toCommunity(r), role: r.role }));
     },
-    async update(
-      id: string,
-      patch: Partial<Pick<CommunitiesTable, 'name' | 'settings' | 'intake_open' | 'intake_id'>>,
-    ): Promise<void> {
-      await db.updateTable('communities').set(patch).where('id', '=', id).execute();
+    async update(id: string, patch: CommunityPatch): Promise<void> {
+      await db
+        .updateTable('communities')
+        .set(communityPatchRow(patch))
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

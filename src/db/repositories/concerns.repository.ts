@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
 import { precompiledInsert } from '../precompiled.ts';
 import { noReadCache, type ReadCache } from '../read-cache.ts';
-import type { Concern, ConcernsTable, Database } from '../schema.ts';
+import type { ConcernStatus } from '../../contract/vocabulary.ts';
+import {
+  concernRow,
+  toConcern,
+  toInboxConcern,
+  type Concern,
+  type InboxConcern,
+} from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export interface InboxQuery {
-  status?: ConcernsTable['status'] | undefined;
+  status?: ConcernStatus | undefined;
   /** Keyset cursor: list concerns older than this (created_at, id). */
   before?: { createdAt: string; id: string } | undefined;
   limit: number;
@@ -46,36 +54,46 @@ const insertConcern = precompiledInsert('concerns', {
 
 export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
-    async insert(row: ConcernsTable): Promise<void> {
-      await insertConcern(db, row);
+    async insert(concern: Concern): Promise<void> {
+      await insertConcern(db, concernRow(concern));
     },
-    find(communityId: string, id: string): Promise<Concern | undefined> {
-      return db
+    async find(communityId: string, id: string): Promise<Concern | undefined> {
+      const row = await db
         .selectFrom('concerns')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row && toConcern(row);
     },
-    findByFollowLookup(lookup: string): Promise<Concern | undefined> {
-      return db
+    async findByFollowLookup(lookup: string): Promise<Concern | undefined> {
+      const row = await db
         .selectFrom('concerns')
         .selectAll()
         .where('follow_lookup', '=', lookup)
         .executeTakeFirst();
+      return row && toConcern(row);
     },
-    listInbox(communityId: string, q: InboxQuery) {
+    /** Kept by the read cache as mapped records (frozen), never as rows. */
+    listInbox(communityId: string, q: InboxQuery): Promise<readonly InboxConcern[]> {
       const key = `inbox:${communityId}:${q.status ?? ''}:${q.before?.createdAt ?? ''}:${q.before?.id ?? ''}:${q.limit}`;
-      return cache.read(key, () => listInbox(db, communityId, q));
+      return cache.read(key, async () => (await listInbox(db, communityId, q)).map(toInboxConcern));
     },
-    listByReporter(userId: string) {
-      return db
+    async listByReporter(userId: string) {
+      const rows = await db
         .selectFrom('concerns')
         .select(['id', 'community_id', 'status', 'created_at', 'updated_at'])
         .where('reporter_user_id', '=', userId)
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        communityId: r.community_id,
+        status: r.status,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }));
     },
     /** Earlier concerns about the same person (by account or by blind-indexed handle). */
     async countAboutSubject(
@@ -101,7 +119,7 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
     async updateStatus(
       communityId: string,
       id: string,
-      status: ConcernsTable['status'],
+      status: ConcernStatus,
       at: string,
     ): Promise<void> {
       await db

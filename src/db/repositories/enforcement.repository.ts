@@ -1,52 +1,63 @@
 import type { Kysely } from 'kysely';
-import type {
-  Database,
-  Enforcement,
-  EnforcementAppeal,
-  EnforcementAppealsTable,
-  EnforcementsTable,
-} from '../schema.ts';
+import type { EnforcementStatus, LadderLevel } from '../../contract/vocabulary.ts';
+import {
+  enforcementAppealRow,
+  enforcementRow,
+  toEnforcement,
+  toEnforcementAppeal,
+  type Enforcement,
+  type EnforcementAppeal,
+} from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function enforcementRepository(db: Kysely<Database>) {
   return {
-    async insert(row: EnforcementsTable): Promise<void> {
-      await db.insertInto('enforcements').values(row).execute();
+    async insert(enforcement: Enforcement): Promise<void> {
+      await db.insertInto('enforcements').values(enforcementRow(enforcement)).execute();
     },
-    find(communityId: string, id: string): Promise<Enforcement | undefined> {
-      return db
+    async find(communityId: string, id: string): Promise<Enforcement | undefined> {
+      const row = await db
         .selectFrom('enforcements')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row && toEnforcement(row);
     },
-    findById(id: string): Promise<Enforcement | undefined> {
-      return db.selectFrom('enforcements').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(id: string): Promise<Enforcement | undefined> {
+      const row = await db
+        .selectFrom('enforcements')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toEnforcement(row);
     },
-    list(communityId: string): Promise<Enforcement[]> {
-      return db
+    async list(communityId: string): Promise<Enforcement[]> {
+      const rows = await db
         .selectFrom('enforcements')
         .selectAll()
         .where('community_id', '=', communityId)
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
+      return rows.map(toEnforcement);
     },
-    listForSubjectUser(userId: string): Promise<Enforcement[]> {
-      return db
+    async listForSubjectUser(userId: string): Promise<Enforcement[]> {
+      const rows = await db
         .selectFrom('enforcements')
         .selectAll()
         .where('subject_user_id', '=', userId)
         .orderBy('created_at', 'desc')
         .limit(100)
         .execute();
+      return rows.map(toEnforcement);
     },
     /** Levels of records about the same person that still stand (for triage history). */
     async levelsAboutSubject(
       communityId: string,
       subject: { userId: string | null; key: string | null },
-      status: EnforcementsTable['status'],
-    ): Promise<string[]> {
+      status: EnforcementStatus,
+    ): Promise<LadderLevel[]> {
       if (!subject.userId && !subject.key) return [];
       const rows = await db
         .selectFrom('enforcements')
@@ -62,40 +73,48 @@ export function enforcementRepository(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => r.level);
     },
-    async updateStatus(id: string, status: EnforcementsTable['status'], at: string): Promise<void> {
+    async updateStatus(id: string, status: EnforcementStatus, at: string): Promise<void> {
       await db
         .updateTable('enforcements')
         .set({ status, updated_at: at })
         .where('id', '=', id)
         .execute();
     },
-    async insertAppeal(row: EnforcementAppealsTable): Promise<void> {
-      await db.insertInto('enforcement_appeals').values(row).execute();
+    async insertAppeal(appeal: EnforcementAppeal): Promise<void> {
+      await db.insertInto('enforcement_appeals').values(enforcementAppealRow(appeal)).execute();
     },
-    findAppeal(communityId: string, id: string): Promise<EnforcementAppeal | undefined> {
-      return db
+    async findAppeal(communityId: string, id: string): Promise<EnforcementAppeal | undefined> {
+      const row = await db
         .selectFrom('enforcement_appeals')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row && toEnforcementAppeal(row);
     },
-    listAppeals(enforcementId: string): Promise<EnforcementAppeal[]> {
-      return db
+    async listAppeals(enforcementId: string): Promise<EnforcementAppeal[]> {
+      const rows = await db
         .selectFrom('enforcement_appeals')
         .selectAll()
         .where('enforcement_id', '=', enforcementId)
         .orderBy('created_at', 'asc')
         .execute();
+      return rows.map(toEnforcementAppeal);
     },
     async decideAppeal(
       id: string,
-      patch: Pick<
-        EnforcementAppealsTable,
-        'status' | 'decided_by' | 'decision_note' | 'decided_at'
-      >,
+      patch: Pick<EnforcementAppeal, 'status' | 'decidedBy' | 'decisionNote' | 'decidedAt'>,
     ): Promise<void> {
-      await db.updateTable('enforcement_appeals').set(patch).where('id', '=', id).execute();
+      await db
+        .updateTable('enforcement_appeals')
+        .set({
+          status: patch.status,
+          decided_by: patch.decidedBy,
+          decision_note: patch.decisionNote,
+          decided_at: patch.decidedAt,
+        })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -1,33 +1,37 @@
 import type { Kysely } from 'kysely';
-import type { Database, Invitation, InvitationsTable } from '../schema.ts';
+import { invitationRow, toInvitation, type Invitation } from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function invitationsRepository(db: Kysely<Database>) {
   return {
-    async insert(row: InvitationsTable): Promise<void> {
-      await db.insertInto('invitations').values(row).execute();
+    async insert(invitation: Invitation): Promise<void> {
+      await db.insertInto('invitations').values(invitationRow(invitation)).execute();
     },
-    findByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
-      return db
+    async findByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
+      const row = await db
         .selectFrom('invitations')
         .selectAll()
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
+      return row && toInvitation(row);
     },
-    findById(communityId: string, id: string): Promise<Invitation | undefined> {
-      return db
+    async findById(communityId: string, id: string): Promise<Invitation | undefined> {
+      const row = await db
         .selectFrom('invitations')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .executeTakeFirst();
+      return row && toInvitation(row);
     },
-    listForCommunity(communityId: string): Promise<Invitation[]> {
-      return db
+    async listForCommunity(communityId: string): Promise<Invitation[]> {
+      const rows = await db
         .selectFrom('invitations')
         .selectAll()
         .where('community_id', '=', communityId)
         .orderBy('created_at', 'desc')
         .execute();
+      return rows.map(toInvitation);
     },
     /** Uses one place on the invitation; false when none was left. */
     async use(id: string): Promise<boolean> {

@@ -4,7 +4,7 @@
 // runs out (the worker died) makes the job claimable again.
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../client.ts';
-import type { Database, Job } from '../schema.ts';
+import type { Database, JobRow as Job } from '../schema.ts';
 
 export function jobQueueRepository(db: Kysely<Database>, dialect: DialectName) {
   return {

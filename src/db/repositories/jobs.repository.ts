@@ -1,18 +1,35 @@
 import type { Kysely } from 'kysely';
-import type { Database, Job, JobsTable } from '../schema.ts';
+import type { NewJob } from '../records.ts';
+import type { Database, JobRow } from '../schema.ts';
 
 export function jobsRepository(db: Kysely<Database>) {
   return {
     /** Inserts a job; with a dedupe key, a second job with the same key is ignored. */
-    async insert(row: JobsTable): Promise<boolean> {
+    async insert(job: NewJob): Promise<boolean> {
       const r = await db
         .insertInto('jobs')
-        .values(row)
+        .values({
+          id: job.id,
+          name: job.name,
+          version: job.version,
+          payload: JSON.stringify(job.payload),
+          status: job.status,
+          run_at: job.runAt,
+          attempts: job.attempts,
+          max_attempts: job.maxAttempts,
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+          dedupe_key: job.dedupeKey,
+          created_at: job.createdAt,
+          updated_at: job.updatedAt,
+        })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
-    find(id: string): Promise<Job | undefined> {
+    /** The row as the queue reads it (src/jobs checks the payload against its definition). */
+    find(id: string): Promise<JobRow | undefined> {
       return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     },
     /** Cancels pending jobs whose dedupe key starts with a prefix (for example a case's id). */

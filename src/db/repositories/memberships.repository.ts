@@ -1,21 +1,25 @@
 import type { Kysely } from 'kysely';
 import { noReadCache, type ReadCache } from '../read-cache.ts';
-import type { Database, Membership, MembershipsTable, Role } from '../schema.ts';
+import type { Role } from '../../contract/vocabulary.ts';
+import { membershipRow, toMembership, type Membership } from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function membershipsRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
     find(communityId: string, userId: string): Promise<Membership | undefined> {
-      return cache.read(`membership:${communityId}:${userId}`, () =>
-        db
+      // The read cache keeps the mapped record (frozen), never the row.
+      return cache.read(`membership:${communityId}:${userId}`, async () => {
+        const row = await db
           .selectFrom('memberships')
           .selectAll()
           .where('community_id', '=', communityId)
           .where('user_id', '=', userId)
-          .executeTakeFirst(),
-      );
+          .executeTakeFirst();
+        return row && toMembership(row);
+      });
     },
-    async insert(row: MembershipsTable): Promise<void> {
-      await db.insertInto('memberships').values(row).execute();
+    async insert(membership: Membership): Promise<void> {
+      await db.insertInto('memberships').values(membershipRow(membership)).execute();
     },
     async updateRole(communityId: string, userId: string, role: Role): Promise<void> {
       await db
@@ -32,8 +36,8 @@ export function membershipsRepository(db: Kysely<Database>, cache: ReadCache = n
         .where('user_id', '=', userId)
         .execute();
     },
-    list(communityId: string) {
-      return db
+    async list(communityId: string) {
+      const rows = await db
         .selectFrom('memberships')
         .innerJoin('users', 'users.id', 'memberships.user_id')
         .select([
@@ -46,6 +50,13 @@ export function membershipsRepository(db: Kysely<Database>, cache: ReadCache = n
         .where('memberships.community_id', '=', communityId)
         .orderBy('users.display_name')
         .execute();
+      return rows.map((r) => ({
+        userId: r.user_id,
+        displayName: r.display_name,
+        email: r.email,
+        role: r.role,
+        createdAt: r.created_at,
+      }));
     },
     async countWithRole(communityId: string, role: Role): Promise<number> {
       const r = await db

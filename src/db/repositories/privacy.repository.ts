@@ -1,8 +1,41 @@
 // Queries for retention, erasure and export. Several of them take a table and column from a
 // fixed list in code (never from input), so new tables join the purge and erasure steps by
 // adding a line where the steps are listed (src/domain/privacy/retention.ts, src/domain/privacy/erasure.ts).
+// Those generic steps name tables and columns as stored; everything else hands back records.
 import { sql, type Kysely } from 'kysely';
+import type {
+  CaseOutcome,
+  ConcernCategory,
+  Outcome,
+  RecommendationKind,
+} from '../../contract/vocabulary.ts';
+import { parseList, parseObject, toConcern, type PendingJob } from '../records.ts';
 import type { Database } from '../schema.ts';
+
+/** A case as the counts see it: when it was raised and what kinds of behaviour it names. */
+export interface CountedCase {
+  id: string;
+  createdAt: string;
+  categories: ConcernCategory[];
+}
+
+const toCountedCase = (r: { id: string; created_at: string; categories: string }): CountedCase => ({
+  id: r.id,
+  createdAt: r.created_at,
+  categories: parseList<ConcernCategory>(r.categories),
+});
+
+export interface CaseTotalRecord {
+  communityId: string;
+  month: string;
+  outcome: CaseOutcome;
+  count: number;
+}
+
+export interface CaseCountRecord extends CaseTotalRecord {
+  /** A ConcernCategory, or 'uncategorised'. */
+  category: string;
+}
 
 export type TableName = keyof Database;
 
@@ -24,8 +57,12 @@ export function privacyRepository(db: Kysely<Database>) {
   const loose = db as unknown as Kysely<any>;
   return {
     // ---- retention ---------------------------------------------------------------------------
-    listClosedBefore(communityId: string, cutoff: string, limit: number) {
-      return db
+    async listClosedBefore(
+      communityId: string,
+      cutoff: string,
+      limit: number,
+    ): Promise<CountedCase[]> {
+      const rows = await db
         .selectFrom('concerns')
         .select(['id', 'created_at', 'categories'])
         .where('community_id', '=', communityId)
@@ -34,28 +71,35 @@ export function privacyRepository(db: Kysely<Database>) {
         .orderBy('updated_at')
         .limit(limit)
         .execute();
+      return rows.map(toCountedCase);
     },
     /** Concerns raised in [from, to) (ISO times), for the counts report. */
-    listRaisedBetween(communityId: string, from: string, to: string) {
-      return db
+    async listRaisedBetween(communityId: string, from: string, to: string): Promise<CountedCase[]> {
+      const rows = await db
         .selectFrom('concerns')
         .select(['id', 'created_at', 'categories'])
         .where('community_id', '=', communityId)
         .where('created_at', '>=', from)
         .where('created_at', '<', to)
         .execute();
+      return rows.map(toCountedCase);
     },
     /**
      * For each case, the latest outcome recorded on its call-ins and the latest triage
      * decision (either may be missing).
      */
     async latestOutcomes(concernIds: string[]): Promise<{
-      callIns: Map<string, string>;
-      decisions: Map<string, string>;
+      callIns: Map<string, Outcome>;
+      decisions: Map<string, RecommendationKind>;
     }> {
-      const called = new Map<string, { at: string; value: string }>();
-      const decided = new Map<string, { at: string; value: string }>();
-      const keepLatest = (m: typeof called, id: string, at: string, value: string) => {
+      const called = new Map<string, { at: string; value: Outcome }>();
+      const decided = new Map<string, { at: string; value: RecommendationKind }>();
+      const keepLatest = <V>(
+        m: Map<string, { at: string; value: V }>,
+        id: string,
+        at: string,
+        value: V,
+      ) => {
         const had = m.get(id);
         if (!had || had.at < at) m.set(id, { at, value });
       };
@@ -67,7 +111,8 @@ export function privacyRepository(db: Kysely<Database>) {
           .where('concern_id', 'in', ids)
           .where('outcome', 'is not', null)
           .execute();
-        for (const c of callIns) keepLatest(called, c.concern_id, c.updated_at, c.outcome ?? '');
+        for (const c of callIns)
+          if (c.outcome) keepLatest(called, c.concern_id, c.updated_at, c.outcome);
         const decisions = await db
           .selectFrom('triage_decisions')
           .select(['concern_id', 'decision', 'created_at'])
@@ -75,15 +120,17 @@ export function privacyRepository(db: Kysely<Database>) {
           .execute();
         for (const d of decisions) keepLatest(decided, d.concern_id, d.created_at, d.decision);
       }
-      const values = (m: typeof called) => new Map([...m].map(([id, v]) => [id, v.value]));
+      const values = <V>(m: Map<string, { at: string; value: V }>) =>
+        new Map([...m].map(([id, v]) => [id, v.value]));
       return { callIns: values(called), decisions: values(decided) };
     },
-    async addTotal(row: {
-      community_id: string;
-      month: string;
-      outcome: string;
-      count: number;
-    }): Promise<void> {
+    async addTotal(total: CaseTotalRecord): Promise<void> {
+      const row = {
+        community_id: total.communityId,
+        month: total.month,
+        outcome: total.outcome,
+        count: total.count,
+      };
       await db
         .insertInto('retention_totals')
         .values(row)
@@ -103,13 +150,14 @@ export function privacyRepository(db: Kysely<Database>) {
         .orderBy('outcome')
         .execute();
     },
-    async addCount(row: {
-      community_id: string;
-      month: string;
-      category: string;
-      outcome: string;
-      count: number;
-    }): Promise<void> {
+    async addCount(count: CaseCountRecord): Promise<void> {
+      const row = {
+        community_id: count.communityId,
+        month: count.month,
+        category: count.category,
+        outcome: count.outcome,
+        count: count.count,
+      };
       await db
         .insertInto('retention_counts')
         .values(row)
@@ -201,15 +249,19 @@ export function privacyRepository(db: Kysely<Database>) {
         .where(cell.key, '=', id)
         .execute();
     },
+    /** Sets columns of the matching rows; a boolean is stored as 0/1, like every boolean here. */
     async setWhere(
       table: TableName,
       patch: Record<string, unknown>,
       column: string,
       value: string,
     ): Promise<number> {
+      const stored = Object.fromEntries(
+        Object.entries(patch).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]),
+      );
       const r = await loose
         .updateTable(table)
-        .set(patch)
+        .set(stored)
         .where(column, '=', value)
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
@@ -232,8 +284,8 @@ export function privacyRepository(db: Kysely<Database>) {
         .execute();
     },
     /** Pending jobs named `name`, or whose name starts with `namePrefix` when given. */
-    pendingJobs(name: string, namePrefix?: string) {
-      return db
+    async pendingJobs(name: string, namePrefix?: string): Promise<PendingJob[]> {
+      const rows = await db
         .selectFrom('jobs')
         .select(['id', 'payload'])
         .where((eb) =>
@@ -246,6 +298,7 @@ export function privacyRepository(db: Kysely<Database>) {
         )
         .where('status', '=', 'pending')
         .execute();
+      return rows.map((r) => ({ id: r.id, payload: parseObject(r.payload) }));
     },
     async cancelJob(id: string, at: string): Promise<void> {
       await db
@@ -257,8 +310,8 @@ export function privacyRepository(db: Kysely<Database>) {
     },
 
     // ---- export ------------------------------------------------------------------------------
-    membershipsOf(userId: string) {
-      return db
+    async membershipsOf(userId: string) {
+      const rows = await db
         .selectFrom('memberships')
         .innerJoin('communities', 'communities.id', 'memberships.community_id')
         .select([
@@ -270,26 +323,35 @@ export function privacyRepository(db: Kysely<Database>) {
         .where('memberships.user_id', '=', userId)
         .orderBy('communities.name')
         .execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at }));
     },
-    concernsRaisedBy(userId: string) {
-      return db
+    async concernsRaisedBy(userId: string) {
+      const rows = await db
         .selectFrom('concerns')
         .selectAll()
         .where('reporter_user_id', '=', userId)
         .where('anonymous', '=', 0)
         .orderBy('created_at')
         .execute();
+      return rows.map(toConcern);
     },
-    tokensOf(userId: string) {
-      return db
+    async tokensOf(userId: string) {
+      const rows = await db
         .selectFrom('api_tokens')
         .select(['name', 'community_id', 'created_at', 'last_used_at', 'revoked_at'])
         .where('user_id', '=', userId)
         .orderBy('created_at')
         .execute();
+      return rows.map((r) => ({
+        name: r.name,
+        communityId: r.community_id,
+        createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
+        revokedAt: r.revoked_at,
+      }));
     },
-    careOf(userId: string) {
-      return Promise.all([
+    async careOf(userId: string) {
+      const [profiles, logs] = await Promise.all([
         db
           .selectFrom('care_profiles')
           .select(['community_id', 'capacity', 'paused', 'languages', 'updated_at'])
@@ -302,6 +364,21 @@ export function privacyRepository(db: Kysely<Database>) {
           .orderBy('created_at')
           .execute(),
       ]);
+      return [
+        profiles.map((p) => ({
+          communityId: p.community_id,
+          capacity: p.capacity,
+          paused: p.paused === 1,
+          languages: parseList(p.languages),
+          updatedAt: p.updated_at,
+        })),
+        logs.map((l) => ({
+          communityId: l.community_id,
+          minutes: l.minutes,
+          drain: l.drain,
+          createdAt: l.created_at,
+        })),
+      ] as const;
     },
   };
 }

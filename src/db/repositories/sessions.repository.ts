@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
 import { noReadCache, type ReadCache } from '../read-cache.ts';
-import type { Database, SessionsTable } from '../schema.ts';
+import { sessionRow, toSessionWithUser, type Session, type SessionWithUser } from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function sessionsRepository(db: Kysely<Database>, cache: ReadCache = noReadCache) {
   return {
-    async insert(session: SessionsTable): Promise<void> {
-      await db.insertInto('sessions').values(session).execute();
+    async insert(session: Session): Promise<void> {
+      await db.insertInto('sessions').values(sessionRow(session)).execute();
     },
-    findWithUser(idHash: string) {
-      return cache.read(`session:${idHash}`, () =>
-        db
+    /** The read cache keeps the mapped record (frozen), never the row. */
+    findWithUser(idHash: string): Promise<SessionWithUser | undefined> {
+      return cache.read(`session:${idHash}`, async () => {
+        const row = await db
           .selectFrom('sessions')
           .innerJoin('users', 'users.id', 'sessions.user_id')
           .select([
@@ -24,8 +26,9 @@ export function sessionsRepository(db: Kysely<Database>, cache: ReadCache = noRe
             'users.erased_at',
           ])
           .where('sessions.id_hash', '=', idHash)
-          .executeTakeFirst(),
-      );
+          .executeTakeFirst();
+        return row && toSessionWithUser(row);
+      });
     },
     async touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
       await db

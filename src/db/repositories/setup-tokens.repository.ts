@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { Database, SetupTokensTable } from '../schema.ts';
+import { setupTokenRow, toSetupToken, type SetupToken } from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function setupTokensRepository(db: Kysely<Database>) {
   return {
-    async insert(row: SetupTokensTable): Promise<void> {
-      await db.insertInto('setup_tokens').values(row).execute();
+    async insert(token: SetupToken): Promise<void> {
+      await db.insertInto('setup_tokens').values(setupTokenRow(token)).execute();
     },
-    find(tokenHash: string) {
-      return db
+    async find(tokenHash: string): Promise<SetupToken | undefined> {
+      const row = await db
         .selectFrom('setup_tokens')
         .selectAll()
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
+      return row && toSetupToken(row);
     },
     async markUsed(tokenHash: string, at: string): Promise<void> {
       await db

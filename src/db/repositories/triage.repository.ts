@@ -1,19 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { Database, TriageDecision, TriageDecisionsTable } from '../schema.ts';
+import type { LadderLevel, RecommendationKind } from '../../contract/vocabulary.ts';
+import { toTriageDecision, triageDecisionRow, type TriageDecision } from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function triageRepository(db: Kysely<Database>) {
   return {
-    async insert(row: TriageDecisionsTable): Promise<void> {
-      await db.insertInto('triage_decisions').values(row).execute();
+    async insert(decision: TriageDecision): Promise<void> {
+      await db.insertInto('triage_decisions').values(triageDecisionRow(decision)).execute();
     },
-    listForConcern(communityId: string, concernId: string): Promise<TriageDecision[]> {
-      return db
+    async listForConcern(communityId: string, concernId: string): Promise<TriageDecision[]> {
+      const rows = await db
         .selectFrom('triage_decisions')
         .selectAll()
         .where('community_id', '=', communityId)
         .where('concern_id', '=', concernId)
         .orderBy('created_at', 'asc')
         .execute();
+      return rows.map(toTriageDecision);
     },
     /** The latest decision of each earlier concern about the same person. */
     async decisionsAboutSubject(
@@ -21,10 +24,15 @@ export function triageRepository(db: Kysely<Database>) {
       subject: { userId: string | null; key: string | null },
       excludeConcernId: string,
     ): Promise<
-      { concern_id: string; decision: string; ladder_level: string | null; created_at: string }[]
+      {
+        concernId: string;
+        decision: RecommendationKind;
+        ladderLevel: LadderLevel | null;
+        createdAt: string;
+      }[]
     > {
       if (!subject.userId && !subject.key) return [];
-      return db
+      const rows = await db
         .selectFrom('triage_decisions as t')
         .innerJoin('concerns as c', 'c.id', 't.concern_id')
         .select(['t.concern_id', 't.decision', 't.ladder_level', 't.created_at'])
@@ -38,6 +46,12 @@ export function triageRepository(db: Kysely<Database>) {
         )
         .orderBy('t.created_at', 'asc')
         .execute();
+      return rows.map((r) => ({
+        concernId: r.concern_id,
+        decision: r.decision,
+        ladderLevel: r.ladder_level,
+        createdAt: r.created_at,
+      }));
     },
   };
 }

@@ -1,16 +1,23 @@
 import type { Kysely } from 'kysely';
-import type { Database, User, UsersTable } from '../schema.ts';
+import { toUser, userRow, type User } from '../records.ts';
+import type { Database } from '../schema.ts';
 
 export function usersRepository(db: Kysely<Database>) {
   return {
-    findById(id: string): Promise<User | undefined> {
-      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(id: string): Promise<User | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toUser(row);
     },
-    findByEmail(email: string): Promise<User | undefined> {
-      return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    async findByEmail(email: string): Promise<User | undefined> {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst();
+      return row && toUser(row);
     },
-    async insert(user: UsersTable): Promise<void> {
-      await db.insertInto('users').values(user).execute();
+    async insert(user: User): Promise<void> {
+      await db.insertInto('users').values(userRow(user)).execute();
     },
     async countOperators(): Promise<number> {
       const row = await db

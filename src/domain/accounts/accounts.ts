@@ -30,11 +30,11 @@ export async function insertAccount(
   await users.insert({
     id,
     email,
-    display_name: input.displayName.trim(),
-    password_hash: input.passwordHash,
-    is_operator: isOperator ? 1 : 0,
-    created_at: at,
-    erased_at: null,
+    displayName: input.displayName.trim(),
+    passwordHash: input.passwordHash,
+    isOperator,
+    createdAt: at,
+    erasedAt: null,
   });
   return id;
 }
@@ -59,10 +59,10 @@ export async function issueSetupToken(
     await setupTokens.expireAll(at);
     const token = newSecret();
     await setupTokens.insert({
-      token_hash: hashSecret(token),
-      created_at: at,
-      expires_at: addHours(at, SETUP_LINK_HOURS),
-      used_at: null,
+      tokenHash: hashSecret(token),
+      createdAt: at,
+      expiresAt: addHours(at, SETUP_LINK_HOURS),
+      usedAt: null,
     });
     return token;
   });
@@ -79,9 +79,8 @@ export async function completeSetup(
     const at = isoNow(clock);
     if ((await users.countOperators()) > 0) throw new AppError('setup_complete');
     const row = await setupTokens.find(hashSecret(token));
-    if (!row || row.used_at !== null || row.expires_at < at)
-      throw new AppError('setup_link_invalid');
-    await setupTokens.markUsed(row.token_hash, at);
+    if (!row || row.usedAt !== null || row.expiresAt < at) throw new AppError('setup_link_invalid');
+    await setupTokens.markUsed(row.tokenHash, at);
     const userId = await insertAccount(users, { ...account, passwordHash }, at, true);
     await recordAudit(
       audit,
@@ -149,8 +148,8 @@ export async function signIn(
   password: string,
 ): Promise<IssuedSession> {
   const user = await repos.users.findByEmail(normalizeEmail(email));
-  const usable = user && user.erased_at === null ? user : undefined;
-  const ok = await verifyPassword(usable?.password_hash ?? null, password);
+  const usable = user && user.erasedAt === null ? user : undefined;
+  const ok = await verifyPassword(usable?.passwordHash ?? null, password);
   if (!usable || !ok) throw new AppError('invalid_credentials');
   return startSession(repos.sessions, clock, options, usable.id);
 }
@@ -166,12 +165,12 @@ export async function startSession(
   const csrfToken = newSecret();
   const expiresAt = addHours(at, options.ttlHours);
   await sessions.insert({
-    id_hash: hashSecret(token),
-    user_id: userId,
-    csrf_token: csrfToken,
-    created_at: at,
-    expires_at: expiresAt,
-    last_seen_at: at,
+    idHash: hashSecret(token),
+    userId,
+    csrfToken,
+    createdAt: at,
+    expiresAt,
+    lastSeenAt: at,
   });
   return { token, csrfToken, expiresAt, userId };
 }
@@ -194,16 +193,16 @@ export async function resolveSession(
 ): Promise<ResolvedSession | null> {
   const row = await sessions.findWithUser(hashSecret(token));
   const now = clock.now();
-  if (!row || row.erased_at !== null || Date.parse(row.expires_at) <= now.getTime()) return null;
-  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_AFTER_MS) {
+  if (!row || row.erasedAt !== null || Date.parse(row.expiresAt) <= now.getTime()) return null;
+  if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_AFTER_MS) {
     const at = now.toISOString();
-    await sessions.touch(row.id_hash, at, addHours(at, options.ttlHours));
+    await sessions.touch(row.idHash, at, addHours(at, options.ttlHours));
   }
   return {
-    actor: { kind: 'user', userId: row.user_id, isOperator: row.is_operator === 1 },
-    csrfToken: row.csrf_token,
+    actor: { kind: 'user', userId: row.userId, isOperator: row.isOperator },
+    csrfToken: row.csrfToken,
     email: row.email,
-    displayName: row.display_name,
+    displayName: row.displayName,
   };
 }
 

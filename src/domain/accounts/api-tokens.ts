@@ -25,13 +25,13 @@ export async function createApiToken(
     const id = newId();
     await apiTokens.insert({
       id,
-      token_hash: hashSecret(token),
-      community_id: communityId,
-      user_id: actor.userId,
+      tokenHash: hashSecret(token),
+      communityId,
+      userId: actor.userId,
       name: name.trim(),
-      created_at: at,
-      last_used_at: null,
-      revoked_at: null,
+      createdAt: at,
+      lastUsedAt: null,
+      revokedAt: null,
     });
     await recordAudit(
       audit,
@@ -71,17 +71,17 @@ export async function resolveApiToken(
 ): Promise<Extract<Actor, { kind: 'token' }> | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await apiTokens.findActiveWithUser(hashSecret(token));
-  if (!row || row.erased_at !== null) return null;
+  if (!row || row.erasedAt !== null) return null;
   const now = clock.now();
   // Record use at most hourly, so reading with a token stays a read.
-  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 3_600_000) {
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 3_600_000) {
     await apiTokens.markUsed(row.id, now.toISOString());
   }
   return {
     kind: 'token',
-    userId: row.user_id,
+    userId: row.userId,
     isOperator: false,
-    communityId: row.community_id,
+    communityId: row.communityId,
     tokenId: row.id,
   };
 }

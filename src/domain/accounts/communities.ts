@@ -1,6 +1,7 @@
 // Communities, their settings, and members' roles.
 import { AppError } from '../../config/errors.ts';
-import type { Community, Role } from '../../db/schema.ts';
+import type { Role } from '../../contract/vocabulary.ts';
+import type { Community } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { authorize, decide } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
@@ -29,8 +30,8 @@ export function presentCommunity(c: Community): CommunityView {
     id: c.id,
     slug: c.slug,
     name: c.name,
-    intakeOpen: c.intake_open === 1,
-    createdAt: c.created_at,
+    intakeOpen: c.intakeOpen,
+    createdAt: c.createdAt,
   };
 }
 
@@ -49,11 +50,11 @@ export async function createCommunity(
       id: newId(),
       slug,
       name: input.name.trim(),
-      intake_id: newSecret().slice(0, 22),
-      intake_open: 1,
-      settings: JSON.stringify(defaultSettings),
-      created_by: actor.kind === 'user' ? actor.userId : null,
-      created_at: at,
+      intakeId: newSecret().slice(0, 22),
+      intakeOpen: true,
+      settings: defaultSettings,
+      createdBy: actor.kind === 'user' ? actor.userId : null,
+      createdAt: at,
     };
     await communities.insert(row);
     await recordAudit(
@@ -105,8 +106,8 @@ export async function updateCommunity(
       : parseSettings(community.settings);
     const update = {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-      ...(patch.intakeOpen !== undefined ? { intake_open: patch.intakeOpen ? 1 : 0 } : {}),
-      ...(patch.settings !== undefined ? { settings: JSON.stringify(settings) } : {}),
+      ...(patch.intakeOpen !== undefined ? { intakeOpen: patch.intakeOpen } : {}),
+      ...(patch.settings !== undefined ? { settings } : {}),
     };
     const at = isoNow(clock);
     await communities.update(communityId, update);

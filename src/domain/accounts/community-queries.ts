@@ -52,8 +52,8 @@ export async function readSettings(
   const c = await getCommunity(repos, communityId);
   return {
     settings: parseSettings(c.settings),
-    intakeId: c.intake_id,
-    intakeOpen: c.intake_open === 1,
+    intakeId: c.intakeId,
+    intakeOpen: c.intakeOpen,
   };
 }
 
@@ -65,11 +65,11 @@ export async function listMembers(
   await authorize(repos, actor, 'members.manage', { communityId });
   const rows = await repos.memberships.list(communityId);
   return rows.map((r) => ({
-    userId: r.user_id,
-    displayName: r.display_name,
+    userId: r.userId,
+    displayName: r.displayName,
     email: r.email,
     role: r.role,
-    joinedAt: r.created_at,
+    joinedAt: r.createdAt,
   }));
 }
 
@@ -83,11 +83,11 @@ export async function listInvitations(
   return rows.map((r) => ({
     id: r.id,
     role: r.role,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    maxUses: r.max_uses,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    maxUses: r.maxUses,
     uses: r.uses,
-    revoked: r.revoked_at !== null,
+    revoked: r.revokedAt !== null,
   }));
 }
 
@@ -101,9 +101,9 @@ export async function listApiTokens(
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    revoked: r.revoked_at !== null,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    revoked: r.revokedAt !== null,
   }));
 }
 
@@ -118,10 +118,10 @@ export async function listCommunityAudit(
   return rows.map((r) => ({
     seq: Number(r.seq),
     action: r.action,
-    actorKind: r.actor_kind,
-    actorId: r.actor_id,
-    targetType: r.target_type,
-    targetId: r.target_id,
+    actorKind: r.actorKind,
+    actorId: r.actorId,
+    targetType: r.targetType,
+    targetId: r.targetId,
     at: r.at,
   }));
 }

@@ -1,5 +1,6 @@
-// Per-community settings, stored as JSON and always read through here so missing keys fall
-// back to defaults.
+// Per-community settings, stored as JSON (the repository hands over the saved object) and always
+// read through here so missing keys fall back to defaults.
+import type { StoredSettings } from '../../db/records.ts';
 import type { CheckerConfig } from '../../language/index.ts';
 import { defaultThresholds, type TriageThresholds } from '../triage/triage.ts';
 
@@ -23,13 +24,8 @@ export const defaultSettings: CommunitySettings = {
   language: null,
 };
 
-export function parseSettings(json: string): CommunitySettings {
-  let raw: Partial<CommunitySettings> = {};
-  try {
-    raw = JSON.parse(json) as Partial<CommunitySettings>;
-  } catch {
-    raw = {};
-  }
+export function parseSettings(stored: StoredSettings): CommunitySettings {
+  const raw = stored as Partial<CommunitySettings>;
   return {
     ...defaultSettings,
     ...raw,

@@ -2,7 +2,7 @@
 // new account or the signed-in one.
 import type { InvitationPreview } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
-import type { Role } from '../../db/schema.ts';
+import type { Role } from '../../contract/vocabulary.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
 import {
@@ -39,15 +39,15 @@ export async function createInvitation(
     const expiresAt = addHours(at, input.expiresInDays * 24);
     await invitations.insert({
       id,
-      community_id: communityId,
-      token_hash: hashSecret(token),
+      communityId,
+      tokenHash: hashSecret(token),
       role: input.role,
-      created_by: actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null,
-      created_at: at,
-      expires_at: expiresAt,
-      max_uses: input.maxUses,
+      createdBy: actor.kind === 'user' || actor.kind === 'token' ? actor.userId : null,
+      createdAt: at,
+      expiresAt,
+      maxUses: input.maxUses,
       uses: 0,
-      revoked_at: null,
+      revokedAt: null,
     });
     await recordAudit(
       audit,
@@ -65,7 +65,7 @@ async function usableInvitation(
   at: string,
 ) {
   const inv = await repos.invitations.findByTokenHash(hashSecret(token));
-  if (!inv || inv.revoked_at !== null || inv.expires_at <= at || inv.uses >= inv.max_uses) {
+  if (!inv || inv.revokedAt !== null || inv.expiresAt <= at || inv.uses >= inv.maxUses) {
     throw new AppError('invitation_invalid');
   }
   return inv;
@@ -77,8 +77,8 @@ export async function previewInvitation(
   token: string,
 ): Promise<InvitationPreview> {
   const inv = await usableInvitation(repos, token, isoNow(clock));
-  const community = await getCommunity(repos, inv.community_id);
-  return { community: presentCommunity(community), role: inv.role, expiresAt: inv.expires_at };
+  const community = await getCommunity(repos, inv.communityId);
+  return { community: presentCommunity(community), role: inv.role, expiresAt: inv.expiresAt };
 }
 
 /** A signed-in person joins, or a new account is made and signed in. */
@@ -100,7 +100,7 @@ export async function acceptInvitation(
     let userId: string;
     if (actor.kind === 'user') {
       userId = actor.userId;
-      if (await repos.memberships.find(inv.community_id, userId))
+      if (await repos.memberships.find(inv.communityId, userId))
         throw new AppError('already_member');
     } else {
       userId = await insertAccount(
@@ -111,16 +111,16 @@ export async function acceptInvitation(
     }
     if (!(await repos.invitations.use(inv.id))) throw new AppError('invitation_invalid');
     await repos.memberships.insert({
-      community_id: inv.community_id,
-      user_id: userId,
+      communityId: inv.communityId,
+      userId,
       role: inv.role,
-      created_at: at,
+      createdAt: at,
     });
     await recordAudit(
       repos.audit,
       actor.kind === 'user' ? actor : { kind: 'user', userId, isOperator: false },
       {
-        communityId: inv.community_id,
+        communityId: inv.communityId,
         action: 'invitation.accept',
         targetType: 'membership',
         targetId: userId,
@@ -131,7 +131,7 @@ export async function acceptInvitation(
       actor.kind === 'user'
         ? null
         : await startSession(repos.sessions, clock, sessionOptions, userId);
-    return { communityId: inv.community_id, role: inv.role, userId, session };
+    return { communityId: inv.communityId, role: inv.role, userId, session };
   });
 }
 

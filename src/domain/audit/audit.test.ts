@@ -17,7 +17,7 @@ import {
 const seal = createAuditSeal(parseKeyList(`k1:${Buffer.alloc(32, 3).toString('base64')}`));
 const otherSeal = createAuditSeal(parseKeyList(`k1:${Buffer.alloc(32, 4).toString('base64')}`));
 /** What someone with the key would write for an entry. */
-const hashEntry = (e: Omit<ChainedEntry, 'hash'>) => sealOf(seal, e.key_id ?? 'k1', e)!;
+const hashEntry = (e: Omit<ChainedEntry, 'hash'>) => sealOf(seal, e.keyId ?? 'k1', e)!;
 
 const input: fc.Arbitrary<AuditInput> = fc.record({
   communityId: fc.option(fc.uuid(), { nil: null }),

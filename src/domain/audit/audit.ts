@@ -23,31 +23,31 @@ export interface AuditInput {
 
 export interface ChainedEntry {
   seq: number;
-  community_id: string | null;
-  actor_kind: ActorKind;
-  actor_id: string | null;
+  communityId: string | null;
+  actorKind: ActorKind;
+  actorId: string | null;
   action: AuditAction;
-  target_type: AuditTargetType;
-  target_id: string | null;
+  targetType: AuditTargetType;
+  targetId: string | null;
   at: string;
-  prev_hash: string;
+  prevHash: string;
   hash: string;
-  key_id: string | null;
+  keyId: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function canonical(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
+function canonical(e: Omit<ChainedEntry, 'hash' | 'keyId'>): string {
   return JSON.stringify([
     e.seq,
-    e.community_id,
-    e.actor_kind,
-    e.actor_id,
+    e.communityId,
+    e.actorKind,
+    e.actorId,
     e.action,
-    e.target_type,
-    e.target_id,
+    e.targetType,
+    e.targetId,
     e.at,
-    e.prev_hash,
+    e.prevHash,
   ]);
 }
 
@@ -55,13 +55,13 @@ function canonical(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
 export function sealOf(
   seal: AuditSeal,
   keyId: string,
-  e: Omit<ChainedEntry, 'hash' | 'key_id'>,
+  e: Omit<ChainedEntry, 'hash' | 'keyId'>,
 ): string | null {
   return seal.mac(keyId, canonical(e));
 }
 
-/** The plain SHA-256 of entries written before the chain was keyed (key_id null). */
-export function legacyHash(e: Omit<ChainedEntry, 'hash' | 'key_id'>): string {
+/** The plain SHA-256 of entries written before the chain was keyed (keyId null). */
+export function legacyHash(e: Omit<ChainedEntry, 'hash' | 'keyId'>): string {
   return crypto.createHash('sha256').update(canonical(e)).digest('hex');
 }
 
@@ -94,16 +94,16 @@ export function chainEntry(
 ): ChainedEntry {
   const base = {
     seq: (previous?.seq ?? 0) + 1,
-    community_id: input.communityId,
-    actor_kind: input.actorKind,
-    actor_id: input.actorId,
+    communityId: input.communityId,
+    actorKind: input.actorKind,
+    actorId: input.actorId,
     action: input.action,
-    target_type: input.targetType,
-    target_id: input.targetId,
+    targetType: input.targetType,
+    targetId: input.targetId,
     at,
-    prev_hash: previous?.hash ?? GENESIS_HASH,
+    prevHash: previous?.hash ?? GENESIS_HASH,
   };
-  return { ...base, key_id: seal.keyId, hash: seal.mac(seal.keyId, canonical(base))! };
+  return { ...base, keyId: seal.keyId, hash: seal.mac(seal.keyId, canonical(base))! };
 }
 
 export interface ChainReport {
@@ -125,15 +125,15 @@ function problemWith(
 ): string | null {
   if (e.seq !== prev.seq + 1)
     return `entry ${prev.seq + 1} is missing (the next one found is ${e.seq})`;
-  if (e.prev_hash !== prev.hash) return 'it does not point at the entry before it';
-  if (e.key_id === null) {
+  if (e.prevHash !== prev.hash) return 'it does not point at the entry before it';
+  if (e.keyId === null) {
     if (keyedSeen || (legacyUntil !== null && e.seq > legacyUntil))
       return 'it carries no key although the log was already keyed: the chain was recomputed without the key';
     return legacyHash(e) === e.hash ? null : 'its contents do not match its hash';
   }
-  const mac = seal.mac(e.key_id, canonical(e));
+  const mac = seal.mac(e.keyId, canonical(e));
   if (mac === null)
-    return `it was sealed with key "${e.key_id}", which this installation does not have`;
+    return `it was sealed with key "${e.keyId}", which this installation does not have`;
   return crypto.timingSafeEqual(
     Buffer.from(mac),
     Buffer.from(e.hash.padEnd(mac.length).slice(0, mac.length)),
@@ -170,7 +170,7 @@ export async function verifyChain(
     checked++;
     const problem = problemWith(e, prev, seal, keyedSeen, legacyUntil);
     if (problem) return report({ seq: e.seq, problem });
-    if (e.key_id !== null) keyedSeen = true;
+    if (e.keyId !== null) keyedSeen = true;
     if (checkpoint && e.seq === checkpoint.lastSeq) atCheckpoint = e.hash;
     prev = e;
   }

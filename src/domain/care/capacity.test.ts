@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../config/errors.ts';
-import type { CareProfile } from '../../db/schema.ts';
+import type { CareProfile } from '../../db/records.ts';
 import { OPEN_STATUSES } from '../conversation/call-in-state.ts';
 import {
   assertAvailable,
@@ -21,12 +21,12 @@ const PERSON = 'person-1';
 /** A stored care profile with these settings (the one place that knows the stored shape). */
 function storedProfile(s: CareSettings): CareProfile {
   return {
-    community_id: COMMUNITY,
-    user_id: PERSON,
+    communityId: COMMUNITY,
+    userId: PERSON,
     capacity: s.capacity,
-    paused: s.paused ? 1 : 0,
-    languages: JSON.stringify(s.languages),
-    updated_at: '2026-12-01T10:00:00.000Z',
+    paused: s.paused,
+    languages: [...s.languages],
+    updatedAt: '2026-12-01T10:00:00.000Z',
   };
 }
 

@@ -3,7 +3,7 @@
 // Time and drain logs are private to their author; organizers see only aggregates.
 import type { CareLog, CareLogged, LoadPicture, MyCare } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
-import type { CareProfile } from '../../db/schema.ts';
+import type { CareProfile } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
@@ -33,8 +33,8 @@ export function careSettings(p: CareProfile | undefined): CareSettings {
   if (!p) return { capacity: DEFAULT_CAPACITY, paused: false, languages: [] };
   return {
     capacity: p.capacity,
-    paused: p.paused === 1,
-    languages: JSON.parse(p.languages) as string[],
+    paused: p.paused,
+    languages: p.languages,
   };
 }
 
@@ -88,12 +88,12 @@ export async function updateMyCare(
     const next = { ...current, ...patch };
     const at = isoNow(deps.clock);
     await repos.care.upsertProfile({
-      community_id: communityId,
-      user_id: userId,
+      communityId,
+      userId,
       capacity: next.capacity,
-      paused: next.paused ? 1 : 0,
-      languages: JSON.stringify([...new Set(next.languages)]),
-      updated_at: at,
+      paused: next.paused,
+      languages: [...new Set(next.languages)],
+      updatedAt: at,
     });
     await recordAudit(
       repos.audit,
@@ -122,17 +122,17 @@ export async function logCare(
     const id = newId();
     await repos.care.insertLog({
       id,
-      community_id: communityId,
-      user_id: userId,
-      call_in_id: callIn.id,
+      communityId,
+      userId,
+      callInId: callIn.id,
       minutes: input.minutes,
       drain: input.drain,
-      created_at: at,
+      createdAt: at,
     });
     if (input.drain >= DRAINING) {
       // A gentle prompt for the organizers; it says who, never how draining it was.
       const organizers = (await repos.memberships.list(communityId)).filter(
-        (m) => m.role === 'organizer' && m.user_id !== userId,
+        (m) => m.role === 'organizer' && m.userId !== userId,
       );
       for (const o of organizers) {
         await queueNotification(
@@ -141,9 +141,9 @@ export async function logCare(
           {
             template: 'check-in',
             communityId,
-            to: { userId: o.user_id },
+            to: { userId: o.userId },
             link: links(deps.publicUrl).care(communityId),
-            dedupeKey: `checkin:${id}:${o.user_id}`,
+            dedupeKey: `checkin:${id}:${o.userId}`,
           },
           at,
         );
@@ -168,10 +168,10 @@ export async function listMyCareLogs(
   const rows = await repos.care.listLogs(communityId, userIdOf(actor) ?? '');
   return rows.map((r) => ({
     id: r.id,
-    callInId: r.call_in_id,
+    callInId: r.callInId,
     minutes: r.minutes,
     drain: r.drain,
-    createdAt: r.created_at,
+    createdAt: r.createdAt,
   }));
 }
 
@@ -199,15 +199,15 @@ export async function loadPicture(
   await authorize(repos, actor, 'care.load', { communityId });
   const people = (await repos.memberships.list(communityId)).filter((m) => m.role !== 'member');
   const profiles = new Map(
-    (await repos.care.listProfiles(communityId)).map((p) => [p.user_id, careSettings(p)]),
+    (await repos.care.listProfiles(communityId)).map((p) => [p.userId, careSettings(p)]),
   );
   const open = await repos.callIns.openByCaller(communityId, OPEN_STATUSES);
   const rows = people.map((p) => {
-    const s = profiles.get(p.user_id) ?? careSettings(undefined);
-    const load = open.get(p.user_id) ?? 0;
+    const s = profiles.get(p.userId) ?? careSettings(undefined);
+    const load = open.get(p.userId) ?? 0;
     return {
-      userId: p.user_id,
-      name: p.display_name,
+      userId: p.userId,
+      name: p.displayName,
       role: p.role,
       open: load,
       capacity: s.capacity,
@@ -217,10 +217,10 @@ export async function loadPicture(
   });
   const since = new Date(deps.clock.now().getTime() - CHECK_IN_DAYS * 86_400_000).toISOString();
   const logs = await repos.care.listLogsSince(communityId, since);
-  const names = new Map(people.map((p) => [p.user_id, p.display_name]));
+  const names = new Map(people.map((p) => [p.userId, p.displayName]));
   const checkIns = new Map<string, string>();
   for (const l of logs)
-    if (l.drain >= DRAINING && !checkIns.has(l.user_id)) checkIns.set(l.user_id, l.created_at);
+    if (l.drain >= DRAINING && !checkIns.has(l.userId)) checkIns.set(l.userId, l.createdAt);
   const top = topShare(rows.map((r) => r.open));
   return {
     people: rows,

@@ -2,7 +2,7 @@
 // action and the lifecycle's answer for the event, plus the consent facts the workflow checks.
 // The web renders from these and never re-derives a rule.
 import type { CallInAbility, CallInCan } from '../../contract/can.ts';
-import type { CallIn } from '../../db/schema.ts';
+import type { CallIn } from '../../db/records.ts';
 import type { Actor } from '../access/actor.ts';
 import { allows, type Action, type Decision } from '../access/policy.ts';
 import { happens, type CallInEvent } from './call-in-lifecycle.ts';
@@ -29,9 +29,9 @@ const facts: Record<CallInAbility, (c: CallIn) => boolean> = {
   assign: always,
   offer: always,
   requestConsent: (c) =>
-    c.consent_mode === 'person' &&
-    (c.consent_status === 'not-requested' || c.consent_status === 'pending'),
-  approveConsent: (c) => c.consent_mode === 'organizer',
+    c.consentMode === 'person' &&
+    (c.consentStatus === 'not-requested' || c.consentStatus === 'pending'),
+  approveConsent: (c) => c.consentMode === 'organizer',
   saveDraft: always,
   chooseChannel: always,
   sendMessage: (c) => mayContact(c) && c.channel !== null,
@@ -42,7 +42,7 @@ const facts: Record<CallInAbility, (c: CallIn) => boolean> = {
 };
 
 export function callInCan(actor: Actor, decision: Decision, callIn: CallIn): CallInCan {
-  const resource = callInResource(callIn.community_id, callIn);
+  const resource = callInResource(callIn.communityId, callIn);
   const can = {} as CallInCan;
   for (const [ability, step] of Object.entries(steps) as [
     CallInAbility,

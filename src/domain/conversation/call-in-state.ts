@@ -1,7 +1,7 @@
 // What every call-in workflow shares: the states, who is looking (caller, organizer, member),
 // the harmed person's conditions, and the private links.
 import { AppError } from '../../config/errors.ts';
-import type { CallIn, Concern } from '../../db/schema.ts';
+import type { CallIn, Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 export type { Tx };
 import { authorize, type Action, type Decision, type Resource } from '../access/policy.ts';
@@ -58,33 +58,33 @@ export const noConditions: ConsentConditions = {
   note: '',
 };
 
-export function conditionsContext(c: Pick<CallIn, 'id' | 'community_id'>): string {
-  return `callin-consent:${c.community_id}:${c.id}`;
+export function conditionsContext(c: Pick<CallIn, 'id' | 'communityId'>): string {
+  return `callin-consent:${c.communityId}:${c.id}`;
 }
 
 export function readConditions(cipher: Cipher, c: CallIn): ConsentConditions {
-  if (!c.consent_conditions) return noConditions;
+  if (!c.consentConditions) return noConditions;
   return {
     ...noConditions,
-    ...cipher.decrypt<Partial<ConsentConditions>>(c.consent_conditions, conditionsContext(c)),
+    ...cipher.decrypt<Partial<ConsentConditions>>(c.consentConditions, conditionsContext(c)),
   };
 }
 
 /** Whether the member may learn who was harmed: they chose to call in themselves, or agreed. */
 export function mayMentionHarmed(cipher: Cipher, c: CallIn): boolean {
-  return c.consent_mode === 'self' || readConditions(cipher, c).mayMentionMe;
+  return c.consentMode === 'self' || readConditions(cipher, c).mayMentionMe;
 }
 
 /** Whether the caller may now contact the member (rule 1). Throws the reason when not. */
 export function assertMayContact(c: CallIn): void {
-  if (c.consent_status === 'withdrawn' || c.consent_status === 'declined')
+  if (c.consentStatus === 'withdrawn' || c.consentStatus === 'declined')
     throw new AppError('consent_withdrawn');
-  if (c.consent_status !== 'given' && c.consent_status !== 'not-needed')
+  if (c.consentStatus !== 'given' && c.consentStatus !== 'not-needed')
     throw new AppError('consent_required');
 }
 
-export function mayContact(c: Pick<CallIn, 'consent_status'>): boolean {
-  return c.consent_status === 'given' || c.consent_status === 'not-needed';
+export function mayContact(c: Pick<CallIn, 'consentStatus'>): boolean {
+  return c.consentStatus === 'given' || c.consentStatus === 'not-needed';
 }
 
 export function userIdOf(actor: Actor): string | null {
@@ -98,8 +98,8 @@ export function callInResource(communityId: string, callIn: CallIn | undefined):
   return {
     communityId,
     found: !!callIn,
-    callerUserId: callIn?.caller_user_id ?? null,
-    harmedUserId: callIn?.harmed_user_id ?? null,
+    callerUserId: callIn?.callerUserId ?? null,
+    harmedUserId: callIn?.harmedUserId ?? null,
     // Rule 9 (issue 9) fills this in: the person it is about, declared conflicts, exclusions.
     excludedUserIds: [],
   };
@@ -139,11 +139,11 @@ export async function protectedNames(
   const content = readConcernContent(cipher, concern);
   if (content.harmedName) names.add(content.harmedName);
   if (content.contact) names.add(content.contact);
-  for (const id of [concern.reporter_user_id, callIn.harmed_user_id]) {
+  for (const id of [concern.reporterUserId, callIn.harmedUserId]) {
     if (!id) continue;
     const u = await repos.users.findById(id);
     if (u) {
-      names.add(u.display_name);
+      names.add(u.displayName);
       names.add(u.email);
     }
   }

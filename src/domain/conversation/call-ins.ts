@@ -3,7 +3,6 @@
 // (rule 1), and no message may name the harmed person or the reporter unless they said so
 // (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
 import type {
-  ConcernCategory,
   CallInDetail,
   CallInListItem,
   ChannelChosen,
@@ -12,7 +11,7 @@ import type {
 } from '../../contract/index.ts';
 import type { MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
-import type { CallIn, CallInMessage } from '../../db/schema.ts';
+import type { CallIn, CallInMessage } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
@@ -54,17 +53,15 @@ type ThreadRepos = Pick<
   'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs'
 >;
 
-export function messageContext(
-  m: Pick<CallInMessage, 'id' | 'community_id' | 'call_in_id'>,
-): string {
-  return `callin-message:${m.community_id}:${m.call_in_id}:${m.id}`;
+export function messageContext(m: Pick<CallInMessage, 'id' | 'communityId' | 'callInId'>): string {
+  return `callin-message:${m.communityId}:${m.callInId}:${m.id}`;
 }
-const draftContext = (c: Pick<CallIn, 'id' | 'community_id'>) =>
-  `callin-draft:${c.community_id}:${c.id}`;
-const contactContext = (c: Pick<CallIn, 'id' | 'community_id'>) =>
-  `callin-contact:${c.community_id}:${c.id}`;
-const linkContext = (c: Pick<CallIn, 'id' | 'community_id'>) =>
-  `callin-link:${c.community_id}:${c.id}`;
+const draftContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
+  `callin-draft:${c.communityId}:${c.id}`;
+const contactContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
+  `callin-contact:${c.communityId}:${c.id}`;
+const linkContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
+  `callin-link:${c.communityId}:${c.id}`;
 
 export function readMessages(cipher: Cipher, rows: CallInMessage[]) {
   return rows.map((m) => ({
@@ -72,7 +69,7 @@ export function readMessages(cipher: Cipher, rows: CallInMessage[]) {
     author: m.author,
     kind: m.kind,
     text: cipher.decrypt<string>(m.body, messageContext(m)),
-    createdAt: m.created_at,
+    createdAt: m.createdAt,
   }));
 }
 
@@ -85,14 +82,14 @@ export async function insertMessage(
   text: string,
   at: string,
 ) {
-  const row = {
+  const row: CallInMessage = {
     id: newId(),
-    call_in_id: callIn.id,
-    community_id: callIn.community_id,
+    callInId: callIn.id,
+    communityId: callIn.communityId,
     author,
     kind,
     body: '',
-    created_at: at,
+    createdAt: at,
   };
   row.body = cipher.encrypt(text, messageContext(row));
   await repos.callIns.insertMessage(row);
@@ -114,42 +111,42 @@ export async function readCallIn(
     communityId,
     callInId,
   );
-  const concern = await findConcern(repos, communityId, callIn.concern_id);
+  const concern = await findConcern(repos, communityId, callIn.concernId);
   const content = readConcernContent(cipher, concern);
   return {
     id: callIn.id,
-    concernId: callIn.concern_id,
+    concernId: callIn.concernId,
     viewer,
     can: callInCan(actor, decision, callIn),
     status: callIn.status,
-    callerUserId: callIn.caller_user_id,
+    callerUserId: callIn.callerUserId,
     channel: callIn.channel,
     language: callIn.language,
     consent: {
-      mode: callIn.consent_mode,
-      status: callIn.consent_status,
+      mode: callIn.consentMode,
+      status: callIn.consentStatus,
       conditions: readConditions(cipher, callIn),
-      at: callIn.consent_at,
+      at: callIn.consentAt,
     },
     concern: {
       what: content.what,
       quotes: content.quotes,
       impact: content.impact,
-      categories: JSON.parse(concern.categories) as ConcernCategory[],
+      categories: concern.categories,
       urgent: concern.urgency === 'urgent',
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
-    memberState: callIn.member_state,
+    memberState: callIn.memberState,
     outcome: callIn.outcome
       ? {
           outcome: callIn.outcome,
-          note: callIn.outcome_note
+          note: callIn.outcomeNote
             ? cipher.decrypt<string>(
-                callIn.outcome_note,
+                callIn.outcomeNote,
                 `callin-outcome:${communityId}:${callIn.id}`,
               )
             : '',
-          at: callIn.outcome_at,
+          at: callIn.outcomeAt,
         }
       : null,
     messages: readMessages(cipher, await repos.callIns.listMessages(callIn.id)),
@@ -159,17 +156,17 @@ export async function readCallIn(
       viewer === 'organizer'
         ? (await repos.care.listOffersForCallIn(callIn.id)).map((o) => ({
             id: o.id,
-            userId: o.user_id,
-            name: o.display_name,
+            userId: o.userId,
+            name: o.displayName,
             relationship: o.relationship,
             status: o.status,
-            createdAt: o.created_at,
-            decidedAt: o.decided_at,
+            createdAt: o.createdAt,
+            decidedAt: o.decidedAt,
           }))
         : [],
     guide: [...callerGuide],
-    createdAt: callIn.created_at,
-    updatedAt: callIn.updated_at,
+    createdAt: callIn.createdAt,
+    updatedAt: callIn.updatedAt,
   };
 }
 
@@ -186,13 +183,13 @@ export async function listCallIns(
   });
   return rows.map((c) => ({
     id: c.id,
-    concernId: c.concern_id,
+    concernId: c.concernId,
     status: c.status,
-    callerUserId: c.caller_user_id,
-    consentStatus: c.consent_status,
+    callerUserId: c.callerUserId,
+    consentStatus: c.consentStatus,
     channel: c.channel,
     outcome: c.outcome,
-    updatedAt: c.updated_at,
+    updatedAt: c.updatedAt,
   }));
 }
 
@@ -210,9 +207,9 @@ export async function saveDraft(
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
       draft: deps.cipher.encrypt(text, draftContext(callIn)),
-      updated_at: at,
+      updatedAt: at,
     });
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     const names = mayMentionHarmed(deps.cipher, callIn)
       ? []
       : await protectedNames(repos, deps.cipher, concern, callIn);
@@ -235,8 +232,8 @@ export async function chooseChannel(
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.channel', communityId, callInId);
     transition(callIn.status, 'choose-channel');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
-    if (input.channel === 'email' && !concern.subject_user_id && !input.memberEmail) {
+    const concern = await findConcern(repos, communityId, callIn.concernId);
+    if (input.channel === 'email' && !concern.subjectUserId && !input.memberEmail) {
       throw new AppError('validation_failed', [
         {
           field: 'memberEmail',
@@ -251,11 +248,11 @@ export async function chooseChannel(
           { email: input.memberEmail, name: input.memberName },
           contactContext(callIn),
         )
-      : callIn.member_contact;
+      : callIn.memberContact;
     await repos.callIns.update(callIn.id, {
       channel: input.channel,
-      member_contact: contact,
-      updated_at: at,
+      memberContact: contact,
+      updatedAt: at,
     });
     await recordAudit(
       repos.audit,
@@ -273,9 +270,9 @@ function memberRecipient(
   subjectUserId: string | null,
 ): Recipient | null {
   if (subjectUserId) return { userId: subjectUserId };
-  if (!callIn.member_contact) return null;
+  if (!callIn.memberContact) return null;
   const c = cipher.decrypt<{ email: string; name: string | null }>(
-    callIn.member_contact,
+    callIn.memberContact,
     contactContext(callIn),
   );
   return c.name ? { email: c.email, name: c.name } : { email: c.email };
@@ -297,7 +294,7 @@ export async function sendMessage(
     const status = transition(callIn.status, 'send-message');
     assertMayContact(callIn);
     if (!callIn.channel) throw new AppError('invalid_state', { reason: 'Choose a channel first.' });
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     if (
       !mayMentionHarmed(deps.cipher, callIn) &&
       findProtectedNames(text, await protectedNames(repos, deps.cipher, concern, callIn)).length > 0
@@ -325,17 +322,17 @@ export async function sendMessage(
     let memberToken: string | null = null;
     const patch: Partial<CallIn> = {
       status,
-      updated_at: at,
+      updatedAt: at,
     };
     if (!spoken) {
-      if (callIn.member_link)
-        memberToken = deps.cipher.decrypt<string>(callIn.member_link, linkContext(callIn));
+      if (callIn.memberLink)
+        memberToken = deps.cipher.decrypt<string>(callIn.memberLink, linkContext(callIn));
       else {
         memberToken = newSecret('ci_');
-        patch.member_token_hash = hashSecret(memberToken);
-        patch.member_link = deps.cipher.encrypt(memberToken, linkContext(callIn));
+        patch.memberTokenHash = hashSecret(memberToken);
+        patch.memberLink = deps.cipher.encrypt(memberToken, linkContext(callIn));
       }
-      const to = memberRecipient(deps.cipher, callIn, concern.subject_user_id);
+      const to = memberRecipient(deps.cipher, callIn, concern.subjectUserId);
       if (to) {
         await queueNotification(
           repos.jobs,

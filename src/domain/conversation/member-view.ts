@@ -8,7 +8,7 @@ import {
   type MemberResponse,
 } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
-import type { CallIn } from '../../db/schema.ts';
+import type { CallIn } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import { coachReply, toApiFindings } from '../../language/index.ts';
 import type { Actor } from '../access/actor.ts';
@@ -55,8 +55,8 @@ async function resolveMember(
     // Only once something was sent to them does a call-in exist for the member.
     decide('member.call-in', who.actor, null, {
       communityId: null,
-      found: !!callIn?.member_token_hash,
-      addressedUserId: subject?.subject_user_id ?? null,
+      found: !!callIn?.memberTokenHash,
+      addressedUserId: subject?.subjectUserId ?? null,
     });
   }
   if (!callIn || !VISIBLE.includes(callIn.status)) throw new AppError('not_found');
@@ -77,10 +77,8 @@ export async function viewAsMember(
   who: MemberIdentity,
 ): Promise<MemberView> {
   const callIn = await resolveMember(repos, who);
-  const community = await repos.communities.findById(callIn.community_id);
-  const caller = callIn.caller_user_id
-    ? await repos.users.findById(callIn.caller_user_id)
-    : undefined;
+  const community = await repos.communities.findById(callIn.communityId);
+  const caller = callIn.callerUserId ? await repos.users.findById(callIn.callerUserId) : undefined;
   // After a withdrawal the member sees only that it ended, not the thread.
   const messages =
     callIn.status === 'stopped'
@@ -90,13 +88,13 @@ export async function viewAsMember(
         );
   return {
     id: callIn.id,
-    communityId: callIn.community_id,
+    communityId: callIn.communityId,
     community: community?.name ?? '',
-    caller: caller?.display_name ?? 'Someone from the community',
+    caller: caller?.displayName ?? 'Someone from the community',
     status: callIn.status,
     statusText: stateWords[callIn.status] ?? '',
     canRespond: happens(callIn.status, 'member-respond'),
-    yourState: callIn.member_state,
+    yourState: callIn.memberState,
     guide: [...memberGuide],
     responses: [...memberResponses],
     messages: messages.map((m) => ({
@@ -119,8 +117,8 @@ export async function coachMemberReply(
   text: string,
 ): Promise<CoachResult> {
   const callIn = await resolveMember(repos, who);
-  const community = await repos.communities.findById(callIn.community_id);
-  const config = parseSettings(community?.settings ?? '{}').language;
+  const community = await repos.communities.findById(callIn.communityId);
+  const config = parseSettings(community?.settings ?? {}).language;
   const result = coachReply(text, config ? { config } : {});
   return {
     findings: result.findings,
@@ -149,12 +147,12 @@ export async function respondAsMember(
       ]);
     const at = isoNow(deps.clock);
     const row = await insertMessage(repos, deps.cipher, callIn, 'member', input.kind, text, at);
-    const state = input.kind === 'reply' ? callIn.member_state : input.kind;
-    await repos.callIns.update(callIn.id, { member_state: state, updated_at: at });
-    const tell = new Set(callIn.caller_user_id ? [callIn.caller_user_id] : []);
+    const state = input.kind === 'reply' ? callIn.memberState : input.kind;
+    await repos.callIns.update(callIn.id, { memberState: state, updatedAt: at });
+    const tell = new Set(callIn.callerUserId ? [callIn.callerUserId] : []);
     if (input.kind === 'ask-organizer') {
-      for (const m of await repos.memberships.list(callIn.community_id))
-        if (m.role === 'organizer') tell.add(m.user_id);
+      for (const m of await repos.memberships.list(callIn.communityId))
+        if (m.role === 'organizer') tell.add(m.userId);
     }
     for (const userId of tell) {
       await queueNotification(
@@ -162,9 +160,9 @@ export async function respondAsMember(
         deps.cipher,
         {
           template: 'call-in-reply',
-          communityId: callIn.community_id,
+          communityId: callIn.communityId,
           to: { userId },
-          link: links(deps.publicUrl).callIn(callIn.community_id, callIn.id),
+          link: links(deps.publicUrl).callIn(callIn.communityId, callIn.id),
           dedupeKey: `reply:${row.id}:${userId}`,
         },
         at,
@@ -174,7 +172,7 @@ export async function respondAsMember(
       repos.audit,
       'actor' in who ? who.actor : { kind: 'public' },
       {
-        communityId: callIn.community_id,
+        communityId: callIn.communityId,
         action: 'call-in.member-response',
         targetType: 'call-in',
         targetId: callIn.id,
@@ -194,14 +192,14 @@ export async function listMyCallIns(
   const rows = await repos.callIns.listForSubjectUser(actor.userId, VISIBLE);
   const out = [];
   for (const c of rows) {
-    if (!c.member_token_hash) continue;
-    const community = await repos.communities.findById(c.community_id);
+    if (!c.memberTokenHash) continue;
+    const community = await repos.communities.findById(c.communityId);
     out.push({
       id: c.id,
       community: community?.name ?? '',
       status: c.status,
       statusText: stateWords[c.status] ?? '',
-      updatedAt: c.updated_at,
+      updatedAt: c.updatedAt,
     });
   }
   return out;

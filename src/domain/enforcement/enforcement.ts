@@ -10,7 +10,7 @@ import type {
   MyEnforcement,
 } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
-import type { Concern, Enforcement } from '../../db/schema.ts';
+import type { Concern, Enforcement } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize, decide, requirePerson } from '../access/policy.ts';
@@ -27,8 +27,8 @@ type EnforcementRepos = Pick<
   'memberships' | 'concerns' | 'enforcement' | 'audit' | 'jobs'
 >;
 
-const reasonContext = (e: Pick<Enforcement, 'id' | 'community_id'>) =>
-  `enforcement:${e.community_id}:${e.id}`;
+const reasonContext = (e: Pick<Enforcement, 'id' | 'communityId'>) =>
+  `enforcement:${e.communityId}:${e.id}`;
 const appealContext = (communityId: string, id: string) => `appeal:${communityId}:${id}`;
 
 export interface EnforceInput {
@@ -67,9 +67,9 @@ export async function writeEnforcement(
   const subject = concerns[0]!;
   // One record is about one person: every linked concern must be about the first one's.
   const samePerson = (c: Concern) =>
-    subject.subject_user_id
-      ? c.subject_user_id === subject.subject_user_id
-      : c.subject_user_id === null && c.subject_key === subject.subject_key;
+    subject.subjectUserId
+      ? c.subjectUserId === subject.subjectUserId
+      : c.subjectUserId === null && c.subjectKey === subject.subjectKey;
   if (!concerns.every(samePerson))
     throw new AppError('validation_failed', [
       {
@@ -79,31 +79,31 @@ export async function writeEnforcement(
       },
     ]);
   const id = newId();
-  const row = {
+  const row: Enforcement = {
     id,
-    community_id: communityId,
-    subject_user_id: subject.subject_user_id,
-    subject_key: subject.subject_key,
+    communityId,
+    subjectUserId: subject.subjectUserId,
+    subjectKey: subject.subjectKey,
     level: input.level,
     reason: '',
-    concern_ids: JSON.stringify(concerns.map((c) => c.id)),
-    call_in_id: input.callInId ?? null,
+    concernIds: concerns.map((c) => c.id),
+    callInId: input.callInId ?? null,
     status: 'active' as const,
-    enforced_by: userIdOf(actor) ?? 'system',
-    expires_at: input.level === 'permanent-ban' ? null : input.expiresAt,
-    created_at: at,
-    updated_at: at,
+    enforcedBy: userIdOf(actor) ?? 'system',
+    expiresAt: input.level === 'permanent-ban' ? null : input.expiresAt,
+    createdAt: at,
+    updatedAt: at,
   };
   row.reason = deps.cipher.encrypt(input.reason.trim(), reasonContext(row));
   await repos.enforcement.insert(row);
-  if (subject.subject_user_id) {
+  if (subject.subjectUserId) {
     await queueNotification(
       repos.jobs,
       deps.cipher,
       {
         template: 'enforcement-notice',
         communityId,
-        to: { userId: subject.subject_user_id },
+        to: { userId: subject.subjectUserId },
         link: links(deps.publicUrl).enforcement(id),
         dedupeKey: `enforcement:${id}`,
       },
@@ -125,8 +125,8 @@ function present(cipher: CallInDeps['cipher'], e: Enforcement) {
     level: e.level,
     reason: cipher.decrypt<string>(e.reason, reasonContext(e)),
     status: e.status,
-    expiresAt: e.expires_at,
-    createdAt: e.created_at,
+    expiresAt: e.expiresAt,
+    createdAt: e.createdAt,
   };
 }
 
@@ -142,9 +142,9 @@ export async function enforce(
     const row = await writeEnforcement(repos, deps, actor, communityId, input, isoNow(deps.clock));
     return {
       ...present(deps.cipher, row),
-      concernIds: JSON.parse(row.concern_ids) as string[],
-      enforcedBy: row.enforced_by,
-      callInId: row.call_in_id,
+      concernIds: row.concernIds,
+      enforcedBy: row.enforcedBy,
+      callInId: row.callInId,
     };
   });
 }
@@ -161,15 +161,15 @@ export async function listEnforcements(
     const appeals = await repos.enforcement.listAppeals(e.id);
     out.push({
       ...present(deps.cipher, e),
-      concernIds: JSON.parse(e.concern_ids) as string[],
-      enforcedBy: e.enforced_by,
-      callInId: e.call_in_id,
+      concernIds: e.concernIds,
+      enforcedBy: e.enforcedBy,
+      callInId: e.callInId,
       appeals: appeals.map((a) => ({
         id: a.id,
         status: a.status,
         statement: deps.cipher.decrypt<string>(a.statement, appealContext(communityId, a.id)),
-        decidedBy: a.decided_by,
-        createdAt: a.created_at,
+        decidedBy: a.decidedBy,
+        createdAt: a.createdAt,
       })),
     });
   }
@@ -185,12 +185,12 @@ export async function listMyEnforcements(
   requirePerson(actor);
   const out = [];
   for (const e of await repos.enforcement.listForSubjectUser(actor.userId)) {
-    const community = await repos.communities.findById(e.community_id);
+    const community = await repos.communities.findById(e.communityId);
     const appeals = await repos.enforcement.listAppeals(e.id);
     out.push({
       ...present(deps.cipher, e),
       community: community?.name ?? '',
-      appeals: appeals.map((a) => ({ id: a.id, status: a.status, createdAt: a.created_at })),
+      appeals: appeals.map((a) => ({ id: a.id, status: a.status, createdAt: a.createdAt })),
     });
   }
   return out;
@@ -209,7 +209,7 @@ export async function appealEnforcement(
     decide('enforcement.appeal', actor, null, {
       communityId: null,
       found: !!e,
-      addressedUserId: e?.subject_user_id ?? null,
+      addressedUserId: e?.subjectUserId ?? null,
     });
     if (!e) throw new AppError('not_found');
     if (e.status !== 'active') throw new AppError('invalid_state');
@@ -222,27 +222,27 @@ export async function appealEnforcement(
     const id = newId();
     await repos.enforcement.insertAppeal({
       id,
-      enforcement_id: e.id,
-      community_id: e.community_id,
-      appellant_user_id: actor.userId,
-      statement: deps.cipher.encrypt(statement.trim(), appealContext(e.community_id, id)),
+      enforcementId: e.id,
+      communityId: e.communityId,
+      appellantUserId: actor.userId,
+      statement: deps.cipher.encrypt(statement.trim(), appealContext(e.communityId, id)),
       status: 'pending',
-      decided_by: null,
-      decision_note: null,
-      created_at: at,
-      decided_at: null,
+      decidedBy: null,
+      decisionNote: null,
+      createdAt: at,
+      decidedAt: null,
     });
-    for (const m of await repos.memberships.list(e.community_id)) {
-      if (m.role !== 'organizer' || m.user_id === e.enforced_by) continue;
+    for (const m of await repos.memberships.list(e.communityId)) {
+      if (m.role !== 'organizer' || m.userId === e.enforcedBy) continue;
       await queueNotification(
         repos.jobs,
         deps.cipher,
         {
           template: 'appeal-update',
-          communityId: e.community_id,
-          to: { userId: m.user_id },
-          link: `${deps.publicUrl}/communities/${e.community_id}/enforcements`,
-          dedupeKey: `appeal:${id}:${m.user_id}`,
+          communityId: e.communityId,
+          to: { userId: m.userId },
+          link: `${deps.publicUrl}/communities/${e.communityId}/enforcements`,
+          dedupeKey: `appeal:${id}:${m.userId}`,
         },
         at,
       );
@@ -251,7 +251,7 @@ export async function appealEnforcement(
       repos.audit,
       actor,
       {
-        communityId: e.community_id,
+        communityId: e.communityId,
         action: 'enforcement.appeal',
         targetType: 'enforcement',
         targetId: e.id,
@@ -272,12 +272,12 @@ export async function decideAppeal(
 ): Promise<AppealDecided> {
   return tx(async (repos) => {
     const appeal = await repos.enforcement.findAppeal(communityId, appealId);
-    const e = appeal ? await repos.enforcement.find(communityId, appeal.enforcement_id) : undefined;
+    const e = appeal ? await repos.enforcement.find(communityId, appeal.enforcementId) : undefined;
     // A different organizer than the one who enforced decides (rule 9's hook: no conflicts yet).
     await authorize(repos, actor, 'appeal.decide', {
       communityId,
       found: !!e,
-      enforcedBy: e?.enforced_by ?? null,
+      enforcedBy: e?.enforcedBy ?? null,
       excludedUserIds: [],
     });
     if (!appeal || !e) throw new AppError('not_found');
@@ -285,23 +285,23 @@ export async function decideAppeal(
     const at = isoNow(deps.clock);
     await repos.enforcement.decideAppeal(appeal.id, {
       status: input.decision,
-      decided_by: userIdOf(actor),
-      decision_note: deps.cipher.encrypt(
+      decidedBy: userIdOf(actor),
+      decisionNote: deps.cipher.encrypt(
         input.note.trim(),
         appealContext(communityId, `${appeal.id}:decision`),
       ),
-      decided_at: at,
+      decidedAt: at,
     });
     if (input.decision === 'overturned')
       await repos.enforcement.updateStatus(e.id, 'overturned', at);
-    if (appeal.appellant_user_id) {
+    if (appeal.appellantUserId) {
       await queueNotification(
         repos.jobs,
         deps.cipher,
         {
           template: 'appeal-update',
           communityId,
-          to: { userId: appeal.appellant_user_id },
+          to: { userId: appeal.appellantUserId },
           link: links(deps.publicUrl).enforcement(e.id),
           dedupeKey: `appeal-decided:${appeal.id}`,
         },

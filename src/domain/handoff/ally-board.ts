@@ -1,6 +1,6 @@
 // Flow step 3, the handoff: opening a call-in for a triaged concern, the redacted ally board
 // and volunteering. Rule 5 (nobody paused or full gets work) is kept here and in matching.
-import type { ConcernCategory, AllyBoard, Handoff } from '../../contract/index.ts';
+import type { AllyBoard, Handoff } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
@@ -64,18 +64,18 @@ export async function listAllyBoard(
   const items = [];
   for (const r of rows) {
     const live = callIns.filter(
-      (c) => c.concern_id === r.id && LIVE_STATUSES.includes(c.status as never),
+      (c) => c.concernId === r.id && LIVE_STATUSES.includes(c.status as never),
     );
     if (live.some((c) => c.status !== 'awaiting-caller')) continue;
     const concern = await repos.concerns.find(communityId, r.id);
     if (!concern || !(await decidedCallIn(repos, concern))) continue;
-    if (concern.reporter_user_id === userId || concern.subject_user_id === userId) continue;
+    if (concern.reporterUserId === userId || concern.subjectUserId === userId) continue;
     items.push({
       concernId: r.id,
-      categories: JSON.parse(r.categories) as ConcernCategory[],
+      categories: r.categories,
       urgent: r.urgency === 'urgent',
       language: live[0]?.language ?? null,
-      since: r.updated_at,
+      since: r.updatedAt,
     });
   }
   items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.since.localeCompare(b.since));

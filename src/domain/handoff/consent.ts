@@ -3,14 +3,9 @@
 // account or a private link (their follow link for a concern they raised, or a consent link).
 // Withdrawal stops the call-in at once and cancels everything not yet sent. For a group or an
 // unknown harmed party, an organizer's approval stands in.
-import type {
-  ConcernCategory,
-  ConsentRequested,
-  ConsentResult,
-  ConsentView,
-} from '../../contract/index.ts';
+import type { ConsentRequested, ConsentResult, ConsentView } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
-import type { CallIn, Concern } from '../../db/schema.ts';
+import type { CallIn, Concern } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
@@ -60,11 +55,11 @@ export async function requestConsent(
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'consent.request', communityId, callInId);
     transition(callIn.status, 'request-consent');
-    if (callIn.consent_mode !== 'person') throw new AppError('invalid_state');
-    if (callIn.consent_status !== 'not-requested' && callIn.consent_status !== 'pending')
+    if (callIn.consentMode !== 'person') throw new AppError('invalid_state');
+    if (callIn.consentStatus !== 'not-requested' && callIn.consentStatus !== 'pending')
       throw new AppError('invalid_state');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
-    let harmedUserId = callIn.harmed_user_id;
+    const concern = await findConcern(repos, communityId, callIn.concernId);
+    let harmedUserId = callIn.harmedUserId;
     let to: Recipient | null = null;
     if (concern.harmed === 'me') {
       if (harmedUserId) to = { userId: harmedUserId };
@@ -84,9 +79,9 @@ export async function requestConsent(
             },
           ]);
         }
-        if (input.harmedUserId === callIn.caller_user_id)
+        if (input.harmedUserId === callIn.callerUserId)
           throw new AppError('harmed_person_cannot_call');
-        if (input.harmedUserId === concern.subject_user_id)
+        if (input.harmedUserId === concern.subjectUserId)
           throw new AppError('validation_failed', [
             {
               field: 'harmedUserId',
@@ -112,10 +107,10 @@ export async function requestConsent(
     const token = newSecret('cn_');
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
-      consent_status: 'pending',
-      consent_token_hash: hashSecret(token),
-      harmed_user_id: harmedUserId,
-      updated_at: at,
+      consentStatus: 'pending',
+      consentTokenHash: hashSecret(token),
+      harmedUserId,
+      updatedAt: at,
     });
     if (to) {
       await queueNotification(
@@ -160,16 +155,16 @@ async function resolveForHarmed(
       const concern = await findByFollowToken(repos.concerns, who.token);
       if (concern && concern.harmed === 'me') {
         callIn =
-          (await repos.callIns.findForConcern(concern.community_id, concern.id, LIVE_STATUSES)) ??
-          (await repos.callIns.findForConcern(concern.community_id, concern.id, ['stopped']));
+          (await repos.callIns.findForConcern(concern.communityId, concern.id, LIVE_STATUSES)) ??
+          (await repos.callIns.findForConcern(concern.communityId, concern.id, ['stopped']));
       }
     }
   } else {
     callIn = await repos.callIns.find(who.communityId, who.callInId);
     await authorize(repos, who.actor, 'consent.decide', callInResource(who.communityId, callIn));
   }
-  if (!callIn || callIn.consent_mode !== 'person') throw new AppError('not_found');
-  const concern = await findConcern(repos, callIn.community_id, callIn.concern_id);
+  if (!callIn || callIn.consentMode !== 'person') throw new AppError('not_found');
+  const concern = await findConcern(repos, callIn.communityId, callIn.concernId);
   return { callIn, concern };
 }
 
@@ -180,16 +175,14 @@ export async function viewConsent(
   who: ConsentIdentity,
 ): Promise<ConsentView> {
   const { callIn, concern } = await resolveForHarmed(repos, who);
-  const community = await repos.communities.findById(callIn.community_id);
-  const caller = callIn.caller_user_id
-    ? await repos.users.findById(callIn.caller_user_id)
-    : undefined;
+  const community = await repos.communities.findById(callIn.communityId);
+  const caller = callIn.callerUserId ? await repos.users.findById(callIn.callerUserId) : undefined;
   return {
     callInId: callIn.id,
     community: community?.name ?? '',
-    caller: caller?.display_name ?? null,
-    categories: JSON.parse(concern.categories) as ConcernCategory[],
-    consentStatus: callIn.consent_status,
+    caller: caller?.displayName ?? null,
+    categories: concern.categories,
+    consentStatus: callIn.consentStatus,
     conditions: readConditions(deps.cipher, callIn),
     stopped: callIn.status === 'stopped',
   };
@@ -204,12 +197,12 @@ export async function decideConsent(
   return tx(async (repos) => {
     const { callIn } = await resolveForHarmed(repos, who);
     // Pending: a first answer. Given: the harmed person may change their conditions or say no.
-    if (callIn.consent_status !== 'pending' && callIn.consent_status !== 'given')
+    if (callIn.consentStatus !== 'pending' && callIn.consentStatus !== 'given')
       throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     const actor: Actor = 'actor' in who ? who.actor : { kind: 'public' };
     if (input.decision === 'decline') {
-      const consent = callIn.consent_status === 'given' ? 'withdrawn' : 'declined';
+      const consent = callIn.consentStatus === 'given' ? 'withdrawn' : 'declined';
       const status = transition(
         callIn.status,
         consent === 'declined' ? 'consent-declined' : 'consent-withdrawn',
@@ -219,7 +212,7 @@ export async function decideConsent(
         repos.audit,
         actor,
         {
-          communityId: callIn.community_id,
+          communityId: callIn.communityId,
           action: `consent.${consent === 'declined' ? 'decline' : 'withdraw'}`,
           targetType: 'call-in',
           targetId: callIn.id,
@@ -231,18 +224,18 @@ export async function decideConsent(
     const conditions = { ...input.conditions, note: input.conditions.note.trim() };
     const status = transition(callIn.status, 'consent-given');
     await repos.callIns.update(callIn.id, {
-      consent_status: 'given',
-      consent_conditions: deps.cipher.encrypt(conditions, conditionsContext(callIn)),
-      consent_decided_by: 'harmed-person',
-      consent_at: at,
+      consentStatus: 'given',
+      consentConditions: deps.cipher.encrypt(conditions, conditionsContext(callIn)),
+      consentDecidedBy: 'harmed-person',
+      consentAt: at,
       status,
-      updated_at: at,
+      updatedAt: at,
     });
     await recordAudit(
       repos.audit,
       actor,
       {
-        communityId: callIn.community_id,
+        communityId: callIn.communityId,
         action: 'consent.give',
         targetType: 'call-in',
         targetId: callIn.id,
@@ -261,7 +254,7 @@ export async function withdrawConsent(
   return tx(async (repos) => {
     const { callIn } = await resolveForHarmed(repos, who);
     const status = transition(callIn.status, 'consent-withdrawn');
-    if (callIn.consent_status !== 'given' && callIn.consent_status !== 'pending')
+    if (callIn.consentStatus !== 'given' && callIn.consentStatus !== 'pending')
       throw new AppError('invalid_state');
     const at = isoNow(deps.clock);
     await stop(repos, deps, callIn, 'withdrawn', status, at);
@@ -270,7 +263,7 @@ export async function withdrawConsent(
       repos.audit,
       actor,
       {
-        communityId: callIn.community_id,
+        communityId: callIn.communityId,
         action: 'consent.withdraw',
         targetType: 'call-in',
         targetId: callIn.id,
@@ -292,20 +285,20 @@ export async function approveAsOrganizer(
 ): Promise<ConsentResult> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'consent.approve', communityId, callInId);
-    if (callIn.consent_mode !== 'organizer')
+    if (callIn.consentMode !== 'organizer')
       throw new AppError('consent_required', { reason: 'The harmed person decides this one.' });
     const at = isoNow(deps.clock);
     const status = transition(callIn.status, approve ? 'consent-approved' : 'consent-withdrawn');
     if (approve) {
       await repos.callIns.update(callIn.id, {
-        consent_status: 'given',
-        consent_decided_by: userIdOf(actor),
-        consent_at: at,
+        consentStatus: 'given',
+        consentDecidedBy: userIdOf(actor),
+        consentAt: at,
         status,
-        updated_at: at,
+        updatedAt: at,
       });
     } else {
-      if (callIn.consent_status !== 'given' && callIn.status !== 'awaiting-consent')
+      if (callIn.consentStatus !== 'given' && callIn.status !== 'awaiting-consent')
         throw new AppError('invalid_state');
       await stop(repos, deps, callIn, 'withdrawn', status, at);
     }
@@ -342,26 +335,26 @@ async function stop(
   at: string,
 ) {
   await repos.callIns.update(callIn.id, {
-    consent_status: consent,
+    consentStatus: consent,
     status,
-    closed_at: at,
-    updated_at: at,
+    closedAt: at,
+    updatedAt: at,
   });
   await repos.jobs.cancelPendingByKeyPrefix(memberKeyPrefix(callIn.id), at);
   await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
-  const organizers = (await repos.memberships.list(callIn.community_id))
+  const organizers = (await repos.memberships.list(callIn.communityId))
     .filter((m) => m.role === 'organizer')
-    .map((m) => m.user_id);
-  const tell = new Set([...(callIn.caller_user_id ? [callIn.caller_user_id] : []), ...organizers]);
+    .map((m) => m.userId);
+  const tell = new Set([...(callIn.callerUserId ? [callIn.callerUserId] : []), ...organizers]);
   for (const userId of tell) {
     await queueNotification(
       repos.jobs,
       deps.cipher,
       {
         template: 'consent-withdrawn',
-        communityId: callIn.community_id,
+        communityId: callIn.communityId,
         to: { userId },
-        link: links(deps.publicUrl).callIn(callIn.community_id, callIn.id),
+        link: links(deps.publicUrl).callIn(callIn.communityId, callIn.id),
         dedupeKey: `stopped:${callIn.id}:${userId}`,
       },
       at,

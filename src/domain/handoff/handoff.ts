@@ -4,7 +4,7 @@
 // (src/domain/handoff/matching.ts).
 import type { Handoff } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
-import type { CallIn, Concern } from '../../db/schema.ts';
+import type { CallIn, Concern } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
@@ -26,7 +26,7 @@ export async function decidedCallIn(
   repos: Pick<Repositories, 'triage'>,
   c: Concern,
 ): Promise<boolean> {
-  const decisions = await repos.triage.listForConcern(c.community_id, c.id);
+  const decisions = await repos.triage.listForConcern(c.communityId, c.id);
   const latest = decisions.at(-1);
   return !!latest && CALL_IN_DECISIONS.includes(latest.decision);
 }
@@ -39,14 +39,14 @@ export async function assertMayCall(
   userId: string,
 ): Promise<'ally' | 'organizer' | 'self'> {
   const harmedIds = [
-    concern.harmed === 'me' ? concern.reporter_user_id : null,
-    callIn?.harmed_user_id ?? null,
+    concern.harmed === 'me' ? concern.reporterUserId : null,
+    callIn?.harmedUserId ?? null,
   ];
   const choseSelf =
-    concern.wants === 'self' && concern.harmed === 'me' && concern.reporter_user_id === userId;
+    concern.wants === 'self' && concern.harmed === 'me' && concern.reporterUserId === userId;
   if (harmedIds.includes(userId) && !choseSelf) throw new AppError('harmed_person_cannot_call');
-  if (concern.subject_user_id === userId) throw new AppError('forbidden');
-  const m = await repos.memberships.find(concern.community_id, userId);
+  if (concern.subjectUserId === userId) throw new AppError('forbidden');
+  const m = await repos.memberships.find(concern.communityId, userId);
   if (!m)
     throw new AppError('validation_failed', [
       { field: 'userId', rule: 'invalid', message: 'That person is not part of this community.' },
@@ -80,15 +80,15 @@ export async function assign(
 ): Promise<CallIn> {
   transition(callIn.status, 'assign');
   const kind = await assertMayCall(repos, concern, callIn, userId);
-  await assertAvailable(repos, concern.community_id, userId);
+  await assertAvailable(repos, concern.communityId, userId);
   const mode = consentModeFor(concern, kind);
   const patch = {
-    caller_user_id: userId,
-    caller_kind: kind,
-    consent_mode: mode,
-    consent_status: mode === 'self' ? ('not-needed' as const) : ('not-requested' as const),
+    callerUserId: userId,
+    callerKind: kind,
+    consentMode: mode,
+    consentStatus: mode === 'self' ? ('not-needed' as const) : ('not-requested' as const),
     status: transition(callIn.status, mode === 'self' ? 'assign-self' : 'assign'),
-    updated_at: at,
+    updatedAt: at,
   };
   await repos.callIns.update(callIn.id, patch);
   await repos.care.closePendingOffers(callIn.id, 'withdrawn', at);
@@ -96,7 +96,7 @@ export async function assign(
     repos.audit,
     actor,
     {
-      communityId: concern.community_id,
+      communityId: concern.communityId,
       action: 'call-in.assign',
       targetType: 'call-in',
       targetId: callIn.id,
@@ -117,44 +117,44 @@ export async function createCallIn(
     throw new AppError('invalid_state', {
       reason: 'The concern has not been triaged to a call-in.',
     });
-  if (await repos.callIns.findForConcern(concern.community_id, concern.id, LIVE_STATUSES))
+  if (await repos.callIns.findForConcern(concern.communityId, concern.id, LIVE_STATUSES))
     throw new AppError('invalid_state', { reason: 'This concern already has a call-in.' });
   const row: CallIn = {
     id: newId(),
-    community_id: concern.community_id,
-    concern_id: concern.id,
+    communityId: concern.communityId,
+    concernId: concern.id,
     status: openedStatus,
     language,
-    caller_user_id: null,
-    caller_kind: null,
-    harmed_user_id: concern.harmed === 'me' ? concern.reporter_user_id : null,
-    consent_mode: 'person',
-    consent_status: 'not-requested',
-    consent_token_hash: null,
-    consent_conditions: null,
-    consent_decided_by: null,
-    consent_at: null,
+    callerUserId: null,
+    callerKind: null,
+    harmedUserId: concern.harmed === 'me' ? concern.reporterUserId : null,
+    consentMode: 'person',
+    consentStatus: 'not-requested',
+    consentTokenHash: null,
+    consentConditions: null,
+    consentDecidedBy: null,
+    consentAt: null,
     channel: null,
     draft: null,
-    member_token_hash: null,
-    member_link: null,
-    member_contact: null,
-    member_state: null,
+    memberTokenHash: null,
+    memberLink: null,
+    memberContact: null,
+    memberState: null,
     outcome: null,
-    outcome_note: null,
-    outcome_at: null,
-    created_by: userIdOf(actor),
-    created_at: at,
-    updated_at: at,
-    closed_at: null,
+    outcomeNote: null,
+    outcomeAt: null,
+    createdBy: userIdOf(actor),
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
   };
   await repos.callIns.insert(row);
-  await repos.concerns.updateStatus(concern.community_id, concern.id, 'in-progress', at);
+  await repos.concerns.updateStatus(concern.communityId, concern.id, 'in-progress', at);
   await recordAudit(
     repos.audit,
     actor,
     {
-      communityId: concern.community_id,
+      communityId: concern.communityId,
       action: 'call-in.open',
       targetType: 'call-in',
       targetId: row.id,
@@ -167,11 +167,11 @@ export async function createCallIn(
 export function presentHandoff(c: CallIn): Handoff {
   return {
     id: c.id,
-    concernId: c.concern_id,
+    concernId: c.concernId,
     status: c.status,
-    callerUserId: c.caller_user_id,
-    consentMode: c.consent_mode,
-    consentStatus: c.consent_status,
+    callerUserId: c.callerUserId,
+    consentMode: c.consentMode,
+    consentStatus: c.consentStatus,
     language: c.language,
   };
 }

@@ -2,7 +2,6 @@
 // offering it; offers can be declined without a reason. Rule 5: nobody paused or full is
 // offered work.
 import type {
-  ConcernCategory,
   Candidate,
   Handoff,
   Offer,
@@ -43,20 +42,20 @@ export async function listCandidates(
   callInId: string,
 ): Promise<Candidate[]> {
   const { callIn } = await loadCallIn(repos, actor, 'call-in.candidates', communityId, callInId);
-  const concern = await findConcern(repos, communityId, callIn.concern_id);
+  const concern = await findConcern(repos, communityId, callIn.concernId);
   const out = [];
   for (const m of await repos.memberships.list(communityId)) {
     if (m.role === 'member') continue;
     try {
-      await assertMayCall(repos, concern, callIn, m.user_id);
+      await assertMayCall(repos, concern, callIn, m.userId);
     } catch {
       continue;
     }
-    const a = await availability(repos, communityId, m.user_id);
+    const a = await availability(repos, communityId, m.userId);
     if (!a.available) continue;
     out.push({
-      userId: m.user_id,
-      name: m.display_name,
+      userId: m.userId,
+      name: m.displayName,
       role: m.role,
       load: a.load,
       spare: a.spare,
@@ -81,7 +80,7 @@ export async function assignCallIn(
 ): Promise<Handoff> {
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.assign', communityId, callInId);
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     return presentHandoff(await assign(repos, actor, callIn, concern, userId, isoNow(deps.clock)));
   });
 }
@@ -98,21 +97,21 @@ export async function offerCallIn(
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(repos, actor, 'call-in.offer', communityId, callInId);
     transition(callIn.status, 'offer');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     await assertMayCall(repos, concern, callIn, input.userId);
     await assertAvailable(repos, communityId, input.userId);
     const at = isoNow(deps.clock);
     const id = newId();
     await repos.care.insertOffer({
       id,
-      call_in_id: callIn.id,
-      community_id: communityId,
-      user_id: input.userId,
+      callInId: callIn.id,
+      communityId,
+      userId: input.userId,
       relationship: input.relationship,
       status: 'pending',
-      offered_by: userIdOf(actor),
-      created_at: at,
-      decided_at: null,
+      offeredBy: userIdOf(actor),
+      createdAt: at,
+      decidedAt: null,
     });
     await queueNotification(
       repos.jobs,
@@ -152,17 +151,17 @@ export async function listMyOffers(
   const offers = await repos.care.listOffersForUser(communityId, userId ?? '', 'pending');
   const out = [];
   for (const o of offers) {
-    const callIn = await repos.callIns.find(communityId, o.call_in_id);
-    const concern = callIn ? await repos.concerns.find(communityId, callIn.concern_id) : undefined;
+    const callIn = await repos.callIns.find(communityId, o.callInId);
+    const concern = callIn ? await repos.concerns.find(communityId, callIn.concernId) : undefined;
     if (!callIn || !concern) continue;
     out.push({
       id: o.id,
-      callInId: o.call_in_id,
+      callInId: o.callInId,
       relationship: o.relationship,
-      categories: JSON.parse(concern.categories) as ConcernCategory[],
+      categories: concern.categories,
       urgent: concern.urgency === 'urgent',
       language: callIn.language,
-      createdAt: o.created_at,
+      createdAt: o.createdAt,
     });
   }
   return out;
@@ -182,7 +181,7 @@ export async function answerOffer(
     const decision = await authorize(repos, actor, 'offer.answer', {
       communityId,
       found: !!offer,
-      offeredUserId: offer?.user_id ?? null,
+      offeredUserId: offer?.userId ?? null,
     });
     const userId = decision.userId ?? '';
     if (!offer) throw new AppError('not_found');
@@ -197,15 +196,15 @@ export async function answerOffer(
           communityId,
           action: 'call-in.offer-decline',
           targetType: 'call-in',
-          targetId: offer.call_in_id,
+          targetId: offer.callInId,
         },
         at,
       );
       return { id: offer.id, status: 'declined', callIn: null };
     }
-    const callIn = await repos.callIns.find(communityId, offer.call_in_id);
+    const callIn = await repos.callIns.find(communityId, offer.callInId);
     if (!callIn) throw new AppError('not_found');
-    const concern = await findConcern(repos, communityId, callIn.concern_id);
+    const concern = await findConcern(repos, communityId, callIn.concernId);
     const assigned = await assign(repos, actor, callIn, concern, userId, at);
     await repos.care.updateOffer(offer.id, 'accepted', at);
     return { id: offer.id, status: 'accepted', callIn: presentHandoff(assigned) };

@@ -10,7 +10,7 @@ import type {
 } from '../../contract/index.ts';
 import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
-import type { Concern } from '../../db/schema.ts';
+import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
@@ -50,8 +50,8 @@ export interface ConcernContent {
   contact: string | null;
 }
 
-export function contentContext(c: Pick<Concern, 'id' | 'community_id'>): string {
-  return `concern:${c.community_id}:${c.id}`;
+export function contentContext(c: Pick<Concern, 'id' | 'communityId'>): string {
+  return `concern:${c.communityId}:${c.id}`;
 }
 
 export interface RaisedConcern {
@@ -82,7 +82,7 @@ export async function raiseConcern(
     // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
     const anonymous = input.anonymous || (reporterId === null && !input.contact?.trim());
     if ('intakeId' in target) {
-      if (community.intake_open !== 1) throw new AppError('intake_closed');
+      if (!community.intakeOpen) throw new AppError('intake_closed');
       if (anonymous && !parseSettings(community.settings).allowAnonymous) {
         throw new AppError('validation_failed', [
           {
@@ -124,23 +124,23 @@ export async function raiseConcern(
     };
     await concerns.insert({
       id,
-      community_id: community.id,
+      communityId: community.id,
       status: 'new',
       urgency: input.urgent ? 'urgent' : 'normal',
-      categories: JSON.stringify([...new Set(input.categories)]),
+      categories: [...new Set(input.categories)],
       harmed: input.harmed,
       wants: input.wants,
-      subject_user_id: input.about.userId,
-      subject_key: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
+      subjectUserId: input.about.userId,
+      subjectKey: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
       // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
-      reporter_user_id: anonymous ? null : reporterId,
-      anonymous: anonymous || reporterId === null ? 1 : 0,
+      reporterUserId: anonymous ? null : reporterId,
+      anonymous: anonymous || reporterId === null,
       source,
-      content: deps.cipher.encrypt(content, contentContext({ id, community_id: community.id })),
-      follow_lookup: follow.lookup,
-      follow_verifier_hash: follow.verifierHash,
-      created_at: at,
-      updated_at: at,
+      content: deps.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
+      followLookup: follow.lookup,
+      followVerifierHash: follow.verifierHash,
+      createdAt: at,
+      updatedAt: at,
     });
     await recordAudit(
       audit,
@@ -174,11 +174,11 @@ export async function findByFollowToken(
   const m = FOLLOW_TOKEN.exec(token);
   if (m) {
     const c = await concerns.findByFollowLookup(m.slice(1, 6).join('-'));
-    const verifier = c?.follow_verifier_hash;
+    const verifier = c?.followVerifierHash;
     return verifier && safeEqual(hashSecret(m[6]!), verifier) ? c : undefined;
   }
   const c = await concerns.findByFollowLookup(hashSecret(token));
-  return c && c.follow_verifier_hash === null ? c : undefined;
+  return c && c.followVerifierHash === null ? c : undefined;
 }
 
 // ---- the organizer inbox ------------------------------------------------------------------
@@ -231,15 +231,15 @@ function inboxPage(rows: readonly InboxRow[], limit: number): InboxPage {
       id: r.id,
       status: r.status,
       urgent: r.urgency === 'urgent',
-      categories: JSON.parse(r.categories) as ConcernCategory[],
+      categories: r.categories,
       harmed: r.harmed,
       wants: r.wants,
-      anonymous: r.anonymous === 1,
+      anonymous: r.anonymous,
       source: r.source,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
 
@@ -265,28 +265,27 @@ export async function readConcern(
   await authorize(repos, actor, 'concern.read', { communityId });
   const c = await findConcern(repos, communityId, id);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
-  const reporter = c.reporter_user_id ? await repos.users.findById(c.reporter_user_id) : undefined;
-  const subject = c.subject_user_id ? await repos.users.findById(c.subject_user_id) : undefined;
+  const reporter = c.reporterUserId ? await repos.users.findById(c.reporterUserId) : undefined;
+  const subject = c.subjectUserId ? await repos.users.findById(c.subjectUserId) : undefined;
   return {
     id: c.id,
     status: c.status,
     urgent: c.urgency === 'urgent',
-    categories: JSON.parse(c.categories) as ConcernCategory[],
+    categories: c.categories,
     harmed: c.harmed,
     wants: c.wants,
     source: c.source,
-    anonymous: c.anonymous === 1,
+    anonymous: c.anonymous,
     what: content.what,
     quotes: content.quotes,
     links: content.links,
     impact: content.impact,
     harmedName: content.harmedName,
-    about: { userId: c.subject_user_id, name: subject?.display_name ?? content.aboutName },
-    reporter:
-      c.anonymous === 1 || !reporter ? null : { userId: reporter.id, name: reporter.display_name },
+    about: { userId: c.subjectUserId, name: subject?.displayName ?? content.aboutName },
+    reporter: c.anonymous || !reporter ? null : { userId: reporter.id, name: reporter.displayName },
     contact: content.contact,
-    createdAt: c.created_at,
-    updatedAt: c.updated_at,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }
 
@@ -311,17 +310,17 @@ export async function followConcern(
 ): Promise<FollowView> {
   const c = await findByFollowToken(repos.concerns, token);
   if (!c) throw new AppError('not_found');
-  const community = await repos.communities.findById(c.community_id);
+  const community = await repos.communities.findById(c.communityId);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
   return {
     community: community?.name ?? '',
     status: c.status,
     statusText: describeStatus(c.status),
     wants: c.wants,
-    anonymous: c.anonymous === 1,
+    anonymous: c.anonymous,
     what: content.what,
-    createdAt: c.created_at,
-    updatedAt: c.updated_at,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }
 
@@ -333,11 +332,11 @@ export async function listMyConcerns(
   const rows = await repos.concerns.listByReporter(actor.userId);
   return rows.map((r) => ({
     id: r.id,
-    communityId: r.community_id,
+    communityId: r.communityId,
     status: r.status,
     statusText: describeStatus(r.status),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   }));
 }
 
@@ -347,6 +346,6 @@ export async function describeIntake(
   intakeId: string,
 ): Promise<IntakeView> {
   const c = await repos.communities.findByIntakeId(intakeId);
-  if (!c || c.intake_open !== 1) throw new AppError('intake_closed');
+  if (!c || !c.intakeOpen) throw new AppError('intake_closed');
   return { community: c.name, allowAnonymous: parseSettings(c.settings).allowAnonymous };
 }

@@ -24,17 +24,14 @@ export async function scheduleJob(
     id,
     name: job.name,
     version: job.version ?? 1,
-    payload: JSON.stringify(job.payload),
+    payload: job.payload,
     status: 'pending',
-    run_at: job.runAt,
+    runAt: job.runAt,
     attempts: 0,
-    max_attempts: job.maxAttempts ?? 8,
-    locked_by: null,
-    locked_until: null,
-    last_error: null,
-    dedupe_key: job.dedupeKey ?? null,
-    created_at: at,
-    updated_at: at,
+    maxAttempts: job.maxAttempts ?? 8,
+    dedupeKey: job.dedupeKey ?? null,
+    createdAt: at,
+    updatedAt: at,
   });
   return inserted ? id : null;
 }

@@ -3,6 +3,8 @@
 // the anonymous counts the retention purge keeps (src/domain/privacy/retention.ts). Nothing here
 // points at a person or a case.
 import type { CaseCounts } from '../../contract/index.ts';
+import type { CaseOutcome } from '../../contract/vocabulary.ts';
+import type { CountedCase } from '../../db/repositories/privacy.repository.ts';
 import { AppError, fieldError, type FieldError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import { authorize } from '../access/policy.ts';
@@ -12,13 +14,13 @@ import type { Clock } from '../common/clock.ts';
 export interface CaseCount {
   month: string;
   category: string;
-  outcome: string;
+  outcome: CaseOutcome;
   count: number;
 }
 
 export interface CaseTotal {
   month: string;
-  outcome: string;
+  outcome: CaseOutcome;
   count: number;
 }
 
@@ -27,17 +29,16 @@ export interface CaseTotal {
  * `uncategorised`); in the totals it counts once.
  */
 export function tallyCases(
-  cases: readonly { id: string; created_at: string; categories: string }[],
-  outcomes: ReadonlyMap<string, string>,
+  cases: readonly CountedCase[],
+  outcomes: ReadonlyMap<string, CaseOutcome>,
 ): { byKind: CaseCount[]; totals: CaseTotal[] } {
   const byKind = new Map<string, CaseCount>();
   const totals = new Map<string, CaseTotal>();
   for (const c of cases) {
     const outcome = outcomes.get(c.id) ?? 'none';
-    const parsed = JSON.parse(c.categories) as unknown;
-    const categories =
-      Array.isArray(parsed) && parsed.length > 0 ? parsed.map(String) : ['uncategorised'];
-    const month = c.created_at.slice(0, 7);
+    const categories: readonly string[] =
+      c.categories.length > 0 ? c.categories : ['uncategorised'];
+    const month = c.createdAt.slice(0, 7);
     for (const category of new Set(categories)) {
       const key = JSON.stringify([month, category, outcome]);
       const t = byKind.get(key) ?? { month, category, outcome, count: 0 };
@@ -56,7 +57,7 @@ export function tallyCases(
 export async function caseOutcomes(
   privacy: Pick<Repositories['privacy'], 'latestOutcomes'>,
   concernIds: string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, CaseOutcome>> {
   const { callIns, decisions } = await privacy.latestOutcomes(concernIds);
   return new Map(
     concernIds.map((id) => [id, callIns.get(id) ?? decisions.get(id) ?? 'none'] as const),

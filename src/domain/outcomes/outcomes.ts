@@ -51,21 +51,21 @@ export async function recordOutcome(
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
       outcome: input.outcome,
-      outcome_note: deps.cipher.encrypt(
+      outcomeNote: deps.cipher.encrypt(
         input.note.trim(),
         `callin-outcome:${communityId}:${callIn.id}`,
       ),
-      outcome_at: at,
+      outcomeAt: at,
       status,
-      updated_at: at,
+      updatedAt: at,
     });
     const community = await repos.communities.findById(communityId);
-    const followUpDays = parseSettings(community?.settings ?? '{}').followUpDays;
+    const followUpDays = parseSettings(community?.settings ?? {}).followUpDays;
     let followUpAt: string | null = null;
     // One reminder per call-in, counted from the latest outcome: a corrected or later outcome
     // replaces the one still waiting.
     await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
-    if (callIn.caller_user_id && input.outcome !== 'escalated') {
+    if (callIn.callerUserId && input.outcome !== 'escalated') {
       followUpAt = new Date(Date.parse(at) + followUpDays * DAY).toISOString();
       await queueNotification(
         repos.jobs,
@@ -73,7 +73,7 @@ export async function recordOutcome(
         {
           template: 'follow-up-reminder',
           communityId,
-          to: { userId: callIn.caller_user_id },
+          to: { userId: callIn.callerUserId },
           link: links(deps.publicUrl).callIn(communityId, callIn.id),
           dedupeKey: `${followUpKeyPrefix(callIn.id)}:${newId()}`,
           runAt: followUpAt,
@@ -81,15 +81,15 @@ export async function recordOutcome(
         at,
       );
     }
-    const concern = await repos.concerns.find(communityId, callIn.concern_id);
-    if (concern?.reporter_user_id && concern.anonymous === 0) {
+    const concern = await repos.concerns.find(communityId, callIn.concernId);
+    if (concern?.reporterUserId && !concern.anonymous) {
       await queueNotification(
         repos.jobs,
         deps.cipher,
         {
           template: 'reporter-update',
           communityId,
-          to: { userId: concern.reporter_user_id },
+          to: { userId: concern.reporterUserId },
           link: `${deps.publicUrl}/me/concerns`,
           // Once per distinct outcome: a new outcome after reopening is news, the same one
           // recorded again is not.
@@ -119,8 +119,8 @@ export async function closeCallIn(
     const { callIn } = await loadCallIn(repos, actor, 'call-in.close', communityId, callInId);
     const status = transition(callIn.status, 'close');
     const at = isoNow(deps.clock);
-    await repos.callIns.update(callIn.id, { status, closed_at: at, updated_at: at });
-    await repos.concerns.updateStatus(communityId, callIn.concern_id, 'closed', at);
+    await repos.callIns.update(callIn.id, { status, closedAt: at, updatedAt: at });
+    await repos.concerns.updateStatus(communityId, callIn.concernId, 'closed', at);
     await recordAudit(
       repos.audit,
       actor,
@@ -146,10 +146,10 @@ export async function reopenCallIn(
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
       status,
-      closed_at: null,
-      updated_at: at,
+      closedAt: null,
+      updatedAt: at,
     });
-    await repos.concerns.updateStatus(communityId, callIn.concern_id, 'in-progress', at);
+    await repos.concerns.updateStatus(communityId, callIn.concernId, 'in-progress', at);
     // The conversation is open again: the next outcome sets the next reminder.
     await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
     await recordAudit(
@@ -181,7 +181,7 @@ export async function escalateCallIn(
       actor,
       communityId,
       {
-        concernIds: [callIn.concern_id],
+        concernIds: [callIn.concernId],
         level: input.level,
         reason: input.reason,
         expiresAt: input.expiresAt,
@@ -192,8 +192,8 @@ export async function escalateCallIn(
     await repos.callIns.update(callIn.id, {
       status,
       outcome: 'escalated',
-      outcome_at: at,
-      updated_at: at,
+      outcomeAt: at,
+      updatedAt: at,
     });
     await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
     await recordAudit(

@@ -101,7 +101,7 @@ export const referenceSteps: {
   column: string;
   also?: Record<string, unknown>;
 }[] = [
-  { table: 'concerns', column: 'reporter_user_id', also: { anonymous: 1 } },
+  { table: 'concerns', column: 'reporter_user_id', also: { anonymous: true } },
   { table: 'concerns', column: 'subject_user_id' },
   { table: 'call_ins', column: 'caller_user_id' },
   { table: 'call_ins', column: 'harmed_user_id' },
@@ -166,15 +166,15 @@ export async function eraseUser(
     if (!user) throw new AppError('not_found');
     const report: ErasureReport = {
       userId,
-      alreadyErased: user.erased_at !== null,
+      alreadyErased: user.erasedAt !== null,
       rewritten: 0,
       unreadable: 0,
       deleted: 0,
       notificationsCancelled: 0,
     };
-    if (user.erased_at !== null) return report;
+    if (user.erasedAt !== null) return report;
     const at = isoNow(deps.clock);
-    const terms = [user.display_name, user.email];
+    const terms = [user.displayName, user.email];
     const communityIds = await privacy.communitiesTouching(userId);
 
     for (const step of contentSteps) {
@@ -206,7 +206,7 @@ export async function eraseUser(
       'concerns',
       { subject_key: null },
       'subject_key',
-      deps.cipher.blindIndex(user.display_name),
+      deps.cipher.blindIndex(user.displayName),
     );
     for (const r of referenceSteps)
       await privacy.setWhere(r.table, { [r.column]: null, ...(r.also ?? {}) }, r.column, userId);
@@ -216,9 +216,9 @@ export async function eraseUser(
     // Nothing waiting to tell them is sent, on any channel.
     for (const job of await privacy.pendingJobs(NOTIFY, channelJobPrefix)) {
       try {
-        const payload = JSON.parse(job.payload) as { sealed?: string };
+        const sealedPayload = job.payload.sealed;
         const sealed = deps.cipher.decrypt<{ to?: { userId?: string; email?: string } }>(
-          payload.sealed ?? '',
+          typeof sealedPayload === 'string' ? sealedPayload : '',
           NOTIFICATION_CONTEXT,
         );
         if (
@@ -253,7 +253,7 @@ export async function eraseMyAccount(
 ): Promise<ErasureReport> {
   requirePerson(actor);
   const user = await repos.users.findById(actor.userId);
-  if (!user || user.erased_at !== null || !(await verifyPassword(user.password_hash, password))) {
+  if (!user || user.erasedAt !== null || !(await verifyPassword(user.passwordHash, password))) {
     throw new AppError(
       'invalid_credentials',
       undefined,

@@ -17,7 +17,7 @@ export async function exportMyData(
 ): Promise<MyData> {
   requirePerson(actor);
   const user = await repos.users.findById(actor.userId);
-  if (!user || user.erased_at !== null) throw new AppError('sign_in_required');
+  if (!user || user.erasedAt !== null) throw new AppError('sign_in_required');
   const [memberships, concerns, tokens, [careProfiles, careLogs]] = await Promise.all([
     repos.privacy.membershipsOf(user.id),
     repos.privacy.concernsRaisedBy(user.id),
@@ -29,24 +29,24 @@ export async function exportMyData(
     account: {
       id: user.id,
       email: user.email,
-      displayName: user.display_name,
-      isOperator: user.is_operator === 1,
-      createdAt: user.created_at,
+      displayName: user.displayName,
+      isOperator: user.isOperator,
+      createdAt: user.createdAt,
     },
     memberships: memberships.map((m) => ({
       communityId: m.id,
       community: m.name,
       role: m.role,
-      joinedAt: m.created_at,
+      joinedAt: m.createdAt,
     })),
     concernsRaised: concerns.map((c) => {
       const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
       return {
         id: c.id,
-        communityId: c.community_id,
+        communityId: c.communityId,
         status: c.status,
         wants: c.wants,
-        createdAt: c.created_at,
+        createdAt: c.createdAt,
         what: content.what,
         quotes: content.quotes,
         links: content.links,
@@ -56,24 +56,24 @@ export async function exportMyData(
     }),
     apiTokens: tokens.map((t) => ({
       name: t.name,
-      communityId: t.community_id,
-      createdAt: t.created_at,
-      lastUsedAt: t.last_used_at,
-      revokedAt: t.revoked_at,
+      communityId: t.communityId,
+      createdAt: t.createdAt,
+      lastUsedAt: t.lastUsedAt,
+      revokedAt: t.revokedAt,
     })),
     care: {
       profiles: careProfiles.map((p) => ({
-        communityId: p.community_id,
+        communityId: p.communityId,
         capacity: p.capacity,
-        paused: p.paused === 1,
+        paused: p.paused,
         languages: p.languages,
-        updatedAt: p.updated_at,
+        updatedAt: p.updatedAt,
       })),
       logs: careLogs.map((l) => ({
-        communityId: l.community_id,
+        communityId: l.communityId,
         minutes: l.minutes,
         drain: l.drain,
-        createdAt: l.created_at,
+        createdAt: l.createdAt,
       })),
     },
   };

@@ -2,7 +2,7 @@
 // with the community's thresholds, and keep the organizer's decision with its reason.
 import type { Decision, TriagePreview, TriageDecided } from '../../contract/index.ts';
 import { AppError } from '../../config/errors.ts';
-import type { Concern } from '../../db/schema.ts';
+import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { authorize } from '../access/policy.ts';
 import { REACHED_STATUSES } from '../conversation/call-in-state.ts';
@@ -20,7 +20,6 @@ import {
   type Intent,
   type LadderLevel,
   type PublicHarm,
-  type Recommendation,
   type RecommendationKind,
   type TriageHistory,
 } from './triage.ts';
@@ -38,42 +37,42 @@ export async function computeHistory(
   repos: Pick<Repositories, 'concerns' | 'triage' | 'callIns' | 'enforcement'>,
   concern: Concern,
 ): Promise<TriageHistory> {
-  const subject = { userId: concern.subject_user_id, key: concern.subject_key };
+  const subject = { userId: concern.subjectUserId, key: concern.subjectKey };
   const earlierConcerns = await repos.concerns.countAboutSubject(
-    concern.community_id,
+    concern.communityId,
     subject,
     concern.id,
   );
   const decisions = await repos.triage.decisionsAboutSubject(
-    concern.community_id,
+    concern.communityId,
     subject,
     concern.id,
   );
   // The latest decision of each earlier concern counts.
   const latest = new Map<string, (typeof decisions)[number]>();
-  for (const d of decisions) latest.set(d.concern_id, d);
+  for (const d of decisions) latest.set(d.concernId, d);
   let earlierCallIns = 0;
   let highest = -1;
   for (const d of latest.values()) {
     if (CALL_IN_KINDS.includes(d.decision)) earlierCallIns++;
-    if (d.decision === 'enforcement' && d.ladder_level) {
-      highest = Math.max(highest, ladderLevels.indexOf(d.ladder_level as LadderLevel));
+    if (d.decision === 'enforcement' && d.ladderLevel) {
+      highest = Math.max(highest, ladderLevels.indexOf(d.ladderLevel));
     }
   }
   // Call-ins that really reached the member, and enforcement records that still stand, count too.
   const reached = await repos.callIns.countAboutSubject(
-    concern.community_id,
+    concern.communityId,
     subject,
     concern.id,
     REACHED_STATUSES,
   );
   earlierCallIns = Math.max(earlierCallIns, reached);
   for (const level of await repos.enforcement.levelsAboutSubject(
-    concern.community_id,
+    concern.communityId,
     subject,
     'active',
   )) {
-    highest = Math.max(highest, ladderLevels.indexOf(level as LadderLevel));
+    highest = Math.max(highest, ladderLevels.indexOf(level));
   }
   return { earlierConcerns, earlierCallIns, highestEnforcement: ladderLevels[highest] ?? null };
 }
@@ -99,7 +98,7 @@ export async function previewTriage(
       wants: concern.wants,
       history,
     },
-    parseSettings(community?.settings ?? '{}').triage,
+    parseSettings(community?.settings ?? {}).triage,
   );
   return { recommendation, history };
 }
@@ -146,15 +145,15 @@ export async function decideTriage(
     const decidedBy = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : 'system';
     await repos.triage.insert({
       id,
-      concern_id: concernId,
-      community_id: communityId,
-      decided_by: decidedBy,
-      answers: JSON.stringify(input.answers),
-      recommendation: JSON.stringify(recommendation),
-      ladder_level: input.ladderLevel,
+      concernId,
+      communityId,
+      decidedBy,
+      answers: input.answers,
+      recommendation,
+      ladderLevel: input.ladderLevel,
       decision: input.decision,
       reason: deps.cipher.encrypt(input.reason.trim(), `triage:${communityId}:${id}`),
-      created_at: at,
+      createdAt: at,
     });
     await repos.concerns.updateStatus(communityId, concernId, 'triaged', at);
     await recordAudit(
@@ -187,12 +186,12 @@ export async function listTriageDecisions(
   const rows = await repos.triage.listForConcern(communityId, concernId);
   return rows.map((r) => ({
     id: r.id,
-    decidedBy: r.decided_by,
+    decidedBy: r.decidedBy,
     decision: r.decision,
-    ladderLevel: r.ladder_level,
+    ladderLevel: r.ladderLevel,
     reason: cipher.decrypt<string>(r.reason, `triage:${communityId}:${r.id}`),
-    recommendation: JSON.parse(r.recommendation) as Recommendation,
-    answers: JSON.parse(r.answers) as TriageAnswers,
-    createdAt: r.created_at,
+    recommendation: r.recommendation,
+    answers: r.answers,
+    createdAt: r.createdAt,
   }));
 }

@@ -123,7 +123,7 @@ export function recommend(
     const floor: LadderLevel = severe ? 'temporary-ban' : 'warning';
     if (unacceptable.length > 0) {
       reasons.push(
-        `${unacceptable.join(', ')} ${unacceptable.length === 1 ? 'is' : 'are'} unacceptable behaviour under the code of conduct, so this goes to enforcement rather than a call-in.`,
+        `${unacceptable.join(', ')} ${unacceptable.length > 1 ? 'are' : 'is'} unacceptable behaviour under the code of conduct, so this goes to enforcement rather than a call-in.`,
       );
     }
     if (input.intent === 'malice') {

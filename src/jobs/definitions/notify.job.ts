@@ -125,11 +125,11 @@ export function channelDeliveryJob(
       let recipient: NotificationToDeliver['recipient'];
       if ('userId' in sealed.to) {
         const user = await deps.repos.users.findById(sealed.to.userId);
-        if (!user || user.erased_at !== null) {
+        if (!user || user.erasedAt !== null) {
           run.logger.info(log, 'notification skipped: the person is no longer here');
           return;
         }
-        recipient = { userId: user.id, email: user.email, name: user.display_name };
+        recipient = { userId: user.id, email: user.email, name: user.displayName };
       } else {
         recipient = { userId: null, email: sealed.to.email, name: sealed.to.name ?? null };
       }
