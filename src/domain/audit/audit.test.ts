@@ -79,8 +79,8 @@ describe('the audit chain', () => {
         at: '2026-12-01T10:00:01.000Z',
       },
     ]);
-    expect(first).toMatchObject({ seq: 1, prev_hash: GENESIS_HASH });
-    expect(second).toMatchObject({ seq: 2, prev_hash: first!.hash });
+    expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
+    expect(second).toMatchObject({ seq: 2, prevHash: first!.hash });
     expect(first!.hash).toMatch(/^[0-9a-f]{64}$/);
     const { hash, ...rest } = first!;
     expect(hashEntry(rest)).toBe(hash);

@@ -6,6 +6,7 @@
 // ids and action names only, never case content or personal data.
 import crypto from 'node:crypto';
 import type { ActorKind, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
+import type { AuditEntry } from '../../db/records.ts';
 import type { AuditSeal } from '../../db/repositories/audit.repository.ts';
 import type { Checkpoint } from './checkpoint.ts';
 
@@ -21,19 +22,8 @@ export interface AuditInput {
   targetId: string | null;
 }
 
-export interface ChainedEntry {
-  seq: number;
-  communityId: string | null;
-  actorKind: ActorKind;
-  actorId: string | null;
-  action: AuditAction;
-  targetType: AuditTargetType;
-  targetId: string | null;
-  at: string;
-  prevHash: string;
-  hash: string;
-  keyId: string | null;
-}
+/** An entry as the repository hands it over (one shape for the log, db/records.ts). */
+export type ChainedEntry = AuditEntry;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
