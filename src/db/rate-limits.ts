@@ -26,6 +26,13 @@ export function bucketOf(key: string): string {
 
 export function sharedCounters(db: Kysely<Database>): SharedCounters {
   let hitsSincePrune = 0;
+  const prune = async (beforeMs: number) => {
+    const r = await db
+      .deleteFrom('rate_limits')
+      .where('window_start', '<', beforeMs)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  };
   return {
     async hit(key, windowMs, nowMs = Date.now()) {
       const bucket = bucketOf(key);
@@ -41,19 +48,13 @@ export function sharedCounters(db: Kysely<Database>): SharedCounters {
       // Old windows are cleared now and then, by whoever happens to count.
       if (++hitsSincePrune >= 1_000) {
         hitsSincePrune = 0;
-        await this.prune(nowMs - 24 * 3_600_000);
+        await prune(nowMs - 24 * 3_600_000);
       }
       return {
         hits: Number(r.hits),
         resetInMs: Math.max(0, Number(r.window_start) + windowMs - nowMs),
       };
     },
-    async prune(beforeMs) {
-      const r = await db
-        .deleteFrom('rate_limits')
-        .where('window_start', '<', beforeMs)
-        .executeTakeFirst();
-      return Number(r.numDeletedRows);
-    },
+    prune,
   };
 }
