@@ -46,6 +46,15 @@ export const errorCodes = {
   already_member: { status: 409, message: 'You are already part of this community.' },
   slug_taken: { status: 409, message: 'Another community already uses that short name.' },
   intake_closed: { status: 404, message: 'This form is not taking concerns right now.' },
+  already_decided: {
+    status: 409,
+    message:
+      'This concern already has a decision. To change it, say which decision you are replacing.',
+  },
+  decision_superseded: {
+    status: 409,
+    message: 'Someone decided this concern since you opened it. Read the newest decision first.',
+  },
   invalid_state: { status: 409, message: 'That step does not fit where this case is now.' },
   last_organizer: { status: 409, message: 'A community needs at least one organizer.' },
   consent_required: { status: 409, message: 'The harmed person has not agreed to this yet.' },

@@ -233,11 +233,12 @@ function pagesFor(role: Role): Step[] {
             await p.goto(`${server.url}${c}/inbox?cursor=${encodeURIComponent(r.nextCursor)}`);
           },
         },
-        { label: 'concern', path: `${c}/concerns/${seed.concernId}` },
+        { label: 'concern, decided', path: `${c}/concerns/${seed.concernId}` },
         {
           label: 'concern, rubric errors',
           path: `${c}/concerns/${seed.concernId}`,
           act: async (p) => {
+            await p.getByRole('button', { name: 'Change the decision' }).click();
             await p.getByRole('button', { name: 'See the recommendation' }).click();
             await p.getByRole('heading', { name: 'Some details need another look' }).waitFor();
           },
@@ -246,6 +247,7 @@ function pagesFor(role: Role): Step[] {
           label: 'concern, recommendation and enforcement decision',
           path: `${c}/concerns/${seed.concernId}`,
           act: async (p) => {
+            await p.getByRole('button', { name: 'Change the decision' }).click();
             await p.getByLabel('Harassment', { exact: true }).check();
             await p.getByLabel('Deliberate').check();
             await p.getByLabel('Many people saw it').check();
@@ -253,6 +255,13 @@ function pagesFor(role: Role): Step[] {
             await p.getByRole('heading', { name: /^Recommendation/ }).waitFor();
             await p.getByRole('button', { name: 'Save the decision' }).click();
             await p.locator('#reason-error').waitFor();
+          },
+        },
+        {
+          label: 'a record started from a decision',
+          path: `${c}/enforcements?concern=${seed.concernId}&step=warning`,
+          act: async (p) => {
+            await p.locator('#level-warning:checked').waitFor();
           },
         },
         { label: 'concern not found', path: `${c}/concerns/00000000-0000-4000-8000-000000000000` },

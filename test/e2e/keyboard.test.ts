@@ -188,13 +188,27 @@ describe('keyboard only', () => {
     await org
       .getByRole('heading', { name: 'Recommendation: Call in' })
       .waitFor({ timeout: 15_000 });
+    // Focus moves to the recommendation, so it is read out and seen.
+    expect(await org.evaluate(() => document.activeElement?.id)).toBe('rec-title');
     expect(await org.locator('.recommendation li').count()).toBeGreaterThan(0);
     expect(await org.locator('#decision-call-in').isChecked()).toBe(true);
     await typeInto(org, 'reason', 'A first, thoughtless remark: a kind word in private.');
     await tabTo(org, { text: 'Save the decision' });
     await org.keyboard.press('Enter');
-    await org.getByText('Decision saved.').waitFor({ timeout: 15_000 });
-    await org.getByRole('heading', { name: 'Decisions so far' }).waitFor();
+    // Decided: the decision is shown (with focus on it) instead of the form, so the case is not
+    // decided twice by accident; changing it is a deliberate step.
+    await org.getByRole('heading', { name: 'Decided: Call in' }).waitFor({ timeout: 15_000 });
+    expect(await org.evaluate(() => document.activeElement?.id)).toBe('decided');
+    expect(await org.getByRole('heading', { name: 'Earlier decisions' }).count()).toBe(0);
+    expect(await org.getByRole('button', { name: 'Save the decision' }).count()).toBe(0);
+    await tabTo(org, { text: 'Change the decision' });
+    await org.keyboard.press('Enter');
+    await org.getByRole('heading', { name: 'Change the decision' }).waitFor();
+    expect(await org.evaluate(() => document.activeElement?.id)).toBe('triage');
+    await tabTo(org, { text: 'Keep the decision as it is' });
+    await org.keyboard.press('Enter');
+    await org.getByRole('heading', { name: 'Decided: Call in' }).waitFor();
+    expect(await org.evaluate(() => document.activeElement?.id)).toBe('decided');
 
     // The reporter sees the new status.
     await stranger.reload();

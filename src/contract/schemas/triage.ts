@@ -8,7 +8,7 @@ import {
   publicHarmOptions,
   recommendationKinds,
 } from '../vocabulary.ts';
-import { Enum, IsoTime, Nullable, Text, Uuid } from './primitives.ts';
+import { Enum, IsoTime, Nullable, NullableString, Text, Uuid } from './primitives.ts';
 
 export const TriageAnswers = Type.Object(
   {
@@ -49,6 +49,13 @@ export const DecideTriageBody = Type.Object(
     decision: Enum(recommendationKinds),
     ladderLevel: Type.Optional(Nullable(Enum(ladderLevels))),
     reason: Text(5_000),
+    replaces: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'To change a decision: the id of the latest decision, which this one replaces. Needed once the concern has a decision.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,6 +67,8 @@ export const TriageDecided = Type.Object({
   followsRecommendation: Type.Boolean(),
   recommendation: Recommendation,
   history: History,
+  /** The decision this one replaced, or null for the first. */
+  replaces: Nullable(Uuid),
   createdAt: IsoTime,
 });
 export type TriageDecided = Static<typeof TriageDecided>;
@@ -68,6 +77,8 @@ export type TriageDecided = Static<typeof TriageDecided>;
 export const Decision = Type.Object({
   id: Uuid,
   decidedBy: Type.String(),
+  /** The deciding organizer's display name; null once their account is erased. */
+  decidedByName: NullableString,
   decision: Enum(recommendationKinds),
   ladderLevel: Nullable(Enum(ladderLevels)),
   reason: Type.String(),

@@ -108,6 +108,8 @@ export interface TriageDecisionInput {
   decision: RecommendationKind;
   ladderLevel: LadderLevel | null;
   reason: string;
+  /** The latest decision's id, when changing it; required once there is one. */
+  replaces?: string;
 }
 
 export async function decideTriage(
@@ -140,6 +142,21 @@ export async function decideTriage(
     const concern = await findConcern(repos, communityId, concernId);
     if (concern.status !== 'new' && concern.status !== 'triaged')
       throw new AppError('invalid_state');
+    // A decision stays decided: changing it names the decision it replaces, so a second
+    // submit (or a second organizer working from an older page) cannot decide it again.
+    const latest = (await repos.triage.listForConcern(communityId, concernId)).at(-1);
+    const replaces = input.replaces ?? null;
+    if (latest && replaces === null) throw new AppError('already_decided');
+    if (latest && replaces !== latest.id) throw new AppError('decision_superseded');
+    if (!latest && replaces !== null) {
+      throw new AppError('validation_failed', [
+        {
+          field: 'replaces',
+          rule: 'invalid',
+          message: 'This concern has no decision yet, so there is nothing to replace.',
+        },
+      ]);
+    }
     const at = isoNow(deps.clock);
     const id = newId();
     const decidedBy = actor.kind === 'user' || actor.kind === 'token' ? actor.userId : 'system';
@@ -159,7 +176,12 @@ export async function decideTriage(
     await recordAudit(
       repos.audit,
       actor,
-      { communityId, action: 'concern.triage', targetType: 'concern', targetId: concernId },
+      {
+        communityId,
+        action: replaces ? 'concern.triage-change' : 'concern.triage',
+        targetType: 'concern',
+        targetId: concernId,
+      },
       at,
     );
     return {
@@ -169,13 +191,14 @@ export async function decideTriage(
       followsRecommendation: input.decision === recommendation.kind,
       recommendation,
       history,
+      replaces,
       createdAt: at,
     };
   });
 }
 
 export async function listTriageDecisions(
-  repos: Pick<Repositories, 'memberships' | 'triage' | 'concerns'>,
+  repos: Pick<Repositories, 'memberships' | 'triage' | 'concerns' | 'users'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
@@ -184,9 +207,15 @@ export async function listTriageDecisions(
   await authorize(repos, actor, 'concern.read', { communityId });
   await findConcern(repos, communityId, concernId);
   const rows = await repos.triage.listForConcern(communityId, concernId);
+  const names = new Map<string, string | null>();
+  for (const id of new Set(rows.map((r) => r.decidedBy))) {
+    const user = await repos.users.findById(id);
+    names.set(id, user && !user.erasedAt ? user.displayName : null);
+  }
   return rows.map((r) => ({
     id: r.id,
     decidedBy: r.decidedBy,
+    decidedByName: names.get(r.decidedBy) ?? null,
     decision: r.decision,
     ladderLevel: r.ladderLevel,
     reason: cipher.decrypt<string>(r.reason, `triage:${communityId}:${r.id}`),

@@ -67,6 +67,7 @@ export const triageRoutes: RouteRegistrar = (app, ctx) => {
           decision: b.decision,
           ladderLevel: b.ladderLevel ?? null,
           reason: b.reason,
+          ...(b.replaces ? { replaces: b.replaces } : {}),
         },
       );
       return reply.code(201).send(r);

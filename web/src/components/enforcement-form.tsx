@@ -1,7 +1,7 @@
 // On /c/:communityId/enforcements, an organizer writes a record directly: the concern it answers
 // (the record is about the person that concern is about), the step on the ladder, the reason the
 // member reads, and an end date. Field errors from the API show next to their fields.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { get, post, type ConcernDetail, type InboxItem } from '../api.ts';
 import { formatDate, label } from '../labels.ts';
 import { useAnnounce } from './announcer.tsx';
@@ -10,6 +10,7 @@ import { RadioGroup, SelectField } from './choice-fields.tsx';
 import { TextArea, TextField, collect, required, useForm, type Option } from './form.tsx';
 import { Loading, Notice, Problem } from './page.tsx';
 import { useAsync } from './use-async.ts';
+import { useLocation } from '../router.tsx';
 
 const steps: Option[] = [
   {
@@ -49,9 +50,19 @@ export function NewEnforcement({
     () => get<{ items: InboxItem[] }>(`${base}/concerns?limit=100`),
     [base],
   );
+  // Coming from a decision for enforcement, the form is where the organizer is taken.
+  const { search } = useLocation();
+  const fromDecision = search.has('concern');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ready = Boolean(concerns.data);
+  useEffect(() => {
+    if (fromDecision && ready) heading.current?.focus();
+  }, [fromDecision, ready]);
   return (
     <section aria-labelledby="new-record" className="section">
-      <h2 id="new-record">Write a record</h2>
+      <h2 id="new-record" ref={heading} tabIndex={-1}>
+        Write a record
+      </h2>
       <p>
         Usually a record follows a decision on a concern, or a call-in taken further. You can also
         write one here. It names the behaviour and the step, never who raised the concern; the
@@ -83,8 +94,16 @@ function RecordForm({
 }) {
   const announce = useAnnounce();
   const form = useForm();
-  const [concernId, setConcernId] = useState('');
-  const [level, setLevel] = useState('');
+  // A triage decision for enforcement links here with its concern and step chosen.
+  const { search } = useLocation();
+  const [concernId, setConcernId] = useState(() => {
+    const wanted = search.get('concern') ?? '';
+    return concerns.some((c) => c.id === wanted) ? wanted : '';
+  });
+  const [level, setLevel] = useState(() => {
+    const wanted = search.get('step') ?? '';
+    return steps.some((o) => o.value === wanted) ? wanted : '';
+  });
   const [reason, setReason] = useState('');
   const [expiresAt, setExpires] = useState('');
   const [done, setDone] = useState<string | null>(null);

@@ -75,13 +75,15 @@ export function DecisionsSoFar({ decisions }: { decisions: Decision[] }) {
   if (decisions.length === 0) return null;
   return (
     <section aria-labelledby="decisions" className="section">
-      <h2 id="decisions">Decisions so far</h2>
+      <h2 id="decisions">Earlier decisions</h2>
+      <p className="muted">Each was replaced by the one after it.</p>
       <ol className="card-list">
         {decisions.map((d) => (
           <li key={d.id} className="card">
             <p>
               <strong>{label.decision(d.decision)}</strong>
-              {d.ladderLevel ? ` (${label.ladder(d.ladderLevel)})` : ''}, {formatDate(d.createdAt)}
+              {d.ladderLevel ? ` (${label.ladder(d.ladderLevel)})` : ''},{' '}
+              {d.decidedByName ?? 'a former organizer'}, {formatDate(d.createdAt)}
             </p>
             <p>Reason: {d.reason}</p>
           </li>

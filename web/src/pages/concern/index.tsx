@@ -43,15 +43,22 @@ function Concern({ communityId, concernId }: { communityId: string; concernId: s
         decidedCallIn={callInDecisions.includes(decisions.data?.items.at(-1)?.decision ?? '')}
       />
       <ConcernFacts concern={c} />
-      <DecisionsSoFar decisions={decisions.data?.items ?? []} />
-      <Triage
-        base={base}
-        concern={c}
-        onDecided={async () => {
-          await decisions.reload();
-          await detail.reload();
-        }}
-      />
+      {decisions.data || decisions.error ? (
+        <Triage
+          communityId={communityId}
+          base={base}
+          concern={c}
+          latest={decisions.data?.items.at(-1)}
+          onDecided={async () => {
+            await decisions.reload();
+            await detail.reload();
+          }}
+        />
+      ) : (
+        <Loading what="Loading the decisions" />
+      )}
+      {/* The newest decision is shown above; the ones it replaced are kept here. */}
+      <DecisionsSoFar decisions={(decisions.data?.items ?? []).slice(0, -1)} />
     </>
   );
 }

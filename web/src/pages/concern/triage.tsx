@@ -1,8 +1,8 @@
 // The triage section of a concern: a few questions, the rubric's recommendation with its
 // reasons, and the organizer's decision with a kept reason. One reducer holds it all
 // (triage-state.ts); each part below draws one piece of it.
-import { useReducer, type Dispatch } from 'react';
-import { post, type ConcernDetail } from '../../api.ts';
+import { useEffect, useReducer, useRef, useState, type Dispatch, type RefObject } from 'react';
+import { post, type ConcernDetail, type Decision } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
 import { CheckboxGroup, RadioGroup, SelectField } from '../../components/choice-fields.tsx';
@@ -10,11 +10,13 @@ import { collect, required, TextArea, useForm } from '../../components/form.tsx'
 import {
   categoryOptions,
   decisionOptions,
+  formatDate,
   intentOptions,
   label,
   ladderOptions,
   publicHarmOptions,
 } from '../../labels.ts';
+import { Link } from '../../router.tsx';
 import {
   answersOf,
   startTriage,
@@ -36,28 +38,167 @@ const triageLabels: Record<string, string> = {
 };
 
 export function Triage({
+  communityId,
   base,
   concern,
+  latest,
+  onDecided,
+}: {
+  communityId: string;
+  base: string;
+  concern: ConcernDetail;
+  /** The newest decision, if there is one. */
+  latest: Decision | undefined;
+  onDecided: () => Promise<void>;
+}) {
+  const [changing, setChanging] = useState(false);
+  const decidedHeading = useRef<HTMLHeadingElement>(null);
+  const [justDecided, setJustDecided] = useState(false);
+  useEffect(() => {
+    if (justDecided) decidedHeading.current?.focus();
+  }, [justDecided, latest?.id]);
+  if (latest && !changing) {
+    return (
+      <Decided
+        communityId={communityId}
+        concern={concern}
+        decision={latest}
+        headingRef={decidedHeading}
+        onChange={() => {
+          setJustDecided(false);
+          setChanging(true);
+        }}
+      />
+    );
+  }
+  return (
+    <TriageForm
+      base={base}
+      concern={concern}
+      latest={latest}
+      onCancel={
+        latest
+          ? () => {
+              setChanging(false);
+              setJustDecided(true);
+            }
+          : undefined
+      }
+      onDecided={async () => {
+        await onDecided();
+        setChanging(false);
+        setJustDecided(true);
+      }}
+    />
+  );
+}
+
+/** What was decided, what follows from it, and the way to change it while nothing has started. */
+function Decided({
+  communityId,
+  concern,
+  decision: d,
+  headingRef,
+  onChange,
+}: {
+  communityId: string;
+  concern: ConcernDetail;
+  decision: Decision;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onChange: () => void;
+}) {
+  const step = d.ladderLevel ? ` (${label.ladder(d.ladderLevel)})` : '';
+  const canChange = concern.status === 'triaged';
+  return (
+    <section aria-labelledby="decided" className="section">
+      <h2 id="decided" ref={headingRef} tabIndex={-1}>
+        Decided: {label.decision(d.decision)}
+        {step}
+      </h2>
+      <p>
+        By {d.decidedByName ?? 'a former organizer'}, {formatDate(d.createdAt)}. Reason: {d.reason}
+      </p>
+      {d.decision === 'enforcement' ? (
+        <p>
+          <Link
+            to={`/c/${communityId}/enforcements?concern=${concern.id}${d.ladderLevel ? `&step=${d.ladderLevel}` : ''}`}
+          >
+            Write the {d.ladderLevel ? label.ladder(d.ladderLevel).toLowerCase() : 'record'}
+          </Link>{' '}
+          — the member reads the reason you give there, never who raised the concern.
+        </p>
+      ) : null}
+      {d.decision === 'record-only' ? (
+        <p>This concern is kept as a record. Nothing else happens unless the decision changes.</p>
+      ) : null}
+      {canChange ? (
+        <p>
+          <button type="button" className="button" onClick={onChange}>
+            Change the decision
+          </button>{' '}
+          <span className="muted">The change and its reason are kept beside this one.</span>
+        </p>
+      ) : (
+        <p className="muted">
+          Work on this decision has started, so it is changed from the call-in or the record now.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function TriageForm({
+  base,
+  concern,
+  latest,
+  onCancel,
   onDecided,
 }: {
   base: string;
   concern: ConcernDetail;
+  latest: Decision | undefined;
+  onCancel: (() => void) | undefined;
   onDecided: () => Promise<void>;
 }) {
   const [state, dispatch] = useReducer(triageReducer, concern, startTriage);
+  const recHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.result) recHeading.current?.focus();
+  }, [state.result]);
+  // Changing a decision opens this form in place of the decision: focus follows.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const changing = Boolean(latest);
+  useEffect(() => {
+    if (changing) heading.current?.focus();
+  }, [changing]);
   return (
     <section aria-labelledby="triage" className="section">
-      <h2 id="triage">Triage: call in, call out, or enforce?</h2>
+      <h2 id="triage" ref={heading} tabIndex={-1}>
+        {latest ? 'Change the decision' : 'Triage: call in, call out, or enforce?'}
+      </h2>
       <p>
         Answer a few questions and the rubric suggests a next step, with its reasons. You decide;
         the reason you give is kept.
       </p>
+      {onCancel ? (
+        <p>
+          <button type="button" className="button" onClick={onCancel}>
+            Keep the decision as it is
+          </button>
+        </p>
+      ) : null}
       <Rubric base={base} state={state} dispatch={dispatch} />
       {state.result ? (
         <div className="recommendation" aria-labelledby="rec-title">
-          <RecommendationView result={state.result} />
+          <RecommendationView result={state.result} headingRef={recHeading} />
           <h3>Your decision</h3>
-          <DecisionForm base={base} state={state} dispatch={dispatch} onDecided={onDecided} />
+          <DecisionForm
+            base={base}
+            state={state}
+            dispatch={dispatch}
+            replaces={latest?.id}
+            onDecided={onDecided}
+          />
         </div>
       ) : null}
     </section>
@@ -135,11 +276,17 @@ function Rubric({ base, state, dispatch }: PartProps) {
   );
 }
 
-function RecommendationView({ result }: { result: Recommended }) {
+function RecommendationView({
+  result,
+  headingRef,
+}: {
+  result: Recommended;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const { recommendation: rec, history } = result;
   return (
     <>
-      <h3 id="rec-title">
+      <h3 id="rec-title" ref={headingRef} tabIndex={-1}>
         Recommendation: {label.decision(rec.kind)}
         {rec.ladderLevel ? ` (${label.ladder(rec.ladderLevel)})` : ''}
       </h3>
@@ -172,8 +319,9 @@ function DecisionForm({
   base,
   state,
   dispatch,
+  replaces,
   onDecided,
-}: PartProps & { onDecided: () => Promise<void> }) {
+}: PartProps & { replaces: string | undefined; onDecided: () => Promise<void> }) {
   const announce = useAnnounce();
   const form = useForm();
   const { decision, ladder, reason } = state;
@@ -191,6 +339,7 @@ function DecisionForm({
         decision,
         ladderLevel: decision === 'enforcement' ? ladder : null,
         reason,
+        ...(replaces ? { replaces } : {}),
       });
       dispatch({ type: 'saved' });
       announce('Your decision is saved.');
@@ -198,19 +347,7 @@ function DecisionForm({
     },
   );
   return (
-    <ApiForm
-      form={form}
-      onSubmit={onDecide}
-      labels={triageLabels}
-      submitLabel="Save the decision"
-      after={
-        state.saved ? (
-          <p className="done-text" role="status">
-            Decision saved. It is listed under &ldquo;Decisions so far&rdquo;.
-          </p>
-        ) : null
-      }
-    >
+    <ApiForm form={form} onSubmit={onDecide} labels={triageLabels} submitLabel="Save the decision">
       <RadioGroup
         id="decision"
         legend="What will you do?"
