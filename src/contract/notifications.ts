@@ -27,6 +27,10 @@ export const NotifyPayload = Type.Object({
   template: Type.Union(notificationTemplates.map((t) => Type.Literal(t))),
   communityId: Type.String({ minLength: 1, maxLength: 100 }),
   sealed: Type.String({ minLength: 1, maxLength: 20_000 }),
+  /** Only these channels (by name); every channel when absent. */
+  channels: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z][a-z0-9-]{0,30}$' }), { minItems: 1, maxItems: 10 }),
+  ),
 });
 export type NotifyPayload = Static<typeof NotifyPayload>;
 

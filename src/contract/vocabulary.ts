@@ -248,8 +248,22 @@ export const notificationTemplates = [
   'check-in',
   'enforcement-notice',
   'appeal-update',
+  'new-concern',
+  'urgent-concern',
+  'new-concerns-digest',
+  'ally-request',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
+
+/** The channel every account has: notices in the app. */
+export const APP_CHANNEL = 'app';
+
+/**
+ * How an organizer hears about a new concern by email: at once, in one email a day, or not by
+ * email (the in-app notice comes either way; an urgent concern is always emailed at once).
+ */
+export const newConcernEmails = ['immediate', 'daily', 'off'] as const;
+export type NewConcernEmail = (typeof newConcernEmails)[number];
 
 // ---- the language checker as the product uses it ------------------------------------------
 

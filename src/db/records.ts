@@ -26,6 +26,8 @@ import type {
   MemberState,
   MessageAuthor,
   MessageKind,
+  NewConcernEmail,
+  NotificationTemplate,
   OfferStatus,
   Outcome,
   PublicHarm,
@@ -49,6 +51,8 @@ import type {
   EnforcementsTable,
   InvitationsTable,
   MembershipsTable,
+  NoticeSettingsTable,
+  NoticesTable,
   SessionsTable,
   SetupTokensTable,
   TriageDecisionsTable,
@@ -792,6 +796,71 @@ export function careLogRow(l: CareLog): CareLogsTable {
     minutes: l.minutes,
     drain: l.drain,
     created_at: l.createdAt,
+  };
+}
+
+// ---- notices ---------------------------------------------------------------------------------
+
+/** One in-app notice; `link` is the sealed envelope, opened by the domain. */
+export interface Notice {
+  id: string;
+  userId: string;
+  communityId: string;
+  template: NotificationTemplate;
+  link: string;
+  deliveryId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function toNotice(r: NoticesTable): Notice {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    communityId: r.community_id,
+    template: r.template,
+    link: r.link,
+    deliveryId: r.delivery_id,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  };
+}
+
+export function noticeRow(n: Notice): NoticesTable {
+  return {
+    id: n.id,
+    user_id: n.userId,
+    community_id: n.communityId,
+    template: n.template,
+    link: n.link,
+    delivery_id: n.deliveryId,
+    created_at: n.createdAt,
+    read_at: n.readAt,
+  };
+}
+
+export interface NoticeSetting {
+  userId: string;
+  communityId: string;
+  newConcerns: NewConcernEmail;
+  updatedAt: string;
+}
+
+export function toNoticeSetting(r: NoticeSettingsTable): NoticeSetting {
+  return {
+    userId: r.user_id,
+    communityId: r.community_id,
+    newConcerns: r.new_concerns,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function noticeSettingRow(n: NoticeSetting): NoticeSettingsTable {
+  return {
+    user_id: n.userId,
+    community_id: n.communityId,
+    new_concerns: n.newConcerns,
+    updated_at: n.updatedAt,
   };
 }
 

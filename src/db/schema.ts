@@ -25,6 +25,8 @@ import type {
   MemberState,
   MessageAuthor,
   MessageKind,
+  NewConcernEmail,
+  NotificationTemplate,
   OfferStatus,
   Outcome,
   RecommendationKind,
@@ -191,7 +193,30 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** In-app notices, written by the `app` notification channel. */
+export interface NoticesTable {
+  id: string;
+  user_id: string;
+  community_id: string;
+  template: NotificationTemplate;
+  /** The link, encrypted (context `notice:<id>`). */
+  link: string;
+  delivery_id: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** How one organizer hears about new concerns in one community, by email. */
+export interface NoticeSettingsTable {
+  user_id: string;
+  community_id: string;
+  new_concerns: NewConcernEmail;
+  updated_at: string;
+}
+
 export interface Database {
+  notices: NoticesTable;
+  notice_settings: NoticeSettingsTable;
   health_probe: HealthProbeTable;
   rate_limits: RateLimitsTable;
   jobs: JobsTable;

@@ -14,6 +14,7 @@ import { concernsRepository } from './repositories/concerns.repository.ts';
 import { jobsRepository } from './repositories/jobs.repository.ts';
 import { invitationsRepository } from './repositories/invitations.repository.ts';
 import { membershipsRepository } from './repositories/memberships.repository.ts';
+import { noticesRepository } from './repositories/notices.repository.ts';
 import { privacyRepository } from './repositories/privacy.repository.ts';
 import { sessionsRepository } from './repositories/sessions.repository.ts';
 import { setupTokensRepository } from './repositories/setup-tokens.repository.ts';
@@ -44,6 +45,7 @@ export function createRepositories(
     callIns: callInsRepository(db),
     care: careRepository(db),
     enforcement: enforcementRepository(db),
+    notices: noticesRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@
 // src/app.ts), and the periodic jobs.
 import { Value } from '@sinclair/typebox/value';
 import type { ScheduleJob } from '../domain/notifications/jobs.ts';
+import { appChannel } from '../domain/notifications/notices.ts';
 import type { NotificationChannel } from '../domain/notifications/notifications.ts';
 import { coreJobs } from './definitions/index.ts';
 import { channelDeliveryJob, notifyJob } from './definitions/notify.job.ts';
@@ -36,7 +37,16 @@ export async function createJobService(
 ): Promise<JobService> {
   const logger = options.logger ?? silentLogger;
   const core = coreJobs(services);
-  const channels = options.integrations?.channels ?? [];
+  // Notices in the app reach everyone with an account; the integrations add the other channels.
+  const channels: NotificationChannel[] = [
+    appChannel({
+      repos: services.store.repos,
+      cipher: services.cipher,
+      clock: services.clock,
+      publicUrl: services.config.publicUrl,
+    }),
+    ...(options.integrations?.channels ?? []),
+  ];
   const definitions: JobDefinition[] = [
     ...core.definitions,
     notifyJob({ store: services.store, clock: services.clock, channels }),

@@ -16,14 +16,20 @@ export interface SentNotification {
   dedupeKey: string | null;
 }
 
-export async function notifications(t: TestApp): Promise<SentNotification[]> {
+/** What organizers hear about new concerns: left out unless asked for (test/http/notices.test.ts). */
+const organizerNews = ['new-concern', 'urgent-concern', 'new-concerns-digest'];
+
+export async function notifications(
+  t: TestApp,
+  options: { organizerNews?: boolean } = {},
+): Promise<SentNotification[]> {
   const rows = await t.database.handle.db
     .selectFrom('jobs')
     .selectAll()
     .where('name', '=', NOTIFY)
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => {
+  const all = rows.map((r) => {
     const payload = JSON.parse(r.payload) as { template: string; sealed: string };
     const sealed = t.ctx.cipher.decrypt<{ to: SentNotification['to']; link: string }>(
       payload.sealed,
@@ -39,6 +45,7 @@ export async function notifications(t: TestApp): Promise<SentNotification[]> {
       dedupeKey: r.dedupe_key,
     };
   });
+  return options.organizerNews ? all : all.filter((n) => !organizerNews.includes(n.template));
 }
 
 export const tokenOf = (link: string) => link.split('/').at(-1) ?? '';

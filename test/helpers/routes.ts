@@ -523,6 +523,19 @@ export const validRequests: Record<string, Builder> = {
   // ---- privacy: the actor's own account (a wrong password, so nobody is erased here)
   'DELETE /api/me': async () => ({ url: '/api/me', body: { password: 'not the password at all' } }),
   'GET /api/me/export': async () => ({ url: '/api/me/export' }),
+  'GET /api/me/notifications': async () => ({ url: '/api/me/notifications' }),
+  'GET /api/me/notifications/unread': async () => ({ url: '/api/me/notifications/unread' }),
+  'POST /api/me/notifications/read': async () => ({
+    url: '/api/me/notifications/read',
+    body: { all: true },
+  }),
+  'GET /api/communities/:communityId/notification-settings': async (w) => ({
+    url: `/api/communities/${w.a.id}/notification-settings`,
+  }),
+  'PUT /api/communities/:communityId/notification-settings': async (w) => ({
+    url: `/api/communities/${w.a.id}/notification-settings`,
+    body: { newConcerns: 'daily' },
+  }),
 
   // ---- the member's side of a call-in
   'GET /api/me/call-ins': async () => ({ url: '/api/me/call-ins' }),

@@ -142,6 +142,18 @@ const matrix: Record<string, Row> = {
   'POST /api/me/call-ins/:callInId/responses': { allow: [], expect: tokensRefused },
   'POST /api/me/call-ins/:callInId/coach': { allow: [], expect: tokensRefused },
   'GET /api/me/enforcements': { allow: people, expect: tokensRefused },
+  'GET /api/me/notifications': { allow: people, expect: tokensRefused },
+  'GET /api/me/notifications/unread': { allow: people, expect: tokensRefused },
+  'POST /api/me/notifications/read': { allow: people, expect: tokensRefused },
+  // Only organizers choose how they hear about new concerns; an API token is not a person.
+  'GET /api/communities/:communityId/notification-settings': {
+    allow: ['organizer'],
+    expect: { token: 'forbidden' },
+  },
+  'PUT /api/communities/:communityId/notification-settings': {
+    allow: ['organizer'],
+    expect: { token: 'forbidden' },
+  },
   'POST /api/me/enforcements/:enforcementId/appeal': { allow: [], expect: tokensRefused },
 
   // ---- ally board and hand-off: allies see redacted requests; organizers match and assign

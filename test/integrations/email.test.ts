@@ -23,7 +23,7 @@ const PLANTED = [
   'impact-text-9182',
 ];
 const GENERIC_SUBJECT =
-  /^(A private message from|A private question from|An update from|A gentle reminder from|Checking in from) Friendly Project$/;
+  /^(A private message from|A private question from|An update from|A gentle reminder from|Checking in from|Urgent: please look at a message from) Friendly Project$/;
 
 describe.each(testDialects())('email notifications on %s', (dialect) => {
   let t: TestApp;

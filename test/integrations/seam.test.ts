@@ -197,6 +197,7 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
     });
     expect(await jobsKeyed('seam:one')).toEqual([
       { name: 'notify', status: 'done', dedupe_key: 'seam:one' },
+      { name: 'notify.app', status: 'done', dedupe_key: 'seam:one@app' },
       { name: 'notify.email', status: 'done', dedupe_key: 'seam:one@email' },
       { name: 'notify.memory', status: 'done', dedupe_key: 'seam:one@memory' },
     ]);
@@ -244,6 +245,7 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
     expect(memory.received).toHaveLength(1);
     expect((await jobsKeyed('seam:retry')).map((j) => [j.name, j.status])).toEqual([
       ['notify', 'done'],
+      ['notify.app', 'done'],
       ['notify.email', 'done'],
       ['notify.memory', 'done'],
     ]);
@@ -277,6 +279,7 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
     const before = await jobsKeyed(memberKey);
     expect(before.map((j) => [j.name, j.status])).toEqual([
       ['notify', 'done'],
+      ['notify.app', 'pending'],
       ['notify.email', 'pending'],
       ['notify.memory', 'pending'],
     ]);
@@ -288,6 +291,7 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
     const after = await jobsKeyed(memberKey);
     expect(after.map((j) => [j.name, j.status])).toEqual([
       ['notify', 'done'],
+      ['notify.app', 'cancelled'],
       ['notify.email', 'cancelled'],
       ['notify.memory', 'cancelled'],
     ]);
@@ -321,6 +325,7 @@ describe.each(testDialects())('the integration seam on %s', (dialect) => {
     expect((await jobsKeyed('seam:erase-')).map((j) => [j.dedupe_key, j.status])).toEqual([
       ['seam:erase-a', 'done'],
       ['seam:erase-b', 'cancelled'],
+      ['seam:erase-a@app', 'cancelled'],
       ['seam:erase-a@email', 'cancelled'],
       ['seam:erase-a@memory', 'cancelled'],
     ]);

@@ -14,3 +14,4 @@ export * from './enforcement.ts';
 export * from './privacy.ts';
 export * from './language.ts';
 export * from './system.ts';
+export * from './notices.ts';

@@ -58,6 +58,17 @@ export function membershipsRepository(db: Kysely<Database>, cache: ReadCache = n
         createdAt: r.created_at,
       }));
     },
+    /** The people holding exactly this role here. */
+    async userIdsWithRole(communityId: string, role: Role): Promise<string[]> {
+      const rows = await db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('community_id', '=', communityId)
+        .where('role', '=', role)
+        .orderBy('user_id')
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
     async countWithRole(communityId: string, role: Role): Promise<number> {
       const r = await db
         .selectFrom('memberships')

@@ -12,6 +12,7 @@ import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts'
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
+import { tellOrganizersOfNewConcern } from '../notifications/new-concern.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
@@ -62,14 +63,14 @@ export interface RaisedConcern {
 }
 
 export async function raiseConcern(
-  tx: Tx<'communities' | 'memberships' | 'concerns' | 'audit'>,
+  tx: Tx<'communities' | 'memberships' | 'concerns' | 'audit' | 'notices' | 'jobs'>,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
   target: { communityId: string } | { intakeId: string },
   input: RaiseConcernInput,
   source: ConcernSource,
 ): Promise<RaisedConcern> {
-  return tx(async ({ communities, memberships, concerns, audit }) => {
+  return tx(async ({ communities, memberships, concerns, audit, notices, jobs }) => {
     const community =
       'intakeId' in target
         ? await communities.findByIntakeId(target.intakeId)
@@ -146,6 +147,13 @@ export async function raiseConcern(
       audit,
       anonymous || reporterId === null ? { kind: 'public' } : actor,
       { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
+      at,
+    );
+    await tellOrganizersOfNewConcern(
+      { memberships, notices, jobs },
+      deps.cipher,
+      { id, communityId: community.id, urgent: input.urgent },
+      [input.about.userId ?? null, reporterId],
       at,
     );
     return { id, followToken: follow.token, status: 'new', createdAt: at };

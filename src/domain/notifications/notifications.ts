@@ -29,6 +29,8 @@ export interface Notification {
    */
   dedupeKey: string;
   runAt?: string;
+  /** Only these channels (an organizer who reads new concerns in a daily email). */
+  channels?: string[];
 }
 
 export async function queueNotification(
@@ -41,6 +43,7 @@ export async function queueNotification(
     template: n.template,
     communityId: n.communityId,
     sealed: sealNotification(cipher, { to: n.to, link: n.link }),
+    ...(n.channels ? { channels: n.channels } : {}),
   };
   return scheduleJob(
     jobs as JobsRepository,

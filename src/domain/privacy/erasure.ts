@@ -117,6 +117,8 @@ export const deletionSteps: { table: TableName; column: string }[] = [
   { table: 'care_profiles', column: 'user_id' },
   { table: 'care_logs', column: 'user_id' },
   { table: 'call_in_offers', column: 'user_id' },
+  { table: 'notices', column: 'user_id' },
+  { table: 'notice_settings', column: 'user_id' },
 ];
 
 function escapeRegExp(s: string): string {

@@ -10,6 +10,7 @@ import { concernRoutes } from './concerns.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitations.routes.ts';
 import { languageRoutes } from './language.routes.ts';
+import { noticeRoutes } from './notices.routes.ts';
 import { privacyRoutes } from './privacy.routes.ts';
 import { triageRoutes } from './triage.routes.ts';
 import type { RouteRegistrar } from './types.ts';
@@ -30,4 +31,5 @@ export const routes: RouteRegistrar[] = [
   enforcementRoutes,
   privacyRoutes,
   languageRoutes,
+  noticeRoutes,
 ];

@@ -1,5 +1,6 @@
 // The emails Calling In sends: one per step of the flow. Each carries a private link and never
-// the narrative, quotes, or anyone else's name; subject lines say only which community wrote.
+// the narrative, quotes, or anyone else's name; subject lines say only which community wrote
+// (and, for an urgent concern, that it is urgent).
 // The words are plain and warm, and pass the product's own language checker.
 
 import {
@@ -90,6 +91,38 @@ const templates: Record<TemplateName, TemplateText> = {
     subject: (c) => `An update from ${c}`,
     body: ['There is an update on the review you asked for at {community}.'],
     action: 'See the update',
+  },
+  'new-concern': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Someone raised a new concern at {community}. As an organizer, you can read it and decide on a next step.',
+      'What it says stays in Calling In; this email only tells you it is there.',
+    ],
+    action: 'Open the concern',
+  },
+  'urgent-concern': {
+    subject: (c) => `Urgent: please look at a message from ${c}`,
+    body: [
+      'Someone raised a concern at {community} and marked it urgent: they think someone may be in danger right now.',
+      'Please look at it as soon as you can. What it says stays in Calling In; this email only tells you it is there.',
+    ],
+    action: 'Open the concern now',
+  },
+  'new-concerns-digest': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'One or more new concerns were raised at {community} since your last daily email. As an organizer, you can read them in the inbox.',
+      'You chose one email a day for new concerns. You can change that on your notifications page.',
+    ],
+    action: 'Open the inbox',
+  },
+  'ally-request': {
+    subject: (c) => `A private message from ${c}`,
+    body: [
+      'A request for an ally was posted at {community}, and you have room for it.',
+      'The board shows only what kind of behaviour it was, never who was involved. Volunteer only if it feels right; saying nothing is fine.',
+    ],
+    action: 'See the ally board',
   },
 };
 

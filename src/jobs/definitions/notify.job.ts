@@ -56,9 +56,13 @@ export function notifyJob(deps: {
         run.logger.warn({ jobId: run.job.id }, 'no notification channel is registered');
       const at = deps.clock.now().toISOString();
       const intent = { id: run.job.id, dedupeKey: run.job.dedupe_key };
+      const wanted = payload.channels;
+      const channels = wanted
+        ? deps.channels.filter((c) => wanted.includes(c.name))
+        : deps.channels;
       const scheduled = await deps.store.transaction(async (repos) => {
         let n = 0;
-        for (const channel of deps.channels) {
+        for (const channel of channels) {
           const id = await scheduleJob(
             repos.jobs,
             {
@@ -78,7 +82,7 @@ export function notifyJob(deps: {
         {
           jobId: run.job.id,
           template: payload.template,
-          channels: deps.channels.length,
+          channels: channels.length,
           scheduled,
         },
         'notification dispatched',
