@@ -295,6 +295,28 @@ function pagesFor(role: Role): Step[] {
             await p.locator('#new-token-value').waitFor();
           },
         },
+        {
+          label: 'notifications, with new concerns and the email choice',
+          path: '/me/notifications',
+          act: async (p) => {
+            await p.getByText('A new concern was raised at', { exact: false }).first().waitFor();
+            await p.getByRole('link', { name: /Notifications \(\d+ unread\)/ }).waitFor();
+            await p.getByLabel('One email a day', { exact: false }).first().check();
+            await p
+              .getByRole('button', { name: /^Save for/ })
+              .first()
+              .click();
+            await p.getByText('Saved.').waitFor();
+          },
+        },
+        {
+          label: 'notifications, all read',
+          path: '/me/notifications',
+          act: async (p) => {
+            await p.getByRole('button', { name: 'Mark all as read' }).click();
+            await p.getByText('You have read them all.').waitFor();
+          },
+        },
         { label: 'organizer raise', path: `${c}/raise` },
         { label: 'organizer ally board', path: `${c}/ally-board` },
         { label: 'community not found', path: '/c/not-a-community' },
@@ -306,6 +328,7 @@ function pagesFor(role: Role): Step[] {
         { label: 'member raise', path: `${c}/raise` },
         { label: 'member settings (not allowed)', path: `${c}/settings` },
         { label: 'member my concerns', path: '/my/concerns' },
+        { label: 'member notifications', path: '/me/notifications' },
         { label: 'member tokens (empty)', path: `${c}/tokens` },
         { label: 'invitation, signed in', path: `/invite/${seed.inviteToken}` },
         { label: 'member ally board (not for members)', path: `${c}/ally-board` },

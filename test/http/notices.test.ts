@@ -24,6 +24,8 @@ describe.each(testDialects())('notices on %s', (dialect) => {
   let quiet: Client;
   let subject: Client;
   let member: Client;
+  let ally: Client;
+  let pausedAlly: Client;
   const emailOf = async (c: Client) => (await t.ctx.store.repos.users.findById(c.userId!))!.email;
   const mailsTo = async (c: Client) => {
     const email = await emailOf(c);
@@ -53,6 +55,10 @@ describe.each(testDialects())('notices on %s', (dialect) => {
     quiet = await buildMember(t, communityId, 'organizer', 'Quincy Quiet');
     subject = await buildMember(t, communityId, 'organizer', 'Sol Subject');
     member = await buildMember(t, communityId, 'member', 'Mae Member');
+    ally = await buildMember(t, communityId, 'ally', 'Ada Ally');
+    pausedAlly = await buildMember(t, communityId, 'ally', 'Pat Paused');
+    const care = `/api/communities/${communityId}/care/me`;
+    expect((await pausedAlly.request('PATCH', care, { paused: true })).status).toBe(200);
     const settings = `/api/communities/${communityId}/notification-settings`;
     expect((await daily.request('PUT', settings, { newConcerns: 'daily' })).status).toBe(200);
     expect((await quiet.request('PUT', settings, { newConcerns: 'off' })).status).toBe(200);
@@ -67,6 +73,7 @@ describe.each(testDialects())('notices on %s', (dialect) => {
 
   it('tells each organizer as they chose, and never the person it is about', async () => {
     const concern = await raise();
+    now += 1_000;
     await raise(); // a second one the same day: still one daily email
     await drain();
     expect(await mailsTo(atOnce)).toHaveLength(2);
@@ -116,6 +123,38 @@ describe.each(testDialects())('notices on %s', (dialect) => {
       expect(mails[0]!.subject).toBe('Urgent: please look at a message from Notice Project');
     }
     expect(await mailsTo(subject)).toHaveLength(0);
+    smtp.messages.length = 0;
+  });
+
+  it('tells allies with room about a request for an ally, once, and nobody paused', async () => {
+    const concern = await raise({ wants: 'ally' });
+    const decide = (extra: Record<string, unknown> = {}) =>
+      atOnce.post(`/api/communities/${communityId}/concerns/${concern.id}/triage`, {
+        answers: {
+          categories: ['inconsiderate-language'],
+          immediateDanger: false,
+          intent: 'thoughtless',
+          publicHarm: 'few',
+        },
+        decision: 'call-in',
+        reason: 'A first thoughtless remark.',
+        ...extra,
+      });
+    const first = await decide();
+    expect(first.status).toBe(201);
+    await drain();
+    const toAlly = await mailsTo(ally);
+    expect(toAlly).toHaveLength(1);
+    expect(toAlly[0]!.decoded).toContain(`/c/${communityId}/ally-board`);
+    expect(toAlly[0]!.decoded).not.toContain(PLANTED);
+    expect(await mailsTo(pausedAlly)).toHaveLength(0);
+    expect(await mailsTo(subject)).toHaveLength(0);
+    const notices = (await ally.get('/api/me/notifications')).body.items as { template: string }[];
+    expect(notices.map((n) => n.template)).toEqual(['ally-request']);
+    // Changing the decision does not tell them again.
+    expect((await decide({ replaces: first.body.id })).status).toBe(201);
+    await drain();
+    expect(await mailsTo(ally)).toHaveLength(1);
     smtp.messages.length = 0;
   });
 

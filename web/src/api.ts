@@ -146,6 +146,8 @@ export type {
   MyConcern,
   MyEnforcement,
   NewAccountBody,
+  NoticeItem,
+  NoticeList,
   OfferAnswered,
   OfferForYou,
   OutcomeRecorded,

@@ -11,6 +11,7 @@ import { CallInsPage } from './pages/call-ins.tsx';
 import { CarePage } from './pages/care/index.tsx';
 import { ConsentLinkPage } from './pages/consent.tsx';
 import { CountsPage } from './pages/counts/index.tsx';
+import { NotificationsPage } from './pages/notifications.tsx';
 import { CommunityEnforcementsPage, MyEnforcementPage } from './pages/enforcements.tsx';
 import { CommunityOverviewPage } from './pages/community.tsx';
 import { ConcernPage } from './pages/concern/index.tsx';
@@ -83,6 +84,7 @@ export const routes: RouteDef[] = [
   },
   { path: '/c/:id/counts', render: (r) => <CountsPage communityId={p(r, 'id')} /> },
   { path: '/me/call-ins', render: () => <MyCallInsPage /> },
+  { path: '/me/notifications', render: () => <NotificationsPage /> },
   {
     path: '/me/call-ins/:callInId',
     render: (r) => <MyCallInPage callInId={p(r, 'callInId')} />,

@@ -12,7 +12,7 @@ import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts'
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { tellOrganizersOfNewConcern } from '../notifications/new-concern.ts';
+import { tellOrganizersOfNewConcern } from '../notifications/staff-news.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';

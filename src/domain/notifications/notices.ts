@@ -53,7 +53,11 @@ export function appChannel(deps: {
         userId: n.recipient.userId,
         communityId: n.community.id,
         template: n.template,
-        link: deps.cipher.encrypt(url.pathname + url.search + url.hash, context(id)),
+        // One leading slash: `//host` would be another site to a browser.
+        link: deps.cipher.encrypt(
+          url.pathname.replace(/^\/+/, '/') + url.search + url.hash,
+          context(id),
+        ),
         deliveryId: n.deliveryId,
         createdAt: deps.clock.now().toISOString(),
         readAt: null,

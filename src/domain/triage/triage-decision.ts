@@ -8,6 +8,7 @@ import { authorize } from '../access/policy.ts';
 import { REACHED_STATUSES } from '../conversation/call-in-state.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
+import { tellAlliesOfRequest } from '../notifications/staff-news.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import { findConcern } from '../intake/concerns.ts';
@@ -112,9 +113,19 @@ export interface TriageDecisionInput {
   replaces?: string;
 }
 
+const callInKinds: readonly RecommendationKind[] = ['call-in', 'call-in-and-public-statement'];
+
 export async function decideTriage(
   tx: Tx<
-    'memberships' | 'concerns' | 'triage' | 'communities' | 'audit' | 'callIns' | 'enforcement'
+    | 'memberships'
+    | 'concerns'
+    | 'triage'
+    | 'communities'
+    | 'audit'
+    | 'callIns'
+    | 'enforcement'
+    | 'jobs'
+    | 'care'
   >,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
@@ -173,6 +184,16 @@ export async function decideTriage(
       createdAt: at,
     });
     await repos.concerns.updateStatus(communityId, concernId, 'triaged', at);
+    // A reporter who asked for an ally: the request is on the board now; allies with room hear.
+    if (concern.wants === 'ally' && callInKinds.includes(input.decision)) {
+      await tellAlliesOfRequest(
+        repos,
+        deps.cipher,
+        { id: concernId, communityId, language: null },
+        [concern.subjectUserId, concern.reporterUserId],
+        at,
+      );
+    }
     await recordAudit(
       repos.audit,
       actor,

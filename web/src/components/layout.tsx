@@ -1,9 +1,10 @@
 // The frame of every page: a skip link, the banner with the main navigation, main, footer.
-import { useState, type ReactNode } from 'react';
-import { post, setCsrfToken } from '../api.ts';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { get, post, setCsrfToken } from '../api.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useAnnounce } from './announcer.tsx';
+import { useAsync } from './use-async.ts';
 
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
   const { pathname } = useLocation();
@@ -12,6 +13,26 @@ function NavLink({ to, children }: { to: string; children: ReactNode }) {
     <Link to={to} aria-current={current ? 'page' : undefined}>
       {children}
     </Link>
+  );
+}
+
+/** "Notifications", with how many are unread; counted again on every change of page. */
+function NoticesLink() {
+  const { pathname } = useLocation();
+  const count = useAsync(() => get<{ unread: number }>('/api/me/notifications/unread'), []);
+  const { reload } = count;
+  const seen = useRef(pathname);
+  useEffect(() => {
+    if (pathname === seen.current) return;
+    seen.current = pathname;
+    void reload();
+  }, [pathname, reload]);
+  const unread = count.data?.unread ?? 0;
+  return (
+    <NavLink to="/me/notifications">
+      Notifications
+      {unread > 0 ? <span className="nav-count"> ({unread} unread)</span> : null}
+    </NavLink>
   );
 }
 
@@ -59,6 +80,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   </li>
                   <li>
                     <NavLink to="/my/concerns">Concerns you raised</NavLink>
+                  </li>
+                  <li>
+                    <NoticesLink />
                   </li>
                   <li>
                     <NavLink to="/account">Your account</NavLink>

@@ -1,8 +1,11 @@
-// Organizers hear about a new concern (flow step 8): an urgent one at once on every channel; any
-// other as each organizer chose — an email for each, one email a day, or only the notice in the
-// app, which comes either way. The person it is about and the reporter are not told by this.
+// What staff hear about (flow step 8). Organizers hear about a new concern: an urgent one at
+// once on every channel; any other as each organizer chose — an email for each, one email a
+// day, or only the notice in the app, which comes either way. Allies hear about a request on the
+// ally board that fits them (they have room, and speak its language when it names one). The
+// person a case is about and its reporter are never told by these.
 import { APP_CHANNEL } from '../../contract/vocabulary.ts';
 import type { Repositories } from '../../db/store.ts';
+import { availability } from '../care/capacity.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import { DEFAULT_NEW_CONCERNS } from './notices.ts';
 import { queueNotification } from './notifications.ts';
@@ -74,5 +77,38 @@ export async function tellOrganizersOfNewConcern(
         at,
       );
     }
+  }
+}
+
+/** Allies (and organizers) with room hear that a request for an ally is on the board. */
+export async function tellAlliesOfRequest(
+  repos: Pick<Repositories, 'memberships' | 'jobs' | 'care' | 'callIns'>,
+  cipher: Cipher,
+  concern: { id: string; communityId: string; language: string | null },
+  skip: readonly (string | null)[],
+  at: string,
+): Promise<void> {
+  const staff = [
+    ...(await repos.memberships.userIdsWithRole(concern.communityId, 'ally')),
+    ...(await repos.memberships.userIdsWithRole(concern.communityId, 'organizer')),
+  ].filter((id) => !skip.includes(id));
+  for (const userId of staff) {
+    const a = await availability(repos, concern.communityId, userId);
+    if (!a.available) continue;
+    const languages = a.settings.languages;
+    if (concern.language && languages.length > 0 && !languages.includes(concern.language)) continue;
+    await queueNotification(
+      repos.jobs,
+      cipher,
+      {
+        template: 'ally-request',
+        communityId: concern.communityId,
+        to: { userId },
+        link: `/c/${concern.communityId}/ally-board`,
+        // Once per person and request, however often the decision changes.
+        dedupeKey: `board:${concern.id}:${userId}`,
+      },
+      at,
+    );
   }
 }
