@@ -249,8 +249,35 @@ export const notificationTemplates = [
   'check-in',
   'enforcement-notice',
   'appeal-update',
+  // 2026-12-01: one template a reader, where one event reaches people in different roles.
+  'call-in-stopped',
+  'organizer-asked',
+  'appeal-received',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
+
+/**
+ * Whom a notification is written for: the role the recipient holds towards the case. The table
+ * `notificationAudience` in notifications.ts says which of these each template may go to.
+ */
+export const notificationReaders = [
+  'organizer',
+  'caller',
+  'ally',
+  'harmed',
+  'member',
+  'reporter',
+] as const;
+export type NotificationReader = (typeof notificationReaders)[number];
+
+/** Emails about one's own account (not a community's): each goes only by email. */
+export const accountEmailTemplates = [
+  'password-reset',
+  'email-change-confirm',
+  'email-changed',
+  'password-changed',
+] as const;
+export type AccountEmailTemplate = (typeof accountEmailTemplates)[number];
 
 // ---- the language checker as the product uses it ------------------------------------------
 
@@ -298,7 +325,7 @@ export function channelJobName(channel: string): `notify.${string}` {
  * dispatcher schedules one `notify.<channel>` job per registered channel (`notify.email` is
  * also what every notification was before 2026-12-01, so those still run).
  */
-export const jobNames = ['notify', 'notify.email', 'retention.purge'] as const;
+export const jobNames = ['notify', 'notify.email', 'retention.purge', 'account.email'] as const;
 export type JobName = (typeof jobNames)[number];
 
 /** Why the database cannot take writes, as `GET /api/health` reports it. */
