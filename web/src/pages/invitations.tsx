@@ -157,6 +157,10 @@ function Invitations({ community }: { community: Community }) {
                     <td>
                       {i.revoked ? (
                         'Revoked'
+                      ) : i.uses >= i.maxUses ? (
+                        'Used'
+                      ) : Date.parse(i.expiresAt) <= Date.now() ? (
+                        'Expired'
                       ) : (
                         <button
                           type="button"
