@@ -192,6 +192,11 @@ export const auditActions = [
   'token.revoke',
   'sessions.revoke-all',
   'user.erase',
+  'account.reset-request',
+  'account.password-reset',
+  'account.password-change',
+  'account.email-change-request',
+  'account.email-change',
   'concern.raise',
   'concern.triage',
   'call-in.open',
@@ -269,6 +274,10 @@ export const notificationReaders = [
   'reporter',
 ] as const;
 export type NotificationReader = (typeof notificationReaders)[number];
+
+/** One-time links about one's own account (stored hashed, in `account_links`). */
+export const accountLinkKinds = ['password-reset', 'email-change'] as const;
+export type AccountLinkKind = (typeof accountLinkKinds)[number];
 
 /** Emails about one's own account (not a community's): each goes only by email. */
 export const accountEmailTemplates = [

@@ -3,10 +3,7 @@
 // are checked against that reader. Then real flows show each notification goes only to a reader
 // its template is written for, with a link to the page the table names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  notificationAudience,
-  type NotificationPage,
-} from '../../src/contract/notifications.ts';
+import { notificationAudience, type NotificationPage } from '../../src/contract/notifications.ts';
 import {
   notificationTemplates,
   type NotificationReader,
@@ -155,9 +152,7 @@ describe.each(testDialects())('notifications reach only their readers on %s', (d
     });
     expect(offered.status).toBe(201);
     const offer = (await notifications(t)).slice(before);
-    expect(offer.map((n) => [n.template, n.to])).toEqual([
-      ['ally-offer', { userId: ally.userId }],
-    ]);
+    expect(offer.map((n) => [n.template, n.to])).toEqual([['ally-offer', { userId: ally.userId }]]);
     expectFits(offer, () => 'ally');
     const text = renderEmail('ally-offer', {
       communityName: 'Friendly Project',
