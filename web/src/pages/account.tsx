@@ -1,4 +1,5 @@
-// /account — your own data: download a copy, or delete your account.
+// /account — your account: password, email address, signing out everywhere, API tokens, a
+// copy of your data, or deleting the account.
 import { useState } from 'react';
 import { ApiError, del, get, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
@@ -7,6 +8,7 @@ import { TextField, collect, required, useForm } from '../components/form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { AllTokens, ChangeEmail, ChangePassword, SignOutEverywhere } from './account-security.tsx';
 
 export function AccountPage() {
   const { me } = useSession();
@@ -35,6 +37,10 @@ export function AccountPage() {
         Conversations someone started with you about something said or done are under{' '}
         <Link to="/me/call-ins">Conversations with you</Link>.
       </p>
+      <ChangePassword />
+      <ChangeEmail />
+      <SignOutEverywhere />
+      <AllTokens communities={me.communities.filter((c) => c.role !== null)} />
       <Export />
       <Delete />
     </Page>
