@@ -204,7 +204,7 @@ export function AllTokens({ communities }: { communities: { id: string; name: st
           return { id: c.id, name: c.name, items: r.items.filter((t) => !t.revoked) };
         }),
       ),
-    [communities.map((c) => c.id).join(',')],
+    [communities],
   );
   const revoke = async (communityId: string, t: ApiToken) => {
     setProblem(null);

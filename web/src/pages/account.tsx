@@ -1,6 +1,6 @@
 // /account — your account: password, email address, signing out everywhere, API tokens, a
 // copy of your data, or deleting the account.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, del, get, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
@@ -12,6 +12,8 @@ import { AllTokens, ChangeEmail, ChangePassword, SignOutEverywhere } from './acc
 
 export function AccountPage() {
   const { me } = useSession();
+  // The communities where tokens can be made (an operator may run some without a role there).
+  const memberOf = useMemo(() => (me ? me.communities.filter((c) => c.role !== null) : []), [me]);
   if (me === undefined) {
     return (
       <Page title="Your account">
@@ -40,7 +42,7 @@ export function AccountPage() {
       <ChangePassword />
       <ChangeEmail />
       <SignOutEverywhere />
-      <AllTokens communities={me.communities.filter((c) => c.role !== null)} />
+      <AllTokens communities={memberOf} />
       <Export />
       <Delete />
     </Page>
