@@ -5,11 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationAudience, type NotificationPage } from '../../src/contract/notifications.ts';
 import {
+  accountEmailTemplates,
   notificationTemplates,
   type NotificationReader,
   type NotificationTemplate,
 } from '../../src/contract/vocabulary.ts';
 import { check } from '../../src/language/check.ts';
+import { renderAccountEmail } from '../../src/integrations/email/account-templates.ts';
 import { renderEmail } from '../../src/integrations/email/templates.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import {
@@ -116,6 +118,25 @@ describe('every template, for every reader it may go to', () => {
       expect(broken.length).toBeGreaterThan(0);
     }
   });
+});
+
+describe('emails about one\u2019s own account', () => {
+  it.each(accountEmailTemplates)(
+    '%s speaks to the account holder, with nothing of any case',
+    (name) => {
+      const link = 'https://callin.example.org/reset-password/abc';
+      const email = renderAccountEmail(name, { recipientName: 'Pat Reader', link });
+      const words = `${email.subject}\n${email.text}`;
+      expect(words).not.toMatch(/\b(you raised|call-in|concern|harmed|organizer)\b/i);
+      expect(words.toLowerCase()).not.toMatch(
+        /\b(guys|crazy|sanity|insane|lame|dumb|simply|just)\b/,
+      );
+      expect(check(words, { markdown: false })).toEqual([]);
+      // A link only where there is something to do; a note that only tells carries none.
+      if (name === 'email-changed') expect(email.text).not.toContain(link);
+      else expect(email.text).toContain(link);
+    },
+  );
 });
 
 describe.each(testDialects())('notifications reach only their readers on %s', (dialect) => {

@@ -31,7 +31,7 @@ const templates: Record<AccountEmailTemplate, AccountText> = {
   'email-changed': {
     subject: 'Your Calling In account has a new email address',
     body: [
-      'The email address of your Calling In account was just changed, so emails from it will go to the new address from now on.',
+      'The email address of your Calling In account has been changed, so emails from it will go to the new address from now on.',
       'If you did not make this change, please tell the person who runs Calling In for your community as soon as you can.',
     ],
     action: null,
@@ -39,7 +39,7 @@ const templates: Record<AccountEmailTemplate, AccountText> = {
   'password-changed': {
     subject: 'Your Calling In password was changed',
     body: [
-      'The password of your Calling In account was just changed, and other browsers were signed out.',
+      'The password of your Calling In account has been changed, and other browsers were signed out.',
       'If this was you, there is nothing else to do. If it was not, choose a new password with the link below.',
     ],
     action: 'Choose a new password',

@@ -89,7 +89,7 @@ const templates: Record<TemplateName, TemplateText> = {
   'check-in': {
     subject: (c) => `Checking in from ${c}`,
     body: [
-      'Someone holding call-ins at {community} has just logged a hard conversation.',
+      'Someone holding call-ins at {community} has logged a hard conversation.',
       'It may be a good moment to check in with the people doing this work. The care page shows how the load is spread.',
     ],
     action: 'See the care page',
