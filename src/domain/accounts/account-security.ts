@@ -10,7 +10,7 @@ import {
   type SealedAccountEmail,
 } from '../../contract/notifications.ts';
 import type { AccountEmailTemplate } from '../../contract/vocabulary.ts';
-import { AppError, fieldError, type ErrorDetails } from '../../config/errors.ts';
+import { AppError, fieldError } from '../../config/errors.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import type { User } from '../../db/records.ts';
 import type { Actor } from '../access/actor.ts';
@@ -63,7 +63,7 @@ function checkNewPassword(field: string, password: string, email: string): void 
     if (e instanceof AppError && Array.isArray(e.details)) {
       throw new AppError(
         'validation_failed',
-        e.details.map((d) => ({ ...d, field })) as ErrorDetails,
+        e.details.map((d) => ({ ...d, field })),
       );
     }
     throw e;
