@@ -292,3 +292,22 @@ describe.each(testDialects())('looking after one\u2019s own account on %s', (dia
     expect(nobody.status).toBe(401);
   });
 });
+
+describe.each(testDialects())('asking for reset links from one address on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { env: { RATE_LIMIT_SIGN_IN: '3' } });
+  });
+  afterAll(async () => t.close());
+
+  it('slows down one address asking about many accounts', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await new Client(t.app).post('/api/auth/forgot-password', {
+        email: uniqueEmail('many'),
+      });
+      codes.push(r.status);
+    }
+    expect(codes).toEqual([202, 202, 202, 429]);
+  });
+});
