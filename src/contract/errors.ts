@@ -43,6 +43,16 @@ export const errorCodes = {
     status: 409,
     message: 'An account with that email already exists. Sign in to accept the invitation.',
   },
+  reset_link_invalid: {
+    status: 404,
+    message:
+      'That link to choose a new password has expired or was already used. You can ask for a new one.',
+  },
+  email_link_invalid: {
+    status: 404,
+    message:
+      'That link to confirm a new email address has expired or was already used. You can ask for a new one from your account page.',
+  },
   already_member: { status: 409, message: 'You are already part of this community.' },
   slug_taken: { status: 409, message: 'Another community already uses that short name.' },
   intake_closed: { status: 404, message: 'This form is not taking concerns right now.' },

@@ -4,7 +4,12 @@
 // (cipher.encrypt(…, NOTIFICATION_CONTEXT)), so no address or link sits in clear in the jobs
 // table; the template name says what happened, never the case content.
 import { Type, type Static } from '@sinclair/typebox';
-import { notificationTemplates } from './vocabulary.ts';
+import {
+  accountEmailTemplates,
+  notificationTemplates,
+  type NotificationReader,
+  type NotificationTemplate,
+} from './vocabulary.ts';
 
 /** The encryption context of the sealed part of every notification. */
 export const NOTIFICATION_CONTEXT = 'notification';
@@ -43,3 +48,75 @@ export const ChannelDeliveryPayload = Type.Object({
   intentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
 });
 export type ChannelDeliveryPayload = Static<typeof ChannelDeliveryPayload>;
+
+/**
+ * The page a notification's link opens. Each is a page its readers can open: the private
+ * links (`consent-link`, `member-link`, `follow-link`) work without an account; the rest need
+ * the reader signed in with the role the page asks for.
+ */
+export type NotificationPage =
+  | 'consent-link'
+  | 'member-link'
+  | 'follow-link'
+  | 'call-in'
+  | 'offers'
+  | 'care'
+  | 'enforcements'
+  | 'my-enforcement'
+  | 'my-concerns'
+  | 'concern'
+  | 'inbox'
+  | 'ally-board';
+
+/**
+ * Who each template is written for, and where its link leads. A template goes only to the
+ * readers listed here; an event that reaches people in different roles (a stopped call-in: its
+ * caller and the organizers) uses one template a reader, so every email speaks to the person
+ * reading it. test/integrations/notification-words.test.ts renders each template for each of
+ * its readers from this table and checks the words and the link fit.
+ */
+export const notificationAudience: Record<
+  NotificationTemplate,
+  { readers: readonly NotificationReader[]; opens: NotificationPage }
+> = {
+  'consent-request': { readers: ['harmed'], opens: 'consent-link' },
+  'consent-withdrawn': { readers: ['caller'], opens: 'call-in' },
+  'call-in-stopped': { readers: ['organizer'], opens: 'call-in' },
+  'ally-offer': { readers: ['ally'], opens: 'offers' },
+  'call-in-message': { readers: ['member'], opens: 'member-link' },
+  'call-in-reply': { readers: ['caller'], opens: 'call-in' },
+  'organizer-asked': { readers: ['organizer'], opens: 'call-in' },
+  'follow-up-reminder': { readers: ['caller'], opens: 'call-in' },
+  'reporter-update': { readers: ['reporter'], opens: 'my-concerns' },
+  'check-in': { readers: ['organizer'], opens: 'care' },
+  'enforcement-notice': { readers: ['member'], opens: 'my-enforcement' },
+  'appeal-update': { readers: ['member'], opens: 'my-enforcement' },
+  'appeal-received': { readers: ['organizer'], opens: 'enforcements' },
+  'new-concern': { readers: ['organizer'], opens: 'concern' },
+  'urgent-concern': { readers: ['organizer'], opens: 'concern' },
+  'new-concerns-digest': { readers: ['organizer'], opens: 'inbox' },
+  // Allies, and organizers with room, who could take the request.
+  'ally-request': { readers: ['ally', 'organizer'], opens: 'ally-board' },
+};
+
+/**
+ * The payload of `account.email` (version 1): an email about one's own account (a reset link,
+ * a new address to confirm, a change made). It goes by email only, to the address sealed in it
+ * (a new address is not the account's yet), with the link sealed too.
+ */
+export const AccountEmailPayload = Type.Object({
+  template: Type.Union(accountEmailTemplates.map((t) => Type.Literal(t))),
+  sealed: Type.String({ minLength: 1, maxLength: 20_000 }),
+});
+export type AccountEmailPayload = Static<typeof AccountEmailPayload>;
+
+export const SealedAccountEmail = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  name: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
+  /** Absent for an email that only tells (a password was changed). */
+  link: Type.Union([Type.String({ minLength: 1, maxLength: 2000 }), Type.Null()]),
+});
+export type SealedAccountEmail = Static<typeof SealedAccountEmail>;
+
+/** The encryption context of the sealed part of an account email. */
+export const ACCOUNT_EMAIL_CONTEXT = 'account-email';

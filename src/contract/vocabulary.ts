@@ -190,6 +190,11 @@ export const auditActions = [
   'token.revoke',
   'sessions.revoke-all',
   'user.erase',
+  'account.reset-request',
+  'account.password-reset',
+  'account.password-change',
+  'account.email-change-request',
+  'account.email-change',
   'concern.raise',
   'concern.triage',
   'concern.triage-change',
@@ -248,12 +253,44 @@ export const notificationTemplates = [
   'check-in',
   'enforcement-notice',
   'appeal-update',
+  // 2026-12-01: one template a reader, where one event reaches people in different roles.
+  'call-in-stopped',
+  'organizer-asked',
+  'appeal-received',
+  // 2026-12-01: what staff hear about (in-app notices and organizer emails).
   'new-concern',
   'urgent-concern',
   'new-concerns-digest',
   'ally-request',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
+
+/**
+ * Whom a notification is written for: the role the recipient holds towards the case. The table
+ * `notificationAudience` in notifications.ts says which of these each template may go to.
+ */
+export const notificationReaders = [
+  'organizer',
+  'caller',
+  'ally',
+  'harmed',
+  'member',
+  'reporter',
+] as const;
+export type NotificationReader = (typeof notificationReaders)[number];
+
+/** One-time links about one's own account (stored hashed, in `account_links`). */
+export const accountLinkKinds = ['password-reset', 'email-change'] as const;
+export type AccountLinkKind = (typeof accountLinkKinds)[number];
+
+/** Emails about one's own account (not a community's): each goes only by email. */
+export const accountEmailTemplates = [
+  'password-reset',
+  'email-change-confirm',
+  'email-changed',
+  'password-changed',
+] as const;
+export type AccountEmailTemplate = (typeof accountEmailTemplates)[number];
 
 /** The channel every account has: notices in the app. */
 export const APP_CHANNEL = 'app';
@@ -311,7 +348,7 @@ export function channelJobName(channel: string): `notify.${string}` {
  * dispatcher schedules one `notify.<channel>` job per registered channel (`notify.email` is
  * also what every notification was before 2026-12-01, so those still run).
  */
-export const jobNames = ['notify', 'notify.email', 'retention.purge'] as const;
+export const jobNames = ['notify', 'notify.email', 'retention.purge', 'account.email'] as const;
 export type JobName = (typeof jobNames)[number];
 
 /** Why the database cannot take writes, as `GET /api/health` reports it. */

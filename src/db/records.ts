@@ -55,6 +55,7 @@ import type {
   NoticesTable,
   SessionsTable,
   SetupTokensTable,
+  AccountLinksTable,
   TriageDecisionsTable,
   UsersTable,
 } from './schema.ts';
@@ -190,6 +191,40 @@ export function toSetupToken(r: SetupTokensTable): SetupToken {
     createdAt: r.created_at,
     expiresAt: r.expires_at,
     usedAt: r.used_at,
+  };
+}
+
+export interface AccountLink {
+  tokenHash: string;
+  userId: string;
+  kind: AccountLinksTable['kind'];
+  newEmail: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export function toAccountLink(r: AccountLinksTable): AccountLink {
+  return {
+    tokenHash: r.token_hash,
+    userId: r.user_id,
+    kind: r.kind,
+    newEmail: r.new_email,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+  };
+}
+
+export function accountLinkRow(l: AccountLink): AccountLinksTable {
+  return {
+    token_hash: l.tokenHash,
+    user_id: l.userId,
+    kind: l.kind,
+    new_email: l.newEmail,
+    created_at: l.createdAt,
+    expires_at: l.expiresAt,
+    used_at: l.usedAt,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type {
+  AccountLinkKind,
   ActorKind,
   AppealStatus,
   AuditAction,
@@ -58,6 +59,17 @@ export interface SessionsTable {
 
 export interface SetupTokensTable {
   token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** One-time account links (2026-12-01): a password reset, or a new address to confirm. */
+export interface AccountLinksTable {
+  token_hash: string;
+  user_id: string;
+  kind: AccountLinkKind;
+  new_email: string | null;
   created_at: string;
   expires_at: string;
   used_at: string | null;
@@ -223,6 +235,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
+  account_links: AccountLinksTable;
   communities: CommunitiesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;

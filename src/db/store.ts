@@ -7,6 +7,7 @@ import { noReadCache, type ReadCache } from './read-cache.ts';
 import { callInsRepository } from './repositories/call-ins.repository.ts';
 import { careRepository } from './repositories/care.repository.ts';
 import { enforcementRepository } from './repositories/enforcement.repository.ts';
+import { accountLinksRepository } from './repositories/account-links.repository.ts';
 import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
 import { auditRepository, type AuditSeal } from './repositories/audit.repository.ts';
 import { communitiesRepository } from './repositories/communities.repository.ts';
@@ -33,6 +34,7 @@ export function createRepositories(
     users: usersRepository(db),
     sessions: sessionsRepository(db, cache),
     setupTokens: setupTokensRepository(db),
+    accountLinks: accountLinksRepository(db),
     communities: communitiesRepository(db),
     memberships: membershipsRepository(db, cache),
     invitations: invitationsRepository(db),

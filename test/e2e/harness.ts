@@ -27,7 +27,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more variables for this server (for example SMTP_URL and RUN_JOBS, to send email). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'callin-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -44,6 +45,7 @@ export async function startServer(): Promise<RunningServer> {
       RUN_JOBS: 'false',
       RATE_LIMIT_SIGN_IN: '1000',
       RATE_LIMIT_PUBLIC_FORMS: '1000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -412,6 +412,32 @@ export const validRequests: Record<string, Builder> = {
     body: {},
   }),
   'GET /api/auth/whoami': async () => ({ url: '/api/auth/whoami' }),
+  // An address of its own each time (asking about one address is limited to a few an hour).
+  'POST /api/auth/forgot-password': async () => ({
+    url: '/api/auth/forgot-password',
+    body: { email: uniqueEmail('forgot') },
+  }),
+  // Links nobody was given: everyone meets the same "expired or used" answer.
+  'GET /api/auth/reset-password/:token': async () => ({
+    url: '/api/auth/reset-password/a-reset-link-never-issued',
+  }),
+  'POST /api/auth/reset-password/:token': async () => ({
+    url: '/api/auth/reset-password/a-reset-link-never-issued',
+    body: { password: PASSWORD },
+  }),
+  'POST /api/auth/confirm-email/:token': async () => ({
+    url: '/api/auth/confirm-email/an-email-link-never-issued',
+    body: {},
+  }),
+  // A wrong current password, so people reach the password check and nothing changes.
+  'POST /api/me/password': async () => ({
+    url: '/api/me/password',
+    body: { currentPassword: 'not the password at all', newPassword: 'another kind passphrase' },
+  }),
+  'POST /api/me/email': async () => ({
+    url: '/api/me/email',
+    body: { password: 'not the password at all', newEmail: uniqueEmail('moving') },
+  }),
   'GET /api/me': async () => ({ url: '/api/me' }),
   'GET /api/me/concerns': async () => ({ url: '/api/me/concerns' }),
   'GET /api/communities': async () => ({ url: '/api/communities' }),

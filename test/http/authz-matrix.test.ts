@@ -74,6 +74,35 @@ const matrix: Record<string, Row> = {
     expect: { token: 'forbidden', otherToken: 'forbidden' },
   },
   'GET /api/auth/whoami': { allow: signedIn },
+  // Looking after one's own account. The links in these requests were never issued, and the
+  // passwords are wrong, so nothing changes for anyone.
+  'POST /api/auth/forgot-password': { allow: everyone },
+  'GET /api/auth/reset-password/:token': {
+    allow: [],
+    expect: Object.fromEntries(everyone.map((a) => [a, 'reset_link_invalid'])),
+  },
+  'POST /api/auth/reset-password/:token': {
+    allow: [],
+    expect: Object.fromEntries(everyone.map((a) => [a, 'reset_link_invalid'])),
+  },
+  'POST /api/auth/confirm-email/:token': {
+    allow: [],
+    expect: Object.fromEntries(everyone.map((a) => [a, 'email_link_invalid'])),
+  },
+  'POST /api/me/password': {
+    allow: [],
+    expect: {
+      ...Object.fromEntries(people.map((a) => [a, 'validation_failed'])),
+      ...tokensRefused,
+    },
+  },
+  'POST /api/me/email': {
+    allow: [],
+    expect: {
+      ...Object.fromEntries(people.map((a) => [a, 'validation_failed'])),
+      ...tokensRefused,
+    },
+  },
   'GET /api/me': { allow: people, expect: { token: 'forbidden', otherToken: 'forbidden' } },
   'GET /api/me/concerns': {
     allow: people,

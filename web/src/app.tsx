@@ -29,6 +29,11 @@ import { PublicRaisePage, RaisePage } from './pages/raise.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SetupPage } from './pages/setup.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
+import {
+  ConfirmEmailPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+} from './pages/password-reset.tsx';
 import { TokensPage } from './pages/tokens.tsx';
 import { replaceLocation, Routes, type RouteDef } from './router.tsx';
 import { SessionProvider } from './session.tsx';
@@ -52,6 +57,15 @@ const alias = (suffix: string) => ({
 export const routes: RouteDef[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/sign-in', render: () => <SignInPage /> },
+  { path: '/forgot-password', render: () => <ForgotPasswordPage /> },
+  {
+    path: '/reset-password/:token',
+    render: (r) => <ResetPasswordPage token={p(r, 'token')} />,
+  },
+  {
+    path: '/confirm-email/:token',
+    render: (r) => <ConfirmEmailPage token={p(r, 'token')} />,
+  },
   { path: '/setup', render: () => <SetupPage /> },
   { path: '/invite/:token', render: (r) => <InvitePage token={p(r, 'token')} /> },
   { path: '/raise/:intakeId', render: (r) => <PublicRaisePage intakeId={p(r, 'intakeId')} /> },

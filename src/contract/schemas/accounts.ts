@@ -26,6 +26,29 @@ export const SignInBody = Type.Object(
 export const SignedIn = Type.Object({ userId: Uuid, csrfToken: Type.String() });
 export type SignedIn = Static<typeof SignedIn>;
 
+// ---- looking after one's own account -------------------------------------------------------
+
+export const ForgotPasswordBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }) },
+  { additionalProperties: false },
+);
+/** A one-time account link's secret, as it appears in the address. */
+export const AccountLinkParams = Type.Object({
+  token: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }),
+});
+export const ResetPasswordBody = Type.Object(
+  { password: Password },
+  { additionalProperties: false },
+);
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
+export const ChangeEmailBody = Type.Object(
+  { password: Password, newEmail: Email },
+  { additionalProperties: false },
+);
+
 export const SignedOutEverywhere = Type.Object({
   ok: Type.Literal(true),
   sessionsEnded: Type.Integer(),

@@ -44,6 +44,13 @@ export function sessionsRepository(db: Kysely<Database>, cache: ReadCache = noRe
       const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
       return Number(r.numDeletedRows);
     },
+    /** Ends every session of a person but one (the one asking). */
+    async deleteOthers(userId: string, keepIdHash: string | null): Promise<number> {
+      let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (keepIdHash) q = q.where('id_hash', '!=', keepIdHash);
+      const r = await q.executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async deleteExpired(now: string): Promise<void> {
       await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
     },

@@ -27,6 +27,16 @@ export function usersRepository(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setEmail(id: string, email: string): Promise<void> {
+      await db.updateTable('users').set({ email }).where('id', '=', id).execute();
+    },
     async setOperator(id: string): Promise<void> {
       await db.updateTable('users').set({ is_operator: 1 }).where('id', '=', id).execute();
     },

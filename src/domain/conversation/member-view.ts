@@ -149,17 +149,19 @@ export async function respondAsMember(
     const row = await insertMessage(repos, deps.cipher, callIn, 'member', input.kind, text, at);
     const state = input.kind === 'reply' ? callIn.memberState : input.kind;
     await repos.callIns.update(callIn.id, { memberState: state, updatedAt: at });
-    const tell = new Set(callIn.callerUserId ? [callIn.callerUserId] : []);
+    // The caller hears of a reply; organizers, when the member asks for one, of that request.
+    const tell = new Map<string, 'call-in-reply' | 'organizer-asked'>();
     if (input.kind === 'ask-organizer') {
       for (const m of await repos.memberships.list(callIn.communityId))
-        if (m.role === 'organizer') tell.add(m.userId);
+        if (m.role === 'organizer') tell.set(m.userId, 'organizer-asked');
     }
-    for (const userId of tell) {
+    if (callIn.callerUserId) tell.set(callIn.callerUserId, 'call-in-reply');
+    for (const [userId, template] of tell) {
       await queueNotification(
         repos.jobs,
         deps.cipher,
         {
-          template: 'call-in-reply',
+          template,
           communityId: callIn.communityId,
           to: { userId },
           link: links(deps.publicUrl).callIn(callIn.communityId, callIn.id),

@@ -238,7 +238,7 @@ export async function appealEnforcement(
         repos.jobs,
         deps.cipher,
         {
-          template: 'appeal-update',
+          template: 'appeal-received',
           communityId: e.communityId,
           to: { userId: m.userId },
           link: `${deps.publicUrl}/communities/${e.communityId}/enforcements`,

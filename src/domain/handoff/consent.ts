@@ -345,13 +345,17 @@ async function stop(
   const organizers = (await repos.memberships.list(callIn.communityId))
     .filter((m) => m.role === 'organizer')
     .map((m) => m.userId);
-  const tell = new Set([...(callIn.callerUserId ? [callIn.callerUserId] : []), ...organizers]);
-  for (const userId of tell) {
+  // The caller is told as the one preparing it; the other organizers as the ones overseeing it.
+  const tell = new Map<string, 'consent-withdrawn' | 'call-in-stopped'>(
+    organizers.map((userId) => [userId, 'call-in-stopped']),
+  );
+  if (callIn.callerUserId) tell.set(callIn.callerUserId, 'consent-withdrawn');
+  for (const [userId, template] of tell) {
     await queueNotification(
       repos.jobs,
       deps.cipher,
       {
-        template: 'consent-withdrawn',
+        template,
         communityId: callIn.communityId,
         to: { userId },
         link: links(deps.publicUrl).callIn(callIn.communityId, callIn.id),

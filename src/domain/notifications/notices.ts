@@ -15,13 +15,17 @@ import type { NotificationChannel } from './notifications.ts';
 /** One line per template, written for the person it goes to; `{community}` is replaced. */
 export const noticeText: Record<NotificationTemplate, string> = {
   'consent-request': 'You have a private question from {community}, waiting for your answer.',
-  'consent-withdrawn': 'A call-in at {community} has stopped: please send nothing more about it.',
-  'ally-offer': 'An organizer at {community} asked whether you could hold a call-in.',
+  'consent-withdrawn':
+    'A call-in you were preparing at {community} has stopped: please send nothing more about it.',
+  'call-in-stopped': 'A call-in at {community} has stopped: the harmed person withdrew consent.',
+  'organizer-asked': 'The member in a call-in at {community} asked to talk with an organizer.',
+  'appeal-received': 'Someone at {community} asked for a decision to be looked at again.',
+  'ally-offer': 'An organizer at {community} asked whether you would hold a call-in.',
   'call-in-message': 'Someone at {community} wrote to you privately.',
   'call-in-reply': 'There is a new reply in a private conversation at {community}.',
   'follow-up-reminder': 'It is time to follow up on a conversation you held at {community}.',
   'reporter-update': 'There is an update on something you raised at {community}.',
-  'check-in': '{community} is checking in on how you are doing.',
+  'check-in': 'Someone doing the work at {community} logged a draining conversation: check in.',
   'enforcement-notice': 'The organizers of {community} wrote to you about a decision.',
   'appeal-update': 'There is an update on the review you asked for at {community}.',
   'new-concern': 'A new concern was raised at {community}.',

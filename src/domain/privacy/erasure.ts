@@ -112,6 +112,7 @@ export const referenceSteps: {
 /** Rows that are the person's own: deleted. */
 export const deletionSteps: { table: TableName; column: string }[] = [
   { table: 'sessions', column: 'user_id' },
+  { table: 'account_links', column: 'user_id' },
   { table: 'api_tokens', column: 'user_id' },
   { table: 'memberships', column: 'user_id' },
   { table: 'care_profiles', column: 'user_id' },

@@ -1,4 +1,9 @@
 import {
+  AccountLinkParams,
+  ChangeEmailBody,
+  ChangePasswordBody,
+  ForgotPasswordBody,
+  ResetPasswordBody,
   Me,
   MyConcernList,
   Ok,
@@ -16,6 +21,15 @@ import {
   signOut,
   signOutEverywhere,
 } from '../../domain/accounts/accounts.ts';
+import {
+  changePassword,
+  checkResetLink,
+  confirmEmailChange,
+  requestEmailChange,
+  requestPasswordReset,
+  resetPassword,
+} from '../../domain/accounts/account-security.ts';
+import { hashSecret } from '../../domain/common/tokens.ts';
 import { requirePerson } from '../../domain/access/policy.ts';
 import { listMyConcerns } from '../../domain/intake/concerns.ts';
 import { presentCommunity } from '../../domain/accounts/communities.ts';
@@ -24,11 +38,15 @@ import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
 const ACCOUNT_WINDOW_MS = 15 * 60_000;
+/** Reset emails to one address: at most this many an hour, however many addresses ask. */
+const RESETS_PER_EMAIL = 5;
+const RESET_WINDOW_MS = 60 * 60_000;
 
 export const authRoutes: RouteRegistrar = (app, ctx) => {
   const sessionOptions = { ttlHours: ctx.config.sessionTtlHours };
   const tx = ctx.store.transaction.bind(ctx.store);
   const counters = sharedCounters(ctx.database.db);
+  const deps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
 
   app.post(
     '/setup',
@@ -174,6 +192,132 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       if (a.kind === 'token')
         return { userId: a.userId, via: 'token' as const, communityId: a.communityId };
       throw new AppError('sign_in_required');
+    },
+  );
+  // ---- looking after one's own account ------------------------------------------------------
+
+  app.post(
+    '/auth/forgot-password',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Ask for a link to choose a new password; answers the same whether or not the address has an account',
+        security: open,
+        body: ForgotPasswordBody,
+        response: { 202: Ok },
+      },
+    },
+    async (request, reply) => {
+      // Counted per address asked about too, whether or not it has an account (no oracle).
+      const email = request.body.email.normalize('NFKC').trim().toLowerCase();
+      const tries = await counters.hit(`password-reset-email:${email}`, RESET_WINDOW_MS);
+      if (tries.hits > RESETS_PER_EMAIL) throw new AppError('rate_limited');
+      await requestPasswordReset(tx, deps, request.body.email);
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+
+  app.get(
+    '/auth/reset-password/:token',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Whether a link to choose a new password still works',
+        security: open,
+        params: AccountLinkParams,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      await checkResetLink(ctx.store.repos, ctx.clock, request.params.token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/reset-password/:token',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Choose a new password with the emailed link (once); signs out everywhere',
+        security: open,
+        params: AccountLinkParams,
+        body: ResetPasswordBody,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      await resetPassword(tx, deps, request.params.token, request.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/confirm-email/:token',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Confirm a new email address with the link sent to it',
+        security: open,
+        params: AccountLinkParams,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      await confirmEmailChange(tx, deps, request.params.token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change my password (needs the current one); signs out my other sessions',
+        security: sessionOnly,
+        body: ChangePasswordBody,
+        response: { 200: SignedOutEverywhere },
+      },
+    },
+    async (request) => {
+      requirePerson(request.actor);
+      if (!request.session) throw new AppError('sign_in_required');
+      const n = await changePassword(
+        tx,
+        deps,
+        request.actor,
+        hashSecret(request.session.token),
+        request.body,
+      );
+      return { ok: true as const, sessionsEnded: n };
+    },
+  );
+
+  app.post(
+    '/me/email',
+    {
+      config: strictLimit(ctx.config.signInRateLimit),
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Move my account to a new email address (needs my password); a link to confirm goes to the new address',
+        security: sessionOnly,
+        body: ChangeEmailBody,
+        response: { 202: Ok },
+      },
+    },
+    async (request, reply) => {
+      requirePerson(request.actor);
+      if (!request.session) throw new AppError('sign_in_required');
+      await requestEmailChange(tx, deps, request.actor, request.body);
+      return reply.code(202).send({ ok: true as const });
     },
   );
 };

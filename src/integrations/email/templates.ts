@@ -29,18 +29,26 @@ const templates: Record<TemplateName, TemplateText> = {
   'consent-withdrawn': {
     subject: (c) => `An update from ${c}`,
     body: [
-      'A call-in you were preparing has been stopped, so please do not send anything more about it.',
+      'A call-in you were preparing at {community} has been stopped, so please do not send anything more about it.',
       'Thank you for the care you have already put in. There is nothing else you need to do.',
     ],
     action: 'See the details',
   },
+  'call-in-stopped': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'A call-in at {community} has been stopped. Nothing more will be sent to the person it was for.',
+      'There is nothing you need to do. The call-in page shows where things stand.',
+    ],
+    action: 'See the call-in',
+  },
   'ally-offer': {
     subject: (c) => `A private message from ${c}`,
     body: [
-      'An ally at {community} has offered to help with something you raised.',
-      'You decide whether they go ahead, and you can say no without giving a reason.',
+      'An organizer at {community} has asked whether you would hold a call-in.',
+      'It is your choice: you can take it on, or say no without giving a reason.',
     ],
-    action: 'Read the offer',
+    action: 'See the request',
   },
   'call-in-message': {
     subject: (c) => `A private message from ${c}`,
@@ -54,6 +62,14 @@ const templates: Record<TemplateName, TemplateText> = {
     subject: (c) => `A private message from ${c}`,
     body: ['There is a new reply in a private conversation you are part of at {community}.'],
     action: 'Read the reply',
+  },
+  'organizer-asked': {
+    subject: (c) => `A private message from ${c}`,
+    body: [
+      'The person in a call-in at {community} has asked to talk to an organizer.',
+      'Please look at the call-in when you can, or ask another organizer to.',
+    ],
+    action: 'See the call-in',
   },
   'follow-up-reminder': {
     subject: (c) => `A gentle reminder from ${c}`,
@@ -74,10 +90,10 @@ const templates: Record<TemplateName, TemplateText> = {
   'check-in': {
     subject: (c) => `Checking in from ${c}`,
     body: [
-      'We wanted to see how you are doing after a recent conversation at {community}.',
-      'If you would like to share anything, you can do so privately, and only if you want to.',
+      'Someone holding call-ins at {community} has logged a hard conversation.',
+      'It may be a good moment to check in with the people doing this work. The care page shows how the load is spread.',
     ],
-    action: 'Check in',
+    action: 'See the care page',
   },
   'enforcement-notice': {
     subject: (c) => `A private message from ${c}`,
@@ -91,6 +107,14 @@ const templates: Record<TemplateName, TemplateText> = {
     subject: (c) => `An update from ${c}`,
     body: ['There is an update on the review you asked for at {community}.'],
     action: 'See the update',
+  },
+  'appeal-received': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Someone at {community} has asked for a decision to be looked at again.',
+      'An organizer who did not make the decision can review it.',
+    ],
+    action: 'See the appeals',
   },
   'new-concern': {
     subject: (c) => `An update from ${c}`,

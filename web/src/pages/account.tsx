@@ -1,5 +1,6 @@
-// /account — your own data: download a copy, or delete your account.
-import { useState } from 'react';
+// /account — your account: password, email address, signing out everywhere, API tokens, a
+// copy of your data, or deleting the account.
+import { useMemo, useState } from 'react';
 import { ApiError, del, get, setCsrfToken } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
@@ -7,9 +8,12 @@ import { TextField, collect, required, useForm } from '../components/form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { AllTokens, ChangeEmail, ChangePassword, SignOutEverywhere } from './account-security.tsx';
 
 export function AccountPage() {
   const { me } = useSession();
+  // The communities where tokens can be made (an operator may run some without a role there).
+  const memberOf = useMemo(() => (me ? me.communities.filter((c) => c.role !== null) : []), [me]);
   if (me === undefined) {
     return (
       <Page title="Your account">
@@ -35,6 +39,10 @@ export function AccountPage() {
         Conversations someone started with you about something said or done are under{' '}
         <Link to="/me/call-ins">Conversations with you</Link>.
       </p>
+      <ChangePassword />
+      <ChangeEmail />
+      <SignOutEverywhere />
+      <AllTokens communities={memberOf} />
       <Export />
       <Delete />
     </Page>

@@ -138,7 +138,7 @@ function NewCommunity() {
         <TextField
           id="slug"
           label="Short name"
-          hint="Lowercase letters, numbers and dashes, used in addresses. For example: rust-meetup."
+          hint="Lowercase letters, numbers and dashes, different from every other community here. For example: rust-meetup."
           value={effectiveSlug}
           onChange={(e) => {
             setSlugTouched(true);

@@ -40,6 +40,8 @@ function Invitations({ community }: { community: Community }) {
   const announce = useAnnounce();
   const [role, setRole] = useState(isOrganizer ? 'member' : 'organizer');
   const [maxUses, setMaxUses] = useState('1');
+  // When the page opened: a link that ran out since then still offers Revoke, which is harmless.
+  const [openedAt] = useState(() => Date.now());
   const [days, setDays] = useState('7');
   const [made, setMade] = useState<{ url: string; role: string; expiresAt: string } | null>(null);
   const form = useForm();
@@ -157,6 +159,10 @@ function Invitations({ community }: { community: Community }) {
                     <td>
                       {i.revoked ? (
                         'Revoked'
+                      ) : i.uses >= i.maxUses ? (
+                        'Used'
+                      ) : Date.parse(i.expiresAt) <= openedAt ? (
+                        'Expired'
                       ) : (
                         <button
                           type="button"

@@ -74,7 +74,7 @@ export function InvitePage({ token }: { token: string }) {
   return (
     <Page
       title={`Join ${p.community.name}`}
-      lead={`You have been invited to join ${p.community.name} as ${role === 'ally' ? 'an' : 'a'} ${role}.`}
+      lead={`You have been invited to join ${p.community.name} as ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`}
     >
       <p>{roleMeaning[p.role] ?? ''}</p>
       <ApiForm

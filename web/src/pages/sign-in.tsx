@@ -4,7 +4,7 @@ import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Page } from '../components/page.tsx';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 const labels = { email: 'Email', password: 'Password' };
@@ -51,6 +51,9 @@ export function SignInPage() {
           error={form.errors.password}
         />
       </ApiForm>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="muted">
         New here? Accounts are made from an invitation link that an organizer sends you.
       </p>

@@ -10,10 +10,13 @@ export function Capacity({
   base,
   care,
   onDone,
+  offeredWork,
 }: {
   base: string;
   care: MyCare;
   onDone: () => Promise<void>;
+  /** Allies and organizers are offered requests; plain members never are. */
+  offeredWork: boolean;
 }) {
   const announce = useAnnounce();
   const [capacity, setCapacity] = useState(String(care.capacity));
@@ -39,11 +42,13 @@ export function Capacity({
       <h2 id="capacity-heading">Your capacity</h2>
       <p>
         You hold {care.load} open {care.load === 1 ? 'call-in' : 'call-ins'} now.{' '}
-        {care.paused
-          ? 'You are paused, so nobody offers you new work. Take all the time you need.'
-          : care.available
-            ? 'You have room for more, so new requests may be offered to you.'
-            : 'You are at your limit, so no new requests are offered to you.'}
+        {!offeredWork
+          ? 'Requests are offered to allies and organizers, so none come to you as a member.'
+          : care.paused
+            ? 'You are paused, so nobody offers you new work. Take all the time you need.'
+            : care.available
+              ? 'You have room for more, so new requests may be offered to you.'
+              : 'You are at your limit, so no new requests are offered to you.'}
       </p>
       <ApiForm
         form={form}

@@ -27,7 +27,12 @@ function Care({ community }: { community: Community }) {
   if (!mine.data) return <Loading what="Loading your settings" />;
   return (
     <>
-      <Capacity base={base} care={mine.data} onDone={mine.reload} />
+      <Capacity
+        base={base}
+        care={mine.data}
+        onDone={mine.reload}
+        offeredWork={community.role === 'ally' || community.role === 'organizer'}
+      />
       {community.role === 'ally' || community.role === 'organizer' ? (
         <Logs communityId={community.id} />
       ) : null}
