@@ -77,6 +77,26 @@ export function wordBefore(text: string, pos: number, stopAtBreak = false): stri
   return w;
 }
 
+/** The folded word just after `pos` ('' at a clause break when `stopAtBreak`, or at the end). */
+export function wordAfter(text: string, pos: number, stopAtBreak: boolean): string {
+  let i = pos;
+  while (i < text.length && !isWordAt(text, i)) {
+    if (stopAtBreak && CLAUSE_END.has(text[i] ?? '') && classOf(text.charCodeAt(i)) !== C_APOS)
+      return '';
+    i++;
+  }
+  let w = '';
+  while (
+    i < text.length &&
+    (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))
+  ) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+    i++;
+  }
+  return w;
+}
+
 /** Folded words after `pos`, nearest first. */
 export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: boolean): string[] {
   const words: string[] = [];
@@ -119,30 +139,6 @@ export function linkSpans(text: string): Int32Array {
   const out: number[] = [];
   const n = text.length;
   let i = 0;
-  // One chunk of non-blank text [a, b), tested as one unit.
-  const chunk = (a: number, b: number): void => {
-    if (a >= b) return;
-    let k = a;
-    while (k < b && (text[k] === '(' || text[k] === '<' || text[k] === '[')) k++;
-    let slashes = 0;
-    let at = -1;
-    let scheme = false;
-    for (let j = k; j < b; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x2f || c === 0x5c) {
-        slashes++;
-        if (c === 0x2f && j >= k + 1 && text[j - 1] === ':' && text[j + 1] === '/') scheme = true;
-      } else if (c === 0x40 && at < 0) at = j;
-    }
-    const first = text[k];
-    const pathStart =
-      first === '/' ||
-      first === '\\' ||
-      ((first === '~' || first === '.') && /^(~|\.{1,2})[/\\]/.test(text.slice(k, k + 3)));
-    if (scheme || /^www\./i.test(text.slice(k, k + 4)) || slashes >= 2 || pathStart) {
-      out.push(a, b);
-    } else if (at >= 0) out.push(at, b);
-  };
   // The next `](` at or after the current chunk, found once: each look-up starts past the last.
   let link = text.indexOf('](');
   while (i < n) {
@@ -154,7 +150,7 @@ export function linkSpans(text: string): Int32Array {
     // A Markdown link target inside the chunk: `](target)`; the text before it is prose.
     let from = a;
     while (link >= 0 && link < b) {
-      chunk(from, link);
+      linkChunk(text, from, link, out);
       let stop = link + 2;
       while (stop < b && text[stop] !== ')') stop++;
       stop = Math.min(b, stop + 1);
@@ -162,9 +158,34 @@ export function linkSpans(text: string): Int32Array {
       from = stop;
       link = text.indexOf('](', stop);
     }
-    chunk(from, b);
+    linkChunk(text, from, b, out);
   }
   return Int32Array.from(out);
+}
+
+/** One chunk of non-blank text [a, b), tested as one unit: a link, path or address goes to `out`. */
+function linkChunk(text: string, a: number, b: number, out: number[]): void {
+  if (a >= b) return;
+  let k = a;
+  while (k < b && (text[k] === '(' || text[k] === '<' || text[k] === '[')) k++;
+  let slashes = 0;
+  let at = -1;
+  let scheme = false;
+  for (let j = k; j < b; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x2f || c === 0x5c) {
+      slashes++;
+      if (c === 0x2f && j >= k + 1 && text[j - 1] === ':' && text[j + 1] === '/') scheme = true;
+    } else if (c === 0x40 && at < 0) at = j;
+  }
+  const first = text[k];
+  const pathStart =
+    first === '/' ||
+    first === '\\' ||
+    ((first === '~' || first === '.') && /^(~|\.{1,2})[/\\]/.test(text.slice(k, k + 3)));
+  if (scheme || /^www\./i.test(text.slice(k, k + 4)) || slashes >= 2 || pathStart) {
+    out.push(a, b);
+  } else if (at >= 0) out.push(at, b);
 }
 
 /** Whether [start, end) overlaps one of the sorted spans (binary search). */
