@@ -444,33 +444,33 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'you', 'u', 'everyone', '
 
 /** "wrote", "did", "decided", "approved": a past deed (regular or irregular). */
 const DEEDS = new Set([
-    'wrote',
-    'did',
-    'made',
-    'thought',
-    'came',
-    'broke',
-    'put',
-    'let',
-    'gave',
-    'took',
-    'chose',
-    'built',
-    'set',
-    'said',
-    'left',
-    'forgot',
-    'is',
-    'keeps',
-    'writes',
-    'does',
-    'thinks',
-    'would',
-    'could',
-    'can',
-    'ran',
-    'wants',
-    'uses',
+  'wrote',
+  'did',
+  'made',
+  'thought',
+  'came',
+  'broke',
+  'put',
+  'let',
+  'gave',
+  'took',
+  'chose',
+  'built',
+  'set',
+  'said',
+  'left',
+  'forgot',
+  'is',
+  'keeps',
+  'writes',
+  'does',
+  'thinks',
+  'would',
+  'could',
+  'can',
+  'ran',
+  'wants',
+  'uses',
 ]);
 function isDeed(w: string | undefined): boolean {
   if (w === undefined) return false;
@@ -482,6 +482,8 @@ function isDeed(w: string | undefined): boolean {
 function likeMe(after: string[], i: number): boolean {
   return after[i] === 'like' && (after[i + 1] === 'me' || after[i + 1] === 'myself');
 }
+/** Words that make "you" plural: "you all", "you both", "you two", "you lot". */
+const GROUP = new Set(['all', 'both', 'two', 'three', 'lot', 'lads', 'people', 'folks', 'guys']);
 const SOMEONE = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody']);
 
 /**
@@ -510,7 +512,9 @@ export function aimedAtPerson(text: string, start: number, end: number): boolean
       // "you hack this together", "can you clown around": a verb after "you", not a name.
       return !(k === 0 && (w === 'you' || w === 'u') && OBJECTS.has(after[0] ?? ''));
     }
-    const subject = before[k + 1] ?? '';
+    let subject = before[k + 1] ?? '';
+    // "you all are", "you both are", "you two are", "you lot are": the plural of address.
+    if (GROUP.has(subject) && DIRECT.has(before[k + 2] ?? '')) subject = before[k + 2] ?? '';
     if (VERBS.has(w) && (SUBJECTS.has(subject) || PEOPLE.has(subject) || DIRECT.has(subject)))
       return true;
     if (OBJECT_PRONOUNS.has(w) && CALLING.has(before[k + 1] ?? '')) return true;

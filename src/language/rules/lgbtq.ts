@@ -146,6 +146,9 @@ export const lgbtq: RulePackData = {
         'hermaphrodite plants',
         'hermaphrodite flowers',
         'hermaphroditic species',
+        'hermaphroditic plants',
+        'hermaphroditic flowers',
+        'hermaphrodite snails',
       ],
     },
     {
@@ -167,8 +170,6 @@ export const lgbtq: RulePackData = {
         'lgbtq agenda',
         'gender ideology',
         'trans ideology',
-        'groomers',
-        'groomer',
       ],
       inflect: 'none',
       severity: 'concern',
