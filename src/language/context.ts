@@ -14,6 +14,26 @@ function isWordAt(text: string, i: number): boolean {
   return cls === C_WORD || cls === C_IGNORE;
 }
 
+
+/**
+ * The folded form of `text[a, b)`: a plain slice when every code unit is already a folded
+ * lower-case ASCII letter, digit or apostrophe (nearly always), else folded one by one.
+ */
+function foldedWord(text: string, a: number, b: number): string {
+  let plain = true;
+  for (let i = a; i < b && plain; i++) {
+    const c = text.charCodeAt(i);
+    plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27;
+  }
+  if (plain) return text.slice(a, b);
+  let w = '';
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+  }
+  return w;
+}
+
 /**
  * Folded words before `pos`, nearest first, at most `max`; stops at sentence punctuation
  * when `stopAtBreak` is set.
@@ -36,16 +56,13 @@ export function wordsBefore(
       i--;
     }
     if (i < 0) break;
-    let w = '';
+    const end = i + 1;
     while (
       i >= 0 &&
       (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i - 1)))
-    ) {
-      const c = text.charCodeAt(i);
-      if (classOf(c) !== C_IGNORE) w = String.fromCharCode(foldOf(c)) + w;
+    )
       i--;
-    }
-    words.push(w);
+    words.push(foldedWord(text, i + 1, end));
   }
   return words;
 }
@@ -69,12 +86,7 @@ export function wordBefore(text: string, pos: number, stopAtBreak = false): stri
     i--;
   // Most words are short ASCII: compare folded forms only for the few that could matter.
   if (end - i - 1 > 12) return '';
-  let w = '';
-  for (let k = i + 1; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
-  }
-  return w;
+  return foldedWord(text, i + 1, end);
 }
 
 /** The folded word just after `pos` ('' at a clause break when `stopAtBreak`, or at the end). */
@@ -85,16 +97,13 @@ export function wordAfter(text: string, pos: number, stopAtBreak: boolean): stri
       return '';
     i++;
   }
-  let w = '';
+  const start = i;
   while (
     i < text.length &&
     (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))
-  ) {
-    const c = text.charCodeAt(i);
-    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+  )
     i++;
-  }
-  return w;
+  return foldedWord(text, start, i);
 }
 
 /** Folded words after `pos`, nearest first. */
@@ -109,16 +118,13 @@ export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: 
       i++;
     }
     if (i >= text.length) break;
-    let w = '';
+    const start = i;
     while (
       i < text.length &&
       (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))
-    ) {
-      const c = text.charCodeAt(i);
-      if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+    )
       i++;
-    }
-    words.push(w);
+    words.push(foldedWord(text, start, i));
   }
   return words;
 }
