@@ -14,7 +14,6 @@ function isWordAt(text: string, i: number): boolean {
   return cls === C_WORD || cls === C_IGNORE;
 }
 
-
 /**
  * The folded form of `text[a, b)`: a plain slice when every code unit is already a folded
  * lower-case ASCII letter, digit or apostrophe (nearly always), else folded one by one.
@@ -312,11 +311,13 @@ function inShortQuote(text: string, start: number, end: number): boolean {
   return quoted.trim().split(/\s+/).length <= 2;
 }
 
+const FORM_ENDINGS = new Set(['s', 'es', "'s", "s'", 'd', 'ed', 'ing']);
+
 function sameForm(textWord: string, ruleWord: string): boolean {
   if (textWord === ruleWord) return true;
-  if (!textWord.startsWith(ruleWord)) return false;
-  const rest = textWord.slice(ruleWord.length);
-  return ['s', 'es', "'s", "s'", 'd', 'ed', 'ing'].includes(rest);
+  const extra = textWord.length - ruleWord.length;
+  if (extra < 1 || extra > 3 || !textWord.startsWith(ruleWord)) return false;
+  return FORM_ENDINGS.has(textWord.slice(ruleWord.length));
 }
 
 /**
@@ -338,13 +339,19 @@ export function isException(
     for (let j = 0; j < ex.length; j++) {
       if (!sameForm(first, ex[j] ?? '')) continue;
       const need = ex.length - j - 1;
-      const before = j > 0 ? wordsBefore(text, start, j, false) : [];
-      const rest = matched.slice(1);
-      const after =
-        need > rest.length ? rest.concat(wordsAfter(text, end, need - rest.length, false)) : rest;
+      // The matched words first (no reading of the text), then the words around it.
+      const inMatch = matched.length - 1;
       let ok = true;
+      for (let k = 0; k < need && k < inMatch && ok; k++)
+        ok = sameForm(matched[k + 1] ?? '', ex[j + 1 + k] ?? '');
+      if (!ok) continue;
+      const before = j > 0 ? wordsBefore(text, start, j, false) : [];
       for (let k = 0; k < j && ok; k++) ok = sameForm(before[j - 1 - k] ?? '', ex[k] ?? '');
-      for (let k = 0; k < need && ok; k++) ok = sameForm(after[k] ?? '', ex[j + 1 + k] ?? '');
+      if (ok && need > inMatch) {
+        const after = wordsAfter(text, end, need - inMatch, false);
+        for (let k = inMatch; k < need && ok; k++)
+          ok = sameForm(after[k - inMatch] ?? '', ex[j + 1 + k] ?? '');
+      }
       if (ok) return true;
     }
   }
