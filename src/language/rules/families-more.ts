@@ -253,6 +253,8 @@ export const mentalHealthMore: RulePackData = {
     {
       id: 'mental-health.sane',
       phrases: [
+        'sanity',
+        'for my sanity',
         'sane default',
         'sane defaults',
         'sane value',
@@ -312,6 +314,15 @@ export const racialisedMore: RulePackData = {
       suggestions: ['take back a gift', 'getting impatient', 'go rogue', 'junior', 'cross-legged'],
       explanation:
         'These phrases rest on colonial stereotypes of Native and Indigenous peoples and their ceremonies.',
+    },
+    {
+      id: 'racialised.black-box',
+      phrases: ['black box', 'blackbox', 'white box', 'whitebox', 'black boxes', 'white boxes'],
+      inflect: 'none',
+      exceptions: ['black box recorder', 'black box flight recorder', 'black box warning'],
+      suggestions: ['closed box', 'opaque', 'open box', 'transparent'],
+      explanation:
+        'Black for unknown and white for clear is a colour metaphor some readers hear as racial; "opaque" and "transparent" say it plainly.',
     },
     {
       id: 'racialised.broken-english',
