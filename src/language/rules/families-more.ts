@@ -62,6 +62,7 @@ export const ableistMore: RulePackData = {
         'visually impaired people',
       ],
       inflect: 'none',
+      exceptions: ['machine learning disabled', 'deep learning disabled'],
       suggestions: [
         'disabled people',
         'people with intellectual disabilities',
@@ -265,6 +266,8 @@ export const mentalHealthMore: RulePackData = {
         'sane people',
       ],
       inflect: 'none',
+      // Sanity is also a content platform: "Sanity Studio", "sanity.io".
+      exceptions: ['sanity io', 'sanity studio', 'sanity cms', 'sanity client', 'sanity dataset'],
       suggestions: ['sensible defaults', 'reasonable values', 'any reasonable person'],
       explanation:
         'Sanity as the measure of good judgement implies that people with mental illness have none.',
@@ -408,13 +411,8 @@ export const lgbtqMore: RulePackData = {
         'transgender agenda',
         'social contagion',
         'rapid onset gender dysphoria',
-        'biological man',
         'biological men',
-        'biological woman',
         'biological women',
-        'a real woman',
-        'a real man',
-        'real women',
         'identifies as a woman',
         'identifies as a man',
         'claims to be a woman',
@@ -648,6 +646,7 @@ export const insultsPersonMore: RulePackData = {
         'an embarrassment',
       ],
       inflect: 'none',
+      exceptions: ['a shit ton', 'a shit load', 'a shit tonne'],
       target: 'person',
       suggestions: ['(say what is wrong with the work, not the person)'],
       explanation: 'Calling a person worthless is an attack on them, not a comment on their work.',

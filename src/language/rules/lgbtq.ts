@@ -109,6 +109,8 @@ export const lgbtq: RulePackData = {
         'real men',
       ],
       inflect: 'none',
+      // "man" is also a Unix manual: "a real man page".
+      exceptions: ['real man page', 'real man pages'],
       suggestions: ['assigned male at birth', 'assigned female at birth', 'cisgender'],
       explanation: TRANS,
     },
