@@ -205,6 +205,8 @@ export function checkWithMatcher(m: Matcher, text: string, markdown = true): Fin
   if (text.length > MAX_CHECK_TEXT) throw new TextTooLongError(text.length);
   const raws: RawMatch[] = [];
   const obfuscated = scanText(m, text, markdown, raws);
+  // Most messages: nothing found and nothing to undo, so nothing more is built.
+  if (raws.length === 0 && !obfuscated) return [];
   const hits: Hit[] = [];
   const facts = new TextFacts(text, m);
   for (const r of raws) if (accepts(m, facts, r)) hits.push(r);

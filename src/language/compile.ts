@@ -37,8 +37,13 @@ export interface Matcher {
   rules: CompiledRule[];
   /** Folded word hash → words ending a phrase. */
   words: Map<number, WordEntry>;
-  /** Bit filter over word hashes, checked before the map. */
+  /** Bit filter over hashes of words that are a phrase alone, checked before the map. */
   bloom: Uint8Array;
+  /**
+   * Bit filter over (previous word, word) pairs that end a longer phrase: "the" is looked up
+   * only after "manning", not after every word.
+   */
+  pairs: Uint8Array;
   /** Leetspeak key hash → words of rules that match obfuscated spellings. */
   leet: Map<number, WordEntry>;
   identifiers: boolean;
@@ -47,6 +52,11 @@ export interface Matcher {
 }
 
 export const BLOOM_MASK = 0x3ffff;
+
+/** The filter bit of a (previous word, word) pair of hashes. */
+export function pairBit(h: number, prev: number): number {
+  return (Math.imul(h ^ Math.imul(prev, 0x9e3779b1), 0x85ebca6b) >>> 13) & BLOOM_MASK;
+}
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
@@ -146,6 +156,7 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
     rules: [],
     words: new Map(),
     bloom: new Uint8Array((BLOOM_MASK + 1) >>> 3),
+    pairs: new Uint8Array((BLOOM_MASK + 1) >>> 3),
     leet: new Map(),
     identifiers: config.identifiers === true,
     languages: [],
@@ -204,8 +215,6 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
       };
       const last = words[words.length - 1] ?? '';
       addWord(matcher.words, last, phrase);
-      const h = hashString(last) & BLOOM_MASK;
-      matcher.bloom[h >>> 3] = (matcher.bloom[h >>> 3] ?? 0) | (1 << (h & 7));
       if (obfuscation && words.length === 1 && !last.includes("'")) {
         // Censored keys (`f**k`) for the phrases as written; their inflections get the rest.
         const censored = bases.has(last);
@@ -215,6 +224,18 @@ export function compileRules(rules: readonly RuleData[], config: CheckerConfig =
   }
   sortEntries(matcher.words);
   sortEntries(matcher.leet);
+  for (const [h, head] of matcher.words) {
+    for (let e: WordEntry | undefined = head; e !== undefined; e = e.next) {
+      if (e.single) {
+        const b = h & BLOOM_MASK;
+        matcher.bloom[b >>> 3]! |= 1 << (b & 7);
+      }
+      for (const prev of e.prev) {
+        const b = pairBit(h, prev);
+        matcher.pairs[b >>> 3]! |= 1 << (b & 7);
+      }
+    }
+  }
   matcher.languages = [...languages];
   // English is always a candidate, so a Spanish rule does not fire on English text.
   if (!languages.has('en')) matcher.languages.push('en');

@@ -15,6 +15,25 @@ function isWordAt(text: string, i: number): boolean {
 }
 
 /**
+ * The folded form of `text[a, b)`: a plain slice when every code unit is already a folded
+ * lower-case ASCII letter, digit or apostrophe (nearly always), else folded one by one.
+ */
+function foldedWord(text: string, a: number, b: number): string {
+  let plain = true;
+  for (let i = a; i < b && plain; i++) {
+    const c = text.charCodeAt(i);
+    plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x27;
+  }
+  if (plain) return text.slice(a, b);
+  let w = '';
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+  }
+  return w;
+}
+
+/**
  * Folded words before `pos`, nearest first, at most `max`; stops at sentence punctuation
  * when `stopAtBreak` is set.
  */
@@ -36,16 +55,13 @@ export function wordsBefore(
       i--;
     }
     if (i < 0) break;
-    let w = '';
+    const end = i + 1;
     while (
       i >= 0 &&
       (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i - 1)))
-    ) {
-      const c = text.charCodeAt(i);
-      if (classOf(c) !== C_IGNORE) w = String.fromCharCode(foldOf(c)) + w;
+    )
       i--;
-    }
-    words.push(w);
+    words.push(foldedWord(text, i + 1, end));
   }
   return words;
 }
@@ -69,12 +85,24 @@ export function wordBefore(text: string, pos: number, stopAtBreak = false): stri
     i--;
   // Most words are short ASCII: compare folded forms only for the few that could matter.
   if (end - i - 1 > 12) return '';
-  let w = '';
-  for (let k = i + 1; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+  return foldedWord(text, i + 1, end);
+}
+
+/** The folded word just after `pos` ('' at a clause break when `stopAtBreak`, or at the end). */
+export function wordAfter(text: string, pos: number, stopAtBreak: boolean): string {
+  let i = pos;
+  while (i < text.length && !isWordAt(text, i)) {
+    if (stopAtBreak && CLAUSE_END.has(text[i] ?? '') && classOf(text.charCodeAt(i)) !== C_APOS)
+      return '';
+    i++;
   }
-  return w;
+  const start = i;
+  while (
+    i < text.length &&
+    (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))
+  )
+    i++;
+  return foldedWord(text, start, i);
 }
 
 /** Folded words after `pos`, nearest first. */
@@ -89,16 +117,13 @@ export function wordsAfter(text: string, pos: number, max: number, stopAtBreak: 
       i++;
     }
     if (i >= text.length) break;
-    let w = '';
+    const start = i;
     while (
       i < text.length &&
       (isWordAt(text, i) || (classOf(text.charCodeAt(i)) === C_APOS && isWordAt(text, i + 1)))
-    ) {
-      const c = text.charCodeAt(i);
-      if (classOf(c) !== C_IGNORE) w += String.fromCharCode(foldOf(c));
+    )
       i++;
-    }
-    words.push(w);
+    words.push(foldedWord(text, start, i));
   }
   return words;
 }
@@ -119,30 +144,6 @@ export function linkSpans(text: string): Int32Array {
   const out: number[] = [];
   const n = text.length;
   let i = 0;
-  // One chunk of non-blank text [a, b), tested as one unit.
-  const chunk = (a: number, b: number): void => {
-    if (a >= b) return;
-    let k = a;
-    while (k < b && (text[k] === '(' || text[k] === '<' || text[k] === '[')) k++;
-    let slashes = 0;
-    let at = -1;
-    let scheme = false;
-    for (let j = k; j < b; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x2f || c === 0x5c) {
-        slashes++;
-        if (c === 0x2f && j >= k + 1 && text[j - 1] === ':' && text[j + 1] === '/') scheme = true;
-      } else if (c === 0x40 && at < 0) at = j;
-    }
-    const first = text[k];
-    const pathStart =
-      first === '/' ||
-      first === '\\' ||
-      ((first === '~' || first === '.') && /^(~|\.{1,2})[/\\]/.test(text.slice(k, k + 3)));
-    if (scheme || /^www\./i.test(text.slice(k, k + 4)) || slashes >= 2 || pathStart) {
-      out.push(a, b);
-    } else if (at >= 0) out.push(at, b);
-  };
   // The next `](` at or after the current chunk, found once: each look-up starts past the last.
   let link = text.indexOf('](');
   while (i < n) {
@@ -154,7 +155,7 @@ export function linkSpans(text: string): Int32Array {
     // A Markdown link target inside the chunk: `](target)`; the text before it is prose.
     let from = a;
     while (link >= 0 && link < b) {
-      chunk(from, link);
+      linkChunk(text, from, link, out);
       let stop = link + 2;
       while (stop < b && text[stop] !== ')') stop++;
       stop = Math.min(b, stop + 1);
@@ -162,9 +163,34 @@ export function linkSpans(text: string): Int32Array {
       from = stop;
       link = text.indexOf('](', stop);
     }
-    chunk(from, b);
+    linkChunk(text, from, b, out);
   }
   return Int32Array.from(out);
+}
+
+/** One chunk of non-blank text [a, b), tested as one unit: a link, path or address goes to `out`. */
+function linkChunk(text: string, a: number, b: number, out: number[]): void {
+  if (a >= b) return;
+  let k = a;
+  while (k < b && (text[k] === '(' || text[k] === '<' || text[k] === '[')) k++;
+  let slashes = 0;
+  let at = -1;
+  let scheme = false;
+  for (let j = k; j < b; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x2f || c === 0x5c) {
+      slashes++;
+      if (c === 0x2f && j >= k + 1 && text[j - 1] === ':' && text[j + 1] === '/') scheme = true;
+    } else if (c === 0x40 && at < 0) at = j;
+  }
+  const first = text[k];
+  const pathStart =
+    first === '/' ||
+    first === '\\' ||
+    ((first === '~' || first === '.') && /^(~|\.{1,2})[/\\]/.test(text.slice(k, k + 3)));
+  if (scheme || /^www\./i.test(text.slice(k, k + 4)) || slashes >= 2 || pathStart) {
+    out.push(a, b);
+  } else if (at >= 0) out.push(at, b);
 }
 
 /** Whether [start, end) overlaps one of the sorted spans (binary search). */
@@ -285,11 +311,13 @@ function inShortQuote(text: string, start: number, end: number): boolean {
   return quoted.trim().split(/\s+/).length <= 2;
 }
 
+const FORM_ENDINGS = new Set(['s', 'es', "'s", "s'", 'd', 'ed', 'ing']);
+
 function sameForm(textWord: string, ruleWord: string): boolean {
   if (textWord === ruleWord) return true;
-  if (!textWord.startsWith(ruleWord)) return false;
-  const rest = textWord.slice(ruleWord.length);
-  return ['s', 'es', "'s", "s'", 'd', 'ed', 'ing'].includes(rest);
+  const extra = textWord.length - ruleWord.length;
+  if (extra < 1 || extra > 3 || !textWord.startsWith(ruleWord)) return false;
+  return FORM_ENDINGS.has(textWord.slice(ruleWord.length));
 }
 
 /**
@@ -311,13 +339,19 @@ export function isException(
     for (let j = 0; j < ex.length; j++) {
       if (!sameForm(first, ex[j] ?? '')) continue;
       const need = ex.length - j - 1;
-      const before = j > 0 ? wordsBefore(text, start, j, false) : [];
-      const rest = matched.slice(1);
-      const after =
-        need > rest.length ? rest.concat(wordsAfter(text, end, need - rest.length, false)) : rest;
+      // The matched words first (no reading of the text), then the words around it.
+      const inMatch = matched.length - 1;
       let ok = true;
+      for (let k = 0; k < need && k < inMatch && ok; k++)
+        ok = sameForm(matched[k + 1] ?? '', ex[j + 1 + k] ?? '');
+      if (!ok) continue;
+      const before = j > 0 ? wordsBefore(text, start, j, false) : [];
       for (let k = 0; k < j && ok; k++) ok = sameForm(before[j - 1 - k] ?? '', ex[k] ?? '');
-      for (let k = 0; k < need && ok; k++) ok = sameForm(after[k] ?? '', ex[j + 1 + k] ?? '');
+      if (ok && need > inMatch) {
+        const after = wordsAfter(text, end, need - inMatch, false);
+        for (let k = inMatch; k < need && ok; k++)
+          ok = sameForm(after[k - inMatch] ?? '', ex[j + 1 + k] ?? '');
+      }
       if (ok) return true;
     }
   }

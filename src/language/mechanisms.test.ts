@@ -106,3 +106,36 @@ describe('aimed at a person', () => {
     expect(ids('will it kill you to add a test?')).toEqual([]);
   });
 });
+
+describe('word filters', () => {
+  it('finds phrases ending in a common word only after the word before it', () => {
+    // "the", "it", "to" end phrases ("manning the", "get over it"): the pair filter must
+    // let them through after their previous word and nowhere else.
+    expect(ids('Who is manning the booth today?')).toContain('gendered.manned');
+    expect(ids('Just get over it.')).toContain('condescending.calm-down');
+    expect(ids('I read the docs, it is on the wiki, how to use it.')).toEqual([]);
+  });
+
+  it('still reads a phrase whose previous word is obfuscated', () => {
+    expect(ids('f*ck you')).toContain('insult.fuck-you');
+    expect(ids('fck you')).toContain('insult.fuck-you');
+  });
+
+  it('normalises astral letters and split words without changing plain text', () => {
+    expect(normaliseText('**bold** words and _emphasis_')).toBeUndefined();
+    const n = normaliseText('a 𝐟𝐚𝐠 and f*a*g');
+    expect(n?.text).toBe('a fag and fag');
+    expect(n?.from[2]).toBe(2);
+    expect(n?.to[4]).toBe(8);
+  });
+});
+
+describe('aimed at people in the plural', () => {
+  it('reads "you all", "you both", "you two" and "you lot" as address', () => {
+    expect(ids('you all are morons')).toContain('ableist.cretin');
+    expect(ids('You both are idiots.')).toContain('insult.idiot');
+    expect(ids('you two are clowns')).toContain('insult.fool');
+    expect(ids('you lot are clowns')).toContain('insult.fool');
+    expect(ids('You all did great work, both of you are right.')).toEqual([]);
+  });
+});

@@ -47,38 +47,59 @@ const SPLIT = /([*~_]{1,2})(\p{L}{1,40})\1/gu;
 const SPELLED = /(?<![\p{L}\p{N}*])\p{L}(?:[ .\-_·•]\p{L}(?![\p{L}\p{N}*])){2,}/gu;
 const LETTER = /\p{L}/u;
 
-/** Undo astral letters, split words and spelled-out letters; undefined when nothing changed. */
+/** Whether the text has a high surrogate of the letter-like astral blocks. */
+function hasLetterLikeHigh(text: string): boolean {
+  return text.indexOf('\ud835') >= 0 || text.indexOf('\ud83c') >= 0;
+}
+
+/**
+ * Undo astral letters, split words and spelled-out letters; undefined when nothing changed.
+ * Text without astral letters is not copied, and nothing is allocated until a change is
+ * found: most texts that reach here (Markdown emphasis, "a b c" lists) change nothing.
+ */
 export function normaliseText(text: string): Normalised | undefined {
   // Step 1: astral letters to ASCII (a code point may take two code units).
-  let a = '';
-  const aFrom: number[] = [];
-  const aTo: number[] = [];
+  let a = text;
+  let aFrom: Int32Array | undefined;
+  let aTo: Int32Array | undefined;
   let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isLetterLikeHigh(c) && i + 1 < text.length) {
-      const letter = astralLetter(text.codePointAt(i)!);
-      if (letter !== undefined) {
-        a += letter;
-        aFrom.push(i);
-        aTo.push(i + 2);
-        i++;
-        changed = true;
-        continue;
+  if (hasLetterLikeHigh(text)) {
+    const parts: string[] = [];
+    aFrom = new Int32Array(text.length);
+    aTo = new Int32Array(text.length);
+    let n = 0;
+    let copied = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isLetterLikeHigh(c) && i + 1 < text.length) {
+        const letter = astralLetter(text.codePointAt(i)!);
+        if (letter !== undefined) {
+          if (copied < i) parts.push(text.slice(copied, i));
+          parts.push(letter);
+          copied = i + 2;
+          aFrom[n] = i;
+          aTo[n++] = i + 2;
+          i++;
+          changed = true;
+          continue;
+        }
       }
+      aFrom[n] = i;
+      aTo[n++] = i + 1;
     }
-    a += text[i];
-    aFrom.push(i);
-    aTo.push(i + 1);
+    if (copied < text.length) parts.push(text.slice(copied));
+    a = parts.join('');
   }
   // Step 2: mark split marks inside words and separators between spelled-out letters.
-  const drop = new Uint8Array(a.length);
-  for (const m of a.matchAll(SPLIT)) {
+  let drop: Uint8Array | undefined;
+  SPLIT.lastIndex = 0;
+  for (let m = SPLIT.exec(a); m !== null; m = SPLIT.exec(a)) {
     const s = m.index;
     const e = s + m[0].length;
     const letterBefore = s > 0 && LETTER.test(a[s - 1] ?? '');
     const letterAfter = e < a.length && LETTER.test(a[e] ?? '');
     if (!letterBefore && !letterAfter) continue;
+    drop ??= new Uint8Array(a.length);
     const k = m[1]!.length;
     for (let j = 0; j < k; j++) {
       drop[s + j] = 1;
@@ -86,23 +107,32 @@ export function normaliseText(text: string): Normalised | undefined {
     }
     changed = true;
   }
-  for (const m of a.matchAll(SPELLED)) {
+  SPELLED.lastIndex = 0;
+  for (let m = SPELLED.exec(a); m !== null; m = SPELLED.exec(a)) {
     let s = m.index;
     const e = s + m[0].length;
     // "a f a g": an article before the spelled word stays a word of its own.
     if (/^[aiu]$/i.test(a[s] ?? '') && e - s >= 7) s += 2;
+    drop ??= new Uint8Array(a.length);
     for (let j = s + 1; j < e; j += 2) drop[j] = 1;
     changed = true;
   }
   if (!changed) return undefined;
-  let out = '';
-  const from: number[] = [];
-  const to: number[] = [];
+  const parts: string[] = [];
+  const from = new Int32Array(a.length);
+  const to = new Int32Array(a.length);
+  let n = 0;
+  let kept = -1;
   for (let i = 0; i < a.length; i++) {
-    if (drop[i] === 1) continue;
-    out += a[i];
-    from.push(aFrom[i]!);
-    to.push(aTo[i]!);
+    if (drop !== undefined && drop[i] === 1) {
+      if (kept >= 0) parts.push(a.slice(kept, i));
+      kept = -1;
+      continue;
+    }
+    if (kept < 0) kept = i;
+    from[n] = aFrom === undefined ? i : aFrom[i]!;
+    to[n++] = aTo === undefined ? i + 1 : aTo[i]!;
   }
-  return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
+  if (kept >= 0) parts.push(a.slice(kept));
+  return { text: parts.join(''), from: from.subarray(0, n), to: to.subarray(0, n) };
 }

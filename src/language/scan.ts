@@ -4,7 +4,7 @@
  * backwards from their last word over a small ring of recent words. Markdown code is skipped
  * in the same pass. Only matches allocate.
  */
-import { BLOOM_MASK } from './compile.ts';
+import { BLOOM_MASK, pairBit } from './compile.ts';
 import type { Matcher, PhraseEntry, WordEntry } from './compile.ts';
 import {
   CHAR_CLASS,
@@ -58,6 +58,7 @@ const EMPTY: Matcher = {
   rules: [],
   words: new Map(),
   bloom: new Uint8Array(0),
+  pairs: new Uint8Array(0),
   leet: new Map(),
   identifiers: false,
   languages: [],
@@ -155,11 +156,19 @@ function endWord(
   s.count++;
   const b = h & BLOOM_MASK;
   const m = s.matcher;
-  if ((m.bloom[b >>> 3]! & (1 << (b & 7))) !== 0) {
+  const prevSlot = (s.count - 2) & RMASK;
+  // 0 = no previous word in this phrase; 1 = an obfuscated one, which the phrase check reads.
+  const prevHash = hard || s.count < 2 ? 0 : rOdd[prevSlot] === 1 ? 1 : rHash[prevSlot]!;
+  let look = (m.bloom[b >>> 3]! & (1 << (b & 7))) !== 0;
+  if (!look && prevHash !== 0) {
+    if (prevHash === 1) look = true;
+    else {
+      const q = pairBit(h, prevHash);
+      look = (m.pairs[q >>> 3]! & (1 << (q & 7))) !== 0;
+    }
+  }
+  if (look) {
     let e = m.words.get(h);
-    const prevSlot = (s.count - 2) & RMASK;
-    // 0 = no previous word in this phrase; 1 = an obfuscated one, which the phrase check reads.
-    const prevHash = hard || s.count < 2 ? 0 : rOdd[prevSlot] === 1 ? 1 : rHash[prevSlot]!;
     while (e !== undefined) {
       if (!e.single && prevHash !== 1 && (prevHash === 0 || !e.prev.has(prevHash))) {
         e = e.next;

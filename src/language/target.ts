@@ -3,7 +3,7 @@
  * a thing ("this code is a mess") or at oneself ("I'm an idiot, fixed"); and whether a
  * pronoun follows a generic person ("the user … he").
  */
-import { SENTENCE_END, wordBefore, wordsAfter, wordsBefore } from './context.ts';
+import { SENTENCE_END, wordAfter, wordBefore, wordsAfter, wordsBefore } from './context.ts';
 
 const FILLERS = new Set([
   'a',
@@ -443,39 +443,48 @@ const CALLING = new Set(['call', 'called', 'calling', 'calls', 'consider', 'cons
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'you', 'u', 'everyone', 'everybody']);
 
 /** "wrote", "did", "decided", "approved": a past deed (regular or irregular). */
+const DEEDS = new Set([
+  'wrote',
+  'did',
+  'made',
+  'thought',
+  'came',
+  'broke',
+  'put',
+  'let',
+  'gave',
+  'took',
+  'chose',
+  'built',
+  'set',
+  'said',
+  'left',
+  'forgot',
+  'is',
+  'keeps',
+  'writes',
+  'does',
+  'thinks',
+  'would',
+  'could',
+  'can',
+  'ran',
+  'wants',
+  'uses',
+]);
 function isDeed(w: string | undefined): boolean {
   if (w === undefined) return false;
   if (w.length > 3 && w.endsWith('ed')) return true;
-  return [
-    'wrote',
-    'did',
-    'made',
-    'thought',
-    'came',
-    'broke',
-    'put',
-    'let',
-    'gave',
-    'took',
-    'chose',
-    'built',
-    'set',
-    'said',
-    'left',
-    'forgot',
-    'is',
-    'keeps',
-    'writes',
-    'does',
-    'thinks',
-    'would',
-    'could',
-    'can',
-    'ran',
-    'wants',
-    'uses',
-  ].includes(w);
+  return DEEDS.has(w);
 }
+
+/** "dumb people like me": said of oneself (`after` holds the words after the match). */
+function likeMe(after: string[], i: number): boolean {
+  return after[i] === 'like' && (after[i + 1] === 'me' || after[i + 1] === 'myself');
+}
+/** Words that make "you" plural: "you all", "you both", "you two", "you lot". */
+const GROUP = new Set(['all', 'both', 'two', 'three', 'lot', 'lads', 'people', 'folks', 'guys']);
+const SOMEONE = new Set(['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody']);
 
 /**
  * The insult between `start` and `end` is aimed at a person: in the second person ("you're
@@ -488,7 +497,7 @@ export function aimedAtPerson(text: string, start: number, end: number): boolean
   // Fast path for the commonest case, "you idiot": one word each side, no lists built.
   const w0 = wordBefore(text, start, true);
   if (DIRECT.has(w0)) {
-    const a0 = wordsAfter(text, end, 1, true)[0] ?? '';
+    const a0 = wordAfter(text, end, true);
     if (a0 !== 'like') return !((w0 === 'you' || w0 === 'u') && OBJECTS.has(a0));
   }
   const before = wordsBefore(text, start, 8, true);
@@ -497,15 +506,15 @@ export function aimedAtPerson(text: string, start: number, end: number): boolean
   const w = before[k];
   const after = wordsAfter(text, end, 3, true);
   // "dumb people like me": said of oneself.
-  const self = (i: number): boolean =>
-    after[i] === 'like' && (after[i + 1] === 'me' || after[i + 1] === 'myself');
-  if (self(0) || self(1)) return false;
+  if (likeMe(after, 0) || likeMe(after, 1)) return false;
   if (w !== undefined) {
     if (DIRECT.has(w)) {
       // "you hack this together", "can you clown around": a verb after "you", not a name.
       return !(k === 0 && (w === 'you' || w === 'u') && OBJECTS.has(after[0] ?? ''));
     }
-    const subject = before[k + 1] ?? '';
+    let subject = before[k + 1] ?? '';
+    // "you all are", "you both are", "you two are", "you lot are": the plural of address.
+    if (GROUP.has(subject) && DIRECT.has(before[k + 2] ?? '')) subject = before[k + 2] ?? '';
     if (VERBS.has(w) && (SUBJECTS.has(subject) || PEOPLE.has(subject) || DIRECT.has(subject)))
       return true;
     if (OBJECT_PRONOUNS.has(w) && CALLING.has(before[k + 1] ?? '')) return true;
@@ -517,9 +526,7 @@ export function aimedAtPerson(text: string, start: number, end: number): boolean
   }
   // "stupid users", "idiot developers": an insult before a person, not before a thing.
   if (PEOPLE.has(after[0] ?? '') && !THING_AFTER.has(after[1] ?? ''))
-    return !['someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody'].includes(
-      after[0] ?? '',
-    );
+    return !SOMEONE.has(after[0] ?? '');
   if (after[0] === 'like' && AFTER.has(after[1] ?? '')) return true;
   return after[0] === 'of' && AFTER.has(after[1] ?? '');
 }

@@ -45,8 +45,6 @@ export const moreGendered: RulePackData = {
         'linesman',
         'lineman',
         'fisherman',
-        'watchman',
-        'nightwatchman',
         'ombudsman',
         'councilman',
         'councilwoman',
@@ -77,6 +75,14 @@ export const moreGendered: RulePackData = {
         'male stripper',
         'housewife',
         'househusband',
+      ],
+      // Foreman is also a process manager: "foreman start".
+      exceptions: [
+        'foreman start',
+        'foreman run',
+        'use foreman',
+        'with foreman',
+        'foreman process',
       ],
       suggestions: ['a neutral title: actor, host, head teacher, firefighter, supervisor'],
       explanation: TITLE,

@@ -107,6 +107,21 @@ export const gendered: RulePackData = {
     {
       id: 'gendered.mailman',
       phrases: ['mailman', 'postman'],
+      // Postman is also an API tool: "in Postman", "the Postman collection".
+      exceptions: [
+        'in postman',
+        'with postman',
+        'using postman',
+        'via postman',
+        'from postman',
+        'postman collection',
+        'postman request',
+        'postman test',
+        'postman script',
+        'postman environment',
+        'postman app',
+        'postman api',
+      ],
       suggestions: ['mail carrier', 'postal worker'],
       explanation: JOB,
     },

@@ -19,6 +19,7 @@ import { spanishPacks } from './es.ts';
 import { frenchPacks } from './fr.ts';
 import { portuguesePacks } from './pt.ts';
 import { personFirst } from './person-first.ts';
+import { moreFamilies } from './families-more.ts';
 
 /** The English rule packs, in the order they are compiled. */
 export const englishPacks: readonly RulePackData[] = [
@@ -36,6 +37,7 @@ export const englishPacks: readonly RulePackData[] = [
   moreInsults,
   slurs,
   profanity,
+  ...moreFamilies,
 ];
 
 /** Every built-in English rule, validated once at load time. */

@@ -109,6 +109,8 @@ export const lgbtq: RulePackData = {
         'real men',
       ],
       inflect: 'none',
+      // "man" is also a Unix manual: "a real man page".
+      exceptions: ['real man page', 'real man pages'],
       suggestions: ['assigned male at birth', 'assigned female at birth', 'cisgender'],
       explanation: TRANS,
     },
@@ -146,6 +148,9 @@ export const lgbtq: RulePackData = {
         'hermaphrodite plants',
         'hermaphrodite flowers',
         'hermaphroditic species',
+        'hermaphroditic plants',
+        'hermaphroditic flowers',
+        'hermaphrodite snails',
       ],
     },
     {
@@ -167,8 +172,6 @@ export const lgbtq: RulePackData = {
         'lgbtq agenda',
         'gender ideology',
         'trans ideology',
-        'groomers',
-        'groomer',
       ],
       inflect: 'none',
       severity: 'concern',

@@ -85,6 +85,23 @@ const CONDITIONS = [
   'hiv',
   'aids',
   'albinism',
+  'an intellectual disability',
+  'intellectual disabilities',
+  'a intellectual disability',
+  'psychosis',
+  'a stroke',
+  'strokes',
+  'a polio',
+  'an injury',
+  'injuries',
+  'a brain injury',
+  'brain injuries',
+  'a speech impediment',
+  'insomnia',
+  'tinnitus',
+  'leprosy',
+  'mental disorders',
+  'a mental disorder',
 ];
 
 /**

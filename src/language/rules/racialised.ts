@@ -15,6 +15,7 @@ export const racialised: RulePackData = {
     {
       id: 'racialised.whitelist',
       phrases: ['whitelist', 'white list', 'whitelisting', 'whitelisted', 'whitelists'],
+      inflections: ['white listed', 'white listing', 'white lists'],
       inflect: 'none',
       suggestions: ['allowlist', 'allow list', 'permit list'],
       explanation: BLACK_BAD,
@@ -22,6 +23,7 @@ export const racialised: RulePackData = {
     {
       id: 'racialised.blacklist',
       phrases: ['blacklist', 'black list', 'blacklisting', 'blacklisted', 'blacklists'],
+      inflections: ['black listed', 'black listing', 'black lists'],
       inflect: 'none',
       suggestions: ['denylist', 'blocklist', 'deny list'],
       explanation: BLACK_BAD,
