@@ -28,7 +28,8 @@ const seed = {
 const clients: Record<'operator' | 'organizer' | 'member' | 'ally', ApiClient> = {} as never;
 
 beforeAll(async () => {
-  server = await startServer();
+  // Jobs run, so notifications reach the app (email stays off: no SMTP_URL).
+  server = await startServer({ RUN_JOBS: 'true', JOB_POLL_MS: '200' });
   browser = await launchBrowser();
   const setupToken = (await server.setupLink).split('#')[1] ?? '';
   const op = new ApiClient(server.url);
