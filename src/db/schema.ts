@@ -6,6 +6,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type {
+  CaseConflictKind,
   ActorKind,
   AppealStatus,
   AuditAction,
@@ -191,7 +192,17 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** Rule 9: who may not handle a case beside the person it is about (metadata only). */
+export interface CaseConflictsTable {
+  concern_id: string;
+  community_id: string;
+  user_id: string;
+  kind: CaseConflictKind;
+  created_at: string;
+}
+
 export interface Database {
+  case_conflicts: CaseConflictsTable;
   health_probe: HealthProbeTable;
   rate_limits: RateLimitsTable;
   jobs: JobsTable;

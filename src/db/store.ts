@@ -9,6 +9,7 @@ import { careRepository } from './repositories/care.repository.ts';
 import { enforcementRepository } from './repositories/enforcement.repository.ts';
 import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
 import { auditRepository, type AuditSeal } from './repositories/audit.repository.ts';
+import { conflictsRepository } from './repositories/conflicts.repository.ts';
 import { communitiesRepository } from './repositories/communities.repository.ts';
 import { concernsRepository } from './repositories/concerns.repository.ts';
 import { jobsRepository } from './repositories/jobs.repository.ts';
@@ -37,6 +38,7 @@ export function createRepositories(
     invitations: invitationsRepository(db),
     apiTokens: apiTokensRepository(db, cache),
     concerns: concernsRepository(db, cache),
+    conflicts: conflictsRepository(db),
     triage: triageRepository(db),
     audit: auditRepository(db, dialect, seal),
     jobs: jobsRepository(db),
