@@ -221,17 +221,17 @@ export function decide(
   if (rule.role && (!role || roles.indexOf(role) < roles.indexOf(rule.role)))
     throw new AppError('forbidden');
   if (resource.found === false) throw new AppError('not_found');
+  if (rule.as) {
+    const as = rule.as.find((r) => holds(r, actor, role, resource));
+    if (!as) throw new AppError(rule.otherwise ?? 'forbidden');
+    decision.as = as;
+  }
   // Rule 9: someone excluded from the case is not told it exists (not_found), unless they
   // already know of it (they declared the conflict, or the record is addressed to them).
   if (rule.case && resource.excludedUserIds?.includes(actor.userId))
     throw new AppError(
       resource.awareUserIds?.includes(actor.userId) ? 'conflict_of_interest' : 'not_found',
     );
-  if (rule.as) {
-    const as = rule.as.find((r) => holds(r, actor, role, resource));
-    if (!as) throw new AppError(rule.otherwise ?? 'forbidden');
-    decision.as = as;
-  }
   if (rule.unless && holds(rule.unless.relation, actor, role, resource))
     throw new AppError(rule.unless.code);
   return decision;
