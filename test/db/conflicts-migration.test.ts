@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 import { conflictsRepository } from '../../src/db/repositories/conflicts.repository.ts';
-import type { Database } from '../../src/db/schema.ts';
 import { newId, newSecret } from '../../src/domain/common/tokens.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
@@ -80,7 +79,7 @@ describe.each(testDialects())('case conflicts migration on %s', (dialect) => {
       })
       .execute();
     await migrateToLatest(db);
-    const repo = conflictsRepository(database.handle.db as unknown as Kysely<Database>);
+    const repo = conflictsRepository(database.handle.db);
     expect(await repo.listForConcerns(communityId, [concernId])).toEqual([]);
     // The person a case is about is hidden from it with no conflict rows at all.
     expect(await repo.concernIdsHiddenFrom(communityId, subject)).toEqual([concernId]);

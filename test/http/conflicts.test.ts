@@ -220,16 +220,15 @@ describe.each(testDialects())('conflicts of interest on %s', (dialect) => {
     expect((await triage(team, team.ada, c.id)).status).toBe(201);
     // The excluded ally: not on the board, not offered, not assigned, not a candidate.
     expect(await boardIds(team, team.alex)).not.toContain(c.id);
-    expect((await team.alex.post(`${team.api}/ally-board/${c.id}/volunteer`, {})).status).toBe(
-      404,
-    );
+    expect((await team.alex.post(`${team.api}/ally-board/${c.id}/volunteer`, {})).status).toBe(404);
     const opened = await team.ada.post(`${team.api}/concerns/${c.id}/call-ins`, {});
     const callInId = opened.body.id as string;
     const candidates = await team.ada.get(`${team.api}/call-ins/${callInId}/candidates`);
-    const ids = (candidates.body as { userId: string }[] | { items: { userId: string }[] })
-      .constructor === Array
-      ? (candidates.body as { userId: string }[]).map((x) => x.userId)
-      : (candidates.body.items as { userId: string }[]).map((x) => x.userId);
+    const ids =
+      (candidates.body as { userId: string }[] | { items: { userId: string }[] }).constructor ===
+      Array
+        ? (candidates.body as { userId: string }[]).map((x) => x.userId)
+        : (candidates.body.items as { userId: string }[]).map((x) => x.userId);
     expect(ids).not.toContain(team.alex.userId);
     expect(ids).not.toContain(team.bea.userId);
     expect(ids).toContain(team.cy.userId);

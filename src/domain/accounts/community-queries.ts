@@ -118,15 +118,17 @@ export async function listCommunityAudit(
   const hidden = await hiddenTargets(repos, communityId, userId);
   const rows = await repos.audit.listForCommunity(communityId, limit);
   // Rule 9: entries about a case this person may not handle are left out.
-  return rows.filter((r) => !(r.targetId && hidden.has(r.targetId))).map((r) => ({
-    seq: Number(r.seq),
-    action: r.action,
-    actorKind: r.actorKind,
-    actorId: r.actorId,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    at: r.at,
-  }));
+  return rows
+    .filter((r) => !(r.targetId && hidden.has(r.targetId)))
+    .map((r) => ({
+      seq: Number(r.seq),
+      action: r.action,
+      actorKind: r.actorKind,
+      actorId: r.actorId,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      at: r.at,
+    }));
 }
 
 /** The concerns, call-ins and enforcement records of cases this person may not handle. */

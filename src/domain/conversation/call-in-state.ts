@@ -118,9 +118,7 @@ export async function callInExclusions(
   callIn: CallIn | undefined,
 ): Promise<CaseExclusions> {
   const concern = callIn && (await repos.concerns.find(callIn.communityId, callIn.concernId));
-  return concern
-    ? caseExclusions(repos, [concern])
-    : { excludedUserIds: [], awareUserIds: [] };
+  return concern ? caseExclusions(repos, [concern]) : { excludedUserIds: [], awareUserIds: [] };
 }
 
 /**

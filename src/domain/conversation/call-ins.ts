@@ -184,16 +184,18 @@ export async function listCallIns(
   });
   // Rule 9: call-ins of cases this person may not handle are not listed to them.
   const hidden = await hiddenConcernIds(repos, communityId, userId);
-  return rows.filter((c) => !hidden.has(c.concernId)).map((c) => ({
-    id: c.id,
-    concernId: c.concernId,
-    status: c.status,
-    callerUserId: c.callerUserId,
-    consentStatus: c.consentStatus,
-    channel: c.channel,
-    outcome: c.outcome,
-    updatedAt: c.updatedAt,
-  }));
+  return rows
+    .filter((c) => !hidden.has(c.concernId))
+    .map((c) => ({
+      id: c.id,
+      concernId: c.concernId,
+      status: c.status,
+      callerUserId: c.callerUserId,
+      consentStatus: c.consentStatus,
+      channel: c.channel,
+      outcome: c.outcome,
+      updatedAt: c.updatedAt,
+    }));
 }
 
 export async function saveDraft(

@@ -44,7 +44,10 @@ export async function openCallIn(
 
 /** The ally board: redacted requests (category, urgency, language; no names, no narrative). */
 export async function listAllyBoard(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'triage' | 'callIns' | 'care' | 'conflicts'>,
+  repos: Pick<
+    Repositories,
+    'memberships' | 'concerns' | 'triage' | 'callIns' | 'care' | 'conflicts'
+  >,
   actor: Actor,
   communityId: string,
 ): Promise<AllyBoard> {
