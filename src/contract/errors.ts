@@ -77,6 +77,11 @@ export const errorCodes = {
     status: 409,
     message: 'The person who was harmed is only asked to do this when they chose to.',
   },
+  conflict_of_interest: {
+    status: 403,
+    message:
+      'You are close to this case, so someone else needs to handle it. Thank you for stepping back.',
+  },
   same_organizer_appeal: {
     status: 409,
     message: 'A different organizer needs to decide this appeal.',

@@ -176,6 +176,10 @@ export type CaseOutcome = (typeof caseOutcomes)[number];
 export const actorKinds = ['user', 'token', 'public', 'system', 'cli'] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
+/** Rule 9: why someone may not handle a case beside being the person it is about. */
+export const caseConflictKinds = ['declared', 'excluded-by-reporter'] as const;
+export type CaseConflictKind = (typeof caseConflictKinds)[number];
+
 export const auditActions = [
   'operator.setup',
   'operator.create',
@@ -198,6 +202,7 @@ export const auditActions = [
   'concern.raise',
   'concern.triage',
   'concern.triage-change',
+  'concern.declare-conflict',
   'call-in.open',
   'call-in.assign',
   'call-in.offer',

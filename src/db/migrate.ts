@@ -9,6 +9,7 @@ import * as retentionTotals from './migrations/2026-11-30T01-00-retention-totals
 import * as healthProbe from './migrations/2026-12-01T00-00-health-probe.ts';
 import * as auditKeyId from './migrations/2026-12-01T01-00-audit-key-id.ts';
 import * as rateLimits from './migrations/2026-12-01T02-00-rate-limits.ts';
+import * as conflicts from './migrations/2026-12-01T10-00-conflicts.ts';
 import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T00-00-health-probe': healthProbe,
   '2026-12-01T01-00-audit-key-id': auditKeyId,
   '2026-12-01T02-00-rate-limits': rateLimits,
+  '2026-12-01T10-00-conflicts': conflicts,
   '2026-12-01T14-00-accounts': accounts,
   '2026-12-01T15-00-notices': notices,
 };

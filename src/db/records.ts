@@ -11,6 +11,7 @@ import type {
   AuditTargetType,
   CallerKind,
   CallInStatus,
+  CaseConflictKind,
   Channel,
   ConcernCategory,
   ConcernSource,
@@ -58,6 +59,7 @@ import type {
   AccountLinksTable,
   TriageDecisionsTable,
   UsersTable,
+  CaseConflictsTable,
 } from './schema.ts';
 
 // ---- JSON columns ------------------------------------------------------------------------------
@@ -996,6 +998,36 @@ export function enforcementAppealRow(a: EnforcementAppeal): EnforcementAppealsTa
     decision_note: a.decisionNote,
     created_at: a.createdAt,
     decided_at: a.decidedAt,
+  };
+}
+
+// ---- conflicts of interest (rule 9) -----------------------------------------------------------
+
+export interface CaseConflict {
+  concernId: string;
+  communityId: string;
+  userId: string;
+  kind: CaseConflictKind;
+  createdAt: string;
+}
+
+export function toCaseConflict(r: CaseConflictsTable): CaseConflict {
+  return {
+    concernId: r.concern_id,
+    communityId: r.community_id,
+    userId: r.user_id,
+    kind: r.kind,
+    createdAt: r.created_at,
+  };
+}
+
+export function caseConflictRow(c: CaseConflict): CaseConflictsTable {
+  return {
+    concern_id: c.concernId,
+    community_id: c.communityId,
+    user_id: c.userId,
+    kind: c.kind,
+    created_at: c.createdAt,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type {
   AccountLinkKind,
+  CaseConflictKind,
   ActorKind,
   AppealStatus,
   AuditAction,
@@ -226,9 +227,19 @@ export interface NoticeSettingsTable {
   updated_at: string;
 }
 
+/** Rule 9: who may not handle a case beside the person it is about (metadata only). */
+export interface CaseConflictsTable {
+  concern_id: string;
+  community_id: string;
+  user_id: string;
+  kind: CaseConflictKind;
+  created_at: string;
+}
+
 export interface Database {
   notices: NoticesTable;
   notice_settings: NoticeSettingsTable;
+  case_conflicts: CaseConflictsTable;
   health_probe: HealthProbeTable;
   rate_limits: RateLimitsTable;
   jobs: JobsTable;

@@ -10,6 +10,7 @@ import { enforcementRepository } from './repositories/enforcement.repository.ts'
 import { accountLinksRepository } from './repositories/account-links.repository.ts';
 import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
 import { auditRepository, type AuditSeal } from './repositories/audit.repository.ts';
+import { conflictsRepository } from './repositories/conflicts.repository.ts';
 import { communitiesRepository } from './repositories/communities.repository.ts';
 import { concernsRepository } from './repositories/concerns.repository.ts';
 import { jobsRepository } from './repositories/jobs.repository.ts';
@@ -40,6 +41,7 @@ export function createRepositories(
     invitations: invitationsRepository(db),
     apiTokens: apiTokensRepository(db, cache),
     concerns: concernsRepository(db, cache),
+    conflicts: conflictsRepository(db),
     triage: triageRepository(db),
     audit: auditRepository(db, dialect, seal),
     jobs: jobsRepository(db),

@@ -150,6 +150,11 @@ describe('keyboard only', () => {
     await typeInto(stranger, 'about-name', 'Sam_Dev');
     await tabTo(stranger, { id: 'wants-organizers' });
     await stranger.keyboard.press('Space');
+    // Rule 9: the form offers to keep a named organizer away; this reporter leaves it empty.
+    await stranger.getByRole('group', { name: /Anyone who should not see this/ }).waitFor();
+    const excludeAda = await stranger.locator('#exclude input').first().getAttribute('id');
+    await tabTo(stranger, { id: excludeAda ?? 'exclude' });
+    expect(await stranger.locator(`#${excludeAda}`).isChecked()).toBe(false);
     await tabTo(stranger, { id: 'anonymous' });
     expect(await stranger.locator('#anonymous').isChecked()).toBe(true);
     await tabTo(stranger, { text: 'Send this privately' });
@@ -172,6 +177,7 @@ describe('keyboard only', () => {
     await tabTo(org, { text: 'Inbox' });
     await org.keyboard.press('Enter');
     await heading(org, 'Inbox');
+    const inboxUrl = org.url();
     await tabTo(org, { text: /^Concern raised/ });
     await org.keyboard.press('Enter');
     await heading(org, 'Concern');
@@ -213,6 +219,14 @@ describe('keyboard only', () => {
     // The reporter sees the new status.
     await stranger.reload();
     await stranger.getByRole('heading', { name: 'Status: Decided' }).waitFor({ timeout: 15_000 });
+
+    // The organizer steps back from it in the inbox, by keyboard: it leaves their inbox at once.
+    await org.goto(inboxUrl);
+    await heading(org, 'Inbox');
+    await tabTo(org, { text: /^Declare a conflict/ });
+    await org.keyboard.press('Enter');
+    await org.getByText(/You stepped back from the concern/).waitFor({ timeout: 15_000 });
+    await org.getByText(/No concerns yet/).waitFor({ timeout: 15_000 });
 
     expect([...problems.list, ...orgProblems.list, ...strangerProblems.list]).toEqual([]);
     await op.screenshot({ path: '/tmp/callin-invitations.png', fullPage: true });

@@ -525,6 +525,13 @@ export const validRequests: Record<string, Builder> = {
       body: { answers, decision: 'call-in', reason: 'A first, thoughtless remark.' },
     };
   },
+  'POST /api/communities/:communityId/concerns/:concernId/conflict': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id);
+    return { url: `/api/communities/${w.a.id}/concerns/${c.id}/conflict`, body: {} };
+  },
+  'GET /api/communities/:communityId/staff': async (w) => ({
+    url: `/api/communities/${w.a.id}/staff`,
+  }),
   'GET /api/communities/:communityId/concerns/:concernId/triage': async (w) => ({
     url: `/api/communities/${w.a.id}/concerns/${w.a.concernId}/triage`,
   }),

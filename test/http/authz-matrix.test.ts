@@ -138,6 +138,10 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/communities/:communityId/concerns/:concernId/triage': { allow: organizersOfA },
   'GET /api/communities/:communityId/concerns/:concernId/triage': { allow: organizersOfA },
+  // Rule 9: an organizer steps back from a case (each request on a fresh concern).
+  'POST /api/communities/:communityId/concerns/:concernId/conflict': { allow: organizersOfA },
+  // Whom a reporter may keep away from a concern: anyone who may raise one here.
+  'GET /api/communities/:communityId/staff': { allow: inA },
   // Links that carry their own secret work for whoever holds them.
   'GET /api/invitations/:token': { allow: everyone },
   'POST /api/invitations/:token/accept': {

@@ -71,7 +71,13 @@ describe.each(testDialects())('raising and triaging a concern on %s', (dialect) 
     const intakeId = settings.body.intakeId as string;
     const stranger = new Client(t.app);
     const form = await stranger.get(`/api/public/intake/${intakeId}`);
-    expect(form.body).toEqual({ community: 'Rust Meetup', allowAnonymous: true });
+    // The form names the people who handle concerns (display names only), so a reporter can
+    // keep one away from their concern (rule 9).
+    expect(form.body).toEqual({
+      community: 'Rust Meetup',
+      allowAnonymous: true,
+      staff: [{ userId: expect.any(String), name: 'Ada Organizer' }],
+    });
     const publicRaise = await stranger.post(
       `/api/public/intake/${intakeId}/concerns`,
       concernBody({ anonymous: true, wants: 'organizers', about: { name: 'Sam_Dev ' } }),

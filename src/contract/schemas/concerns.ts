@@ -40,6 +40,14 @@ export const RaiseConcernBody = Type.Object(
     ),
     anonymous: Type.Optional(Type.Boolean({ default: false })),
     contact: Type.Optional(Type.String({ maxLength: 254 })),
+    exclude: Type.Optional(
+      Type.Array(Uuid, {
+        maxItems: 20,
+        uniqueItems: true,
+        description:
+          'Organizers or allies of this community who should not see or handle this concern.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -100,7 +108,14 @@ export const IntakeParams = Type.Object({
   intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
 });
 /** What the public form for raising a concern needs to show. */
-export const IntakeView = Type.Object({ community: Type.String(), allowAnonymous: Type.Boolean() });
+/** Someone who handles concerns here, as a reporter may choose to exclude them (rule 9). */
+export const StaffPerson = Type.Object({ userId: Uuid, name: Type.String() });
+export const IntakeView = Type.Object({
+  community: Type.String(),
+  allowAnonymous: Type.Boolean(),
+  /** The organizers and allies, by display name only, for "Anyone who should not see this?". */
+  staff: Type.Array(StaffPerson),
+});
 export type IntakeView = Static<typeof IntakeView>;
 
 export const FollowParams = Type.Object({
@@ -109,6 +124,8 @@ export const FollowParams = Type.Object({
 /** The reporter's private view of their concern. */
 export const FollowView = Type.Object({
   community: Type.String(),
+  /** Said plainly when nobody is left to handle it (every organizer has a conflict). */
+  notice: NullableString,
   status: Enum(concernStatuses),
   statusText: Type.String(),
   wants: Enum(wantsOptions),
@@ -130,3 +147,19 @@ export const MyConcern = Type.Object({
 });
 export type MyConcern = Static<typeof MyConcern>;
 export const MyConcernList = Type.Object({ items: Type.Array(MyConcern) });
+
+/** The organizers and allies of a community (rule 9: whom a reporter may exclude). */
+export const StaffList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      userId: Uuid,
+      name: Type.String(),
+      role: Type.Union([Type.Literal('organizer'), Type.Literal('ally')]),
+    }),
+  ),
+});
+export type StaffList = Static<typeof StaffList>;
+
+/** An organizer stepped back from a concern (rule 9). */
+export const ConflictDeclared = Type.Object({ concernId: Uuid, declaredAt: IsoTime });
+export type ConflictDeclared = Static<typeof ConflictDeclared>;

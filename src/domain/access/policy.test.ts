@@ -98,6 +98,8 @@ const expected: Record<Action, string> = {
   'concern.list': organizers,
   'concern.read': organizers,
   'concern.triage': organizers,
+  'concern.declare-conflict': organizers,
+  'staff.list': members,
   'call-in.open': organizers,
   'call-in.list': allies,
   'call-in.candidates': organizers,
@@ -229,7 +231,14 @@ describe('the policy table', () => {
       const got = answer(action, p, { excludedUserIds: [p.actor.userId] });
       const refused =
         caseActions.includes(action) && (want[c] === 'ok' || want[c] === 'same_organizer_appeal');
-      expect(got, c).toBe(refused ? 'forbidden' : want[c]);
+      // Not told the case exists (not_found) …
+      expect(got, c).toBe(refused ? 'not_found' : want[c]);
+      // … unless they already know of it (they declared the conflict themselves).
+      const aware = answer(action, p, {
+        excludedUserIds: [p.actor.userId],
+        awareUserIds: [p.actor.userId],
+      });
+      expect(aware, c).toBe(refused ? 'conflict_of_interest' : want[c]);
     }
   });
 

@@ -77,6 +77,10 @@ export const policy = {
   'concern.list': { role: 'organizer' },
   'concern.read': { role: 'organizer', case: true },
   'concern.triage': { role: 'organizer', case: true },
+  /** Rule 9: step back from a case (metadata only; allowed even when already excluded). */
+  'concern.declare-conflict': { role: 'organizer' },
+  /** The organizers and allies of a community, by name (whom a reporter may exclude). */
+  'staff.list': { role: 'member' },
 
   // ---- the handoff: opening, matching, offers, the ally board (flow step 3) ----------------
   'call-in.open': { role: 'organizer', case: true },
@@ -147,9 +151,15 @@ export interface Resource {
   /**
    * Rule 9's hook: people who may neither see this case as staff nor decide it (the person it is
    * about, organizers who declared a conflict, anyone the reporter excluded). Consulted for every
-   * action marked `case`. Empty today: the data does not exist yet.
+   * action marked `case`; filled in by src/domain/access/case-exclusions.ts.
    */
   excludedUserIds?: readonly string[];
+  /**
+   * Those of `excludedUserIds` who already know the case exists (an organizer who declared a
+   * conflict, the member an enforcement record is addressed to): they are refused with
+   * conflict_of_interest; everyone else excluded gets not_found.
+   */
+  awareUserIds?: readonly string[];
 }
 
 export interface Decision {
@@ -211,13 +221,17 @@ export function decide(
   if (rule.role && (!role || roles.indexOf(role) < roles.indexOf(rule.role)))
     throw new AppError('forbidden');
   if (resource.found === false) throw new AppError('not_found');
-  if (rule.case && resource.excludedUserIds?.includes(actor.userId))
-    throw new AppError('forbidden');
   if (rule.as) {
     const as = rule.as.find((r) => holds(r, actor, role, resource));
     if (!as) throw new AppError(rule.otherwise ?? 'forbidden');
     decision.as = as;
   }
+  // Rule 9: someone excluded from the case is not told it exists (not_found), unless they
+  // already know of it (they declared the conflict, or the record is addressed to them).
+  if (rule.case && resource.excludedUserIds?.includes(actor.userId))
+    throw new AppError(
+      resource.awareUserIds?.includes(actor.userId) ? 'conflict_of_interest' : 'not_found',
+    );
   if (rule.unless && holds(rule.unless.relation, actor, role, resource))
     throw new AppError(rule.unless.code);
   return decision;

@@ -3,6 +3,7 @@ import type { ApiToken, AuditEntry, Community, Invitation, Member } from '../../
 import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import { authorize } from '../access/policy.ts';
+import { hiddenConcernIds } from '../access/case-exclusions.ts';
 import type { Actor } from '../access/actor.ts';
 import { parseSettings } from './community-settings.ts';
 import { getCommunity, presentCommunity } from './communities.ts';
@@ -108,20 +109,40 @@ export async function listApiTokens(
 }
 
 export async function listCommunityAudit(
-  repos: Pick<Repositories, 'memberships' | 'audit'>,
+  repos: Pick<Repositories, 'memberships' | 'audit' | 'conflicts' | 'callIns' | 'enforcement'>,
   actor: Actor,
   communityId: string,
   limit: number,
 ): Promise<AuditEntry[]> {
-  await authorize(repos, actor, 'audit.read', { communityId });
+  const { userId } = await authorize(repos, actor, 'audit.read', { communityId });
+  const hidden = await hiddenTargets(repos, communityId, userId);
   const rows = await repos.audit.listForCommunity(communityId, limit);
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    action: r.action,
-    actorKind: r.actorKind,
-    actorId: r.actorId,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    at: r.at,
-  }));
+  // Rule 9: entries about a case this person may not handle are left out.
+  return rows
+    .filter((r) => !(r.targetId && hidden.has(r.targetId)))
+    .map((r) => ({
+      seq: Number(r.seq),
+      action: r.action,
+      actorKind: r.actorKind,
+      actorId: r.actorId,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      at: r.at,
+    }));
+}
+
+/** The concerns, call-ins and enforcement records of cases this person may not handle. */
+async function hiddenTargets(
+  repos: Pick<Repositories, 'conflicts' | 'callIns' | 'enforcement'>,
+  communityId: string,
+  userId: string | null,
+): Promise<Set<string>> {
+  const hidden = await hiddenConcernIds(repos, communityId, userId);
+  if (hidden.size === 0) return hidden;
+  const out = new Set(hidden);
+  for (const c of await repos.callIns.listForConcerns(communityId, [...hidden])) out.add(c.id);
+  for (const e of await repos.enforcement.list(communityId)) {
+    if (e.subjectUserId === userId || e.concernIds.some((id) => hidden.has(id))) out.add(e.id);
+  }
+  return out;
 }

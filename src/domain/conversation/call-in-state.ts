@@ -7,6 +7,7 @@ export type { Tx };
 import { authorize, type Action, type Decision, type Resource } from '../access/policy.ts';
 import type { Actor } from '../access/actor.ts';
 import type { Clock } from '../common/clock.ts';
+import { caseExclusions, type CaseExclusions } from '../access/case-exclusions.ts';
 import { contentContext, type ConcernContent } from '../intake/concerns.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 
@@ -93,16 +94,31 @@ export function userIdOf(actor: Actor): string | null {
 
 export type Viewer = 'caller' | 'organizer';
 
-/** What the policy needs to know about a call-in (src/domain/access/policy.ts). */
-export function callInResource(communityId: string, callIn: CallIn | undefined): Resource {
+/**
+ * What the policy needs to know about a call-in (src/domain/access/policy.ts). `exclusions`:
+ * rule 9's, from its concern (callInExclusions); without them only non-case actions are asked.
+ */
+export function callInResource(
+  communityId: string,
+  callIn: CallIn | undefined,
+  exclusions: CaseExclusions = { excludedUserIds: [], awareUserIds: [] },
+): Resource {
   return {
     communityId,
     found: !!callIn,
     callerUserId: callIn?.callerUserId ?? null,
     harmedUserId: callIn?.harmedUserId ?? null,
-    // Rule 9 (issue 9) fills this in: the person it is about, declared conflicts, exclusions.
-    excludedUserIds: [],
+    ...exclusions,
   };
+}
+
+/** Rule 9 for a call-in: the exclusions of its concern. */
+export async function callInExclusions(
+  repos: Pick<Repositories, 'concerns' | 'conflicts'>,
+  callIn: CallIn | undefined,
+): Promise<CaseExclusions> {
+  const concern = callIn && (await repos.concerns.find(callIn.communityId, callIn.concernId));
+  return concern ? caseExclusions(repos, [concern]) : { excludedUserIds: [], awareUserIds: [] };
 }
 
 /**
@@ -111,14 +127,20 @@ export function callInResource(communityId: string, callIn: CallIn | undefined):
  * is not theirs (rule 4).
  */
 export async function loadCallIn(
-  repos: Pick<Repositories, 'memberships' | 'callIns'>,
+  repos: Pick<Repositories, 'memberships' | 'callIns' | 'concerns' | 'conflicts'>,
   actor: Actor,
   action: Action,
   communityId: string,
   callInId: string,
 ): Promise<{ callIn: CallIn; viewer: Viewer; userId: string; decision: Decision }> {
   const found = await repos.callIns.find(communityId, callInId);
-  const decision = await authorize(repos, actor, action, callInResource(communityId, found));
+  const exclusions = await callInExclusions(repos, found);
+  const decision = await authorize(
+    repos,
+    actor,
+    action,
+    callInResource(communityId, found, exclusions),
+  );
   const callIn = found as CallIn;
   const viewer: Viewer = decision.as === 'caller' ? 'caller' : 'organizer';
   return { callIn, viewer, userId: decision.userId ?? '', decision };

@@ -14,6 +14,7 @@ import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
+import { hiddenConcernIds } from '../access/case-exclusions.ts';
 import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
@@ -50,7 +51,7 @@ import { hashSecret, newId, newSecret } from '../common/tokens.ts';
 
 type ThreadRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs'
+  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs' | 'conflicts'
 >;
 
 export function messageContext(m: Pick<CallInMessage, 'id' | 'communityId' | 'callInId'>): string {
@@ -98,7 +99,7 @@ export async function insertMessage(
 
 /** The full picture for the caller or an organizer, from assignment on. */
 export async function readCallIn(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care' | 'conflicts'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
@@ -172,25 +173,29 @@ export async function readCallIn(
 
 /** Organizers see every call-in of their community; allies see the ones they hold. */
 export async function listCallIns(
-  repos: Pick<Repositories, 'memberships' | 'callIns'>,
+  repos: Pick<Repositories, 'memberships' | 'callIns' | 'conflicts'>,
   actor: Actor,
   communityId: string,
 ): Promise<CallInListItem[]> {
-  const { role } = await authorize(repos, actor, 'call-in.list', { communityId });
+  const { role, userId } = await authorize(repos, actor, 'call-in.list', { communityId });
   const rows = await repos.callIns.list(communityId, {
     callerUserId: role === 'organizer' ? undefined : (userIdOf(actor) ?? ''),
     limit: 200,
   });
-  return rows.map((c) => ({
-    id: c.id,
-    concernId: c.concernId,
-    status: c.status,
-    callerUserId: c.callerUserId,
-    consentStatus: c.consentStatus,
-    channel: c.channel,
-    outcome: c.outcome,
-    updatedAt: c.updatedAt,
-  }));
+  // Rule 9: call-ins of cases this person may not handle are not listed to them.
+  const hidden = await hiddenConcernIds(repos, communityId, userId);
+  return rows
+    .filter((c) => !hidden.has(c.concernId))
+    .map((c) => ({
+      id: c.id,
+      concernId: c.concernId,
+      status: c.status,
+      callerUserId: c.callerUserId,
+      consentStatus: c.consentStatus,
+      channel: c.channel,
+      outcome: c.outcome,
+      updatedAt: c.updatedAt,
+    }));
 }
 
 export async function saveDraft(

@@ -15,6 +15,7 @@ import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize, decide, requirePerson } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
+import { caseExclusions, hiddenConcernIds } from '../access/case-exclusions.ts';
 import { links, userIdOf, type CallInDeps, type Tx } from '../conversation/call-in-state.ts';
 import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
@@ -24,7 +25,7 @@ import type { LadderLevel } from '../triage/triage.ts';
 
 type EnforcementRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'enforcement' | 'audit' | 'jobs'
+  'memberships' | 'concerns' | 'enforcement' | 'audit' | 'jobs' | 'conflicts'
 >;
 
 const reasonContext = (e: Pick<Enforcement, 'id' | 'communityId'>) =>
@@ -138,7 +139,10 @@ export async function enforce(
   input: EnforceInput,
 ): Promise<Enforced> {
   return tx(async (repos) => {
-    await authorize(repos, actor, 'enforcement.write', { communityId });
+    await authorize(repos, actor, 'enforcement.write', {
+      communityId,
+      ...(await caseExclusions(repos, await linkedConcerns(repos, communityId, input.concernIds))),
+    });
     const row = await writeEnforcement(repos, deps, actor, communityId, input, isoNow(deps.clock));
     return {
       ...present(deps.cipher, row),
@@ -149,15 +153,32 @@ export async function enforce(
   });
 }
 
+/** The concerns of this community among these ids (those that exist). */
+async function linkedConcerns(
+  repos: Pick<Repositories, 'concerns'>,
+  communityId: string,
+  ids: readonly string[],
+): Promise<Concern[]> {
+  const out: Concern[] = [];
+  for (const id of new Set(ids)) {
+    const c = await repos.concerns.find(communityId, id);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
 export async function listEnforcements(
-  repos: Pick<Repositories, 'memberships' | 'enforcement'>,
+  repos: Pick<Repositories, 'memberships' | 'enforcement' | 'conflicts'>,
   deps: Pick<CallInDeps, 'cipher'>,
   actor: Actor,
   communityId: string,
 ): Promise<CommunityEnforcement[]> {
-  await authorize(repos, actor, 'enforcement.read', { communityId });
+  const { userId } = await authorize(repos, actor, 'enforcement.read', { communityId });
+  // Rule 9: records about oneself, or about a case one is excluded from, are not listed.
+  const hidden = await hiddenConcernIds(repos, communityId, userId);
   const out = [];
   for (const e of await repos.enforcement.list(communityId)) {
+    if (e.subjectUserId === userId || e.concernIds.some((id) => hidden.has(id))) continue;
     const appeals = await repos.enforcement.listAppeals(e.id);
     out.push({
       ...present(deps.cipher, e),
@@ -273,12 +294,17 @@ export async function decideAppeal(
   return tx(async (repos) => {
     const appeal = await repos.enforcement.findAppeal(communityId, appealId);
     const e = appeal ? await repos.enforcement.find(communityId, appeal.enforcementId) : undefined;
-    // A different organizer than the one who enforced decides (rule 9's hook: no conflicts yet).
+    // A different organizer than the one who enforced decides, and never the member it is
+    // about or anyone excluded from its concerns (rule 9).
     await authorize(repos, actor, 'appeal.decide', {
       communityId,
       found: !!e,
       enforcedBy: e?.enforcedBy ?? null,
-      excludedUserIds: [],
+      ...(e
+        ? await caseExclusions(repos, await linkedConcerns(repos, communityId, e.concernIds), {
+            addressedUserId: e.subjectUserId,
+          })
+        : {}),
     });
     if (!appeal || !e) throw new AppError('not_found');
     if (appeal.status !== 'pending') throw new AppError('invalid_state');

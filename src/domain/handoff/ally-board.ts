@@ -13,7 +13,8 @@ import {
 } from '../conversation/call-in-state.ts';
 import { availability } from '../care/capacity.ts';
 import { isoNow } from '../common/clock.ts';
-import { findConcern } from '../intake/concerns.ts';
+import { findConcern, loadConcern } from '../intake/concerns.ts';
+import { hiddenConcernIds } from '../access/case-exclusions.ts';
 import {
   assign,
   createCallIn,
@@ -32,8 +33,7 @@ export async function openCallIn(
   input: { callerUserId: string | null; language: string | null },
 ): Promise<Handoff> {
   return tx(async (repos) => {
-    await authorize(repos, actor, 'call-in.open', { communityId });
-    const concern = await findConcern(repos, communityId, concernId);
+    const concern = await loadConcern(repos, actor, 'call-in.open', communityId, concernId);
     const at = isoNow(deps.clock);
     let callIn = await createCallIn(repos, actor, concern, input.language, at);
     if (input.callerUserId)
@@ -44,7 +44,10 @@ export async function openCallIn(
 
 /** The ally board: redacted requests (category, urgency, language; no names, no narrative). */
 export async function listAllyBoard(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'triage' | 'callIns' | 'care'>,
+  repos: Pick<
+    Repositories,
+    'memberships' | 'concerns' | 'triage' | 'callIns' | 'care' | 'conflicts'
+  >,
   actor: Actor,
   communityId: string,
 ): Promise<AllyBoard> {
@@ -57,6 +60,8 @@ export async function listAllyBoard(
     ...(await repos.concerns.listInbox(communityId, { status: 'triaged', limit: 200 })),
     ...(await repos.concerns.listInbox(communityId, { status: 'in-progress', limit: 200 })),
   ].filter((r) => r.wants === 'ally');
+  // Rule 9: never a request about oneself, or one the reporter kept from this person.
+  const hidden = await hiddenConcernIds(repos, communityId, userId);
   const callIns = await repos.callIns.listForConcerns(
     communityId,
     rows.map((r) => r.id),
@@ -69,7 +74,7 @@ export async function listAllyBoard(
     if (live.some((c) => c.status !== 'awaiting-caller')) continue;
     const concern = await repos.concerns.find(communityId, r.id);
     if (!concern || !(await decidedCallIn(repos, concern))) continue;
-    if (concern.reporterUserId === userId || concern.subjectUserId === userId) continue;
+    if (concern.reporterUserId === userId || hidden.has(concern.id)) continue;
     items.push({
       concernId: r.id,
       categories: r.categories,
@@ -91,7 +96,10 @@ export async function volunteer(
   concernId: string,
 ): Promise<Handoff> {
   return tx(async (repos) => {
-    await authorize(repos, actor, 'ally-board.volunteer', { communityId });
+    const { userId } = await authorize(repos, actor, 'ally-board.volunteer', { communityId });
+    // Rule 9: a request kept from this person is not there for them (it was never on their board).
+    if ((await hiddenConcernIds(repos, communityId, userId)).has(concernId))
+      throw new AppError('not_found');
     const concern = await findConcern(repos, communityId, concernId);
     if (concern.wants !== 'ally')
       throw new AppError('invalid_state', { reason: 'This concern is not on the ally board.' });

@@ -37,7 +37,7 @@ import { hashSecret, newSecret } from '../common/tokens.ts';
 
 type ConsentRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs' | 'communities'
+  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs' | 'communities' | 'conflicts'
 >;
 
 /** Who is answering: a signed-in harmed person, or the holder of a private link. */

@@ -12,10 +12,11 @@ import { LIVE_STATUSES, userIdOf, type ConsentMode } from '../conversation/call-
 import { openedStatus, transition } from '../conversation/call-in-lifecycle.ts';
 import { assertAvailable } from '../care/capacity.ts';
 import { newId } from '../common/tokens.ts';
+import { caseExclusions } from '../access/case-exclusions.ts';
 
 export type HandoffRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'triage' | 'callIns' | 'care' | 'audit' | 'jobs'
+  'memberships' | 'concerns' | 'triage' | 'callIns' | 'care' | 'audit' | 'jobs' | 'conflicts'
 >;
 
 const CALL_IN_DECISIONS = ['call-in', 'call-in-and-public-statement'];
@@ -31,9 +32,13 @@ export async function decidedCallIn(
   return !!latest && CALL_IN_DECISIONS.includes(latest.decision);
 }
 
-/** Whether this person may hold this call-in (rule 2), apart from capacity. */
+/**
+ * Whether this person may hold this call-in (rules 2 and 9), apart from capacity: never the
+ * harmed person unless they chose it, never the reporter unless they chose to call in
+ * themselves (the member would learn who raised it), never anyone excluded from the case.
+ */
 export async function assertMayCall(
-  repos: Pick<Repositories, 'memberships'>,
+  repos: Pick<Repositories, 'memberships' | 'conflicts'>,
   concern: Concern,
   callIn: CallIn | null,
   userId: string,
@@ -46,6 +51,15 @@ export async function assertMayCall(
     concern.wants === 'self' && concern.harmed === 'me' && concern.reporterUserId === userId;
   if (harmedIds.includes(userId) && !choseSelf) throw new AppError('harmed_person_cannot_call');
   if (concern.subjectUserId === userId) throw new AppError('forbidden');
+  if (concern.reporterUserId === userId && concern.wants !== 'self')
+    throw new AppError('conflict_of_interest', {
+      reason: 'The person who raised this concern asked for someone else to call in.',
+    });
+  const { excludedUserIds } = await caseExclusions(repos, [concern]);
+  if (excludedUserIds.includes(userId))
+    throw new AppError('conflict_of_interest', {
+      reason: 'This person has a conflict of interest with this case.',
+    });
   const m = await repos.memberships.find(concern.communityId, userId);
   if (!m)
     throw new AppError('validation_failed', [

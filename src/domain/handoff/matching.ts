@@ -12,6 +12,7 @@ import { AppError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
+import { hiddenConcernIds } from '../access/case-exclusions.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   links,
@@ -36,7 +37,7 @@ import { transition } from '../conversation/call-in-lifecycle.ts';
 
 /** People who could hold this call-in now, with room to spare first (rule 5 filters). */
 export async function listCandidates(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care' | 'conflicts'>,
   actor: Actor,
   communityId: string,
   callInId: string,
@@ -143,17 +144,19 @@ export async function offerCallIn(
 }
 
 export async function listMyOffers(
-  repos: Pick<Repositories, 'memberships' | 'care' | 'callIns' | 'concerns'>,
+  repos: Pick<Repositories, 'memberships' | 'care' | 'callIns' | 'concerns' | 'conflicts'>,
   actor: Actor,
   communityId: string,
 ): Promise<OfferForYou[]> {
   const { userId } = await authorize(repos, actor, 'offer.list', { communityId });
   const offers = await repos.care.listOffersForUser(communityId, userId ?? '', 'pending');
+  const hidden = await hiddenConcernIds(repos, communityId, userId);
   const out = [];
   for (const o of offers) {
     const callIn = await repos.callIns.find(communityId, o.callInId);
     const concern = callIn ? await repos.concerns.find(communityId, callIn.concernId) : undefined;
-    if (!callIn || !concern) continue;
+    // Rule 9: an offer made before a conflict was known is not shown any more.
+    if (!callIn || !concern || hidden.has(concern.id)) continue;
     out.push({
       id: o.id,
       callInId: o.callInId,

@@ -14,6 +14,12 @@ import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 import { tellOrganizersOfNewConcern } from '../notifications/staff-news.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
+import {
+  caseExclusions,
+  concernResource,
+  hiddenConcernIds,
+  organizersLeft,
+} from '../access/case-exclusions.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import type { Clock } from '../common/clock.ts';
@@ -39,6 +45,8 @@ export interface RaiseConcernInput {
   categories: ConcernCategory[];
   anonymous: boolean;
   contact: string | null;
+  /** Staff (organizers and allies) the reporter asks to keep away from this case (rule 9). */
+  exclude?: string[];
 }
 
 export interface ConcernContent {
@@ -63,14 +71,14 @@ export interface RaisedConcern {
 }
 
 export async function raiseConcern(
-  tx: Tx<'communities' | 'memberships' | 'concerns' | 'audit' | 'notices' | 'jobs'>,
+  tx: Tx<'communities' | 'memberships' | 'concerns' | 'conflicts' | 'audit' | 'notices' | 'jobs'>,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
   target: { communityId: string } | { intakeId: string },
   input: RaiseConcernInput,
   source: ConcernSource,
 ): Promise<RaisedConcern> {
-  return tx(async ({ communities, memberships, concerns, audit, notices, jobs }) => {
+  return tx(async ({ communities, memberships, concerns, conflicts, audit, notices, jobs }) => {
     const community =
       'intakeId' in target
         ? await communities.findByIntakeId(target.intakeId)
@@ -110,6 +118,19 @@ export async function raiseConcern(
         },
       ]);
     }
+    // Rule 9: the reporter may keep staff of this community away from the case.
+    const exclude = [...new Set(input.exclude ?? [])];
+    for (const [i, userId] of exclude.entries()) {
+      const m = await memberships.find(community.id, userId);
+      if (!m || m.role === 'member')
+        throw new AppError('validation_failed', [
+          {
+            field: `exclude.${i}`,
+            rule: 'invalid',
+            message: 'Choose from the organizers and allies of this community.',
+          },
+        ]);
+    }
     const now = deps.clock.now();
     const at = now.toISOString();
     const id = newTimeOrderedId(now.getTime());
@@ -143,6 +164,15 @@ export async function raiseConcern(
       createdAt: at,
       updatedAt: at,
     });
+    for (const userId of exclude) {
+      await conflicts.insert({
+        concernId: id,
+        communityId: community.id,
+        userId,
+        kind: 'excluded-by-reporter',
+        createdAt: at,
+      });
+    }
     await recordAudit(
       audit,
       anonymous || reporterId === null ? { kind: 'public' } : actor,
@@ -153,7 +183,7 @@ export async function raiseConcern(
       { memberships, notices, jobs },
       deps.cipher,
       { id, communityId: community.id, urgent: input.urgent },
-      [input.about.userId ?? null, reporterId],
+      [input.about.userId ?? null, reporterId, ...exclude],
       at,
     );
     return { id, followToken: follow.token, status: 'new', createdAt: at };
@@ -206,17 +236,24 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
 }
 
 export async function listInbox(
-  repos: Pick<Repositories, 'memberships' | 'concerns'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'conflicts'>,
   actor: Actor,
   communityId: string,
   q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
 ): Promise<InboxPage> {
-  await authorize(repos, actor, 'concern.list', { communityId });
+  const { userId } = await authorize(repos, actor, 'concern.list', { communityId });
+  // Rule 9: cases this person may not handle are not listed to them at all.
+  const hidden = await hiddenConcernIds(repos, communityId, userId);
   const rows = await repos.concerns.listInbox(communityId, {
     status: q.status,
     before: q.cursor ? decodeCursor(q.cursor) : undefined,
-    limit: q.limit + 1,
+    limit: q.limit + 1 + hidden.size,
   });
+  if (hidden.size > 0)
+    return inboxPage(
+      rows.filter((r) => !hidden.has(r.id)),
+      q.limit,
+    );
   // Frozen rows are the read cache's, handed back unchanged while nothing was written: the
   // page made from them last time is the answer again (and is frozen in turn).
   if (!Object.isFrozen(rows)) return inboxPage(rows, q.limit);
@@ -263,15 +300,31 @@ export async function findConcern(
   return c;
 }
 
+/**
+ * Loads a concern for an action on it and asks the policy, with rule 9's exclusions: someone
+ * outside the community is forbidden; inside it, not_found when it does not exist or when they
+ * are excluded from it without knowing of it, conflict_of_interest when they declared one.
+ */
+export async function loadConcern(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'conflicts'>,
+  actor: Actor,
+  action: 'concern.read' | 'concern.triage' | 'call-in.open',
+  communityId: string,
+  id: string,
+): Promise<Concern> {
+  const found = await repos.concerns.find(communityId, id);
+  await authorize(repos, actor, action, await concernResource(repos, communityId, found));
+  return found as Concern;
+}
+
 export async function readConcern(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'users'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'users' | 'conflicts'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
   id: string,
 ): Promise<ConcernDetail> {
-  await authorize(repos, actor, 'concern.read', { communityId });
-  const c = await findConcern(repos, communityId, id);
+  const c = await loadConcern(repos, actor, 'concern.read', communityId, id);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
   const reporter = c.reporterUserId ? await repos.users.findById(c.reporterUserId) : undefined;
   const subject = c.subjectUserId ? await repos.users.findById(c.subjectUserId) : undefined;
@@ -297,6 +350,73 @@ export async function readConcern(
   };
 }
 
+/**
+ * An organizer declares a conflict of interest on a concern: from then on they neither see it
+ * nor decide it. Declaring needs only the inbox's metadata; it is audited. Someone already
+ * excluded gets the same answer as anyone else, so it confirms nothing to them.
+ */
+export async function declareConflict(
+  tx: Tx<'memberships' | 'concerns' | 'conflicts' | 'audit'>,
+  clock: Clock,
+  actor: Actor,
+  communityId: string,
+  concernId: string,
+): Promise<{ concernId: string; declaredAt: string }> {
+  return tx(async (repos) => {
+    const { userId } = await authorize(repos, actor, 'concern.declare-conflict', { communityId });
+    const c = await repos.concerns.find(communityId, concernId);
+    if (!c || !userId) throw new AppError('not_found');
+    const at = clock.now().toISOString();
+    await repos.conflicts.insert({
+      concernId,
+      communityId,
+      userId,
+      kind: 'declared',
+      createdAt: at,
+    });
+    await recordAudit(
+      repos.audit,
+      actor,
+      {
+        communityId,
+        action: 'concern.declare-conflict',
+        targetType: 'concern',
+        targetId: concernId,
+      },
+      at,
+    );
+    return { concernId, declaredAt: at };
+  });
+}
+
+/** The organizers and allies of a community, by display name, for "who should not see this?". */
+export async function listStaff(
+  repos: Pick<Repositories, 'memberships'>,
+  communityId: string,
+): Promise<{ userId: string; name: string; role: 'organizer' | 'ally' }[]> {
+  const out = [];
+  for (const m of await repos.memberships.list(communityId)) {
+    if (m.role === 'organizer' || m.role === 'ally')
+      out.push({ userId: m.userId, name: m.displayName, role: m.role });
+  }
+  return out;
+}
+
+/** The staff list for a signed-in member raising a concern. */
+export async function listCommunityStaff(
+  repos: Pick<Repositories, 'memberships'>,
+  actor: Actor,
+  communityId: string,
+): Promise<{ items: Awaited<ReturnType<typeof listStaff>> }> {
+  await authorize(repos, actor, 'staff.list', { communityId });
+  return { items: await listStaff(repos, communityId) };
+}
+
+/** A plain notice when every organizer of the community is excluded from this case. */
+export const nobodyLeftNotice =
+  'Everyone who could look at this has a conflict of interest, so nobody here can handle it yet. ' +
+  'The community needs to invite an independent organizer; until then your concern is kept safely.';
+
 // ---- the reporter's view -------------------------------------------------------------------
 
 const statusWords: Record<ConcernStatus, string> = {
@@ -312,7 +432,7 @@ export function describeStatus(status: string): string {
 
 /** What the private follow link shows: status in plain words, nothing about other people. */
 export async function followConcern(
-  repos: Pick<Repositories, 'concerns' | 'communities'>,
+  repos: Pick<Repositories, 'concerns' | 'communities' | 'memberships' | 'conflicts'>,
   cipher: Cipher,
   token: string,
 ): Promise<FollowView> {
@@ -320,8 +440,13 @@ export async function followConcern(
   if (!c) throw new AppError('not_found');
   const community = await repos.communities.findById(c.communityId);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
+  const left =
+    c.status === 'closed'
+      ? 1
+      : await organizersLeft(repos, c.communityId, await caseExclusions(repos, [c]));
   return {
     community: community?.name ?? '',
+    notice: left === 0 ? nobodyLeftNotice : null,
     status: c.status,
     statusText: describeStatus(c.status),
     wants: c.wants,
@@ -350,10 +475,13 @@ export async function listMyConcerns(
 
 /** What the public form shows before anyone types: the community's name and options. */
 export async function describeIntake(
-  repos: Pick<Repositories, 'communities'>,
+  repos: Pick<Repositories, 'communities' | 'memberships'>,
   intakeId: string,
 ): Promise<IntakeView> {
   const c = await repos.communities.findByIntakeId(intakeId);
   if (!c || !c.intakeOpen) throw new AppError('intake_closed');
-  return { community: c.name, allowAnonymous: parseSettings(c.settings).allowAnonymous };
+  // The public form names the people who handle concerns (display names only, never emails),
+  // so a reporter can keep one of them away from their concern (rule 9).
+  const staff = (await listStaff(repos, c.id)).map((s) => ({ userId: s.userId, name: s.name }));
+  return { community: c.name, allowAnonymous: parseSettings(c.settings).allowAnonymous, staff };
 }

@@ -4,14 +4,13 @@ import type { Decision, TriagePreview, TriageDecided } from '../../contract/inde
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
-import { authorize } from '../access/policy.ts';
 import { REACHED_STATUSES } from '../conversation/call-in-state.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { tellAlliesOfRequest } from '../notifications/staff-news.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
-import { findConcern } from '../intake/concerns.ts';
+import { findConcern, loadConcern } from '../intake/concerns.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import { newId } from '../common/tokens.ts';
 import {
@@ -81,15 +80,14 @@ export async function computeHistory(
 export async function previewTriage(
   repos: Pick<
     Repositories,
-    'memberships' | 'concerns' | 'triage' | 'communities' | 'callIns' | 'enforcement'
+    'memberships' | 'concerns' | 'triage' | 'communities' | 'callIns' | 'enforcement' | 'conflicts'
   >,
   actor: Actor,
   communityId: string,
   concernId: string,
   answers: TriageAnswers,
 ): Promise<TriagePreview> {
-  await authorize(repos, actor, 'concern.triage', { communityId });
-  const concern = await findConcern(repos, communityId, concernId);
+  const concern = await loadConcern(repos, actor, 'concern.triage', communityId, concernId);
   const community = await repos.communities.findById(communityId);
   const history = await computeHistory(repos, concern);
   const recommendation = recommend(
@@ -126,6 +124,7 @@ export async function decideTriage(
     | 'enforcement'
     | 'jobs'
     | 'care'
+    | 'conflicts'
   >,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
@@ -219,14 +218,13 @@ export async function decideTriage(
 }
 
 export async function listTriageDecisions(
-  repos: Pick<Repositories, 'memberships' | 'triage' | 'concerns' | 'users'>,
+  repos: Pick<Repositories, 'memberships' | 'triage' | 'concerns' | 'conflicts' | 'users'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
   concernId: string,
 ): Promise<Decision[]> {
-  await authorize(repos, actor, 'concern.read', { communityId });
-  await findConcern(repos, communityId, concernId);
+  await loadConcern(repos, actor, 'concern.read', communityId, concernId);
   const rows = await repos.triage.listForConcern(communityId, concernId);
   const names = new Map<string, string | null>();
   for (const id of new Set(rows.map((r) => r.decidedBy))) {

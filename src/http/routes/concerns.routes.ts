@@ -1,6 +1,8 @@
 import {
   ConcernDetail,
   ConcernParams,
+  ConflictDeclared,
+  StaffList,
   CommunityParams,
   FollowParams,
   FollowView,
@@ -12,8 +14,10 @@ import {
   Raised,
 } from '../../contract/index.ts';
 import {
+  declareConflict,
   describeIntake,
   followConcern,
+  listCommunityStaff,
   listInbox,
   raiseConcern,
   readConcern,
@@ -36,6 +40,7 @@ export function toRaiseInput(b: RaiseConcernBody): RaiseConcernInput {
     categories: b.categories ?? [],
     anonymous: b.anonymous ?? false,
     contact: b.contact ?? null,
+    exclude: b.exclude ?? [],
   };
 }
 
@@ -119,6 +124,43 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         request.params.communityId,
         request.params.concernId,
       ),
+  );
+
+  app.post(
+    '/communities/:communityId/concerns/:concernId/conflict',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Declare a conflict of interest: step back from this concern (organizer)',
+        security: signedIn,
+        params: ConcernParams,
+        response: { 201: ConflictDeclared },
+      },
+    },
+    async (request, reply) => {
+      const r = await declareConflict(
+        tx,
+        ctx.clock,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+      );
+      return reply.code(201).send(r);
+    },
+  );
+
+  app.get(
+    '/communities/:communityId/staff',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'The organizers and allies, by name: whom a reporter may keep away from a concern',
+        security: signedIn,
+        params: CommunityParams,
+        response: { 200: StaffList },
+      },
+    },
+    async (request) => listCommunityStaff(repos, request.actor, request.params.communityId),
   );
 
   // ---- without an account --------------------------------------------------------------

@@ -18,10 +18,21 @@ const labels: Record<string, string> = {
   wants: 'What you would like',
   categories: 'What kind of behaviour',
   contact: 'How to reach you',
+  exclude: 'Who should not see this',
 };
 
-// The API names the whole "about" object when neither a member nor a name is given.
-const aliases = { about: 'about.name' };
+// The API names the whole "about" object when neither a member nor a name is given, and each
+// excluded person by their place in the list.
+const aliases: Record<string, string> = {
+  about: 'about.name',
+  ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`exclude.${i}`, 'exclude'])),
+};
+
+/** Someone who handles concerns here, whom the reporter may keep away from this one. */
+export interface StaffChoice {
+  userId: string;
+  name: string;
+}
 
 const lines = (s: string) =>
   s
@@ -33,11 +44,14 @@ export function ConcernForm({
   mode,
   allowAnonymous,
   communityName,
+  staff = [],
   send,
 }: {
   mode: 'member' | 'public';
   allowAnonymous: boolean;
   communityName: string;
+  /** The organizers and allies, for "Anyone who should not see this?" (rule 9). */
+  staff?: readonly StaffChoice[];
   send: (body: Record<string, unknown>) => Promise<Raised>;
 }) {
   const [what, setWhat] = useState('');
@@ -52,6 +66,7 @@ export function ConcernForm({
   const [urgent, setUrgent] = useState(false);
   const [anonymous, setAnonymous] = useState(mode === 'public' && allowAnonymous);
   const [contact, setContact] = useState('');
+  const [exclude, setExclude] = useState<string[]>([]);
   const [raised, setRaised] = useState<Raised | null>(null);
   const form = useForm(aliases);
 
@@ -88,6 +103,7 @@ export function ConcernForm({
       };
       if (harmed === 'someone-else' && harmedName.trim()) body.harmedName = harmedName.trim();
       if (!anonymous && contact.trim()) body.contact = contact.trim();
+      if (exclude.length > 0) body.exclude = exclude;
       setRaised(await send(body));
     },
   );
@@ -177,6 +193,17 @@ export function ConcernForm({
         onChange={setCategories}
         error={form.errors.categories}
       />
+      {staff.length > 0 ? (
+        <CheckboxGroup
+          id="exclude"
+          legend="Anyone who should not see this? (optional)"
+          hint="For example someone close to what happened. The people you choose will not see this concern or take part in deciding it."
+          options={staff.map((s) => ({ value: s.userId, label: s.name }))}
+          values={exclude}
+          onChange={setExclude}
+          error={form.errors.exclude}
+        />
+      ) : null}
       <Checkbox
         id="urgent"
         label="Someone may be in danger right now"

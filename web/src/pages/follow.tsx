@@ -28,6 +28,11 @@ export function FollowPage({ token }: { token: string }) {
   const c = f.data;
   return (
     <Page title="Your concern" lead={`Raised with ${c.community} on ${formatDate(c.createdAt)}.`}>
+      {c.notice ? (
+        <div className="notice" role="note">
+          <p>{c.notice}</p>
+        </div>
+      ) : null}
       <section aria-labelledby="status" className="status-panel">
         <h2 id="status">Status: {label.status(c.status)}</h2>
         <p>{c.statusText}</p>

@@ -1,6 +1,6 @@
 // /c/:communityId/inbox — the organizer inbox: newest first, filter by status, page by cursor.
 import { useState } from 'react';
-import { get, type InboxItem } from '../api.ts';
+import { ApiError, get, post, type ConflictDeclared, type InboxItem } from '../api.ts';
 import { CommunityPage } from '../components/community-page.tsx';
 import { SelectField } from '../components/choice-fields.tsx';
 import { Loading, Problem } from '../components/page.tsx';
@@ -26,6 +26,7 @@ function Inbox({ communityId }: { communityId: string }) {
   const status = search.get('status') ?? '';
   const cursor = search.get('cursor') ?? '';
   const [filter, setFilter] = useState(status);
+  const [stepped, setStepped] = useState<string | null>(null);
   const base = `/c/${communityId}/inbox`;
   const list = useAsync(() => {
     const q = new URLSearchParams();
@@ -67,6 +68,11 @@ function Inbox({ communityId }: { communityId: string }) {
           Apply filter
         </button>
       </form>
+      {stepped ? (
+        <p role="status" className="notice">
+          {stepped}
+        </p>
+      ) : null}
       {list.error ? <Problem>{list.error.message}</Problem> : null}
       {!list.data && !list.error ? <Loading what="Loading concerns" /> : null}
       {list.data ? (
@@ -95,6 +101,15 @@ function Inbox({ communityId }: { communityId: string }) {
               {c.categories.length > 0 ? (
                 <p className="muted">{c.categories.map(label.category).join(', ')}</p>
               ) : null}
+              <DeclareConflict
+                communityId={communityId}
+                concernId={c.id}
+                raisedOn={formatDate(c.createdAt)}
+                onDone={(message) => {
+                  setStepped(message);
+                  void list.reload();
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -116,5 +131,57 @@ function Inbox({ communityId }: { communityId: string }) {
         </nav>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Rule 9: an organizer close to a case steps back from it. Only the inbox's metadata is needed;
+ * afterwards the concern leaves their inbox at once.
+ */
+function DeclareConflict({
+  communityId,
+  concernId,
+  raisedOn,
+  onDone,
+}: {
+  communityId: string;
+  concernId: string;
+  raisedOn: string;
+  onDone: (message: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <p>
+      <button
+        type="button"
+        className="button button-quiet"
+        disabled={busy}
+        aria-describedby={error ? `conflict-error-${concernId}` : undefined}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          post<ConflictDeclared>(
+            `/api/communities/${communityId}/concerns/${concernId}/conflict`,
+          ).then(
+            () =>
+              onDone(
+                `You stepped back from the concern raised ${raisedOn}. The other organizers will handle it, and the audit log shows that you declared a conflict.`,
+              ),
+            (e: unknown) => {
+              setBusy(false);
+              setError(e instanceof ApiError ? e.message : 'That did not work. Please try again.');
+            },
+          );
+        }}
+      >
+        Declare a conflict<span className="visually-hidden"> on the concern raised {raisedOn}</span>
+      </button>{' '}
+      {error ? (
+        <span id={`conflict-error-${concernId}`} className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </p>
   );
 }

@@ -1,5 +1,5 @@
 // Raising a concern: /c/:communityId/raise signed in, and /raise/:intakeId without an account.
-import { get, post, type Raised } from '../api.ts';
+import { get, post, type IntakeView, type Raised, type StaffList } from '../api.ts';
 import { CommunityPage } from '../components/community-page.tsx';
 import { ConcernForm } from '../components/concern-form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
@@ -13,12 +13,7 @@ export function RaisePage({ communityId }: { communityId: string }) {
     <CommunityPage communityId={communityId} title="Raise a concern" lead={lead}>
       {(c) =>
         c.role ? (
-          <ConcernForm
-            mode="member"
-            allowAnonymous
-            communityName={c.name}
-            send={(body) => post<Raised>(`/api/communities/${communityId}/concerns`, body)}
-          />
+          <MemberRaise communityId={communityId} communityName={c.name} />
         ) : (
           <Problem>
             <p>
@@ -31,12 +26,32 @@ export function RaisePage({ communityId }: { communityId: string }) {
   );
 }
 
+function MemberRaise({
+  communityId,
+  communityName,
+}: {
+  communityId: string;
+  communityName: string;
+}) {
+  // The staff list only offers a choice; without it the form still works.
+  const staff = useAsync(
+    () => get<StaffList>(`/api/communities/${communityId}/staff`),
+    [communityId],
+  );
+  return (
+    <ConcernForm
+      mode="member"
+      allowAnonymous
+      communityName={communityName}
+      staff={staff.data?.items ?? []}
+      send={(body) => post<Raised>(`/api/communities/${communityId}/concerns`, body)}
+    />
+  );
+}
+
 export function PublicRaisePage({ intakeId }: { intakeId: string }) {
   const intake = useAsync(
-    () =>
-      get<{ community: string; allowAnonymous: boolean }>(
-        `/api/public/intake/${encodeURIComponent(intakeId)}`,
-      ),
+    () => get<IntakeView>(`/api/public/intake/${encodeURIComponent(intakeId)}`),
     [intakeId],
   );
   if (intake.error) {
@@ -60,7 +75,7 @@ export function PublicRaisePage({ intakeId }: { intakeId: string }) {
       </Page>
     );
   }
-  const { community, allowAnonymous } = intake.data;
+  const { community, allowAnonymous, staff } = intake.data;
   return (
     <Page title={`Raise a concern with ${community}`} lead={lead}>
       <p>
@@ -70,6 +85,7 @@ export function PublicRaisePage({ intakeId }: { intakeId: string }) {
         mode="public"
         allowAnonymous={allowAnonymous}
         communityName={community}
+        staff={staff}
         send={(body) =>
           post<Raised>(`/api/public/intake/${encodeURIComponent(intakeId)}/concerns`, body)
         }
