@@ -92,7 +92,8 @@ export const errorCodeNames = Object.keys(errorCodes) as ErrorCode[];
 
 /**
  * The rules a field can break. Most come straight from the validator's keyword; a few name what
- * a pattern or format means (`notBlank` for "something other than spaces", `email`, `url`), so
+ * a pattern or format means (`notBlank` for "something other than spaces", `plainText` for "no
+ * control characters or bidi overrides", `email`, `url`), so
  * a client can word them without reading the pattern. `invalid` is a rule of the product itself
  * (for example "that person is not a member of this community"): its detail carries the
  * server's own words in `message`.
@@ -104,6 +105,7 @@ export const validationRules = [
   'minLength',
   'maxLength',
   'notBlank',
+  'plainText',
   'pattern',
   'email',
   'url',

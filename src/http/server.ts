@@ -14,6 +14,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
+import { isPlainText, PLAIN_TEXT_FORMAT } from '../contract/schemas/primitives.ts';
 import { AppError, type ErrorCode } from '../config/errors.ts';
 import { sharedCounters } from '../db/rate-limits.ts';
 import { storageHealthOf } from '../db/storage-health.ts';
@@ -56,6 +57,7 @@ function makeAjv(coerceTypes: boolean | 'array') {
     strict: false,
   });
   addFormats.default(ajv);
+  ajv.addFormat(PLAIN_TEXT_FORMAT, { type: 'string', validate: isPlainText });
   return ajv;
 }
 const strictAjv = makeAjv(false);
