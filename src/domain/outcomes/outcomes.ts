@@ -26,7 +26,14 @@ export type { Outcome } from '../../contract/vocabulary.ts';
 
 type OutcomeRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'callIns' | 'communities' | 'enforcement' | 'audit' | 'jobs'
+  | 'memberships'
+  | 'concerns'
+  | 'callIns'
+  | 'users'
+  | 'communities'
+  | 'enforcement'
+  | 'audit'
+  | 'jobs'
 >;
 
 const DAY = 86_400_000;
