@@ -30,6 +30,11 @@ export const errorCodes = {
     status: 429,
     message: 'That was a lot of requests in a short time. Please wait a minute and try again.',
   },
+  quota_exceeded: {
+    status: 429,
+    message:
+      'You have done this many times in a short while, so we are pausing it for now. Please try again later; the answer says when.',
+  },
   setup_complete: { status: 409, message: 'This installation already has an operator.' },
   setup_link_invalid: {
     status: 404,
