@@ -83,10 +83,10 @@ async function call(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
-  const body: any = text ? JSON.parse(text) : null;
+  const parsed: any = text ? JSON.parse(text) : null;
   return {
     status: res.status,
-    body,
+    body: parsed,
     cookie: res.headers.get('set-cookie')?.split(';')[0] ?? null,
   };
 }
