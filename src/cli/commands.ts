@@ -10,8 +10,12 @@ import { verifyChain } from '../domain/audit/audit.ts';
 import { checkpointFile, loadCheckpoint, writeCheckpoint } from './audit-checkpoint.ts';
 import { createCommunity, presentCommunity } from '../domain/accounts/communities.ts';
 import { EXIT, readAll, UsageError, type Io } from './io.ts';
+import { isPlainText } from '../contract/schemas/primitives.ts';
 import fs from 'node:fs';
 import path from 'node:path';
+
+const PLAIN_NAME_USAGE =
+  '--name takes plain text on one line, without control characters or bidi overrides.';
 
 export interface Command {
   name: string;
@@ -91,6 +95,8 @@ const createOperatorCommand: Command = {
       json: { type: 'boolean' },
     });
     if (!values.email) throw new UsageError('--email is required.');
+    if (values.name !== undefined && !isPlainText(values.name))
+      throw new UsageError(PLAIN_NAME_USAGE);
     const password = values['password-stdin']
       ? (await readAll(io.stdin)).replace(/\r?\n$/, '')
       : (io.env.CALLIN_OPERATOR_PASSWORD ?? '');
@@ -129,6 +135,7 @@ const createCommunityCommand: Command = {
     if (!values.slug || !values.name) throw new UsageError('--slug and --name are required.');
     if (!/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/.test(values.slug))
       throw new UsageError('--slug takes lower-case letters, digits and dashes.');
+    if (!isPlainText(values.name)) throw new UsageError(PLAIN_NAME_USAGE);
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const c = await createCommunity(

@@ -25,6 +25,13 @@ export interface Config {
   signInAccountRateLimit: number;
   publicFormRateLimit: number;
   apiRateLimit: number;
+  /** Per-account quotas (0 turns one off): concerns, messages, invitations, tokens an hour. */
+  quotaConcernsPerHour: number;
+  quotaMessagesPerHour: number;
+  quotaInvitationsPerHour: number;
+  quotaTokensPerHour: number;
+  /** Every other write one account makes, per minute. */
+  quotaWritesPerMinute: number;
   smtpUrl: string | null;
   mailFrom: string;
   allowInternalHttp: boolean;
@@ -145,6 +152,38 @@ export const variables: VariableDoc[] = [
     key: 'apiRateLimit',
     description: 'Other API requests per address per minute.',
     default: '6000',
+  },
+  {
+    name: 'QUOTA_CONCERNS_PER_HOUR',
+    key: 'quotaConcernsPerHour',
+    description:
+      'Concerns one account may raise per hour (signed in or with a token; the public form keeps its per-address limit). 0 turns it off.',
+    default: '30',
+  },
+  {
+    name: 'QUOTA_MESSAGES_PER_HOUR',
+    key: 'quotaMessagesPerHour',
+    description: 'Call-in messages and replies one account may send per hour. 0 turns it off.',
+    default: '200',
+  },
+  {
+    name: 'QUOTA_INVITATIONS_PER_HOUR',
+    key: 'quotaInvitationsPerHour',
+    description: 'Invitation links one account may make per hour. 0 turns it off.',
+    default: '100',
+  },
+  {
+    name: 'QUOTA_TOKENS_PER_HOUR',
+    key: 'quotaTokensPerHour',
+    description: 'API tokens one account may make per hour. 0 turns it off.',
+    default: '20',
+  },
+  {
+    name: 'QUOTA_WRITES_PER_MINUTE',
+    key: 'quotaWritesPerMinute',
+    description:
+      'Any other change one account may make per minute (all quotas are counted in the database, so every server shares them). 0 turns it off.',
+    default: '300',
   },
   {
     name: 'SMTP_URL',
@@ -315,6 +354,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signInAccountRateLimit: int('RATE_LIMIT_SIGN_IN_ACCOUNT', 20, 1, 1_000_000),
     publicFormRateLimit: int('RATE_LIMIT_PUBLIC_FORMS', 10, 1, 1_000_000),
     apiRateLimit: int('RATE_LIMIT_API', 6000, 1, 100_000_000),
+    quotaConcernsPerHour: int('QUOTA_CONCERNS_PER_HOUR', 30, 0, 100_000_000),
+    quotaMessagesPerHour: int('QUOTA_MESSAGES_PER_HOUR', 200, 0, 100_000_000),
+    quotaInvitationsPerHour: int('QUOTA_INVITATIONS_PER_HOUR', 100, 0, 100_000_000),
+    quotaTokensPerHour: int('QUOTA_TOKENS_PER_HOUR', 20, 0, 100_000_000),
+    quotaWritesPerMinute: int('QUOTA_WRITES_PER_MINUTE', 300, 0, 100_000_000),
     smtpUrl,
     mailFrom: text('MAIL_FROM') ?? 'Calling In <callin@localhost>',
     allowInternalHttp: bool('ALLOW_INTERNAL_HTTP', false),

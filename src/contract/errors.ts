@@ -30,6 +30,11 @@ export const errorCodes = {
     status: 429,
     message: 'That was a lot of requests in a short time. Please wait a minute and try again.',
   },
+  quota_exceeded: {
+    status: 429,
+    message:
+      'You have done this many times in a short while, so we are pausing it for now. Please try again later; the answer says when.',
+  },
   setup_complete: { status: 409, message: 'This installation already has an operator.' },
   setup_link_invalid: {
     status: 404,
@@ -116,7 +121,8 @@ export const errorCodeNames = Object.keys(errorCodes) as ErrorCode[];
 
 /**
  * The rules a field can break. Most come straight from the validator's keyword; a few name what
- * a pattern or format means (`notBlank` for "something other than spaces", `email`, `url`), so
+ * a pattern or format means (`notBlank` for "something other than spaces", `plainText` for "no
+ * control characters or bidi overrides", `email`, `url`), so
  * a client can word them without reading the pattern. `invalid` is a rule of the product itself
  * (for example "that person is not a member of this community"): its detail carries the
  * server's own words in `message`.
@@ -128,6 +134,7 @@ export const validationRules = [
   'minLength',
   'maxLength',
   'notBlank',
+  'plainText',
   'pattern',
   'email',
   'url',

@@ -356,6 +356,13 @@ export function channelJobName(channel: string): `notify.${string}` {
 export const jobNames = ['notify', 'notify.email', 'retention.purge', 'account.email'] as const;
 export type JobName = (typeof jobNames)[number];
 
+/**
+ * What one account may only do so often (per-account quotas, issue 9): raising concerns,
+ * messages in call-ins, invitations, API tokens, and every other write.
+ */
+export const quotaKinds = ['concerns', 'messages', 'invitations', 'tokens', 'writes'] as const;
+export type QuotaKind = (typeof quotaKinds)[number];
+
 /** Why the database cannot take writes, as `GET /api/health` reports it. */
 export const storageFailures = [
   'disk-full',

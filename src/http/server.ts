@@ -14,6 +14,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify';
+import { isPlainText, PLAIN_TEXT_FORMAT } from '../contract/schemas/primitives.ts';
 import { AppError, type ErrorCode } from '../config/errors.ts';
 import { sharedCounters } from '../db/rate-limits.ts';
 import { storageHealthOf } from '../db/storage-health.ts';
@@ -21,6 +22,7 @@ import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerQuotas } from './plugins/quotas.ts';
 import { rateLimitStore } from './plugins/rate-limit-store.ts';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security.ts';
 import { registerStaticWeb } from './plugins/static-web.ts';
@@ -56,6 +58,7 @@ function makeAjv(coerceTypes: boolean | 'array') {
     strict: false,
   });
   addFormats.default(ajv);
+  ajv.addFormat(PLAIN_TEXT_FORMAT, { type: 'string', validate: isPlainText });
   return ajv;
 }
 const strictAjv = makeAjv(false);
@@ -199,6 +202,7 @@ export async function build(ctx: AppContext, options: BuildOptions = {}): Promis
   });
   await registerOpenApi(app, ctx);
   registerAuth(app, ctx);
+  registerQuotas(app, ctx.config, counters);
   for (const register of routes)
     await app.register((instance) => register(instance, ctx), { prefix: '/api' });
   // Each integration in a context of its own: the body parsers it sets (to check a signature

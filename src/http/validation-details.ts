@@ -1,6 +1,7 @@
 // Turns the validator's errors into the API's field errors: { field, rule, limit?, in? }, built
 // from each error's keyword and params (never from its English message).
 import type { FieldError, FieldLocation, ValidationRule } from '../contract/errors.ts';
+import { PLAIN_TEXT_FORMAT } from '../contract/schemas/primitives.ts';
 
 /** The parts of an AJV error this reads. */
 export interface ValidatorError {
@@ -47,6 +48,7 @@ function ruleOf(e: ValidatorError): ValidationRule {
     const format = typeof e.params.format === 'string' ? e.params.format : '';
     if (format === 'email') return 'email';
     if (format === 'uri' || format === 'url') return 'url';
+    if (format === PLAIN_TEXT_FORMAT) return 'plainText';
     return 'format';
   }
   return sameName[e.keyword] ?? 'type';

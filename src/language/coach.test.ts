@@ -53,6 +53,36 @@ describe('draft coach', () => {
   });
 });
 
+describe('draft coach on attributions', () => {
+  it.each([
+    'Rita told me you said that in the thread.',
+    'rita told me about it.',
+    'Someone reported your comment.',
+    'A member said it upset them.',
+    'I heard from a friend that you wrote this.',
+    'I was told you posted it twice.',
+    'A few people mentioned the joke.',
+    'It was reported that you used the word.',
+    'According to the moderators, you wrote it.',
+  ])('points at where it came from: %s', (draft) => {
+    const r = coachDraft(`${draft} It hurt people. How do you see it?`);
+    // A capitalised name before "told me" is also the hint that it may name the harmed person.
+    expect(ids(r)).toEqual([
+      /^[A-Z]/.test(draft) && / told me/.test(draft) ? 'draft.names-harmed' : 'draft.attribution',
+    ]);
+    expect(r.findings[0]!.text.length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    'When you said "guys" in the thread, it hurt people. How do you see it?',
+    'You told me last week you wanted to learn. It hurt people. How do you see it?',
+    'I noticed your comment and it hurt people. Would you be open to talking?',
+    'I read the thread myself, and the joke hurt people. How do you see it?',
+  ])('says nothing when the draft speaks for itself: %s', (draft) => {
+    expect(ids(coachDraft(draft))).toEqual([]);
+  });
+});
+
 describe('reply coach', () => {
   it.each([
     ['Sorry if anyone was offended.', 'reply.sorry-if'],

@@ -56,7 +56,33 @@ const PATTERNS: Pattern[] = [
 ];
 
 const HARMED_HINT =
-  /\b[A-Z][a-z]+\s+(?:told\s+me|was\s+(?:hurt|upset|offended|uncomfortable)|felt\s+(?:hurt|upset|excluded)|complained|reported\s+(?:this|you|it))\b/;
+  /\b(?!(?:You|We)\b)[A-Z][a-z]+\s+(?:told\s+me|was\s+(?:hurt|upset|offended|uncomfortable)|felt\s+(?:hurt|upset|excluded)|complained|reported\s+(?:this|you|it))\b/;
+
+/**
+ * Saying where the concern came from: "Rita told me", "someone reported", "I heard from",
+ * "a member said". It sends the member looking for who it was, and may point at them.
+ */
+const ATTRIBUTION: Pattern = {
+  id: 'draft.attribution',
+  re: new RegExp(
+    [
+      // "<someone> told me / us": a name or any word but "you", "I" and "we"
+      "(?<![\\p{L}'’])(?!(?:you|i|we|they)\\s)\\p{L}+\\s+(?:has\\s+|had\\s+)?told\\s+(?:me|us)\\b",
+      // "someone reported", "a member said", "a few people mentioned", "people complained"
+      '\\b(?:someone|somebody|a\\s+(?:community\\s+)?(?:member|person|friend|colleague|contributor|participant|moderator|user)|(?:a\\s+few|some|several|other|many|two|three)\\s+(?:people|members|folks|contributors|participants|users|of\\s+them)|people|others)\\s+(?:have\\s+|has\\s+|had\\s+)?(?:told|reported|said|mentioned|complained|flagged|raised|shared|came\\s+to)\\b',
+      // "I heard from", "I was told", "it was reported", "according to", "reported by"
+      "\\bI\\s+(?:have\\s+|'ve\\s+)?(?:heard|learned|learnt)\\s+(?:from|through|via)\\b",
+      "\\bI\\s+(?:was|have\\s+been|'ve\\s+been)\\s+told\\b",
+      '\\b(?:it|this)\\s+(?:was|has\\s+been|got)\\s+reported\\b',
+      '\\b(?:we|I)\\s+(?:got|received|had)\\s+(?:a\\s+|some\\s+)?(?:report|complaint)s?\\b',
+      '\\b(?:according\\s+to|reported\\s+by)\\b',
+    ].join('|'),
+    'iu',
+  ),
+  why: 'Saying who told you, or that someone reported it, turns the conversation towards who it was, and can point at a person who has not agreed to be known.',
+  suggestion:
+    'Speak from what you noticed yourself: "I saw your comment in the thread …" or "When you wrote …".',
+};
 
 const IMPACT =
   /\b(?:impact|hurt|harm|affect(?:ed|s)?|felt|feel(?:s)?|made\s+(?:\w+\s+){0,3}feel|excluded|unwelcome|upset|land(?:ed|s)?|effect|uncomfortable|alienat|pushed\s+away|discourag)/i;
@@ -101,6 +127,9 @@ export function coachDraft(draft: string, options: DraftCoachOptions = {}): Coac
       });
     }
   }
+  // Where the draft says where it came from, unless that very phrase was already flagged above.
+  for (const f of findPatterns(draft, [ATTRIBUTION]))
+    if (!findings.some((g) => g.start < f.end && f.start < g.end)) findings.push(f);
   const hasImpact = IMPACT.test(draft);
   const hasQuestion = QUESTION.test(draft);
   if (!hasImpact) {

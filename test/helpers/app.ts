@@ -40,6 +40,11 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     RATE_LIMIT_SIGN_IN: '100000',
     RATE_LIMIT_PUBLIC_FORMS: '100000',
     RATE_LIMIT_API: '1000000',
+    QUOTA_CONCERNS_PER_HOUR: '1000000',
+    QUOTA_MESSAGES_PER_HOUR: '1000000',
+    QUOTA_INVITATIONS_PER_HOUR: '1000000',
+    QUOTA_TOKENS_PER_HOUR: '1000000',
+    QUOTA_WRITES_PER_MINUTE: '1000000',
     LOG_LEVEL: 'silent',
     ...env,
   });

@@ -16,8 +16,11 @@ export interface SentNotification {
   dedupeKey: string | null;
 }
 
-/** What organizers hear about new concerns: left out unless asked for (test/http/notices.test.ts). */
-const organizerNews = ['new-concern', 'urgent-concern', 'new-concerns-digest'];
+/**
+ * What staff hear about new concerns and board requests: left out unless asked for (they have
+ * their own test, test/http/notices.test.ts).
+ */
+const organizerNews = ['new-concern', 'urgent-concern', 'new-concerns-digest', 'ally-request'];
 
 export async function notifications(
   t: TestApp,

@@ -60,6 +60,11 @@ describe.each(testDialects())('field errors on %s', (dialect) => {
       in: 'body',
     });
     expectOne(await raise({ what: '   ' }), { field: 'what', rule: 'notBlank', in: 'body' });
+    expectOne(await raise({ about: { name: 'sam\u202eved_mas' } }), {
+      field: 'about.name',
+      rule: 'plainText',
+      in: 'body',
+    });
     expectOne(await raise({ what: 'x'.repeat(10_001) }), {
       field: 'what',
       rule: 'maxLength',

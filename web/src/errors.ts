@@ -14,6 +14,8 @@ export const validationMessages: Record<ValidationRule, Words> = {
   maxLength: (n) =>
     n === undefined ? 'Please make this shorter.' : `Please keep this under ${n} characters.`,
   notBlank: () => 'Please write something here, not only spaces.',
+  plainText: () =>
+    'Please use plain text on one line here, without line breaks or hidden control characters.',
   pattern: () => 'Please check the format of this.',
   email: () => 'Please enter an email address, like name@example.org.',
   url: () => 'Please use full web addresses that start with https:// or http://.',

@@ -1,14 +1,14 @@
 // Accounts: setting up the installation, signing in, who is signed in.
 import { Type, type Static } from '@sinclair/typebox';
 import { roles } from '../vocabulary.ts';
-import { Enum, IsoTime, Text, Uuid } from './primitives.ts';
+import { Enum, PlainName, IsoTime, Text, Uuid } from './primitives.ts';
 
 export const PASSWORD_MAX = 200;
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
 export const NewAccountBody = Type.Object(
-  { email: Email, password: Password, displayName: Text(100) },
+  { email: Email, password: Password, displayName: PlainName(100) },
   { additionalProperties: false },
 );
 export type NewAccountBody = Static<typeof NewAccountBody>;

@@ -17,7 +17,7 @@ import {
   relationships,
 } from '../vocabulary.ts';
 import { ConsentConditions } from './consent.ts';
-import { Enum, IsoTime, Nullable, NullableString, Text, Uuid } from './primitives.ts';
+import { Enum, PlainName, IsoTime, Nullable, NullableString, Text, Uuid } from './primitives.ts';
 
 export const GuideStep = Type.Object({ title: Type.String(), text: Type.String() });
 export type GuideStep = Static<typeof GuideStep>;
@@ -119,7 +119,7 @@ export const ChannelBody = Type.Object(
       'in-app: a private thread the member opens from a link; email; voice or in-person: logged by the caller.',
     ),
     memberEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    memberName: Type.Optional(Type.String({ maxLength: 200 })),
+    memberName: Type.Optional(PlainName(200, 0)),
   },
   { additionalProperties: false },
 );

@@ -9,7 +9,7 @@ import {
   roles,
 } from '../vocabulary.ts';
 import { Community } from './accounts.ts';
-import { Enum, IsoTime, Text, Uuid } from './primitives.ts';
+import { Enum, PlainName, IsoTime, Uuid } from './primitives.ts';
 
 export const CommunityView = Community;
 export const CommunityList = Type.Object({ items: Type.Array(CommunityView) });
@@ -17,7 +17,7 @@ export const CommunityList = Type.Object({ items: Type.Array(CommunityView) });
 export const CreateCommunityBody = Type.Object(
   {
     slug: Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$' }),
-    name: Text(120),
+    name: PlainName(120),
   },
   { additionalProperties: false },
 );
@@ -55,7 +55,7 @@ export type CommunitySettings = Static<typeof CommunitySettings>;
 
 export const UpdateCommunityBody = Type.Object(
   {
-    name: Type.Optional(Text(120)),
+    name: Type.Optional(PlainName(120)),
     intakeOpen: Type.Optional(Type.Boolean()),
     settings: Type.Optional(SettingsPatch),
   },

@@ -8,7 +8,7 @@ import {
   harmedOptions,
   wantsOptions,
 } from '../vocabulary.ts';
-import { Enum, IsoTime, NullableString, Text, Uuid } from './primitives.ts';
+import { Enum, PlainName, IsoTime, NullableString, Text, Uuid } from './primitives.ts';
 
 export const RaiseConcernBody = Type.Object(
   {
@@ -19,9 +19,9 @@ export const RaiseConcernBody = Type.Object(
     ),
     impact: Type.Optional(Type.String({ maxLength: 5_000 })),
     harmed: Enum(harmedOptions, 'Whom it hurt: me, someone else, a group, or unknown.'),
-    harmedName: Type.Optional(Type.String({ maxLength: 200 })),
+    harmedName: Type.Optional(PlainName(200, 0)),
     about: Type.Object(
-      { userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ maxLength: 200 })) },
+      { userId: Type.Optional(Uuid), name: Type.Optional(PlainName(200, 0)) },
       {
         additionalProperties: false,
         description: 'Who it is about: a member of the community, or a name or handle.',

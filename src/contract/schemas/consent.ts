@@ -7,7 +7,7 @@ import {
   consentDecisions,
   consentStatuses,
 } from '../vocabulary.ts';
-import { Enum, NullableString } from './primitives.ts';
+import { Enum, PlainName, NullableString } from './primitives.ts';
 
 export const ConsentConditions = Type.Object(
   {
@@ -25,7 +25,7 @@ export const ConsentRequestBody = Type.Object(
   {
     harmedUserId: Type.Optional(Type.String({ format: 'uuid' })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    name: Type.Optional(Type.String({ maxLength: 200 })),
+    name: Type.Optional(PlainName(200, 0)),
   },
   { additionalProperties: false },
 );

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { roles } from '../vocabulary.ts';
 import { NewAccountBody } from './accounts.ts';
-import { Enum, IsoTime, Text, Uuid } from './primitives.ts';
+import { Enum, PlainName, IsoTime, Uuid } from './primitives.ts';
 
 export const InvitationTokenParams = Type.Object({
   token: Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }),
@@ -65,7 +65,10 @@ export type InvitationAccepted = Static<typeof InvitationAccepted>;
 // ---- API tokens ----------------------------------------------------------------------------
 
 export const ApiTokenParams = Type.Object({ communityId: Uuid, tokenId: Uuid });
-export const CreateApiTokenBody = Type.Object({ name: Text(80) }, { additionalProperties: false });
+export const CreateApiTokenBody = Type.Object(
+  { name: PlainName(80) },
+  { additionalProperties: false },
+);
 export const ApiTokenMade = Type.Object({ id: Uuid, token: Type.String() });
 export type ApiTokenMade = Static<typeof ApiTokenMade>;
 

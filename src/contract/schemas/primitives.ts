@@ -16,6 +16,33 @@ export function Text(maxLength: number, minLength = 1) {
   return Type.String({ minLength, maxLength, pattern: minLength > 0 ? '\\S' : undefined });
 }
 
+/**
+ * What a name may not hold: NUL and the other C0 and C1 control characters (so CR, LF, tab and
+ * the ESC that starts an ANSI escape), DEL, the line and paragraph separators, and the bidi
+ * embeddings, overrides and isolates (U+202A–202E, U+2066–2069) that make a name read
+ * differently from how it is stored.
+ */
+export const NOT_PLAIN_TEXT = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+/** The JSON-schema format a name carries; the server's validator knows it (rule `plainText`). */
+export const PLAIN_TEXT_FORMAT = 'plain-text';
+export function isPlainText(value: string): boolean {
+  return !NOT_PLAIN_TEXT.test(value);
+}
+
+/**
+ * A name a person reads (a display name, a community's or a token's name, who a concern is
+ * about): plain text on one line, without control characters or bidi overrides. With
+ * `minLength` 0 it may be left empty; otherwise it must hold something other than spaces.
+ */
+export function PlainName(maxLength: number, minLength = 1) {
+  return Type.String({
+    minLength,
+    maxLength,
+    pattern: minLength > 0 ? '\\S' : undefined,
+    format: PLAIN_TEXT_FORMAT,
+  });
+}
+
 /** One value of a fixed set from the vocabulary (an `anyOf` of consts in the OpenAPI document). */
 export function Enum<const T extends readonly string[]>(values: T, description?: string) {
   return Type.Union(

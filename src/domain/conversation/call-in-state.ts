@@ -1,6 +1,6 @@
 // What every call-in workflow shares: the states, who is looking (caller, organizer, member),
 // the harmed person's conditions, and the private links.
-import { AppError } from '../../config/errors.ts';
+import { AppError, fieldError } from '../../config/errors.ts';
 import type { CallIn, Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
 export type { Tx };
@@ -10,6 +10,8 @@ import type { Clock } from '../common/clock.ts';
 import { caseExclusions, type CaseExclusions } from '../access/case-exclusions.ts';
 import { contentContext, type ConcernContent } from '../intake/concerns.ts';
 import type { Cipher } from '../privacy/crypto.ts';
+import { NAMES_SOMEONE, SHARES_PASSAGE } from './conversation-guide.ts';
+import { findProtectedNames, sharesPassage, type ProtectedPassages } from './protected-text.ts';
 
 export interface CallInDeps {
   clock: Clock;
@@ -157,11 +159,24 @@ export async function protectedNames(
   concern: Concern,
   callIn: CallIn,
 ): Promise<string[]> {
+  return protectedNamesOf(repos, cipher, concern, [callIn.harmedUserId]);
+}
+
+/**
+ * The reporter's and the harmed person's names for one concern: their display names and
+ * emails, the harmed person's name and the contact as the reporter wrote them.
+ */
+export async function protectedNamesOf(
+  repos: Pick<Repositories, 'users'>,
+  cipher: Cipher,
+  concern: Concern,
+  harmedUserIds: readonly (string | null)[],
+): Promise<string[]> {
   const names = new Set<string>();
   const content = readConcernContent(cipher, concern);
   if (content.harmedName) names.add(content.harmedName);
   if (content.contact) names.add(content.contact);
-  for (const id of [concern.reporterUserId, callIn.harmedUserId]) {
+  for (const id of [concern.reporterUserId, ...harmedUserIds]) {
     if (!id) continue;
     const u = await repos.users.findById(id);
     if (u) {
@@ -170,6 +185,58 @@ export async function protectedNames(
     }
   }
   return [...names].filter((n) => n.trim().length > 1);
+}
+
+/** What a text the member will read is checked against, for one call-in. */
+export interface MemberTextGuard {
+  /** Names to refuse; empty when the harmed person agreed to be mentioned. */
+  names: string[];
+  /** The member's own names (a part of a protected name they share says nothing). */
+  ownNames: string[];
+  /** The quotes and narrative, when the harmed person asked that they not be shared. */
+  passages: ProtectedPassages | null;
+}
+
+/** The names and passages a message or draft to this call-in's member must not carry. */
+export async function memberTextGuard(
+  repos: Pick<Repositories, 'users'>,
+  cipher: Cipher,
+  concern: Concern,
+  callIn: CallIn,
+): Promise<MemberTextGuard> {
+  const content = readConcernContent(cipher, concern);
+  const ownNames: string[] = [];
+  if (content.aboutName) ownNames.push(content.aboutName);
+  if (concern.subjectUserId) {
+    const u = await repos.users.findById(concern.subjectUserId);
+    if (u) ownNames.push(u.displayName);
+  }
+  const mode = callIn.consentMode;
+  const conditions = readConditions(cipher, callIn);
+  return {
+    names: mayMentionHarmed(cipher, callIn)
+      ? []
+      : await protectedNames(repos, cipher, concern, callIn),
+    ownNames,
+    // Only the harmed person sets this condition; an organizer standing in for a group does not.
+    passages:
+      mode === 'person' && !conditions.mayShareQuotes
+        ? { quotes: content.quotes, narrative: [content.what, content.impact] }
+        : null,
+  };
+}
+
+/** Why the member may not read a text (in words for the writer), or null when they may. */
+export function memberTextProblem(text: string, guard: MemberTextGuard): string | null {
+  if (findProtectedNames(text, guard.names, guard.ownNames).length > 0) return NAMES_SOMEONE;
+  const shared = guard.passages ? sharesPassage(text, guard.passages) : null;
+  return shared ? SHARES_PASSAGE[shared] : null;
+}
+
+/** Refuses, as validation_failed on `field`, a text that tells the member what they may not learn. */
+export function assertReadableByMember(text: string, field: string, guard: MemberTextGuard): void {
+  const problem = memberTextProblem(text, guard);
+  if (problem) throw new AppError('validation_failed', [fieldError(field, problem)]);
 }
 
 export function links(publicUrl: string) {

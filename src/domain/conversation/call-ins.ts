@@ -19,10 +19,10 @@ import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   assertMayContact,
+  assertReadableByMember,
   links,
   loadCallIn,
-  mayMentionHarmed,
-  protectedNames,
+  memberTextGuard,
   readConcernContent,
   readConditions,
   userIdOf,
@@ -34,13 +34,7 @@ import { callInCan } from './call-in-can.ts';
 import { transition } from './call-in-lifecycle.ts';
 import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
-import {
-  callerGuide,
-  coachDraft,
-  findProtectedNames,
-  noDraftCoach,
-  type DraftCoach,
-} from './conversation-guide.ts';
+import { callerGuide, coachDraft, noDraftCoach, type DraftCoach } from './conversation-guide.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import {
   memberKeyPrefix,
@@ -215,11 +209,11 @@ export async function saveDraft(
       updatedAt: at,
     });
     const concern = await findConcern(repos, communityId, callIn.concernId);
-    const names = mayMentionHarmed(deps.cipher, callIn)
-      ? []
-      : await protectedNames(repos, deps.cipher, concern, callIn);
+    const guard = await memberTextGuard(repos, deps.cipher, concern, callIn);
     const advice = await coachDraft(deps.coach ?? noDraftCoach, text, {
-      protectedNames: names,
+      protectedNames: guard.names,
+      ownNames: guard.ownNames,
+      passages: guard.passages,
       language: callIn.language,
     });
     return { savedAt: at, advice };
@@ -300,19 +294,11 @@ export async function sendMessage(
     assertMayContact(callIn);
     if (!callIn.channel) throw new AppError('invalid_state', { reason: 'Choose a channel first.' });
     const concern = await findConcern(repos, communityId, callIn.concernId);
-    if (
-      !mayMentionHarmed(deps.cipher, callIn) &&
-      findProtectedNames(text, await protectedNames(repos, deps.cipher, concern, callIn)).length > 0
-    ) {
-      throw new AppError('validation_failed', [
-        {
-          field: 'text',
-          rule: 'invalid',
-          message:
-            'This names someone who has not agreed to be mentioned. Describe the behaviour and its impact instead.',
-        },
-      ]);
-    }
+    assertReadableByMember(
+      text,
+      'text',
+      await memberTextGuard(repos, deps.cipher, concern, callIn),
+    );
     const at = isoNow(deps.clock);
     const spoken = callIn.channel === 'voice' || callIn.channel === 'in-person';
     const row = await insertMessage(

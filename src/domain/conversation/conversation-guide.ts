@@ -2,6 +2,20 @@
 // words, and the draft coach extension point. src/language provides a real coach; until it is
 // wired in, the no-op coach gives no advice and only our own consent check runs.
 
+import { findProtectedNames, sharesPassage, type ProtectedPassages } from './protected-text.ts';
+
+export { findProtectedNames } from './protected-text.ts';
+
+/** Why a text the member would read was refused, or what the draft coach says about it. */
+export const NAMES_SOMEONE =
+  'This names someone who has not agreed to be mentioned. Describe the behaviour and its impact instead.';
+export const SHARES_PASSAGE = {
+  quote:
+    'This repeats the quoted words, and the person who was harmed asked that the quote not be shared. Describe the behaviour in your own words instead.',
+  narrative:
+    'This repeats the account of what happened as it was reported, which the person who was harmed asked not to share. Describe the behaviour in your own words instead.',
+} as const;
+
 export interface GuideStep {
   title: string;
   text: string;
@@ -74,6 +88,10 @@ export interface DraftAdvice {
 export interface DraftContext {
   /** Names the draft must not contain (the harmed person, the reporter) without consent. */
   protectedNames: readonly string[];
+  /** The member's own names: a part of a protected name they share says nothing about who. */
+  ownNames?: readonly string[];
+  /** The quotes and narrative, when the harmed person asked that they not be shared. */
+  passages?: ProtectedPassages | null;
   language: string | null;
 }
 
@@ -84,27 +102,16 @@ export interface DraftCoach {
 
 export const noDraftCoach: DraftCoach = { review: () => [] };
 
-/** Protected names that appear in a text (case-insensitive, whole words). */
-export function findProtectedNames(text: string, names: readonly string[]): string[] {
-  const folded = text.normalize('NFKC').toLowerCase();
-  return names.filter((name) => {
-    const n = name.normalize('NFKC').trim().toLowerCase();
-    if (n.length < 2) return false;
-    const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(folded);
-  });
-}
-
 export async function coachDraft(
   coach: DraftCoach,
   draft: string,
   context: DraftContext,
 ): Promise<DraftAdvice[]> {
-  const advice: DraftAdvice[] = findProtectedNames(draft, context.protectedNames).map(() => ({
-    kind: 'names-harmed-person',
-    message:
-      'This names someone who has not agreed to be mentioned. Describe the behaviour and its impact instead.',
-  }));
+  const advice: DraftAdvice[] = [];
+  if (findProtectedNames(draft, context.protectedNames, context.ownNames).length > 0)
+    advice.push({ kind: 'names-harmed-person', message: NAMES_SOMEONE });
+  const shared = context.passages ? sharesPassage(draft, context.passages) : null;
+  if (shared) advice.push({ kind: 'shares-quote', message: SHARES_PASSAGE[shared] });
   try {
     advice.push(...(await coach.review(draft, context)));
   } catch {

@@ -16,7 +16,16 @@ import type { Actor } from '../access/actor.ts';
 import { authorize, decide, requirePerson } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { caseExclusions, hiddenConcernIds } from '../access/case-exclusions.ts';
-import { links, userIdOf, type CallInDeps, type Tx } from '../conversation/call-in-state.ts';
+import {
+  assertReadableByMember,
+  links,
+  protectedNamesOf,
+  readConcernContent,
+  userIdOf,
+  type CallInDeps,
+  type MemberTextGuard,
+  type Tx,
+} from '../conversation/call-in-state.ts';
 import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
 import { queueNotification } from '../notifications/notifications.ts';
@@ -25,7 +34,7 @@ import type { LadderLevel } from '../triage/triage.ts';
 
 type EnforcementRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'enforcement' | 'audit' | 'jobs' | 'conflicts'
+  'memberships' | 'concerns' | 'callIns' | 'users' | 'enforcement' | 'audit' | 'jobs' | 'conflicts'
 >;
 
 const reasonContext = (e: Pick<Enforcement, 'id' | 'communityId'>) =>
@@ -79,6 +88,8 @@ export async function writeEnforcement(
         message: 'Link only concerns about the same person: one record is about one person.',
       },
     ]);
+  // The member reads the reason: it names nobody who raised or was hurt by these concerns.
+  assertReadableByMember(input.reason, 'reason', await reasonGuard(repos, deps, concerns));
   const id = newId();
   const row: Enforcement = {
     id,
@@ -118,6 +129,33 @@ export async function writeEnforcement(
     at,
   );
   return row;
+}
+
+/** What an enforcement reason is checked against: everyone the linked concerns protect. */
+async function reasonGuard(
+  repos: Pick<EnforcementRepos, 'callIns' | 'users'>,
+  deps: Pick<CallInDeps, 'cipher'>,
+  concerns: readonly Concern[],
+): Promise<MemberTextGuard> {
+  const subject = concerns[0]!;
+  const callIns = await repos.callIns.listForConcerns(
+    subject.communityId,
+    concerns.map((c) => c.id),
+  );
+  const names = new Set<string>();
+  const ownNames: string[] = [];
+  for (const concern of concerns) {
+    const harmed = callIns.filter((c) => c.concernId === concern.id).map((c) => c.harmedUserId);
+    for (const n of await protectedNamesOf(repos, deps.cipher, concern, harmed)) names.add(n);
+    const aboutName = readConcernContent(deps.cipher, concern).aboutName;
+    if (aboutName) ownNames.push(aboutName);
+  }
+  if (subject.subjectUserId) {
+    const u = await repos.users.findById(subject.subjectUserId);
+    if (u) ownNames.push(u.displayName);
+  }
+  // The quotes are the member's own words: a reason may cite them.
+  return { names: [...names], ownNames, passages: null };
 }
 
 function present(cipher: CallInDeps['cipher'], e: Enforcement) {

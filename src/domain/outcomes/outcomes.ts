@@ -29,6 +29,7 @@ type OutcomeRepos = Pick<
   | 'memberships'
   | 'concerns'
   | 'callIns'
+  | 'users'
   | 'communities'
   | 'enforcement'
   | 'audit'

@@ -101,6 +101,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/auth/sign-out',
     {
+      config: { quota: false },
       schema: {
         tags: ['accounts'],
         summary: 'Sign out of this browser',
@@ -118,6 +119,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/auth/sign-out-everywhere',
     {
+      config: { quota: false },
       schema: {
         tags: ['accounts'],
         summary: 'Sign out of every browser and device',

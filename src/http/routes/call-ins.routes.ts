@@ -121,6 +121,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     `${base}/messages`,
     {
+      config: { quota: 'messages' },
       schema: {
         tags,
         summary:

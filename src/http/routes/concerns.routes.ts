@@ -54,6 +54,7 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/communities/:communityId/concerns',
     {
+      config: { quota: 'concerns' },
       schema: {
         tags: ['concerns'],
         summary: 'Raise a concern as a signed-in member',

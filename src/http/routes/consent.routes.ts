@@ -77,6 +77,8 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     `${base}/consent/withdraw`,
     {
+      // Withdrawing consent always works (rule 1): no per-account quota.
+      config: { quota: false },
       schema: {
         tags,
         summary: 'Withdraw consent: the call-in stops at once (the harmed person, signed in)',
@@ -148,7 +150,7 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/public/consent/:token/withdraw',
     {
-      config: limit,
+      config: { ...limit, quota: false },
       schema: {
         tags: ['public'],
         summary: 'Withdraw consent through the private link',

@@ -33,6 +33,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/communities/:communityId/invitations',
     {
+      config: { quota: 'invitations' },
       schema: {
         tags: ['invitations'],
         summary:
@@ -143,6 +144,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/communities/:communityId/tokens',
     {
+      config: { quota: 'tokens' },
       schema: {
         tags: ['tokens'],
         summary: 'Make an API token for this community (shown once)',

@@ -24,7 +24,8 @@ const _sameLimit: typeof CONTRACT_MAX_API_TEXT = MAX_API_TEXT;
 
 export const languageRoutes: RouteRegistrar = (app, ctx) => {
   const { repos } = ctx.store;
-  const limit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  // Checking stores nothing: a per-address limit, no per-account quota.
+  const limit = { rateLimit: { max: 120, timeWindow: '1 minute' }, quota: false as const };
 
   app.post(
     '/language/check',

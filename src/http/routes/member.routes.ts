@@ -115,6 +115,7 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/me/call-ins/:callInId/coach',
     {
+      config: { quota: false },
       schema: {
         tags,
         summary:
@@ -136,6 +137,7 @@ export const memberRoutes: RouteRegistrar = (app, ctx) => {
   app.post(
     '/me/call-ins/:callInId/responses',
     {
+      config: { quota: 'messages' },
       schema: {
         tags,
         summary: 'Reply, or choose one of the simple answers',

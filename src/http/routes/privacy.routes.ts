@@ -34,7 +34,8 @@ export const privacyRoutes: RouteRegistrar = (app, ctx) => {
     '/me',
     {
       // A password check: limited like sign-in.
-      config: strictLimit(ctx.config.signInRateLimit),
+      // Erasing one's own account always works: no per-account quota.
+      config: { ...strictLimit(ctx.config.signInRateLimit), quota: false },
       schema: {
         tags: ['accounts'],
         summary: 'Erase my account and my personal data (confirm with my password)',

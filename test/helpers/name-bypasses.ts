@@ -1,0 +1,33 @@
+// The ways a protected name was found to slip past the check (issue 9), each as a text that
+// names "Rita Reporter" (rita.reporter@example.org). Shared by the unit and the HTTP tests.
+/** Every way the protected-name check was found to let a name through (issue 9). */
+export const nameBypasses: Record<string, string> = {
+  exact: 'Rita Reporter was upset by it.',
+  givenNameAlone: 'Rita was upset by it.',
+  familyNameAlone: 'Reporter was upset by it.',
+  reordered: 'Reporter, Rita was upset by it.',
+  possessive: "It was Rita's thread.",
+  upperCase: 'RITA was upset.',
+  doubleSpace: 'Rita  Reporter was upset.',
+  newline: 'It was Rita\nReporter who was upset.',
+  hyphenBetween: 'Rita-Reporter was upset.',
+  hyphenInside: 'Ri-ta was upset.',
+  spelledOut: 'R.i.t.a was upset.',
+  spacedLetters: 'R i t a was upset.',
+  zeroWidthSpace: 'Ri\u200Bta was upset.',
+  zeroWidthJoiner: 'Rit\u200Da was upset.',
+  softHyphen: 'Ri\u00ADta was upset.',
+  wordJoiner: 'Ri\u2060ta was upset.',
+  cyrillicLetter: 'R\u0456ta was upset.',
+  cyrillicCapital: 'RIT\u0410 was upset.',
+  greekLetter: 'Rit\u03B1 was upset.',
+  combiningAccent: 'Ri\u0301ta was upset.',
+  precomposedAccent: 'Rítá was upset.',
+  nbsp: 'Rita\u00A0Reporter was upset.',
+  fullWidth: '\uFF32\uFF49\uFF54\uFF41 was upset.',
+  mathematicalBold: '\u{1D42B}\u{1D422}\u{1D42D}\u{1D41A} was upset.',
+  email: 'Write to rita.reporter@example.org.',
+  emailLocalPart: 'Ask rita.reporter about it.',
+  joinedHandle: 'RitaReporter was upset.',
+  bidiOverride: 'Ri\u202Eta was upset.',
+};
