@@ -191,11 +191,15 @@ export const auditActions = [
   'token.create',
   'token.revoke',
   'sessions.revoke-all',
+  'session.start',
+  'session.end',
   'user.erase',
   'concern.raise',
   'concern.triage',
   'call-in.open',
   'call-in.assign',
+  'call-in.caller-left',
+  'call-in.draft',
   'call-in.offer',
   'call-in.offer-decline',
   'call-in.channel',
@@ -249,6 +253,10 @@ export const notificationTemplates = [
   'check-in',
   'enforcement-notice',
   'appeal-update',
+  /** To organizers: a call-in's caller lost their role, so it needs someone new (rule 11). */
+  'caller-released',
+  /** To the only organizer: an appeal needs a second organizer to decide it. */
+  'appeal-needs-organizer',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

@@ -29,6 +29,10 @@ export type SignedIn = Static<typeof SignedIn>;
 export const SignedOutEverywhere = Type.Object({
   ok: Type.Literal(true),
   sessionsEnded: Type.Integer(),
+  tokensRevoked: Type.Integer({
+    description:
+      'API tokens revoked with the sessions: signing out everywhere ends every way in, tokens included.',
+  }),
 });
 
 /** A community as one person sees it, with their role there (null: none, e.g. the operator). */

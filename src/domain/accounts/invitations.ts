@@ -18,21 +18,34 @@ import { recordAudit } from '../audit/audit-record.ts';
 import { addHours, isoNow, type Clock } from '../common/clock.ts';
 import { getCommunity, presentCommunity } from './communities.ts';
 import { hashSecret, newId, newSecret } from '../common/tokens.ts';
+import { holdsCases } from './handover.ts';
+
 export async function createInvitation(
-  tx: Tx<'communities' | 'memberships' | 'invitations' | 'audit'>,
+  tx: Tx<'communities' | 'memberships' | 'invitations' | 'audit' | 'concerns'>,
   clock: Clock,
   actor: Actor,
   communityId: string,
   input: { role: Role; maxUses: number; expiresInDays: number },
 ): Promise<{ id: string; token: string; expiresAt: string }> {
-  return tx(async ({ communities, memberships, invitations, audit }) => {
+  return tx(async ({ communities, memberships, invitations, audit, concerns }) => {
     await getCommunity({ communities }, communityId);
     // The operator may invite the first organizer; after that, organizers invite.
     const organizerless =
       actor.kind === 'user' &&
       actor.isOperator &&
       (await memberships.countWithRole(communityId, 'organizer')) === 0;
-    await authorize({ memberships }, actor, 'invitation.create', { communityId, organizerless });
+    const decision = await authorize({ memberships }, actor, 'invitation.create', {
+      communityId,
+      organizerless,
+    });
+    // Rule 11: the operator's first-organizer invitation is for a community with nothing to
+    // read. Where cases wait, an invitation the operator made could make them its organizer.
+    if (
+      organizerless &&
+      decision.role !== 'organizer' &&
+      (await holdsCases({ concerns }, communityId))
+    )
+      throw new AppError('organizer_handover_required');
     const at = isoNow(clock);
     const token = newSecret();
     const id = newId();
@@ -83,7 +96,7 @@ export async function previewInvitation(
 
 /** A signed-in person joins, or a new account is made and signed in. */
 export async function acceptInvitation(
-  tx: Tx<'invitations' | 'memberships' | 'users' | 'sessions' | 'audit'>,
+  tx: Tx<'invitations' | 'memberships' | 'users' | 'sessions' | 'audit' | 'concerns'>,
   clock: Clock,
   sessionOptions: SessionOptions,
   actor: Actor,
@@ -102,6 +115,10 @@ export async function acceptInvitation(
       userId = actor.userId;
       if (await repos.memberships.find(inv.communityId, userId))
         throw new AppError('already_member');
+      // Rule 11: nobody joins a community that holds cases through an invitation they made
+      // (the operator inviting themselves as organizer once its organizers are gone).
+      if (inv.createdBy === userId && (await holdsCases(repos, inv.communityId)))
+        throw new AppError('own_invitation');
     } else {
       userId = await insertAccount(
         repos.users,

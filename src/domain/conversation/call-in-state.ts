@@ -99,6 +99,7 @@ export function callInResource(communityId: string, callIn: CallIn | undefined):
     communityId,
     found: !!callIn,
     callerUserId: callIn?.callerUserId ?? null,
+    callerMinRole: callIn?.callerKind === 'self' ? 'member' : 'ally',
     harmedUserId: callIn?.harmedUserId ?? null,
     // Rule 9 (issue 9) fills this in: the person it is about, declared conflicts, exclusions.
     excludedUserIds: [],

@@ -70,6 +70,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       if (account.hits > ctx.config.signInAccountRateLimit) throw new AppError('rate_limited');
       const s = await signIn(
         ctx.store.repos,
+        tx,
         ctx.clock,
         sessionOptions,
         request.body.email,
@@ -91,7 +92,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      if (request.session) await signOut(ctx.store.repos.sessions, request.session.token);
+      if (request.session) await signOut(tx, ctx.clock, request.actor, request.session.token);
       clearSessionCookie(ctx, reply);
       return { ok: true as const };
     },
@@ -109,9 +110,9 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request, reply) => {
       requirePerson(request.actor);
-      const n = await signOutEverywhere(tx, ctx.clock, request.actor);
+      const ended = await signOutEverywhere(tx, ctx.clock, request.actor);
       clearSessionCookie(ctx, reply);
-      return { ok: true as const, sessionsEnded: n };
+      return { ok: true as const, ...ended };
     },
   );
 
