@@ -32,7 +32,7 @@ export async function assertNotLastOrganizer(repos: HandoverRepos, userId: strin
     'last_organizer',
     {
       reason:
-        'Make someone else an organizer there first, or close its cases and purge them to anonymous counts (callin admin purge-cases --community SLUG).',
+        'Make someone else an organizer there first. Or close its cases, set its retention to 1 day, and once a day has passed run `callin retention purge`: the cases become anonymous counts, and then the account can be erased.',
     },
     `This account is the only organizer of ${names}, which still holds cases. Nothing was erased.`,
   );
