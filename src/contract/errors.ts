@@ -58,11 +58,6 @@ export const errorCodes = {
     message:
       'This community holds cases and has no organizer, so its first organizer cannot be invited by the operator. Close and purge its cases to anonymous counts first, or ask its members to reach the operator another way.',
   },
-  second_organizer_needed: {
-    status: 409,
-    message:
-      'The organizer who made this decision cannot also decide its appeal, and there is no other organizer yet. Please invite a second organizer so the appeal can be decided.',
-  },
   consent_required: { status: 409, message: 'The harmed person has not agreed to this yet.' },
   consent_withdrawn: {
     status: 409,

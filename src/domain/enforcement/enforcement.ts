@@ -318,7 +318,11 @@ export async function decideAppeal(
         err.code === 'same_organizer_appeal' &&
         (await repos.memberships.countWithRole(communityId, 'organizer')) <= 1
       )
-        throw new AppError('second_organizer_needed');
+        throw new AppError(
+          'same_organizer_appeal',
+          { reason: 'second-organizer-needed' },
+          'The organizer who made this decision cannot also decide its appeal, and there is no other organizer yet. Please invite a second organizer, someone independent if you can, so the appeal can be decided.',
+        );
       throw err;
     });
     if (!appeal || !e) throw new AppError('not_found');
