@@ -212,6 +212,7 @@ describe.each(testDialects())('invitations, roles and the operator on %s', (dial
     const taken = await send(t.app, {}, 'POST', `/api/invitations/${inv.token}/accept`, {
       ...newAccount(),
       email: w.people.ally.email,
+      password: 'someone else trying a long passphrase',
     });
     // Issue 9 changed this from 409 email_taken (which told anyone holding a link that the
     // address has an account) to the sign-in answer, the same as a wrong password anywhere.

@@ -79,7 +79,6 @@ describe.each(testDialects())('access follows roles on %s', (dialect) => {
     expect(row).toMatchObject({
       status: 'awaiting-caller',
       caller_user_id: null,
-      draft: null,
       consent_status: 'not-requested',
     });
     // The organizers are told, with a link and nothing of the case.

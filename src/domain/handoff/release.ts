@@ -1,8 +1,8 @@
 // Rule 11, access follows roles at once: a caller who loses the role that let them hold a
 // call-in (demoted to member, removed from the community, erased) loses the call-in in the same
-// transaction. It goes back to matching (`caller-left` in the lifecycle), their draft goes, the
-// consent they asked for is asked again by whoever holds it next, offers made to them are
-// withdrawn, and the community's organizers are told (no case content, only a link).
+// transaction. It goes back to matching (`caller-left` in the lifecycle; the draft stays with
+// the case), the next caller asks the harmed person again, offers made to them are withdrawn,
+// and the community's organizers are told (no case content, only a link).
 import type { Role } from '../../contract/vocabulary.ts';
 import type { CallIn } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -49,7 +49,6 @@ export async function releaseCallIns(
       status: transition(callIn.status, 'caller-left'),
       callerUserId: null,
       callerKind: null,
-      draft: null,
       consentStatus: 'not-requested',
       consentTokenHash: null,
       updatedAt: at,

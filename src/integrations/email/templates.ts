@@ -92,7 +92,7 @@ const templates: Record<TemplateName, TemplateText> = {
     action: 'See the update',
   },
   'caller-released': {
-    subject: (c) => `A call-in at ${c} needs a new caller`,
+    subject: (c) => `An update from ${c}`,
     body: [
       'The person holding a call-in at {community} no longer has a role that lets them hold it, so it is back with the organizers to match.',
       'Nothing more goes out from them. When you find someone new, they will ask the harmed person again before anything else happens.',
@@ -100,7 +100,7 @@ const templates: Record<TemplateName, TemplateText> = {
     action: 'Find someone new',
   },
   'appeal-needs-organizer': {
-    subject: (c) => `An appeal at ${c} needs a second organizer`,
+    subject: (c) => `An update from ${c}`,
     body: [
       'Someone at {community} has asked for a decision to be looked at again. The organizer who made a decision cannot also decide its appeal, and right now there is no other organizer.',
       'Please invite a second organizer, someone independent if you can, so the appeal can be decided.',
