@@ -48,6 +48,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
     });
     const joined = await acceptInvitation(
       tx,
+      ctx.store.repos,
       ctx.clock,
       { ttlHours: config.sessionTtlHours },
       { kind: 'public' },

@@ -63,8 +63,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (e instanceof AppError) {
       const details = Array.isArray(e.details) ? e.details : [];
+      // A step that cannot be taken says why, or what to do instead (last_organizer).
+      const reason = e.details && !Array.isArray(e.details) ? e.details.reason : undefined;
       io.err(
-        [e.message, ...details.map((d) => `  - ${d.field}: ${d.message ?? d.rule}`)].join('\n'),
+        [
+          e.message,
+          ...(reason ? [reason] : []),
+          ...details.map((d) => `  - ${d.field}: ${d.message ?? d.rule}`),
+        ].join('\n'),
       );
       return EXIT.failure;
     }

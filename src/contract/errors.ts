@@ -72,6 +72,16 @@ export const errorCodes = {
   },
   invalid_state: { status: 409, message: 'That step does not fit where this case is now.' },
   last_organizer: { status: 409, message: 'A community needs at least one organizer.' },
+  own_invitation: {
+    status: 409,
+    message:
+      'This community holds cases, so nobody can join it through an invitation they made themselves. Please ask one of its organizers to invite you.',
+  },
+  organizer_handover_required: {
+    status: 409,
+    message:
+      'This community holds cases and has no organizer, so its first organizer cannot be invited by the operator. Close and purge its cases to anonymous counts first, or ask its members to reach the operator another way.',
+  },
   consent_required: { status: 409, message: 'The harmed person has not agreed to this yet.' },
   consent_withdrawn: {
     status: 409,

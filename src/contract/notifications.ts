@@ -66,6 +66,7 @@ export type NotificationPage =
   | 'my-concerns'
   | 'concern'
   | 'inbox'
+  | 'invitations'
   | 'ally-board';
 
 /**
@@ -92,6 +93,8 @@ export const notificationAudience: Record<
   'enforcement-notice': { readers: ['member'], opens: 'my-enforcement' },
   'appeal-update': { readers: ['member'], opens: 'my-enforcement' },
   'appeal-received': { readers: ['organizer'], opens: 'enforcements' },
+  'caller-released': { readers: ['organizer'], opens: 'call-in' },
+  'appeal-needs-organizer': { readers: ['organizer'], opens: 'invitations' },
   'new-concern': { readers: ['organizer'], opens: 'concern' },
   'urgent-concern': { readers: ['organizer'], opens: 'concern' },
   'new-concerns-digest': { readers: ['organizer'], opens: 'inbox' },

@@ -193,6 +193,8 @@ export const auditActions = [
   'token.create',
   'token.revoke',
   'sessions.revoke-all',
+  'session.start',
+  'session.end',
   'user.erase',
   'account.reset-request',
   'account.password-reset',
@@ -205,6 +207,8 @@ export const auditActions = [
   'concern.declare-conflict',
   'call-in.open',
   'call-in.assign',
+  'call-in.caller-left',
+  'call-in.draft',
   'call-in.offer',
   'call-in.offer-decline',
   'call-in.channel',
@@ -267,6 +271,10 @@ export const notificationTemplates = [
   'urgent-concern',
   'new-concerns-digest',
   'ally-request',
+  /** To organizers: a call-in's caller lost their role, so it needs someone new (rule 11). */
+  'caller-released',
+  /** To the only organizer: an appeal needs a second organizer to decide it. */
+  'appeal-needs-organizer',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

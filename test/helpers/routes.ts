@@ -13,6 +13,7 @@ import { createInvitation } from '../../src/domain/accounts/invitations.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { raiseConcern } from '../../src/domain/intake/concerns.ts';
 import { hashPassword } from '../../src/domain/accounts/passwords.ts';
+import { hashSecret } from '../../src/domain/common/tokens.ts';
 import type { RegisteredRoute, TestApp } from './app.ts';
 import { notifications, tokenOf } from './call-ins.ts';
 import { concernBody, PASSWORD, uniqueEmail } from './factories.ts';
@@ -228,9 +229,17 @@ export async function credentialsFor(w: World, actor: ActorName | 'subject'): Pr
     case 'anonymous':
       return {};
     case 'token':
-      return { bearer: w.tokens.token };
-    case 'otherToken':
-      return { bearer: w.tokens.otherToken };
+    case 'otherToken': {
+      // Signing out everywhere revokes the owner's tokens too (issue 9): each request gets the
+      // token as it was made.
+      const token = actor === 'token' ? w.tokens.token : w.tokens.otherToken;
+      await w.t.database.handle.db
+        .updateTable('api_tokens')
+        .set({ revoked_at: null })
+        .where('token_hash', '=', hashSecret(token))
+        .execute();
+      return { bearer: token };
+    }
     case 'member':
     case 'ally':
     case 'organizer':

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCast, notifications, raiseAndTriage, type Cast } from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';
-import { buildConcern } from '../helpers/factories.ts';
+import { buildConcern, buildMember } from '../helpers/factories.ts';
 import { testDialects } from '../helpers/db.ts';
 
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -223,5 +223,22 @@ describe.each(testDialects())('call-in routes refuse bad input and strangers on 
       decision: 'upheld',
     });
     expect(same.body.code).toBe('same_organizer_appeal');
+    // With one organizer, nobody may decide it: the appeal and the refusal say so plainly, and
+    // the organizer is told a second organizer is needed (issue 9).
+    expect(appeal.body).toMatchObject({ decidable: false });
+    expect(appeal.body.note).toContain('other than the one who made the decision');
+    expect(same.body.details).toEqual({ reason: 'second-organizer-needed' });
+    expect(same.body.message).toContain('invite a second organizer');
+    expect(
+      (await notifications(t))
+        .filter((n) => n.template === 'appeal-needs-organizer')
+        .map((n) => n.to),
+    ).toEqual([{ userId: cast.organizer.userId }]);
+    // A second organizer can decide it.
+    const otis = await buildMember(t, cast.communityId, 'organizer', 'Otis Second');
+    const decided = await otis.post(`${api}/appeals/${appeal.body.id}/decision`, {
+      decision: 'upheld',
+    });
+    expect(decided.status).toBe(200);
   });
 });

@@ -40,11 +40,12 @@ const pageLinks: Record<NotificationPage, RegExp> = {
   concern: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/concerns\/[^/]+$/,
   inbox: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/inbox$/,
   'ally-board': /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/ally-board$/,
+  invitations: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/invitations$/,
 };
 
 /** The pages each reader can open (signed in with their role, or by their private link). */
 const opensFor: Record<NotificationReader, readonly NotificationPage[]> = {
-  organizer: ['call-in', 'care', 'enforcements', 'concern', 'inbox', 'ally-board'],
+  organizer: ['call-in', 'care', 'enforcements', 'concern', 'inbox', 'ally-board', 'invitations'],
   caller: ['call-in', 'offers', 'care'],
   ally: ['offers', 'call-in', 'care', 'ally-board'],
   harmed: ['consent-link', 'follow-link'],
@@ -78,6 +79,7 @@ const LINK = (page: NotificationPage) =>
     concern: 'https://callin.example.org/communities/c1/concerns/k1',
     inbox: 'https://callin.example.org/communities/c1/inbox',
     'ally-board': 'https://callin.example.org/communities/c1/ally-board',
+    invitations: 'https://callin.example.org/communities/c1/invitations',
   })[page];
 
 const cases = notificationTemplates.flatMap((template) =>

@@ -116,6 +116,7 @@ export type {
   CoachResult,
   Community,
   CommunityEnforcement,
+  Appealed,
   ConcernDetail,
   ConflictDeclared,
   ConsentConditions,

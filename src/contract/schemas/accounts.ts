@@ -52,6 +52,16 @@ export const ChangeEmailBody = Type.Object(
 export const SignedOutEverywhere = Type.Object({
   ok: Type.Literal(true),
   sessionsEnded: Type.Integer(),
+  tokensRevoked: Type.Integer({
+    description:
+      'API tokens revoked with the sessions: signing out everywhere ends every way in, tokens included.',
+  }),
+});
+
+/** A changed password: the other sessions are ended; API tokens keep working. */
+export const PasswordChanged = Type.Object({
+  ok: Type.Literal(true),
+  sessionsEnded: Type.Integer(),
 });
 
 /** A community as one person sees it, with their role there (null: none, e.g. the operator). */

@@ -96,5 +96,10 @@ export const Appealed = Type.Object({
   enforcementId: Uuid,
   status: Enum(appealStatuses),
   createdAt: IsoTime,
+  decidable: Type.Boolean({
+    description:
+      'False when no organizer other than the one who made the decision exists yet: the appeal waits until a second organizer is invited (the organizer has been told).',
+  }),
+  note: Type.Optional(Type.String({ description: 'Plain words for the person who appealed.' })),
 });
 export type Appealed = Static<typeof Appealed>;

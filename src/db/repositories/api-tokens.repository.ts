@@ -54,6 +54,16 @@ export function apiTokensRepository(db: Kysely<Database>, cache: ReadCache = noR
     async markUsed(id: string, at: string): Promise<void> {
       await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
     },
+    /** Revokes every token this person still has, in every community; returns how many. */
+    async revokeAllForUser(userId: string, at: string): Promise<number> {
+      const r = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
     async revoke(communityId: string, userId: string, id: string, at: string): Promise<boolean> {
       const r = await db
         .updateTable('api_tokens')

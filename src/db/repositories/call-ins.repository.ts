@@ -95,6 +95,20 @@ export function callInsRepository(db: Kysely<Database>) {
       if (q.callerUserId) query = query.where('caller_user_id', '=', q.callerUserId);
       return (await query.execute()).map(toCallIn);
     },
+    /** Call-ins this person holds in these statuses, in one community or (null) anywhere. */
+    async listHeldBy(
+      userId: string,
+      communityId: string | null,
+      statuses: readonly CallInStatus[],
+    ): Promise<CallIn[]> {
+      let query = db
+        .selectFrom('call_ins')
+        .selectAll()
+        .where('caller_user_id', '=', userId)
+        .where('status', 'in', [...statuses]);
+      if (communityId) query = query.where('community_id', '=', communityId);
+      return (await query.execute()).map(toCallIn);
+    },
     /** Call-ins addressed to this person (the subject of the concern has this account). */
     async listForSubjectUser(userId: string, statuses: readonly CallInStatus[]): Promise<CallIn[]> {
       const rows = await db

@@ -95,6 +95,15 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
         updatedAt: r.updated_at,
       }));
     },
+    /** How many cases (concerns, closed or open) the community holds now. */
+    async countInCommunity(communityId: string): Promise<number> {
+      const r = await db
+        .selectFrom('concerns')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('community_id', '=', communityId)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
     /** Earlier concerns about the same person (by account or by blind-indexed handle). */
     async countAboutSubject(
       communityId: string,

@@ -141,6 +141,11 @@ export interface Resource {
   /** False when the record asked for does not exist: not_found, once the role allows asking. */
   found?: boolean;
   callerUserId?: string | null;
+  /**
+   * Rule 11: the least role the caller must still hold for `caller` to count (an ally's call-in
+   * is theirs only while they are an ally; the reporter calling in themselves, while a member).
+   */
+  callerMinRole?: Role | null;
   harmedUserId?: string | null;
   /** The member a call-in or an enforcement record is addressed to. */
   addressedUserId?: string | null;
@@ -179,7 +184,12 @@ function holds(relation: Relation, actor: Actor, role: Role | null, r: Resource)
     case 'operator':
       return actor.kind === 'user' && actor.isOperator;
     case 'caller':
-      return !!userId && r.callerUserId === userId;
+      return (
+        !!userId &&
+        r.callerUserId === userId &&
+        (!r.callerMinRole ||
+          (role !== null && roles.indexOf(role) >= roles.indexOf(r.callerMinRole)))
+      );
     case 'harmed':
       return !!userId && r.harmedUserId === userId;
     case 'addressed':

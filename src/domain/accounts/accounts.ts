@@ -141,7 +141,8 @@ export interface IssuedSession {
 }
 
 export async function signIn(
-  repos: Pick<Repositories, 'users' | 'sessions'>,
+  repos: Pick<Repositories, 'users'>,
+  tx: Tx<'sessions' | 'audit'>,
   clock: Clock,
   options: SessionOptions,
   email: string,
@@ -151,7 +152,17 @@ export async function signIn(
   const usable = user && user.erasedAt === null ? user : undefined;
   const ok = await verifyPassword(usable?.passwordHash ?? null, password);
   if (!usable || !ok) throw new AppError('invalid_credentials');
-  return startSession(repos.sessions, clock, options, usable.id);
+  return tx(async ({ sessions, audit }) => {
+    const s = await startSession(sessions, clock, options, usable.id);
+    const actor: Actor = { kind: 'user', userId: usable.id, isOperator: usable.isOperator };
+    await recordAudit(
+      audit,
+      actor,
+      { communityId: null, action: 'session.start', targetType: 'user', targetId: usable.id },
+      isoNow(clock),
+    );
+    return s;
+  });
 }
 
 export async function startSession(
@@ -206,17 +217,36 @@ export async function resolveSession(
   };
 }
 
-export async function signOut(sessions: Repositories['sessions'], token: string): Promise<void> {
-  await sessions.delete(hashSecret(token));
-}
-
-export async function signOutEverywhere(
+export async function signOut(
   tx: Tx<'sessions' | 'audit'>,
   clock: Clock,
+  actor: Actor,
+  token: string,
+): Promise<void> {
+  await tx(async ({ sessions, audit }) => {
+    await sessions.delete(hashSecret(token));
+    if (actor.kind !== 'user') return;
+    await recordAudit(
+      audit,
+      actor,
+      { communityId: null, action: 'session.end', targetType: 'user', targetId: actor.userId },
+      isoNow(clock),
+    );
+  });
+}
+
+/**
+ * Ends every session of this person and revokes every API token they made: "everywhere" means
+ * every way in (a token left working after a lost laptop would defeat the point).
+ */
+export async function signOutEverywhere(
+  tx: Tx<'sessions' | 'apiTokens' | 'audit'>,
+  clock: Clock,
   actor: Extract<Actor, { kind: 'user' }>,
-): Promise<number> {
-  return tx(async ({ sessions, audit }) => {
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  return tx(async ({ sessions, apiTokens, audit }) => {
     const n = await sessions.deleteForUser(actor.userId);
+    const tokensRevoked = await apiTokens.revokeAllForUser(actor.userId, isoNow(clock));
     await recordAudit(
       audit,
       actor,
@@ -228,6 +258,6 @@ export async function signOutEverywhere(
       },
       isoNow(clock),
     );
-    return n;
+    return { sessionsEnded: n, tokensRevoked };
   });
 }

@@ -16,6 +16,7 @@ import {
 } from './community-settings.ts';
 import { validateLanguageConfig } from '../conversation/language-check.ts';
 import { newId, newSecret } from '../common/tokens.ts';
+import { releaseCallIns, type ReleaseDeps } from '../handoff/release.ts';
 
 export interface CommunityView {
   id: string;
@@ -123,15 +124,21 @@ export async function updateCommunity(
 
 // ---- members ------------------------------------------------------------------------------
 
+/**
+ * Changes a member's role, or (null) removes them. Rule 11: the last organizer stays until
+ * someone else is one, and call-ins they may no longer hold go back to matching at once.
+ */
 export async function changeRole(
-  tx: Tx<'memberships' | 'audit'>,
-  clock: Clock,
+  tx: Tx<'memberships' | 'audit' | 'callIns' | 'care' | 'jobs'>,
+  deps: { clock: Clock } & ReleaseDeps,
   actor: Actor,
   communityId: string,
   userId: string,
   role: Role | null,
 ): Promise<void> {
-  await tx(async ({ memberships, audit }) => {
+  const { clock } = deps;
+  await tx(async (repos) => {
+    const { memberships, audit } = repos;
     await authorize({ memberships }, actor, 'members.manage', { communityId });
     const m = await memberships.find(communityId, userId);
     if (!m) throw new AppError('not_found');
@@ -145,6 +152,7 @@ export async function changeRole(
     const at = isoNow(clock);
     if (role === null) await memberships.delete(communityId, userId);
     else await memberships.updateRole(communityId, userId, role);
+    await releaseCallIns(repos, deps, actor, { userId, communityId, role }, at);
     await recordAudit(
       audit,
       actor,

@@ -27,16 +27,17 @@ const short: Record<string, CallInStatus> = {
 
 // Columns, in order: assign, assign-self, offer, request-consent, consent-given,
 // consent-approved, consent-declined, consent-withdrawn, save-draft, choose-channel,
-// send-message, member-respond, record-outcome, escalate, close, reopen. '-': refused.
+// send-message, member-respond, record-outcome, escalate, close, reopen, caller-left.
+// '-': refused.
 const grid: Record<CallInStatus, string> = {
-  'awaiting-caller': 'AS R  AC -  -  -  -  -  -  -  -  -  -  E  -  - ',
-  'awaiting-consent': '-  -  -  AS R  R  S  S  AS AS -  -  -  E  C  - ',
-  ready: '-  -  -  -  R  -  S  S  R  R  IC -  -  E  C  - ',
-  'in-conversation': '-  -  -  -  IC -  S  S  IC IC IC IC OR E  C  - ',
-  'outcome-recorded': '-  -  -  -  OR -  S  S  -  -  OR OR OR E  C  IC',
-  escalated: '-  -  -  -  E  -  S  S  -  -  -  -  -  -  C  - ',
-  stopped: '-  -  -  -  -  -  -  -  -  -  -  -  -  -  C  - ',
-  closed: '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  IC',
+  'awaiting-caller': 'AS R  AC -  -  -  -  -  -  -  -  -  -  E  -  -  - ',
+  'awaiting-consent': '-  -  -  AS R  R  S  S  AS AS -  -  -  E  C  -  AC',
+  ready: '-  -  -  -  R  -  S  S  R  R  IC -  -  E  C  -  AC',
+  'in-conversation': '-  -  -  -  IC -  S  S  IC IC IC IC OR E  C  -  AC',
+  'outcome-recorded': '-  -  -  -  OR -  S  S  -  -  OR OR OR E  C  IC AC',
+  escalated: '-  -  -  -  E  -  S  S  -  -  -  -  -  -  C  -  E ',
+  stopped: '-  -  -  -  -  -  -  -  -  -  -  -  -  -  C  -  - ',
+  closed: '-  -  -  -  -  -  -  -  -  -  -  -  -  -  -  IC - ',
 };
 
 function expectedAfter(status: CallInStatus, event: CallInEvent): CallInStatus | null {
@@ -87,7 +88,13 @@ describe('the call-in lifecycle', () => {
     'consent-given',
     'consent-approved',
   ];
-  const consentLost: readonly CallInEvent[] = ['consent-declined', 'consent-withdrawn'];
+  // A caller who leaves takes the consent with them: the next caller asks again
+  // (releaseCallIns resets it), so for reopening it counts as consent lost.
+  const consentLost: readonly CallInEvent[] = [
+    'consent-declined',
+    'consent-withdrawn',
+    'caller-left',
+  ];
   const paths = fc.array(fc.constantFrom(...callInEvents), { maxLength: 30 }).map((events) => {
     let status: CallInStatus = openedStatus;
     const taken: { event: CallInEvent; from: CallInStatus; to: CallInStatus }[] = [];
@@ -141,11 +148,14 @@ describe('the call-in lifecycle', () => {
     );
   });
 
-  it('never returns to waiting for a caller, and leaves closed only by reopening', () => {
+  // Rule 11 (issue 9) changed this: a call-in goes back to waiting for a caller when, and only
+  // when, its caller lost the role (`caller-left`).
+  it('returns to waiting for a caller only when the caller left, and leaves closed only by reopening', () => {
     fc.assert(
       fc.property(paths, (taken) => {
         for (const t of taken) {
-          if (t.from !== 'awaiting-caller') expect(t.to).not.toBe('awaiting-caller');
+          if (t.from !== 'awaiting-caller' && t.to === 'awaiting-caller')
+            expect(t.event).toBe('caller-left');
           if (t.from === 'closed') expect(t.event).toBe('reopen');
         }
       }),

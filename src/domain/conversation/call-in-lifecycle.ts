@@ -37,6 +37,11 @@ export const callInEvents = [
   'escalate',
   'close',
   'reopen',
+  /**
+   * The caller lost the role that let them hold it (demoted, removed from the community,
+   * erased): it goes back to matching (rule 11). An escalated call-in stays with the organizers.
+   */
+  'caller-left',
 ] as const;
 export type CallInEvent = (typeof callInEvents)[number];
 
@@ -96,6 +101,10 @@ export const lifecycle: Record<CallInEvent, From> = {
     'stopped',
   ),
   reopen: to('in-conversation', 'closed', 'outcome-recorded'),
+  'caller-left': {
+    ...to('awaiting-caller', 'awaiting-consent', 'ready', 'in-conversation', 'outcome-recorded'),
+    ...same('escalated'),
+  },
 };
 
 // Statuses are taken as stored text until the row types carry the union: a value outside the

@@ -109,6 +109,7 @@ export function callInResource(
     communityId,
     found: !!callIn,
     callerUserId: callIn?.callerUserId ?? null,
+    callerMinRole: callIn?.callerKind === 'self' ? 'member' : 'ally',
     harmedUserId: callIn?.harmedUserId ?? null,
     ...exclusions,
   };

@@ -208,6 +208,13 @@ export async function saveDraft(
       draft: deps.cipher.encrypt(text, draftContext(callIn)),
       updatedAt: at,
     });
+    // Rule 6: a saved draft is a change too (the entry names who and when, never the words).
+    await recordAudit(
+      repos.audit,
+      actor,
+      { communityId, action: 'call-in.draft', targetType: 'call-in', targetId: callIn.id },
+      at,
+    );
     const concern = await findConcern(repos, communityId, callIn.concernId);
     const guard = await memberTextGuard(repos, deps.cipher, concern, callIn);
     const advice = await coachDraft(deps.coach ?? noDraftCoach, text, {

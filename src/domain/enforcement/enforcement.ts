@@ -291,8 +291,29 @@ export async function appealEnforcement(
       createdAt: at,
       decidedAt: null,
     });
-    for (const m of await repos.memberships.list(e.communityId)) {
-      if (m.role !== 'organizer' || m.userId === e.enforcedBy) continue;
+    const organizers = (await repos.memberships.list(e.communityId)).filter(
+      (m) => m.role === 'organizer',
+    );
+    const decidable = organizers.some((m) => m.userId !== e.enforcedBy);
+    if (!decidable) {
+      // Nobody may decide it yet: the organizer hears that a second organizer is needed.
+      for (const m of organizers) {
+        await queueNotification(
+          repos.jobs,
+          deps.cipher,
+          {
+            template: 'appeal-needs-organizer',
+            communityId: e.communityId,
+            to: { userId: m.userId },
+            link: `${deps.publicUrl}/communities/${e.communityId}/invitations`,
+            dedupeKey: `appeal-needs-organizer:${id}:${m.userId}`,
+          },
+          at,
+        );
+      }
+    }
+    for (const m of organizers) {
+      if (m.userId === e.enforcedBy) continue;
       await queueNotification(
         repos.jobs,
         deps.cipher,
@@ -317,7 +338,18 @@ export async function appealEnforcement(
       },
       at,
     );
-    return { id, enforcementId: e.id, status: 'pending', createdAt: at };
+    return {
+      id,
+      enforcementId: e.id,
+      status: 'pending',
+      createdAt: at,
+      decidable,
+      ...(decidable
+        ? {}
+        : {
+            note: 'Your appeal is saved. It needs an organizer other than the one who made the decision, and there is none yet, so it will wait until one joins. The organizer has been told.',
+          }),
+    };
   });
 }
 
@@ -343,9 +375,23 @@ export async function decideAppeal(
             addressedUserId: e.subjectUserId,
           })
         : {}),
+    }).catch(async (err: unknown) => {
+      // The decision is someone else's, and there is nobody else yet: say what would unblock it.
+      if (
+        err instanceof AppError &&
+        err.code === 'same_organizer_appeal' &&
+        (await repos.memberships.countWithRole(communityId, 'organizer')) <= 1
+      )
+        throw new AppError(
+          'same_organizer_appeal',
+          { reason: 'second-organizer-needed' },
+          'The organizer who made this decision cannot also decide its appeal, and there is no other organizer yet. Please invite a second organizer, someone independent if you can, so the appeal can be decided.',
+        );
+      throw err;
     });
     if (!appeal || !e) throw new AppError('not_found');
     if (appeal.status !== 'pending') throw new AppError('invalid_state');
+
     const at = isoNow(deps.clock);
     await repos.enforcement.decideAppeal(appeal.id, {
       status: input.decision,

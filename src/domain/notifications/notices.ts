@@ -28,6 +28,10 @@ export const noticeText: Record<NotificationTemplate, string> = {
   'check-in': 'Someone doing the work at {community} logged a draining conversation: check in.',
   'enforcement-notice': 'The organizers of {community} wrote to you about a decision.',
   'appeal-update': 'There is an update on the review you asked for at {community}.',
+  'caller-released':
+    'A call-in at {community} needs someone new: its caller no longer has a role to hold it.',
+  'appeal-needs-organizer':
+    'An appeal at {community} needs a second organizer to decide it: please invite one.',
   'new-concern': 'A new concern was raised at {community}.',
   'urgent-concern': 'An urgent concern was raised at {community}: someone may be in danger.',
   'new-concerns-digest': 'New concerns were raised at {community} today.',

@@ -15,6 +15,8 @@ import { recordAudit } from '../audit/audit-record.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
 import type { Cipher } from './crypto.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
+import { assertNotLastOrganizer } from '../accounts/handover.ts';
+import { releaseCallIns } from '../handoff/release.ts';
 
 type Row = Record<string, string | null>;
 
@@ -156,15 +158,27 @@ export interface ErasureReport {
   notificationsCancelled: number;
 }
 
-type ErasureRepos = 'users' | 'privacy' | 'jobs' | 'audit';
+type ErasureRepos =
+  | 'users'
+  | 'privacy'
+  | 'jobs'
+  | 'audit'
+  | 'communities'
+  | 'memberships'
+  | 'concerns'
+  | 'callIns'
+  | 'care';
+/** The clock, the cipher, and the web app's address (for the organizers' notices). */
+type ErasureDeps = { clock: Clock; cipher: Cipher; config: { publicUrl: string } };
 
 export async function eraseUser(
   tx: Tx<ErasureRepos>,
-  deps: { clock: Clock; cipher: Cipher },
+  deps: ErasureDeps,
   actor: Actor,
   userId: string,
 ): Promise<ErasureReport> {
-  return tx(async ({ users, privacy, audit }) => {
+  return tx(async (repos) => {
+    const { users, privacy, audit } = repos;
     const user = await users.findById(userId);
     if (!user) throw new AppError('not_found');
     const report: ErasureReport = {
@@ -176,7 +190,17 @@ export async function eraseUser(
       notificationsCancelled: 0,
     };
     if (user.erasedAt !== null) return report;
+    // Rule 11: no community that holds cases is left without an organizer.
+    await assertNotLastOrganizer(repos, userId);
     const at = isoNow(deps.clock);
+    // Call-ins they hold go back to matching before their name leaves them.
+    await releaseCallIns(
+      repos,
+      { cipher: deps.cipher, publicUrl: deps.config.publicUrl },
+      actor,
+      { userId, communityId: null, role: null },
+      at,
+    );
     const terms = [user.displayName, user.email];
     const communityIds = await privacy.communitiesTouching(userId);
 
@@ -250,7 +274,7 @@ export async function eraseUser(
 export async function eraseMyAccount(
   tx: Tx<ErasureRepos>,
   repos: Pick<Repositories, 'users'>,
-  deps: { clock: Clock; cipher: Cipher },
+  deps: ErasureDeps,
   actor: Actor,
   password: string,
 ): Promise<ErasureReport> {
@@ -270,7 +294,7 @@ export async function eraseMyAccount(
 export async function eraseUserByEmail(
   tx: Tx<ErasureRepos>,
   repos: Pick<Repositories, 'users'>,
-  deps: { clock: Clock; cipher: Cipher },
+  deps: ErasureDeps,
   email: string,
 ): Promise<ErasureReport> {
   const user = await repos.users.findByEmail(normalizeEmail(email));

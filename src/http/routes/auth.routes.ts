@@ -10,6 +10,7 @@ import {
   SetupBody,
   SetupDone,
   SignedIn,
+  PasswordChanged,
   SignedOutEverywhere,
   SignInBody,
   WhoAmI,
@@ -88,6 +89,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       if (account.hits > ctx.config.signInAccountRateLimit) throw new AppError('rate_limited');
       const s = await signIn(
         ctx.store.repos,
+        tx,
         ctx.clock,
         sessionOptions,
         request.body.email,
@@ -110,7 +112,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      if (request.session) await signOut(ctx.store.repos.sessions, request.session.token);
+      if (request.session) await signOut(tx, ctx.clock, request.actor, request.session.token);
       clearSessionCookie(ctx, reply);
       return { ok: true as const };
     },
@@ -129,9 +131,9 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request, reply) => {
       requirePerson(request.actor);
-      const n = await signOutEverywhere(tx, ctx.clock, request.actor);
+      const ended = await signOutEverywhere(tx, ctx.clock, request.actor);
       clearSessionCookie(ctx, reply);
-      return { ok: true as const, sessionsEnded: n };
+      return { ok: true as const, ...ended };
     },
   );
 
@@ -285,7 +287,7 @@ export const authRoutes: RouteRegistrar = (app, ctx) => {
         summary: 'Change my password (needs the current one); signs out my other sessions',
         security: sessionOnly,
         body: ChangePasswordBody,
-        response: { 200: SignedOutEverywhere },
+        response: { 200: PasswordChanged },
       },
     },
     async (request) => {

@@ -34,6 +34,7 @@ import { signedIn, type RouteRegistrar } from './types.ts';
 export const communityRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
   const { repos } = ctx.store;
+  const deps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
 
   app.get(
     '/communities',
@@ -156,7 +157,7 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
     async (request) => {
       await changeRole(
         tx,
-        ctx.clock,
+        deps,
         request.actor,
         request.params.communityId,
         request.params.userId,
@@ -180,7 +181,7 @@ export const communityRoutes: RouteRegistrar = (app, ctx) => {
     async (request) => {
       await changeRole(
         tx,
-        ctx.clock,
+        deps,
         request.actor,
         request.params.communityId,
         request.params.userId,

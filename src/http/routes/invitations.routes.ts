@@ -125,6 +125,7 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
       const body = request.body && 'email' in request.body ? request.body : null;
       const r = await acceptInvitation(
         tx,
+        ctx.store.repos,
         ctx.clock,
         sessionOptions,
         request.actor,

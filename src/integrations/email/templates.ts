@@ -148,6 +148,22 @@ const templates: Record<TemplateName, TemplateText> = {
     ],
     action: 'See the ally board',
   },
+  'caller-released': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'The person holding a call-in at {community} no longer has a role that lets them hold it, so it is back with the organizers to match.',
+      'Nothing more goes out from them. When you find someone new, they will ask the harmed person again before anything else happens.',
+    ],
+    action: 'Find someone new',
+  },
+  'appeal-needs-organizer': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Someone at {community} has asked for a decision to be looked at again. The organizer who made a decision cannot also decide its appeal, and right now there is no other organizer.',
+      'Please invite a second organizer, someone independent if you can, so the appeal can be decided.',
+    ],
+    action: 'Invite an organizer',
+  },
 };
 
 export interface RenderInput {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import {
   get,
   post,
+  type Appealed,
   type CommunityEnforcement as CommunityRecord,
   type MyEnforcement as MyRecord,
 } from '../api.ts';
@@ -67,9 +68,9 @@ function MyRecordView({ record: r, reload }: { record: MyRecord; reload: () => P
   const onSubmit = form.submit(
     () => collect({ statement: required(statement) }),
     async () => {
-      await post(`/api/me/enforcements/${r.id}/appeal`, { statement });
+      const sent = await post<Appealed>(`/api/me/enforcements/${r.id}/appeal`, { statement });
       setStatement('');
-      announce('Your appeal is sent. A different organizer will decide it.');
+      announce(sent.note ?? 'Your appeal is sent. A different organizer will decide it.');
       await reload();
     },
   );
