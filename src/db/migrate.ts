@@ -9,6 +9,7 @@ import * as retentionTotals from './migrations/2026-11-30T01-00-retention-totals
 import * as healthProbe from './migrations/2026-12-01T00-00-health-probe.ts';
 import * as auditKeyId from './migrations/2026-12-01T01-00-audit-key-id.ts';
 import * as rateLimits from './migrations/2026-12-01T02-00-rate-limits.ts';
+import * as acts from './migrations/2026-12-01T11-00-acts.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T00-00-health-probe': healthProbe,
   '2026-12-01T01-00-audit-key-id': auditKeyId,
   '2026-12-01T02-00-rate-limits': rateLimits,
+  '2026-12-01T11-00-acts': acts,
 };
 
 class StaticProvider implements MigrationProvider {
