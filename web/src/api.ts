@@ -141,6 +141,7 @@ export type {
   Member,
   MemberView,
   MessageSent,
+  LinkClaimed,
   MyCallInItem,
   MyCare,
   MyConcern,
