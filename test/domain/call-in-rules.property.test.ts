@@ -420,8 +420,8 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
               );
               if (link && answered.ok && answered.value.claim) link.claim = answered.value.claim;
               // The caller's own name is always shown; a reporter who calls in themselves chose that.
-              const holder = (await repos.callIns.findById(id!))?.callerUserId;
-              const hidden = !everMention.has(id!) && holder !== people.harmed.userId;
+              const holder = (await repos.callIns.findById(id))?.callerUserId;
+              const hidden = !everMention.has(id) && holder !== people.harmed.userId;
               const view = await attempt(() =>
                 viewAsMember(repos, deps, link ? { token: link.token, claim: link.claim } : who),
               );
@@ -429,7 +429,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
                 for (const s of secrets)
                   expect(JSON.stringify(view.value), 'rule 3').not.toContain(s);
               const mine = await attempt(() =>
-                viewAsMember(repos, deps, { actor: actor('member'), callInId: id! }),
+                viewAsMember(repos, deps, { actor: actor('member'), callInId: id }),
               );
               if (mine.ok && hidden)
                 for (const s of secrets)

@@ -15,7 +15,6 @@ import {
   conditionsContext,
   links,
   loadCallIn,
-  readConcernContent,
   readConditions,
   callInResource,
   consentTargetContext,
@@ -33,7 +32,6 @@ import {
   followUpKeyPrefix,
   memberKeyPrefix,
   queueNotification,
-  type Recipient,
 } from '../notifications/notifications.ts';
 import { hashSecret, newSecret } from '../common/tokens.ts';
 
@@ -234,7 +232,10 @@ export async function confirmConsentAddress(
       throw new AppError('invalid_state');
     if (!callIn.consentProposal)
       throw new AppError('invalid_state', { reason: 'No address is waiting to be confirmed.' });
-    const target = deps.cipher.decrypt<ConsentTarget>(callIn.consentProposal, consentTargetContext(callIn));
+    const target = deps.cipher.decrypt<ConsentTarget>(
+      callIn.consentProposal,
+      consentTargetContext(callIn),
+    );
     return sendConsentRequest(repos, deps, actor, callIn, target, isoNow(deps.clock));
   });
 }
@@ -251,7 +252,10 @@ async function sendConsentRequest(
   const repoint = callIn.consentStatus === 'pending';
   if (repoint && callIn.consentTarget) {
     // The old address is told, without any case content, that the question is withdrawn.
-    const old = deps.cipher.decrypt<ConsentTarget>(callIn.consentTarget, consentTargetContext(callIn));
+    const old = deps.cipher.decrypt<ConsentTarget>(
+      callIn.consentTarget,
+      consentTargetContext(callIn),
+    );
     await queueNotification(
       repos.jobs,
       deps.cipher,
