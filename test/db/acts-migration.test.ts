@@ -56,7 +56,7 @@ describe.each(testDialects())(
           anonymous: 1,
           source: 'public-form',
           content: 'sealed',
-        follow_lookup: newSecret(),
+          follow_lookup: newSecret(),
           created_at: at,
           updated_at: at,
         })

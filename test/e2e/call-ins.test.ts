@@ -195,6 +195,8 @@ describe('call-in pages', () => {
     expect(memberProblems.list).toEqual([]);
   });
 
+  // About thirty pages, each checked by axe: under a loaded machine this takes longer than the
+  // default timeout.
   it('has no axe violations, console errors or CSP violations on the new pages', async () => {
     const c = `/c/${seed.communityId}`;
     const ci = `${c}/call-ins/${seed.callInId}`;
@@ -376,7 +378,7 @@ describe('call-in pages', () => {
       `${api}/enforcements`,
     );
     expect(records.items).toHaveLength(1);
-  });
+  }, 420_000);
 
   it('has no axe violations on the follow page consent question and a claimed link', async () => {
     const steps: Step[] = [
