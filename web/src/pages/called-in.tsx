@@ -11,7 +11,17 @@ import { useAsync } from '../components/use-async.ts';
 export function CalledInPage({ token }: { token: string }) {
   const path = `/api/public/called-in/${encodeURIComponent(token)}`;
   const view = useAsync(async () => {
-    await post<LinkClaimed>(`${path}/claim`);
+    try {
+      await post<LinkClaimed>(`${path}/claim`);
+    } catch (e) {
+      // Claimed elsewhere, or not for the caller: say so. Anything else (a sign-in still
+      // loading its CSRF token) leaves the link unclaimed until the first answer claims it.
+      if (
+        e instanceof ApiError &&
+        (e.code === 'member_link_claimed' || e.code === 'handover_not_for_caller')
+      )
+        throw e;
+    }
     return get<MemberView>(path);
   }, [path]);
   const claimedElsewhere =
