@@ -42,7 +42,7 @@ const templates: Record<TemplateName, TemplateText> = {
     action: 'About Calling In',
   },
   'consent-address-proposed': {
-    subject: (c) => `Something to check at ${c}`,
+    subject: (c) => `An update from ${c}`,
     body: [
       'Someone calling in at {community} has suggested where to ask the harmed person for their consent.',
       'Nothing is sent until an organizer who is not calling in checks the address and confirms it.',
