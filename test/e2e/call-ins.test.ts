@@ -195,6 +195,45 @@ describe('call-in pages', () => {
     expect(memberProblems.list).toEqual([]);
   });
 
+  // Before the walk below, which takes the call-in on to enforcement.
+  it('has no axe violations on the follow page consent question and a claimed link', async () => {
+    const steps: Step[] = [
+      { label: 'follow, the consent question answered', path: `/follow/${seed.followToken}` },
+      {
+        label: 'follow, withdrawal asked',
+        path: `/follow/${seed.followToken}`,
+        act: async (p) => {
+          await p.getByRole('button', { name: 'Withdraw my agreement' }).click();
+          await p.getByRole('button', { name: 'Yes, stop everything now' }).waitFor();
+        },
+      },
+      { label: 'called in, link claimed by another browser', path: seed.memberPath, fresh: true },
+    ];
+    const violations: string[] = [];
+    const { context, problems } = await contextFor('public');
+    const page = await context.newPage();
+    for (const step of steps) {
+      if (step.fresh) {
+        // Another browser, without the member's claim.
+        const other = await browser.newContext();
+        const otherPage = await other.newPage();
+        await otherPage.goto(server.url + step.path);
+        await settle(otherPage);
+        await otherPage.getByRole('heading', { name: 'This link is in use elsewhere' }).waitFor();
+        violations.push(...(await auditPage(otherPage, `public: ${step.label}`)));
+        await other.close();
+        continue;
+      }
+      await page.goto(server.url + step.path);
+      await settle(page);
+      if (step.act) await step.act(page);
+      violations.push(...(await auditPage(page, `public: ${step.label}`)));
+    }
+    await context.close();
+    expect(violations).toEqual([]);
+    expect(problems.list).toEqual([]);
+  });
+
   // About thirty pages, each checked by axe: under a loaded machine this takes longer than the
   // default timeout.
   it('has no axe violations, console errors or CSP violations on the new pages', async () => {
@@ -379,44 +418,6 @@ describe('call-in pages', () => {
     );
     expect(records.items).toHaveLength(1);
   }, 420_000);
-
-  it('has no axe violations on the follow page consent question and a claimed link', async () => {
-    const steps: Step[] = [
-      { label: 'follow, the consent question answered', path: `/follow/${seed.followToken}` },
-      {
-        label: 'follow, withdrawal asked',
-        path: `/follow/${seed.followToken}`,
-        act: async (p) => {
-          await p.getByRole('button', { name: 'Withdraw my agreement' }).click();
-          await p.getByRole('button', { name: 'Yes, stop everything now' }).waitFor();
-        },
-      },
-      { label: 'called in, link claimed by another browser', path: seed.memberPath, fresh: true },
-    ];
-    const violations: string[] = [];
-    const { context, problems } = await contextFor('public');
-    const page = await context.newPage();
-    for (const step of steps) {
-      if (step.fresh) {
-        // Another browser, without the member's claim.
-        const other = await browser.newContext();
-        const otherPage = await other.newPage();
-        await otherPage.goto(server.url + step.path);
-        await settle(otherPage);
-        await otherPage.getByRole('heading', { name: 'This link is in use elsewhere' }).waitFor();
-        violations.push(...(await auditPage(otherPage, `public: ${step.label}`)));
-        await other.close();
-        continue;
-      }
-      await page.goto(server.url + step.path);
-      await settle(page);
-      if (step.act) await step.act(page);
-      violations.push(...(await auditPage(page, `public: ${step.label}`)));
-    }
-    await context.close();
-    expect(violations).toEqual([]);
-    expect(problems.list).toEqual([]);
-  });
 });
 
 type Step = {
