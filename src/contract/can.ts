@@ -8,6 +8,7 @@ export const callInAbilities = [
   'offer',
   'requestConsent',
   'approveConsent',
+  'confirmConsentAddress',
   'saveDraft',
   'chooseChannel',
   'sendMessage',
@@ -23,6 +24,8 @@ const descriptions: Record<CallInAbility, string> = {
   offer: 'Offer it to someone, who may decline (organizers, while nobody holds it).',
   requestConsent: 'Ask the harmed person, or ask again.',
   approveConsent: 'Approve on behalf of a group or an unknown harmed party (organizers).',
+  confirmConsentAddress:
+    'Confirm the address a caller proposed for the consent question (organizers who are not the caller).',
   saveDraft: 'Save a draft and get the coach’s advice (the caller).',
   chooseChannel: 'Choose how the conversation happens (the caller).',
   sendMessage: 'Send a message or log a conversation now (the caller).',

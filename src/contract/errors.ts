@@ -97,6 +97,21 @@ export const errorCodes = {
     message:
       'You are close to this case, so someone else needs to handle it. Thank you for stepping back.',
   },
+  caller_cannot_decide_consent: {
+    status: 409,
+    message:
+      'The person calling in cannot also decide consent or where it is asked. Another organizer needs to do this.',
+  },
+  member_link_claimed: {
+    status: 403,
+    message:
+      'This private link was already opened in another browser, so it only works there. If that was not you, please ask the organizers for help.',
+  },
+  handover_not_for_caller: {
+    status: 409,
+    message:
+      'This one-time link is for the person you are calling in. Please share it with them rather than opening it yourself.',
+  },
   same_organizer_appeal: {
     status: 409,
     message: 'A different organizer needs to decide this appeal.',

@@ -67,6 +67,7 @@ export type NotificationPage =
   | 'concern'
   | 'inbox'
   | 'invitations'
+  | 'home'
   | 'ally-board';
 
 /**
@@ -93,6 +94,9 @@ export const notificationAudience: Record<
   'enforcement-notice': { readers: ['member'], opens: 'my-enforcement' },
   'appeal-update': { readers: ['member'], opens: 'my-enforcement' },
   'appeal-received': { readers: ['organizer'], opens: 'enforcements' },
+  // To the address a pending consent question was first sent to, once an organizer re-pointed it.
+  'consent-request-withdrawn': { readers: ['harmed'], opens: 'home' },
+  'consent-address-proposed': { readers: ['organizer'], opens: 'call-in' },
   'caller-released': { readers: ['organizer'], opens: 'call-in' },
   'appeal-needs-organizer': { readers: ['organizer'], opens: 'invitations' },
   'new-concern': { readers: ['organizer'], opens: 'concern' },

@@ -127,6 +127,15 @@ export const offerAnswers = ['accept', 'decline'] as const;
 export type OfferAnswer = (typeof offerAnswers)[number];
 
 /** Who wrote a message in a call-in's thread. */
+/**
+ * How a message reached the member (rule 10: their link never goes to the caller): in the app
+ * and by email for a member with an account; by email to the address given; a one-time handover
+ * link the caller shares, claimed by the member's browser on first open; or logged (voice, in
+ * person).
+ */
+export const memberDeliveries = ['app', 'email', 'handover', 'logged'] as const;
+export type MemberDelivery = (typeof memberDeliveries)[number];
+
 export const messageAuthors = ['caller', 'member'] as const;
 export type MessageAuthor = (typeof messageAuthors)[number];
 
@@ -180,6 +189,20 @@ export type ActorKind = (typeof actorKinds)[number];
 export const caseConflictKinds = ['declared', 'excluded-by-reporter'] as const;
 export type CaseConflictKind = (typeof caseConflictKinds)[number];
 
+/**
+ * How a person acted (rule 10: every act with its true author and channel): signed in to the app,
+ * with an API token, or without an account through a private link — the reporter's follow link,
+ * a consent link, the member's link (claimed by their browser).
+ */
+export const actChannels = [
+  'app',
+  'api-token',
+  'follow-link',
+  'consent-link',
+  'member-link',
+] as const;
+export type ActChannel = (typeof actChannels)[number];
+
 export const auditActions = [
   'operator.setup',
   'operator.create',
@@ -220,6 +243,9 @@ export const auditActions = [
   'call-in.close',
   'call-in.reopen',
   'consent.request',
+  'consent.propose',
+  'consent.repoint',
+  'call-in.handover-claim',
   'consent.give',
   'consent.decline',
   'consent.approve',
@@ -254,6 +280,8 @@ export type JobStatus = (typeof jobStatuses)[number];
 export const notificationTemplates = [
   'consent-request',
   'consent-withdrawn',
+  'consent-request-withdrawn',
+  'consent-address-proposed',
   'ally-offer',
   'call-in-message',
   'call-in-reply',

@@ -10,6 +10,7 @@ import * as healthProbe from './migrations/2026-12-01T00-00-health-probe.ts';
 import * as auditKeyId from './migrations/2026-12-01T01-00-audit-key-id.ts';
 import * as rateLimits from './migrations/2026-12-01T02-00-rate-limits.ts';
 import * as conflicts from './migrations/2026-12-01T10-00-conflicts.ts';
+import * as acts from './migrations/2026-12-01T11-00-acts.ts';
 import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T01-00-audit-key-id': auditKeyId,
   '2026-12-01T02-00-rate-limits': rateLimits,
   '2026-12-01T10-00-conflicts': conflicts,
+  '2026-12-01T11-00-acts': acts,
   '2026-12-01T14-00-accounts': accounts,
   '2026-12-01T15-00-notices': notices,
 };

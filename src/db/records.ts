@@ -5,6 +5,7 @@
 // record becomes a row. Both only build a plain object, so the hot paths stay cheap.
 // Encrypted columns stay opaque strings: the domain's cipher seals and opens them.
 import type {
+  ActChannel,
   ActorKind,
   AppealStatus,
   AuditAction,
@@ -602,12 +603,18 @@ export interface CallIn {
   consentConditions: string | null;
   consentDecidedBy: string | null;
   consentAt: string | null;
+  /** Encrypted recipient of the pending consent request. */
+  consentTarget: string | null;
+  /** Encrypted address a caller proposed, waiting for an organizer. */
+  consentProposal: string | null;
   channel: Channel | null;
   /** Encrypted draft. */
   draft: string | null;
   memberTokenHash: string | null;
   /** Encrypted private link for the member (so later notifications can carry it). */
   memberLink: string | null;
+  /** Hash of the secret held by the browser that claimed the one-time handover link. */
+  memberClaimHash: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   memberContact: string | null;
   memberState: MemberState | null;
@@ -637,10 +644,13 @@ export function toCallIn(r: CallInsTable): CallIn {
     consentConditions: r.consent_conditions,
     consentDecidedBy: r.consent_decided_by,
     consentAt: r.consent_at,
+    consentTarget: r.consent_target ?? null,
+    consentProposal: r.consent_proposal ?? null,
     channel: r.channel,
     draft: r.draft,
     memberTokenHash: r.member_token_hash,
     memberLink: r.member_link,
+    memberClaimHash: r.member_claim_hash ?? null,
     memberContact: r.member_contact,
     memberState: r.member_state,
     outcome: r.outcome,
@@ -678,10 +688,13 @@ export function callInPatchRow(p: CallInPatch): Partial<CallInsTable> {
   if (p.consentConditions !== undefined) row.consent_conditions = p.consentConditions;
   if (p.consentDecidedBy !== undefined) row.consent_decided_by = p.consentDecidedBy;
   if (p.consentAt !== undefined) row.consent_at = p.consentAt;
+  if (p.consentTarget !== undefined) row.consent_target = p.consentTarget;
+  if (p.consentProposal !== undefined) row.consent_proposal = p.consentProposal;
   if (p.channel !== undefined) row.channel = p.channel;
   if (p.draft !== undefined) row.draft = p.draft;
   if (p.memberTokenHash !== undefined) row.member_token_hash = p.memberTokenHash;
   if (p.memberLink !== undefined) row.member_link = p.memberLink;
+  if (p.memberClaimHash !== undefined) row.member_claim_hash = p.memberClaimHash;
   if (p.memberContact !== undefined) row.member_contact = p.memberContact;
   if (p.memberState !== undefined) row.member_state = p.memberState;
   if (p.outcome !== undefined) row.outcome = p.outcome;
@@ -1046,6 +1059,8 @@ export interface AuditEntry {
   /** HMAC-SHA256 under `keyId`; plain SHA-256 for entries from before keys (keyId null). */
   hash: string;
   keyId: string | null;
+  /** How a person acted; null when not recorded (entries from before, system acts). */
+  channel: ActChannel | null;
 }
 
 export function toAuditEntry(r: AuditLogTable): AuditEntry {
@@ -1061,6 +1076,7 @@ export function toAuditEntry(r: AuditLogTable): AuditEntry {
     prevHash: r.prev_hash,
     hash: r.hash,
     keyId: r.key_id ?? null,
+    channel: r.channel ?? null,
   };
 }
 
@@ -1077,6 +1093,7 @@ export function auditEntryRow(e: AuditEntry): AuditLogTable {
     prev_hash: e.prevHash,
     hash: e.hash,
     key_id: e.keyId,
+    channel: e.channel,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   AuditTargetType,
   CallInStatus,
   CaseOutcome,
+  ActChannel,
   Channel,
   ConcernSource,
   ConcernStatus,
@@ -171,6 +172,8 @@ export interface AuditLogTable {
   hash: string;
   /** The key the entry was sealed with; null for entries from before 2026-12-01. */
   key_id: string | null;
+  /** How a person acted (app, follow link …); null for entries from before 2026-12-01T11. */
+  channel?: ActChannel | null;
 }
 
 export interface JobsTable {
@@ -299,12 +302,18 @@ export interface CallInsTable {
   consent_conditions: string | null;
   consent_decided_by: string | null;
   consent_at: string | null;
+  /** Encrypted recipient of the pending consent request ({ userId } or { email, name }). */
+  consent_target: string | null;
+  /** Encrypted address a caller proposed; sent only once an organizer confirms it. */
+  consent_proposal: string | null;
   channel: Channel | null;
   /** Encrypted draft. */
   draft: string | null;
   member_token_hash: string | null;
   /** Encrypted private link for the member (so later notifications can carry it). */
   member_link: string | null;
+  /** Hash of the secret bound to the browser that claimed the one-time handover link. */
+  member_claim_hash: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   member_contact: string | null;
   member_state: MemberState | null;

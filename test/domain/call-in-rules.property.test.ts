@@ -202,7 +202,8 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
         const everConsented = new Set<string>();
         const everMention = new Set<string>();
         const consentLinks = new Map<string, string>();
-        const memberLinks = new Map<string, string>();
+        // The member's private link and its claim, or null when they answer in the app.
+        const memberLinks = new Map<string, { token: string; claim: string | null } | null>();
 
         const attempt = async <T>(
           fn: () => Promise<T>,
@@ -397,24 +398,38 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
                 sendMessage(tx, deps, actor(caller), communityId, id, text),
               );
               if (r.ok) stats.sent++;
-              if (r.ok && r.value.memberUrl) memberLinks.set(id, tokenOf(r.value.memberUrl));
+              // A member with an account is reached in the app, never through a link the caller
+              // holds; one without gets a one-time handover link (rule 10).
+              if (r.ok && !memberLinks.has(id))
+                memberLinks.set(
+                  id,
+                  r.value.handover?.url
+                    ? { token: tokenOf(r.value.handover.url), claim: null }
+                    : null,
+                );
               break;
             }
             case 'respond': {
-              const token = id ? memberLinks.get(id) : undefined;
-              if (!token) break;
-              await attempt(() =>
-                respondAsMember(tx, deps, { token }, { kind: a.kind, text: 'I hear you.' }),
+              if (!id || !memberLinks.has(id)) break;
+              const link = memberLinks.get(id) ?? null;
+              const who = link
+                ? { token: link.token, claim: link.claim }
+                : { actor: actor('member'), callInId: id };
+              const answered = await attempt(() =>
+                respondAsMember(tx, deps, who, { kind: a.kind, text: 'I hear you.' }),
               );
+              if (link && answered.ok && answered.value.claim) link.claim = answered.value.claim;
               // The caller's own name is always shown; a reporter who calls in themselves chose that.
-              const holder = (await repos.callIns.findById(id!))?.callerUserId;
-              const hidden = !everMention.has(id!) && holder !== people.harmed.userId;
-              const view = await attempt(() => viewAsMember(repos, deps, { token }));
+              const holder = (await repos.callIns.findById(id))?.callerUserId;
+              const hidden = !everMention.has(id) && holder !== people.harmed.userId;
+              const view = await attempt(() =>
+                viewAsMember(repos, deps, link ? { token: link.token, claim: link.claim } : who),
+              );
               if (view.ok && hidden)
                 for (const s of secrets)
                   expect(JSON.stringify(view.value), 'rule 3').not.toContain(s);
               const mine = await attempt(() =>
-                viewAsMember(repos, deps, { actor: actor('member'), callInId: id! }),
+                viewAsMember(repos, deps, { actor: actor('member'), callInId: id }),
               );
               if (mine.ok && hidden)
                 for (const s of secrets)

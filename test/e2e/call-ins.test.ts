@@ -1,7 +1,9 @@
 // The call-in pages (issue 3) in the browser. The data is set up through the API, as
 // test/http/call-in-story.test.ts does it; the private links come from the API's answers.
-// 1. Keyboard only: the harmed person opens the consent link and agrees with a condition, then
-//    the member opens the called-in link and answers "I understand and will change".
+// 1. Keyboard only: the harmed reporter opens their own follow link and answers the consent
+//    question there with a condition (issue 10: no address is asked for or used); the member, who
+//    has no account, opens the one-time handover link (their browser claims it) and answers
+//    "I understand and will change".
 // 2. Every new page and state: axe with no WCAG 2.2 A/AA violations, one h1, a page title, and
 //    no console error or CSP violation.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,6 +23,8 @@ import {
 let server: RunningServer;
 let browser: Browser;
 const seed = { communityId: '', concernId: '', callInId: '', followToken: '', memberPath: '' };
+/** The claim the member's browser got on first opening their link (rule 10). */
+let memberClaim: Awaited<ReturnType<BrowserContext['cookies']>> = [];
 const clients: Record<'organizer' | 'ally' | 'member', ApiClient> = {} as never;
 
 beforeAll(async () => {
@@ -120,10 +124,12 @@ describe('call-in pages', () => {
     const context = await browser.newContext();
     const problems = await watchPage(context);
 
-    // The harmed person opens their private link and agrees, allowing the quote to be shared.
+    // The harmed person opens their own follow link; the question waits there. They agree,
+    // allowing the quote to be shared.
     const harmed = await context.newPage();
-    await harmed.goto(`${server.url}/consent/${seed.followToken}`);
-    await heading(harmed, 'Your say');
+    await harmed.goto(`${server.url}/follow/${seed.followToken}`);
+    await heading(harmed, 'Your concern');
+    await harmed.getByRole('heading', { level: 2, name: 'A question for you' }).waitFor();
     await tabTo(harmed, { id: 'answer-agree' });
     await harmed.keyboard.press('ArrowDown');
     expect((await focused(harmed)).id).toBe('answer-conditions');
@@ -146,16 +152,23 @@ describe('call-in pages', () => {
       conditions: { mayMentionMe: false, mayShareQuotes: true, note: 'Please keep it gentle.' },
     });
 
-    // The ally writes to the member in a private thread; the answer carries the member's link.
+    // The ally writes to the member in a private thread. The member has no account or email, so
+    // the answer carries a one-time handover link to share (never the link itself otherwise).
     await clients.ally.call('PUT', `${ci}/channel`, { channel: 'in-app' });
-    const sent = await clients.ally.call<{ memberUrl: string }>('POST', `${ci}/messages`, {
+    const sent = await clients.ally.call<{
+      delivery: string;
+      handover: { claimed: boolean; url: string };
+    }>('POST', `${ci}/messages`, {
       text: 'Hi Sam, could we talk privately about "hey guys" in the review? How did you mean it?',
     });
-    seed.memberPath = new URL(sent.memberUrl).pathname;
+    expect(sent).toMatchObject({ delivery: 'handover', handover: { claimed: false } });
+    seed.memberPath = new URL(sent.handover.url).pathname;
     expect(seed.memberPath).toMatch(/^\/called-in\//);
 
-    // The member (no account) opens it and answers simply.
-    const member = await context.newPage();
+    // The member opens it in their own browser (which claims it) and answers simply.
+    const memberContext = await browser.newContext();
+    const memberProblems = await watchPage(memberContext);
+    const member = await memberContext.newPage();
     await member.goto(server.url + seed.memberPath);
     await heading(member, 'A private conversation');
     expect(await member.locator('main').innerText()).not.toMatch(/Rosa|reporter/i);
@@ -163,13 +176,66 @@ describe('call-in pages', () => {
     await member.keyboard.press('Enter');
     await member.getByText('They know you understand and will change').first().waitFor();
     await member.screenshot({ path: '/tmp/callin-called-in.png', fullPage: true });
-    const after = await clients.ally.call<{ memberState: string; status: string }>('GET', ci);
-    expect(after).toMatchObject({ memberState: 'will-change', status: 'in-conversation' });
+    const after = await clients.ally.call<{
+      memberState: string;
+      status: string;
+      handover: unknown;
+    }>('GET', ci);
+    expect(after).toMatchObject({
+      memberState: 'will-change',
+      status: 'in-conversation',
+      handover: { claimed: true, url: null },
+    });
+    memberClaim = (await memberContext.cookies()).filter((c) => c.name.startsWith('callin_claim_'));
+    expect(memberClaim).toHaveLength(1);
 
+    await memberContext.close();
     await context.close();
+    expect(problems.list).toEqual([]);
+    expect(memberProblems.list).toEqual([]);
+  });
+
+  // Before the walk below, which takes the call-in on to enforcement.
+  it('has no axe violations on the follow page consent question and a claimed link', async () => {
+    const steps: Step[] = [
+      { label: 'follow, the consent question answered', path: `/follow/${seed.followToken}` },
+      {
+        label: 'follow, withdrawal asked',
+        path: `/follow/${seed.followToken}`,
+        act: async (p) => {
+          await p.getByRole('button', { name: 'Withdraw my agreement' }).click();
+          await p.getByRole('button', { name: 'Yes, stop everything now' }).waitFor();
+        },
+      },
+      { label: 'called in, link claimed by another browser', path: seed.memberPath, fresh: true },
+    ];
+    const violations: string[] = [];
+    const { context, problems } = await contextFor('public');
+    const page = await context.newPage();
+    for (const step of steps) {
+      if (step.fresh) {
+        // Another browser, without the member's claim.
+        const other = await browser.newContext();
+        const otherPage = await other.newPage();
+        await otherPage.goto(server.url + step.path);
+        await settle(otherPage);
+        await otherPage.getByRole('heading', { name: 'This link is in use elsewhere' }).waitFor();
+        violations.push(...(await auditPage(otherPage, `public: ${step.label}`)));
+        await other.close();
+        continue;
+      }
+      await page.goto(server.url + step.path);
+      await settle(page);
+      if (step.act) await step.act(page);
+      violations.push(...(await auditPage(page, `public: ${step.label}`)));
+    }
+    await context.close();
+    expect(violations).toEqual([]);
     expect(problems.list).toEqual([]);
   });
 
+  // About thirty pages, each checked by axe: under a loaded machine this takes longer than the
+  // default timeout.
   it('has no axe violations, console errors or CSP violations on the new pages', async () => {
     const c = `/c/${seed.communityId}`;
     const ci = `${c}/call-ins/${seed.callInId}`;
@@ -217,6 +283,11 @@ describe('call-in pages', () => {
             },
           },
           { label: 'called in not found', path: '/called-in/this-link-is-not-a-real-token' },
+          {
+            label: 'called in, link claimed by another browser',
+            path: seed.memberPath,
+            fresh: true,
+          },
           { label: 'account, signed out', path: '/account' },
           { label: 'my enforcement, signed out', path: `/me/enforcements/${seed.callInId}` },
         ],
@@ -346,10 +417,16 @@ describe('call-in pages', () => {
       `${api}/enforcements`,
     );
     expect(records.items).toHaveLength(1);
-  });
+  }, 420_000);
 });
 
-type Step = { label: string; path: string; act?: (page: Page) => Promise<void> };
+type Step = {
+  label: string;
+  path: string;
+  act?: (page: Page) => Promise<void>;
+  /** Open in a fresh browser of its own. */
+  fresh?: boolean;
+};
 
 async function contextFor(
   role: 'public' | 'organizer' | 'ally' | 'member',
@@ -357,5 +434,7 @@ async function contextFor(
   const context = await browser.newContext();
   const problems = await watchPage(context);
   if (role !== 'public') await context.addCookies(clients[role].cookieFor(server.url));
+  // The member's link works only in the browser that claimed it: these stand for that browser.
+  if (role === 'public' || role === 'member') await context.addCookies(memberClaim);
   return { context, problems };
 }

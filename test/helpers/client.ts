@@ -11,6 +11,8 @@ export interface Response<T = any> {
 
 export class Client {
   cookie: string | null = null;
+  /** Other cookies the server set (a member's link claim), sent back like a browser would. */
+  others = new Map<string, string>();
   csrfToken: string | null = null;
   bearer: string | null = null;
   userId: string | null = null;
@@ -24,7 +26,8 @@ export class Client {
     headers: Record<string, string> = {},
   ): Promise<Response<T>> {
     const h: Record<string, string> = { ...headers };
-    if (this.cookie) h.cookie = this.cookie;
+    const jar = [...(this.cookie ? [this.cookie] : []), ...this.others.values()];
+    if (jar.length) h.cookie = jar.join('; ');
     if (this.csrfToken && method !== 'GET') h['x-csrf-token'] = this.csrfToken;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     const res = await this.app.inject({
@@ -42,6 +45,7 @@ export class Client {
     for (const c of cookies) {
       const [pair] = c.split(';');
       if (pair?.startsWith('callin_session=')) this.cookie = pair.endsWith('=') ? null : pair;
+      else if (pair?.includes('=')) this.others.set(pair.split('=')[0]!, pair);
     }
     let parsed: unknown = res.body;
     try {

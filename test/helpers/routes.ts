@@ -381,6 +381,15 @@ export async function consentLink(w: World): Promise<string> {
     },
   );
   if (asked.status !== 200) throw new Error(`consent request failed: ${asked.text}`);
+  // The caller only proposes the address; an organizer who is not the caller confirms it.
+  const confirmed = await send(
+    w.t.app,
+    await credentialsFor(w, 'organizer'),
+    'POST',
+    `${base}/call-ins/${(v.body as { id: string }).id}/consent-request/confirmation`,
+    {},
+  );
+  if (confirmed.status !== 200) throw new Error(`consent confirmation failed: ${confirmed.text}`);
   const links = (await notifications(w.t)).filter((n) => n.link.includes('/consent/'));
   const last = links.at(-1);
   if (!last) throw new Error('no consent link was queued');
@@ -623,6 +632,12 @@ export const validRequests: Record<string, Builder> = {
     url: callIn(w, '/consent-request'),
     body: {},
   }),
+  'POST /api/communities/:communityId/call-ins/:callInId/consent-request/confirmation': async (
+    w,
+  ) => ({
+    url: callIn(w, '/consent-request/confirmation'),
+    body: {},
+  }),
   'POST /api/communities/:communityId/call-ins/:callInId/consent/withdraw': async (w) => ({
     url: callIn(w, '/consent/withdraw'),
     body: {},
@@ -735,6 +750,10 @@ export const validRequests: Record<string, Builder> = {
   'POST /api/public/called-in/:token/responses': async () => ({
     url: `/api/public/called-in/${UNKNOWN_LINK}/responses`,
     body: { kind: 'need-time' },
+  }),
+  'POST /api/public/called-in/:token/claim': async () => ({
+    url: `/api/public/called-in/${UNKNOWN_LINK}/claim`,
+    body: {},
   }),
   'POST /api/public/called-in/:token/coach': async () => ({
     url: `/api/public/called-in/${UNKNOWN_LINK}/coach`,

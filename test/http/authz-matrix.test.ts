@@ -227,6 +227,11 @@ const matrix: Record<string, Row> = {
     allow: organizersOfA,
     gate: true,
   },
+  // Rule 10: only an organizer who is not the caller confirms an address a caller proposed.
+  'POST /api/communities/:communityId/call-ins/:callInId/consent-request/confirmation': {
+    allow: organizersOfA,
+    gate: true,
+  },
 
   // ---- the conversation: only the caller prepares and writes; caller or organizer closes
   'PUT /api/communities/:communityId/call-ins/:callInId/channel': { allow: ['ally'], gate: true },
@@ -265,6 +270,7 @@ const matrix: Record<string, Row> = {
   'GET /api/public/called-in/:token': { allow: [], expect: allNotFound },
   'POST /api/public/called-in/:token/responses': { allow: [], expect: allNotFound },
   'POST /api/public/called-in/:token/coach': { allow: [], expect: allNotFound },
+  'POST /api/public/called-in/:token/claim': { allow: [], expect: allNotFound },
 
   // ---- the language checker with community A's settings: for A's members only
   'POST /api/language/check': { allow: inA },

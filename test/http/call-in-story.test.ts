@@ -120,12 +120,15 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
       template: 'call-in-message',
       to: { userId: member.userId },
     });
-    const memberToken = tokenOf(sent.at(-1)!.link);
-    expect(send.body.memberUrl).toBe(sent.at(-1)!.link);
+    // The member has an account: they read it in the app, and the email points there. Their
+    // private link never goes to the caller (rule 10; it used to come back as `memberUrl`).
+    expect(sent.at(-1)!.link).toMatch(new RegExp(`/me/call-ins/${callInId}$`));
+    expect(send.body).toMatchObject({ delivery: 'app', handover: null });
+    expect(send.body).not.toHaveProperty('memberUrl');
 
-    // The member opens the private link, reads the guide and answers.
-    const anon = new Client(t.app);
-    const thread = await anon.get(`/api/public/called-in/${memberToken}`);
+    // The member opens it in the app, reads the guide and answers (this was done through the
+    // private link before; the same assertions now hold in the app).
+    const thread = await member.get(`/api/me/call-ins/${callInId}`);
     expect(thread.status).toBe(200);
     expect(thread.body).toMatchObject({
       caller: 'Alex Ally',
@@ -137,7 +140,7 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
     );
     for (const secret of [reporterRow.display_name, reporterRow.email, reporter.userId!])
       expect(thread.raw.body).not.toContain(secret);
-    const answer = await anon.post(`/api/public/called-in/${memberToken}/responses`, {
+    const answer = await member.post(`/api/me/call-ins/${callInId}/responses`, {
       kind: 'will-change',
       text: 'I understand. I will say "folks" from now on.',
     });
@@ -157,7 +160,6 @@ describe.each(testDialects())('a call-in from ally board to close on %s', (diale
       .executeTakeFirstOrThrow();
     const replyDraft = 'I am sorry if anyone was offended.';
     for (const coach of [
-      await anon.post(`/api/public/called-in/${memberToken}/coach`, { text: replyDraft }),
       await member.post(`/api/me/call-ins/${callInId}/coach`, { text: replyDraft }),
     ]) {
       expect(coach.status).toBe(200);

@@ -41,6 +41,7 @@ const pageLinks: Record<NotificationPage, RegExp> = {
   inbox: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/inbox$/,
   'ally-board': /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/ally-board$/,
   invitations: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/invitations$/,
+  home: /^https?:\/\/[^/]+\/?$/,
 };
 
 /** The pages each reader can open (signed in with their role, or by their private link). */
@@ -48,7 +49,7 @@ const opensFor: Record<NotificationReader, readonly NotificationPage[]> = {
   organizer: ['call-in', 'care', 'enforcements', 'concern', 'inbox', 'ally-board', 'invitations'],
   caller: ['call-in', 'offers', 'care'],
   ally: ['offers', 'call-in', 'care', 'ally-board'],
-  harmed: ['consent-link', 'follow-link'],
+  harmed: ['consent-link', 'follow-link', 'home'],
   member: ['member-link', 'my-enforcement'],
   reporter: ['follow-link', 'my-concerns'],
 };
@@ -80,6 +81,7 @@ const LINK = (page: NotificationPage) =>
     inbox: 'https://callin.example.org/communities/c1/inbox',
     'ally-board': 'https://callin.example.org/communities/c1/ally-board',
     invitations: 'https://callin.example.org/communities/c1/invitations',
+    home: 'https://callin.example.org/',
   })[page];
 
 const cases = notificationTemplates.flatMap((template) =>

@@ -144,6 +144,7 @@ export type {
   Member,
   MemberView,
   MessageSent,
+  LinkClaimed,
   MyCallInItem,
   MyCare,
   MyConcern,

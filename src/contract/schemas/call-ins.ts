@@ -9,6 +9,7 @@ import {
   concernCategories,
   consentModes,
   consentStatuses,
+  memberDeliveries,
   memberStates,
   messageAuthors,
   messageKinds,
@@ -46,6 +47,21 @@ export const CallInOfferSeen = Type.Object({
 });
 export type CallInOfferSeen = Static<typeof CallInOfferSeen>;
 
+/**
+ * The one-time handover link, for a member with no account or email: the caller shares it; the
+ * first browser to open it claims it, and only that browser can answer through it. The link is
+ * shown only until it is claimed.
+ */
+export const Handover = Type.Union([
+  Type.Object({
+    claimed: Type.Boolean(),
+    url: Type.Union([Type.String(), Type.Null()], {
+      description: 'Share this once with the member; null once their browser claimed it.',
+    }),
+  }),
+  Type.Null(),
+]);
+
 export const CallInDetail = Type.Object({
   /** What the person asking may do next, from the lifecycle and the policy. */
   can: CallInCan,
@@ -61,6 +77,20 @@ export const CallInDetail = Type.Object({
     status: Enum(consentStatuses),
     conditions: ConsentConditions,
     at: NullableString,
+    proposed: Type.Union(
+      [
+        Type.Object({
+          email: NullableString,
+          name: NullableString,
+          memberUserId: Type.Union([Uuid, Type.Null()]),
+        }),
+        Type.Null(),
+      ],
+      {
+        description:
+          'An address the caller proposed for the consent question, waiting for an organizer who is not the caller to confirm it.',
+      },
+    ),
   }),
   concern: Type.Object({
     what: Type.String(),
@@ -70,6 +100,7 @@ export const CallInDetail = Type.Object({
     urgent: Type.Boolean(),
   }),
   draft: NullableString,
+  handover: Handover,
   memberState: Nullable(Enum(memberStates)),
   outcome: Type.Union([
     Type.Object({ outcome: Enum(outcomes), note: Type.String(), at: NullableString }),
@@ -131,7 +162,8 @@ export const MessageSent = Type.Object({
   id: Uuid,
   kind: Enum(messageKinds),
   createdAt: IsoTime,
-  memberUrl: NullableString,
+  delivery: Enum(memberDeliveries),
+  handover: Handover,
 });
 export type MessageSent = Static<typeof MessageSent>;
 

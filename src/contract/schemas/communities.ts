@@ -1,6 +1,7 @@
 // Communities: settings, members and their roles, the audit trail, and the case counts.
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  actChannels,
   actorKinds,
   auditActions,
   auditTargetTypes,
@@ -9,7 +10,7 @@ import {
   roles,
 } from '../vocabulary.ts';
 import { Community } from './accounts.ts';
-import { Enum, PlainName, IsoTime, Uuid } from './primitives.ts';
+import { Enum, IsoTime, Nullable, PlainName, Uuid } from './primitives.ts';
 
 export const CommunityView = Community;
 export const CommunityList = Type.Object({ items: Type.Array(CommunityView) });
@@ -97,6 +98,12 @@ export const AuditEntry = Type.Object({
   action: Enum(auditActions),
   actorKind: Enum(actorKinds),
   actorId: Type.Union([Type.String(), Type.Null()]),
+  channel: Nullable(
+    Enum(
+      actChannels,
+      'How the person acted: in the app, with an API token, or through which private link.',
+    ),
+  ),
   targetType: Enum(auditTargetTypes),
   targetId: Type.Union([Type.String(), Type.Null()]),
   at: IsoTime,

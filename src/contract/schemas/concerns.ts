@@ -131,6 +131,10 @@ export const FollowView = Type.Object({
   wants: Enum(wantsOptions),
   anonymous: Type.Boolean(),
   what: Type.String(),
+  consentQuestion: Type.Boolean({
+    description:
+      'You were the one harmed and a caller asked for your consent: read and answer it through this same link (GET /api/public/consent/{token}).',
+  }),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

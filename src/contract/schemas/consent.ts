@@ -34,6 +34,10 @@ export const ConsentRequested = Type.Object({
   consentStatus: Enum(consentStatuses),
   notified: Type.Boolean(),
   viaFollowLink: Type.Boolean(),
+  awaitingOrganizer: Type.Boolean({
+    description:
+      'The caller proposed the address: nothing is sent until an organizer who is not the caller confirms it.',
+  }),
 });
 export type ConsentRequested = Static<typeof ConsentRequested>;
 

@@ -48,6 +48,14 @@ export const Responded = Type.Object({
 });
 export type Responded = Static<typeof Responded>;
 
+/** The member's browser claimed the private link (or already held it). */
+export const LinkClaimed = Type.Object({
+  claimedHere: Type.Boolean({
+    description: 'True when this browser holds the link now; answers through it need this browser.',
+  }),
+});
+export type LinkClaimed = Static<typeof LinkClaimed>;
+
 export const MyCallInParams = Type.Object({ callInId: Uuid });
 
 /** A conversation addressed to you. */

@@ -33,6 +33,7 @@ const insertEntry = precompiledInsert('audit_log', {
   prev_hash: true,
   hash: true,
   key_id: true,
+  channel: true,
 });
 
 export function auditRepository(db: Kysely<Database>, dialect: DialectName, seal: AuditSeal) {

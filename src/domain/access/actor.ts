@@ -1,5 +1,6 @@
 // Who is acting. Every domain workflow that changes state takes an Actor so the audit log can
 // say who did it.
+import type { ActChannel } from '../../contract/vocabulary.ts';
 import type { ActorKind } from '../audit/audit.ts';
 
 export type Actor =
@@ -24,4 +25,11 @@ export function auditActor(actor: Actor): { actorKind: ActorKind; actorId: strin
     case 'system':
       return { actorKind: 'system', actorId: null };
   }
+}
+
+/** How a signed-in person acts: the app, or an API token. A private link names itself. */
+export function channelOf(actor: Actor): ActChannel | undefined {
+  if (actor.kind === 'user') return 'app';
+  if (actor.kind === 'token') return 'api-token';
+  return undefined;
 }

@@ -111,6 +111,7 @@ const expected: Record<Action, string> = {
   'ally-board.volunteer': allies,
   'consent.request': staff,
   'consent.approve': organizers,
+  'consent.confirm': organizers,
   'consent.decide': 'S S N N N N N N F N o N N N',
   'call-in.read': staff,
   'call-in.draft': callerOnly,
@@ -165,6 +166,7 @@ const caseActions: readonly Action[] = [
   'call-in.offer',
   'consent.request',
   'consent.approve',
+  'consent.confirm',
   'call-in.read',
   'call-in.draft',
   'call-in.channel',
@@ -322,5 +324,25 @@ describe('requirePerson', () => {
       expect(() => requirePerson({ kind })).toThrow(
         expect.objectContaining({ code: 'sign_in_required' }),
       );
+  });
+});
+
+describe('nobody acts as someone else (rule 10)', () => {
+  it('refuses the organizer who is the caller standing in for consent or confirming its address', () => {
+    const callerOrganizer = user('u-org-caller');
+    for (const action of ['consent.approve', 'consent.confirm'] as const) {
+      expect(() =>
+        decide(action, callerOrganizer, 'organizer', {
+          communityId: 'A',
+          callerUserId: 'u-org-caller',
+        }),
+      ).toThrowError(expect.objectContaining({ code: 'caller_cannot_decide_consent' }));
+      expect(
+        decide(action, user('u-other-org'), 'organizer', {
+          communityId: 'A',
+          callerUserId: 'u-org-caller',
+        }).userId,
+      ).toBe('u-other-org');
+    }
   });
 });

@@ -96,8 +96,18 @@ export const policy = {
   // ---- consent ----------------------------------------------------------------------------
   /** Ask the harmed person (and name or re-point who that is). */
   'consent.request': { role: 'member', as: ['caller', 'organizer'], case: true },
-  /** An organizer stands in for a group or an unknown harmed party. */
-  'consent.approve': { role: 'organizer', case: true },
+  /** An organizer stands in for a group or an unknown harmed party; never the caller (rule 10). */
+  'consent.approve': {
+    role: 'organizer',
+    case: true,
+    unless: { relation: 'caller', code: 'caller_cannot_decide_consent' },
+  },
+  /** An organizer who is not the caller sends consent to an address (entered or confirmed). */
+  'consent.confirm': {
+    role: 'organizer',
+    case: true,
+    unless: { relation: 'caller', code: 'caller_cannot_decide_consent' },
+  },
   /** The harmed person answers or withdraws, signed in. */
   'consent.decide': { role: null, as: ['harmed'], otherwise: 'not_found' },
 

@@ -125,6 +125,7 @@ export async function listCommunityAudit(
       action: r.action,
       actorKind: r.actorKind,
       actorId: r.actorId,
+      channel: r.channel,
       targetType: r.targetType,
       targetId: r.targetId,
       at: r.at,

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
+import type { ActChannel, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
 import type { AuditRepository } from '../../db/repositories/audit.repository.ts';
 import type { Actor } from '../access/actor.ts';
 import { auditActor } from '../access/actor.ts';
@@ -9,6 +9,8 @@ export interface AuditEvent {
   action: AuditAction;
   targetType: AuditTargetType;
   targetId: string | null;
+  /** How the person acted: app, API token, or which private link (rule 10). */
+  channel?: ActChannel;
 }
 
 /** Appends one chained entry. Call inside the transaction that made the change. */

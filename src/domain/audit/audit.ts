@@ -5,7 +5,12 @@
 // shows against the signed checkpoint kept outside the database (checkpoint.ts). Entries hold
 // ids and action names only, never case content or personal data.
 import crypto from 'node:crypto';
-import type { ActorKind, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
+import type {
+  ActChannel,
+  ActorKind,
+  AuditAction,
+  AuditTargetType,
+} from '../../contract/vocabulary.ts';
 import type { AuditEntry } from '../../db/records.ts';
 import type { AuditSeal } from '../../db/repositories/audit.repository.ts';
 import type { Checkpoint } from './checkpoint.ts';
@@ -20,6 +25,8 @@ export interface AuditInput {
   action: AuditAction;
   targetType: AuditTargetType;
   targetId: string | null;
+  /** How the person acted (rule 10); sealed with the entry when given. */
+  channel?: ActChannel | null;
 }
 
 /** An entry as the repository hands it over (one shape for the log, db/records.ts). */
@@ -28,6 +35,9 @@ export type ChainedEntry = AuditEntry;
 export const GENESIS_HASH = '0'.repeat(64);
 
 function canonical(e: Omit<ChainedEntry, 'hash' | 'keyId'>): string {
+  // The channel joins the sealed fields only when recorded, so entries without one (all from
+  // before 2026-12-01T11) keep the seal they were written with.
+  const channel = e.channel ? [e.channel] : [];
   return JSON.stringify([
     e.seq,
     e.communityId,
@@ -38,6 +48,7 @@ function canonical(e: Omit<ChainedEntry, 'hash' | 'keyId'>): string {
     e.targetId,
     e.at,
     e.prevHash,
+    ...channel,
   ]);
 }
 
@@ -92,6 +103,7 @@ export function chainEntry(
     targetId: input.targetId,
     at,
     prevHash: previous?.hash ?? GENESIS_HASH,
+    channel: input.channel ?? null,
   };
   return { ...base, keyId: seal.keyId, hash: seal.mac(seal.keyId, canonical(base))! };
 }

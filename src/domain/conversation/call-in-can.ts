@@ -13,6 +13,7 @@ const steps: Record<CallInAbility, { action: Action; event: CallInEvent }> = {
   offer: { action: 'call-in.offer', event: 'offer' },
   requestConsent: { action: 'consent.request', event: 'request-consent' },
   approveConsent: { action: 'consent.approve', event: 'consent-approved' },
+  confirmConsentAddress: { action: 'consent.confirm', event: 'request-consent' },
   saveDraft: { action: 'call-in.draft', event: 'save-draft' },
   chooseChannel: { action: 'call-in.channel', event: 'choose-channel' },
   sendMessage: { action: 'call-in.message', event: 'send-message' },
@@ -32,6 +33,10 @@ const facts: Record<CallInAbility, (c: CallIn) => boolean> = {
     c.consentMode === 'person' &&
     (c.consentStatus === 'not-requested' || c.consentStatus === 'pending'),
   approveConsent: (c) => c.consentMode === 'organizer',
+  confirmConsentAddress: (c) =>
+    c.consentMode === 'person' &&
+    c.consentProposal !== null &&
+    (c.consentStatus === 'not-requested' || c.consentStatus === 'pending'),
   saveDraft: always,
   chooseChannel: always,
   sendMessage: (c) => mayContact(c) && c.channel !== null,

@@ -240,11 +240,28 @@ export function assertReadableByMember(text: string, field: string, guard: Membe
   if (problem) throw new AppError('validation_failed', [fieldError(field, problem)]);
 }
 
+/** Where a consent question goes for someone else harmed: a member's account, or an email. */
+export interface ConsentTarget {
+  harmedUserId: string | null;
+  to: { userId: string } | { email: string; name?: string | null };
+}
+
+export const consentTargetContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
+  `callin-consent-target:${c.communityId}:${c.id}`;
+
+/** The address a caller proposed, waiting for an organizer who is not the caller. */
+export function readProposal(cipher: Cipher, callIn: CallIn): ConsentTarget | null {
+  return callIn.consentProposal
+    ? cipher.decrypt<ConsentTarget>(callIn.consentProposal, consentTargetContext(callIn))
+    : null;
+}
+
 export function links(publicUrl: string) {
   return {
     consent: (token: string) => `${publicUrl}/consent/${token}`,
     follow: (token: string) => `${publicUrl}/follow/${token}`,
     member: (token: string) => `${publicUrl}/called-in/${token}`,
+    myCallIn: (id: string) => `${publicUrl}/me/call-ins/${id}`,
     callIn: (communityId: string, id: string) =>
       `${publicUrl}/communities/${communityId}/call-ins/${id}`,
     offers: (communityId: string) => `${publicUrl}/communities/${communityId}/offers`,

@@ -9,11 +9,11 @@ import type {
   DraftSaved,
   MessageSent,
 } from '../../contract/index.ts';
-import type { MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
+import type { MemberDelivery, MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
-import type { Actor } from '../access/actor.ts';
+import { channelOf, type Actor } from '../access/actor.ts';
 import { hiddenConcernIds } from '../access/case-exclusions.ts';
 import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
@@ -25,6 +25,7 @@ import {
   memberTextGuard,
   readConcernContent,
   readConditions,
+  readProposal,
   userIdOf,
   type CallInDeps,
   type Channel,
@@ -93,11 +94,15 @@ export async function insertMessage(
 
 /** The full picture for the caller or an organizer, from assignment on. */
 export async function readCallIn(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'callIns' | 'care' | 'conflicts'>,
+  repos: Pick<
+    Repositories,
+    'memberships' | 'concerns' | 'callIns' | 'care' | 'conflicts' | 'users'
+  >,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
   callInId: string,
+  publicUrl = '',
 ): Promise<CallInDetail> {
   const { callIn, viewer, decision } = await loadCallIn(
     repos,
@@ -122,6 +127,7 @@ export async function readCallIn(
       status: callIn.consentStatus,
       conditions: readConditions(cipher, callIn),
       at: callIn.consentAt,
+      proposed: await presentProposal(repos, cipher, callIn),
     },
     concern: {
       what: content.what,
@@ -131,6 +137,7 @@ export async function readCallIn(
       urgent: concern.urgency === 'urgent',
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
+    handover: presentHandover(cipher, publicUrl, callIn, concern.subjectUserId),
     memberState: callIn.memberState,
     outcome: callIn.outcome
       ? {
@@ -270,6 +277,42 @@ export async function chooseChannel(
   });
 }
 
+/** The address a caller proposed, as the people who may read the call-in see it. */
+async function presentProposal(
+  repos: Pick<Repositories, 'users'>,
+  cipher: Cipher,
+  callIn: CallIn,
+): Promise<CallInDetail['consent']['proposed']> {
+  const p = readProposal(cipher, callIn);
+  if (!p) return null;
+  if ('userId' in p.to) {
+    const u = await repos.users.findById(p.to.userId);
+    return { email: null, name: u?.displayName ?? null, memberUserId: p.to.userId };
+  }
+  return { email: p.to.email, name: p.to.name ?? null, memberUserId: null };
+}
+
+/** How messages reach the member: their account, the email given, or a one-time handover. */
+function deliveryOf(callIn: CallIn, subjectUserId: string | null): MemberDelivery {
+  if (callIn.channel === 'voice' || callIn.channel === 'in-person') return 'logged';
+  if (subjectUserId) return 'app';
+  if (callIn.memberContact) return 'email';
+  return 'handover';
+}
+
+/** The one-time handover link as the caller sees it: only until the member's browser claims it. */
+function presentHandover(
+  cipher: Cipher,
+  publicUrl: string,
+  callIn: CallIn,
+  subjectUserId: string | null,
+): CallInDetail['handover'] {
+  if (deliveryOf(callIn, subjectUserId) !== 'handover' || !callIn.memberLink) return null;
+  if (callIn.memberClaimHash) return { claimed: true, url: null };
+  const token = cipher.decrypt<string>(callIn.memberLink, linkContext(callIn));
+  return { claimed: false, url: links(publicUrl).member(token) };
+}
+
 function memberRecipient(
   cipher: Cipher,
   callIn: CallIn,
@@ -317,12 +360,15 @@ export async function sendMessage(
       text,
       at,
     );
-    let memberToken: string | null = null;
     const patch: Partial<CallIn> = {
       status,
       updatedAt: at,
     };
+    const delivery = deliveryOf(callIn, concern.subjectUserId);
     if (!spoken) {
+      // The member's private link never goes to the caller (rule 10). It marks that something
+      // was sent, carries emails to a member without an account, and is the one-time handover.
+      let memberToken: string;
       if (callIn.memberLink)
         memberToken = deps.cipher.decrypt<string>(callIn.memberLink, linkContext(callIn));
       else {
@@ -339,7 +385,11 @@ export async function sendMessage(
             template: 'call-in-message',
             communityId,
             to,
-            link: links(deps.publicUrl).member(memberToken),
+            // A member with an account reads it in the app, where only they are signed in.
+            link:
+              'userId' in to
+                ? links(deps.publicUrl).myCallIn(callIn.id)
+                : links(deps.publicUrl).member(memberToken),
             dedupeKey: `${memberKeyPrefix(callIn.id)}message:${row.id}`,
           },
           at,
@@ -355,6 +405,7 @@ export async function sendMessage(
         action: spoken ? 'call-in.log' : 'call-in.message',
         targetType: 'call-in',
         targetId: callIn.id,
+        channel: channelOf(actor),
       },
       at,
     );
@@ -362,7 +413,13 @@ export async function sendMessage(
       id: row.id,
       kind: row.kind,
       createdAt: at,
-      memberUrl: memberToken ? links(deps.publicUrl).member(memberToken) : null,
+      delivery,
+      handover: presentHandover(
+        deps.cipher,
+        deps.publicUrl,
+        { ...callIn, ...patch },
+        concern.subjectUserId,
+      ),
     };
   });
 }

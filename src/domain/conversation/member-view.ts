@@ -11,7 +11,7 @@ import { AppError } from '../../config/errors.ts';
 import type { CallIn } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import { coachReply, toApiFindings } from '../../language/index.ts';
-import type { Actor } from '../access/actor.ts';
+import { channelOf, type Actor } from '../access/actor.ts';
 import { decide, requirePerson } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import { links, type CallInDeps, type Tx } from './call-in-state.ts';
@@ -21,7 +21,7 @@ import { isoNow } from '../common/clock.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import { memberGuide } from './conversation-guide.ts';
 import { queueNotification } from '../notifications/notifications.ts';
-import { hashSecret } from '../common/tokens.ts';
+import { hashSecret, newSecret, safeEqual } from '../common/tokens.ts';
 
 type MemberRepos = Pick<
   Repositories,
@@ -31,8 +31,25 @@ type MemberRepos = Pick<
 export { memberResponses } from '../../contract/vocabulary.ts';
 export type { MemberResponse } from '../../contract/vocabulary.ts';
 
-/** A private link, or a signed-in member with the id of a call-in addressed to them. */
-export type MemberIdentity = { token: string } | { actor: Actor; callInId: string };
+/**
+ * A private link (with the claim its first browser holds, and whoever is signed in in that
+ * browser), or a signed-in member with the id of a call-in addressed to them.
+ */
+export type MemberIdentity =
+  { token: string; claim?: string | null; viewer?: Actor } | { actor: Actor; callInId: string };
+
+/**
+ * The member's private link is claimed by the first browser that answers through it (or opens it
+ * in the web app, which claims at once): later answers through the link need that claim, so a
+ * caller who once held a one-time handover link cannot answer as the member (rule 10).
+ */
+function checkClaim(callIn: CallIn, who: { claim?: string | null; viewer?: Actor }): void {
+  if (who.viewer?.kind === 'user' && who.viewer.userId === callIn.callerUserId)
+    throw new AppError('handover_not_for_caller');
+  if (!callIn.memberClaimHash) return;
+  if (!who.claim || !safeEqual(hashSecret(who.claim), callIn.memberClaimHash))
+    throw new AppError('member_link_claimed');
+}
 
 /** Statuses in which the member can see the thread (something has reached them). */
 const VISIBLE: CallInStatus[] = [
@@ -48,8 +65,10 @@ async function resolveMember(
   who: MemberIdentity,
 ): Promise<CallIn> {
   let callIn: CallIn | undefined;
-  if ('token' in who) callIn = await repos.callIns.findByMemberHash(hashSecret(who.token));
-  else {
+  if ('token' in who) {
+    callIn = await repos.callIns.findByMemberHash(hashSecret(who.token));
+    if (callIn && VISIBLE.includes(callIn.status)) checkClaim(callIn, who);
+  } else {
     callIn = await repos.callIns.findById(who.callInId);
     const subject = callIn ? await repos.callIns.subjectOf(callIn.id) : undefined;
     // Only once something was sent to them does a call-in exist for the member.
@@ -132,10 +151,13 @@ export async function respondAsMember(
   deps: CallInDeps,
   who: MemberIdentity,
   input: { kind: MemberResponse; text: string },
-): Promise<Responded> {
+): Promise<Responded & { claim: string | null }> {
   return tx(async (repos) => {
     const callIn = await resolveMember(repos, who);
     transition(callIn.status, 'member-respond');
+    // The first answer through the link claims it for this browser.
+    const claim =
+      'token' in who && !callIn.memberClaimHash ? await claimLink(repos, callIn, deps) : null;
     const text = input.text.trim();
     if (input.kind === 'reply' && !text)
       throw new AppError('validation_failed', [
@@ -178,10 +200,51 @@ export async function respondAsMember(
         action: 'call-in.member-response',
         targetType: 'call-in',
         targetId: callIn.id,
+        channel: 'actor' in who ? channelOf(who.actor) : 'member-link',
       },
       at,
     );
-    return { id: row.id, kind: input.kind, createdAt: at };
+    return { id: row.id, kind: input.kind, createdAt: at, claim };
+  });
+}
+
+async function claimLink(
+  repos: Pick<MemberRepos, 'callIns' | 'audit'>,
+  callIn: CallIn,
+  deps: Pick<CallInDeps, 'clock'>,
+): Promise<string> {
+  const claim = newSecret('cc_');
+  const at = isoNow(deps.clock);
+  await repos.callIns.update(callIn.id, { memberClaimHash: hashSecret(claim) });
+  await recordAudit(
+    repos.audit,
+    { kind: 'public' },
+    {
+      communityId: callIn.communityId,
+      action: 'call-in.handover-claim',
+      targetType: 'call-in',
+      targetId: callIn.id,
+      channel: 'member-link',
+    },
+    at,
+  );
+  return claim;
+}
+
+/**
+ * The member's browser claims the private link on first open: returns the claim to keep (as a
+ * cookie), or null when this browser already holds it. Refused to the caller, and to any other
+ * browser once claimed.
+ */
+export async function claimMemberLink(
+  tx: Tx<keyof MemberRepos>,
+  deps: Pick<CallInDeps, 'clock'>,
+  who: { token: string; claim?: string | null; viewer?: Actor },
+): Promise<{ claim: string | null }> {
+  return tx(async (repos) => {
+    const callIn = await resolveMember(repos, who);
+    if (callIn.memberClaimHash) return { claim: null };
+    return { claim: await claimLink(repos, callIn, deps) };
   });
 }
 

@@ -7,7 +7,7 @@ import type { ConsentRequested, ConsentResult, ConsentView } from '../../contrac
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, Concern } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
-import type { Actor } from '../access/actor.ts';
+import { channelOf, type Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
@@ -15,23 +15,23 @@ import {
   conditionsContext,
   links,
   loadCallIn,
-  readConcernContent,
   readConditions,
   callInResource,
+  consentTargetContext,
   userIdOf,
+  type ConsentTarget,
   type CallInDeps,
   type ConsentConditions,
   type Tx,
 } from '../conversation/call-in-state.ts';
 import { transition } from '../conversation/call-in-lifecycle.ts';
-import type { CallInStatus } from '../../contract/vocabulary.ts';
+import type { ActChannel, CallInStatus } from '../../contract/vocabulary.ts';
 import { isoNow } from '../common/clock.ts';
 import { findByFollowToken, findConcern } from '../intake/concerns.ts';
 import {
   followUpKeyPrefix,
   memberKeyPrefix,
   queueNotification,
-  type Recipient,
 } from '../notifications/notifications.ts';
 import { hashSecret, newSecret } from '../common/tokens.ts';
 
@@ -44,6 +44,55 @@ type ConsentRepos = Pick<
 export type ConsentIdentity =
   { actor: Actor; communityId: string; callInId: string } | { token: string };
 
+/** The address the person asking named, checked: a member of this community, or an email. */
+async function targetFrom(
+  repos: Pick<ConsentRepos, 'memberships'>,
+  callIn: CallIn,
+  concern: Concern,
+  input: { harmedUserId: string | null; email: string | null; name: string | null },
+): Promise<ConsentTarget> {
+  if (input.harmedUserId) {
+    if (!(await repos.memberships.find(callIn.communityId, input.harmedUserId))) {
+      throw new AppError('validation_failed', [
+        {
+          field: 'harmedUserId',
+          rule: 'invalid',
+          message: 'That person is not part of this community.',
+        },
+      ]);
+    }
+    if (input.harmedUserId === callIn.callerUserId) throw new AppError('harmed_person_cannot_call');
+    if (input.harmedUserId === concern.subjectUserId)
+      throw new AppError('validation_failed', [
+        { field: 'harmedUserId', rule: 'invalid', message: 'That is the person being called in.' },
+      ]);
+    return { harmedUserId: input.harmedUserId, to: { userId: input.harmedUserId } };
+  }
+  if (input.email) {
+    return {
+      harmedUserId: null,
+      to: input.name ? { email: input.email, name: input.name } : { email: input.email },
+    };
+  }
+  throw new AppError('validation_failed', [
+    {
+      field: 'email',
+      rule: 'invalid',
+      message: 'Say how to reach the harmed person privately: their account here or an email.',
+    },
+  ]);
+}
+
+/**
+ * Asks the harmed person (rule 1), and only them (rule 10):
+ * - the reporter was harmed: the question waits on their own follow link (and, with an account,
+ *   in their email with a consent link); no address is asked for or used, and asking again
+ *   changes nothing;
+ * - someone else was harmed: an organizer who is not the caller names the address and it is
+ *   sent at once; the caller may only propose one, which waits for such an organizer to confirm
+ *   (`confirmConsentAddress`). Naming a new address while a request is pending re-points it and
+ *   tells the old address it was withdrawn.
+ */
 export async function requestConsent(
   tx: Tx<keyof ConsentRepos>,
   deps: CallInDeps,
@@ -53,104 +102,228 @@ export async function requestConsent(
   input: { harmedUserId: string | null; email: string | null; name: string | null },
 ): Promise<ConsentRequested> {
   return tx(async (repos) => {
-    const { callIn } = await loadCallIn(repos, actor, 'consent.request', communityId, callInId);
+    const { callIn, decision } = await loadCallIn(
+      repos,
+      actor,
+      'consent.request',
+      communityId,
+      callInId,
+    );
     transition(callIn.status, 'request-consent');
     if (callIn.consentMode !== 'person') throw new AppError('invalid_state');
     if (callIn.consentStatus !== 'not-requested' && callIn.consentStatus !== 'pending')
       throw new AppError('invalid_state');
     const concern = await findConcern(repos, communityId, callIn.concernId);
-    let harmedUserId = callIn.harmedUserId;
-    let to: Recipient | null = null;
-    if (concern.harmed === 'me') {
-      if (harmedUserId) to = { userId: harmedUserId };
-      else {
-        const contact = readConcernContent(deps.cipher, concern).contact;
-        if (contact?.includes('@')) to = { email: contact };
-        // Otherwise the reporter sees the request on their private follow link.
-      }
-    } else {
-      if (input.harmedUserId) {
-        if (!(await repos.memberships.find(communityId, input.harmedUserId))) {
-          throw new AppError('validation_failed', [
-            {
-              field: 'harmedUserId',
-              rule: 'invalid',
-              message: 'That person is not part of this community.',
-            },
-          ]);
-        }
-        if (input.harmedUserId === callIn.callerUserId)
-          throw new AppError('harmed_person_cannot_call');
-        if (input.harmedUserId === concern.subjectUserId)
-          throw new AppError('validation_failed', [
-            {
-              field: 'harmedUserId',
-              rule: 'invalid',
-              message: 'That is the person being called in.',
-            },
-          ]);
-        harmedUserId = input.harmedUserId;
-        to = { userId: harmedUserId };
-      } else if (input.email) {
-        to = input.name ? { email: input.email, name: input.name } : { email: input.email };
-      } else {
-        throw new AppError('validation_failed', [
-          {
-            field: 'email',
-            rule: 'invalid',
-            message:
-              'Say how to reach the harmed person privately: their account here or an email.',
-          },
-        ]);
-      }
-    }
-    const token = newSecret('cn_');
     const at = isoNow(deps.clock);
-    await repos.callIns.update(callIn.id, {
-      consentStatus: 'pending',
-      consentTokenHash: hashSecret(token),
-      harmedUserId,
-      updatedAt: at,
-    });
-    if (to) {
-      await queueNotification(
-        repos.jobs,
-        deps.cipher,
+    if (concern.harmed === 'me') {
+      const viaFollowLink = !callIn.harmedUserId;
+      if (callIn.consentStatus === 'pending')
+        return {
+          callInId: callIn.id,
+          consentStatus: 'pending',
+          notified: false,
+          viaFollowLink,
+          awaitingOrganizer: false,
+        };
+      let token: string | null = null;
+      if (callIn.harmedUserId) {
+        token = newSecret('cn_');
+        await queueNotification(
+          repos.jobs,
+          deps.cipher,
+          {
+            template: 'consent-request',
+            communityId,
+            to: { userId: callIn.harmedUserId },
+            link: links(deps.publicUrl).consent(token),
+            dedupeKey: `consent:${callIn.id}:${hashSecret(token).slice(0, 16)}`,
+          },
+          at,
+        );
+      }
+      // Otherwise the reporter sees the question on their private follow link.
+      await repos.callIns.update(callIn.id, {
+        consentStatus: 'pending',
+        consentTokenHash: token ? hashSecret(token) : null,
+        updatedAt: at,
+      });
+      await recordAudit(
+        repos.audit,
+        actor,
         {
-          template: 'consent-request',
           communityId,
-          to,
-          link: links(deps.publicUrl).consent(token),
-          dedupeKey: `consent:${callIn.id}:${hashSecret(token).slice(0, 16)}`,
+          action: 'consent.request',
+          targetType: 'call-in',
+          targetId: callIn.id,
+          channel: channelOf(actor),
         },
         at,
       );
+      return {
+        callInId: callIn.id,
+        consentStatus: 'pending',
+        notified: token !== null,
+        viaFollowLink,
+        awaitingOrganizer: false,
+      };
     }
-    await recordAudit(
-      repos.audit,
-      actor,
-      { communityId, action: 'consent.request', targetType: 'call-in', targetId: callIn.id },
+    const target = await targetFrom(repos, callIn, concern, input);
+    if (decision.as === 'caller') {
+      // The caller alone never chooses where consent comes from: an organizer confirms.
+      await repos.callIns.update(callIn.id, {
+        consentProposal: deps.cipher.encrypt(target, consentTargetContext(callIn)),
+        updatedAt: at,
+      });
+      for (const m of await repos.memberships.list(communityId)) {
+        if (m.role !== 'organizer' || m.userId === callIn.callerUserId) continue;
+        await queueNotification(
+          repos.jobs,
+          deps.cipher,
+          {
+            template: 'consent-address-proposed',
+            communityId,
+            to: { userId: m.userId },
+            link: links(deps.publicUrl).callIn(communityId, callIn.id),
+            dedupeKey: `consent-proposed:${callIn.id}:${m.userId}:${at}`,
+          },
+          at,
+        );
+      }
+      await recordAudit(
+        repos.audit,
+        actor,
+        {
+          communityId,
+          action: 'consent.propose',
+          targetType: 'call-in',
+          targetId: callIn.id,
+          channel: channelOf(actor),
+        },
+        at,
+      );
+      return {
+        callInId: callIn.id,
+        consentStatus: callIn.consentStatus,
+        notified: false,
+        viaFollowLink: false,
+        awaitingOrganizer: true,
+      };
+    }
+    await authorize(repos, actor, 'consent.confirm', callInResource(communityId, callIn));
+    return sendConsentRequest(repos, deps, actor, callIn, target, at);
+  });
+}
+
+/** An organizer who is not the caller confirms the address a caller proposed; it is sent. */
+export async function confirmConsentAddress(
+  tx: Tx<keyof ConsentRepos>,
+  deps: CallInDeps,
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+): Promise<ConsentRequested> {
+  return tx(async (repos) => {
+    const { callIn } = await loadCallIn(repos, actor, 'consent.confirm', communityId, callInId);
+    transition(callIn.status, 'request-consent');
+    if (
+      callIn.consentMode !== 'person' ||
+      (callIn.consentStatus !== 'not-requested' && callIn.consentStatus !== 'pending')
+    )
+      throw new AppError('invalid_state');
+    if (!callIn.consentProposal)
+      throw new AppError('invalid_state', { reason: 'No address is waiting to be confirmed.' });
+    const target = deps.cipher.decrypt<ConsentTarget>(
+      callIn.consentProposal,
+      consentTargetContext(callIn),
+    );
+    return sendConsentRequest(repos, deps, actor, callIn, target, isoNow(deps.clock));
+  });
+}
+
+async function sendConsentRequest(
+  repos: Pick<ConsentRepos, 'callIns' | 'jobs' | 'audit'>,
+  deps: CallInDeps,
+  actor: Actor,
+  callIn: CallIn,
+  target: ConsentTarget,
+  at: string,
+): Promise<ConsentRequested> {
+  const communityId = callIn.communityId;
+  const repoint = callIn.consentStatus === 'pending';
+  if (repoint && callIn.consentTarget) {
+    // The old address is told, without any case content, that the question is withdrawn.
+    const old = deps.cipher.decrypt<ConsentTarget>(
+      callIn.consentTarget,
+      consentTargetContext(callIn),
+    );
+    await queueNotification(
+      repos.jobs,
+      deps.cipher,
+      {
+        template: 'consent-request-withdrawn',
+        communityId,
+        to: old.to,
+        link: deps.publicUrl,
+        dedupeKey: `consent-repointed:${callIn.id}:${at}`,
+      },
       at,
     );
-    return {
-      callInId: callIn.id,
-      consentStatus: 'pending',
-      notified: to !== null,
-      viaFollowLink: to === null,
-    };
+  }
+  const token = newSecret('cn_');
+  await repos.callIns.update(callIn.id, {
+    consentStatus: 'pending',
+    consentTokenHash: hashSecret(token),
+    consentTarget: deps.cipher.encrypt(target, consentTargetContext(callIn)),
+    consentProposal: null,
+    harmedUserId: target.harmedUserId,
+    updatedAt: at,
   });
+  await queueNotification(
+    repos.jobs,
+    deps.cipher,
+    {
+      template: 'consent-request',
+      communityId,
+      to: target.to,
+      link: links(deps.publicUrl).consent(token),
+      dedupeKey: `consent:${callIn.id}:${hashSecret(token).slice(0, 16)}`,
+    },
+    at,
+  );
+  await recordAudit(
+    repos.audit,
+    actor,
+    {
+      communityId,
+      action: repoint ? 'consent.repoint' : 'consent.request',
+      targetType: 'call-in',
+      targetId: callIn.id,
+      channel: channelOf(actor),
+    },
+    at,
+  );
+  return {
+    callInId: callIn.id,
+    consentStatus: 'pending',
+    notified: true,
+    viaFollowLink: false,
+    awaitingOrganizer: false,
+  };
 }
 
 /** Finds the call-in a harmed person is answering for, and checks it is theirs. */
 async function resolveForHarmed(
   repos: Pick<ConsentRepos, 'callIns' | 'concerns' | 'memberships'>,
   who: ConsentIdentity,
-): Promise<{ callIn: CallIn; concern: Concern }> {
+): Promise<{ callIn: CallIn; concern: Concern; channel: ActChannel | undefined }> {
   let callIn: CallIn | undefined;
+  let channel: ActChannel | undefined;
   if ('token' in who) {
     const hash = hashSecret(who.token);
     callIn = await repos.callIns.findByConsentHash(hash);
+    channel = 'consent-link';
     if (!callIn) {
+      channel = 'follow-link';
       // The reporter's follow link identifies them when they are the harmed person.
       const concern = await findByFollowToken(repos.concerns, who.token);
       if (concern && concern.harmed === 'me') {
@@ -162,10 +335,11 @@ async function resolveForHarmed(
   } else {
     callIn = await repos.callIns.find(who.communityId, who.callInId);
     await authorize(repos, who.actor, 'consent.decide', callInResource(who.communityId, callIn));
+    channel = channelOf(who.actor);
   }
   if (!callIn || callIn.consentMode !== 'person') throw new AppError('not_found');
   const concern = await findConcern(repos, callIn.communityId, callIn.concernId);
-  return { callIn, concern };
+  return { callIn, concern, channel };
 }
 
 /** What the harmed person sees when asked: who offered to call in, and their choices. */
@@ -195,7 +369,7 @@ export async function decideConsent(
   input: { decision: 'agree' | 'decline'; conditions: ConsentConditions },
 ): Promise<ConsentResult> {
   return tx(async (repos) => {
-    const { callIn } = await resolveForHarmed(repos, who);
+    const { callIn, channel } = await resolveForHarmed(repos, who);
     // Pending: a first answer. Given: the harmed person may change their conditions or say no.
     if (callIn.consentStatus !== 'pending' && callIn.consentStatus !== 'given')
       throw new AppError('invalid_state');
@@ -216,6 +390,7 @@ export async function decideConsent(
           action: `consent.${consent === 'declined' ? 'decline' : 'withdraw'}`,
           targetType: 'call-in',
           targetId: callIn.id,
+          channel,
         },
         at,
       );
@@ -239,6 +414,7 @@ export async function decideConsent(
         action: 'consent.give',
         targetType: 'call-in',
         targetId: callIn.id,
+        channel,
       },
       at,
     );
@@ -252,7 +428,7 @@ export async function withdrawConsent(
   who: ConsentIdentity,
 ): Promise<ConsentResult> {
   return tx(async (repos) => {
-    const { callIn } = await resolveForHarmed(repos, who);
+    const { callIn, channel } = await resolveForHarmed(repos, who);
     const status = transition(callIn.status, 'consent-withdrawn');
     if (callIn.consentStatus !== 'given' && callIn.consentStatus !== 'pending')
       throw new AppError('invalid_state');
@@ -267,6 +443,7 @@ export async function withdrawConsent(
         action: 'consent.withdraw',
         targetType: 'call-in',
         targetId: callIn.id,
+        channel,
       },
       at,
     );
@@ -310,6 +487,7 @@ export async function approveAsOrganizer(
         action: approve ? 'consent.approve' : 'consent.withdraw',
         targetType: 'call-in',
         targetId: callIn.id,
+        channel: channelOf(actor),
       },
       at,
     );

@@ -432,12 +432,24 @@ export function describeStatus(status: string): string {
 
 /** What the private follow link shows: status in plain words, nothing about other people. */
 export async function followConcern(
-  repos: Pick<Repositories, 'concerns' | 'communities' | 'memberships' | 'conflicts'>,
+  repos: Pick<Repositories, 'concerns' | 'communities' | 'memberships' | 'conflicts' | 'callIns'>,
   cipher: Cipher,
   token: string,
 ): Promise<FollowView> {
   const c = await findByFollowToken(repos.concerns, token);
   if (!c) throw new AppError('not_found');
+  // When the reporter was the one harmed, the consent question is asked here (rule 10).
+  const callIn =
+    c.harmed === 'me'
+      ? await repos.callIns.findForConcern(c.communityId, c.id, [
+          'awaiting-consent',
+          'ready',
+          'in-conversation',
+          'outcome-recorded',
+          'escalated',
+          'stopped',
+        ])
+      : undefined;
   const community = await repos.communities.findById(c.communityId);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
   const left =
@@ -452,6 +464,8 @@ export async function followConcern(
     wants: c.wants,
     anonymous: c.anonymous,
     what: content.what,
+    consentQuestion:
+      !!callIn && callIn.consentMode === 'person' && callIn.consentStatus !== 'not-requested',
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

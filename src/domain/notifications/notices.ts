@@ -28,6 +28,10 @@ export const noticeText: Record<NotificationTemplate, string> = {
   'check-in': 'Someone doing the work at {community} logged a draining conversation: check in.',
   'enforcement-notice': 'The organizers of {community} wrote to you about a decision.',
   'appeal-update': 'There is an update on the review you asked for at {community}.',
+  'consent-request-withdrawn':
+    'A private question {community} sent you earlier is no longer waiting for your answer.',
+  'consent-address-proposed':
+    'Someone calling in at {community} suggested where to ask for consent: please check it.',
   'caller-released':
     'A call-in at {community} needs someone new: its caller no longer has a role to hold it.',
   'appeal-needs-organizer':

@@ -72,6 +72,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         request.actor,
         request.params.communityId,
         request.params.callInId,
+        ctx.config.publicUrl,
       ),
   );
 

@@ -12,6 +12,7 @@ import {
 import { noConditions } from '../../domain/conversation/call-in-state.ts';
 import {
   approveAsOrganizer,
+  confirmConsentAddress,
   decideConsent,
   requestConsent,
   viewConsent,
@@ -51,6 +52,29 @@ export const consentRoutes: RouteRegistrar = (app, ctx) => {
         email: request.body.email ?? null,
         name: request.body.name ?? null,
       }),
+  );
+
+  app.post(
+    `${base}/consent-request/confirmation`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Confirm the address a caller proposed and send the consent question (an organizer who is not the caller)',
+        security: signedIn,
+        params: CallInParams,
+        body: NoBody,
+        response: { 200: ConsentRequested },
+      },
+    },
+    async (request) =>
+      confirmConsentAddress(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.callInId,
+      ),
   );
 
   app.post(

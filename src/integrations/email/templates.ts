@@ -42,6 +42,22 @@ const templates: Record<TemplateName, TemplateText> = {
     ],
     action: 'See the call-in',
   },
+  'consent-request-withdrawn': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Earlier, someone at {community} sent you a private question. It was sent to this address by mistake, or it has been asked somewhere else, so it is no longer waiting for you.',
+      'You do not need to do anything, and the earlier link no longer opens. We are sorry for the bother.',
+    ],
+    action: 'About Calling In',
+  },
+  'consent-address-proposed': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Someone calling in at {community} has suggested where to ask the harmed person for their consent.',
+      'Nothing is sent until an organizer who is not calling in checks the address and confirms it.',
+    ],
+    action: 'Check the address',
+  },
   'ally-offer': {
     subject: (c) => `A private message from ${c}`,
     body: [

@@ -1,5 +1,6 @@
 // /consent/:token — the harmed person's private link (no account needed): what is being asked,
 // in plain words, and their answer: agree, agree with conditions, decline, and later withdraw.
+// The same question shows on the reporter's follow page when they were the one harmed.
 import { useState } from 'react';
 import { ApiError, get, post, type ConsentView } from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
@@ -31,7 +32,6 @@ const answerOptions = [
 export function ConsentLinkPage({ token }: { token: string }) {
   const path = `/api/public/consent/${encodeURIComponent(token)}`;
   const view = useAsync(() => get<ConsentView>(path), [path]);
-  const [done, setDone] = useState<string | null>(null);
   if (view.error) {
     return (
       <Page title="We could not find this request">
@@ -52,14 +52,44 @@ export function ConsentLinkPage({ token }: { token: string }) {
       </Page>
     );
   }
-  const v = view.data;
+  return (
+    <Page title="Your say" lead={leadOf(view.data)}>
+      <ConsentQuestion path={path} view={view.data} reload={view.reload} />
+    </Page>
+  );
+}
+
+function leadOf(v: ConsentView): string {
+  const who = v.caller ?? 'A volunteer';
+  return `${who} from ${v.community} has offered to talk privately and kindly with the person whose words or behaviour hurt you, so you do not have to. Nothing happens until you say so.`;
+}
+
+/**
+ * The consent question for the harmed person's own link (rule 10: only they answer it): on the
+ * consent link's page, and on the reporter's follow page when they were the one harmed (there it
+ * is given `nested`, so its headings sit under the follow page's own section).
+ */
+export function ConsentQuestion({
+  path,
+  view: v,
+  reload,
+  nested = false,
+}: {
+  path: string;
+  view: ConsentView;
+  reload: () => Promise<void>;
+  nested?: boolean;
+}) {
+  const [done, setDone] = useState<string | null>(null);
   const who = v.caller ?? 'A volunteer';
   const finished = v.stopped || v.consentStatus === 'declined' || v.consentStatus === 'withdrawn';
+  const onDone = async (m: string) => {
+    setDone(m);
+    await reload();
+  };
   return (
-    <Page
-      title="Your say"
-      lead={`${who} from ${v.community} has offered to talk privately and kindly with the person whose words or behaviour hurt you, so you do not have to. Nothing happens until you say so.`}
-    >
+    <>
+      {nested ? <p>{leadOf(v)}</p> : null}
       {done ? (
         <Notice tone="done">
           <p>{done}</p>
@@ -86,22 +116,9 @@ export function ConsentLinkPage({ token }: { token: string }) {
         </Notice>
       ) : (
         <>
-          <AnswerForm
-            path={path}
-            view={v}
-            onDone={async (m) => {
-              setDone(m);
-              await view.reload();
-            }}
-          />
+          <AnswerForm path={path} view={v} nested={nested} onDone={onDone} />
           {v.consentStatus === 'given' ? (
-            <Withdraw
-              path={path}
-              onDone={async (m) => {
-                setDone(m);
-                await view.reload();
-              }}
-            />
+            <Withdraw path={path} nested={nested} onDone={onDone} />
           ) : null}
         </>
       )}
@@ -109,7 +126,7 @@ export function ConsentLinkPage({ token }: { token: string }) {
         This page is private to whoever has its link. The person being called in is never told who
         was harmed unless you allow it.
       </p>
-    </Page>
+    </>
   );
 }
 
@@ -133,12 +150,15 @@ function answerWords(v: ConsentView): string {
 function AnswerForm({
   path,
   view,
+  nested,
   onDone,
 }: {
   path: string;
   view: ConsentView;
+  nested: boolean;
   onDone: (message: string) => Promise<void>;
 }) {
+  const Heading = nested ? 'h3' : 'h2';
   const announce = useAnnounce();
   const given = view.consentStatus === 'given';
   const [answer, setAnswer] = useState('');
@@ -167,7 +187,7 @@ function AnswerForm({
   );
   return (
     <section aria-labelledby="answer-heading" className="section">
-      <h2 id="answer-heading">{given ? 'Change your answer' : 'Your answer'}</h2>
+      <Heading id="answer-heading">{given ? 'Change your answer' : 'Your answer'}</Heading>
       <ApiForm
         form={form}
         onSubmit={onSubmit}
@@ -216,7 +236,16 @@ function AnswerForm({
   );
 }
 
-function Withdraw({ path, onDone }: { path: string; onDone: (m: string) => Promise<void> }) {
+function Withdraw({
+  path,
+  nested,
+  onDone,
+}: {
+  path: string;
+  nested: boolean;
+  onDone: (m: string) => Promise<void>;
+}) {
+  const Heading = nested ? 'h3' : 'h2';
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -234,7 +263,7 @@ function Withdraw({ path, onDone }: { path: string; onDone: (m: string) => Promi
   };
   return (
     <section aria-labelledby="withdraw-heading" className="section">
-      <h2 id="withdraw-heading">Changed your mind?</h2>
+      <Heading id="withdraw-heading">Changed your mind?</Heading>
       <p>
         You can withdraw your agreement at any time. It stops everything at once: no more messages
         go to them on your behalf, and the conversation ends. You do not need to give a reason.

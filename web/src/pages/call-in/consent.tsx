@@ -1,7 +1,7 @@
 // Before any contact, the harmed person is asked (or, for a group or an unknown person, an
 // organizer approves): the call-in waits here until they answer.
 import { useState } from 'react';
-import { post, type CallInDetail } from '../../api.ts';
+import { post, type CallInDetail, type ConsentRequested } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
 import { TextField, useForm } from '../../components/form.tsx';
@@ -28,8 +28,8 @@ export function Consent({
       return (
         <Section id="consent" title="Waiting for an organizer">
           <p>
-            Nobody in particular was harmed, or we do not know who, so an organizer approves this
-            before anyone contacts the member.
+            Nobody in particular was harmed, or we do not know who, so an organizer who is not
+            calling in approves this before anyone contacts the member.
           </p>
         </Section>
       );
@@ -59,13 +59,8 @@ export function Consent({
       const body: Record<string, string> = {};
       if (email.trim()) body.email = email.trim();
       if (name.trim()) body.name = name.trim();
-      const r = await post<{ notified: boolean; viaFollowLink: boolean }>(
-        `${base}/consent-request`,
-        body,
-      );
-      const m = r.viaFollowLink
-        ? 'Asked. They answer through the private link they got when they raised the concern.'
-        : 'Asked. They were sent a private link to answer.';
+      const r = await post<ConsentRequested>(`${base}/consent-request`, body);
+      const m = requestedWords(r);
       setResult(m);
       announce(m);
       await onDone();
@@ -79,9 +74,13 @@ export function Consent({
       </p>
       {detail.consent.status === 'pending' ? (
         <Notice>
-          <p>You asked; their answer has not come yet. You can ask again to send a reminder.</p>
+          <p>
+            You asked; their answer has not come yet. Only an organizer who is not calling in can
+            send the question somewhere else, and the earlier address is then told it was withdrawn.
+          </p>
         </Notice>
       ) : null}
+      {detail.consent.proposed ? <Proposed base={base} detail={detail} onDone={onDone} /> : null}
       {result ? (
         <Notice tone="done">
           <p>{result}</p>
@@ -98,7 +97,7 @@ export function Consent({
           type="email"
           label="Their email"
           optional
-          hint="Leave empty when the person who raised the concern was the one harmed: they are asked through their own private link."
+          hint="Leave empty when the person who raised the concern was the one harmed: they are asked through their own private link. An address named by the person calling in is sent only once another organizer confirms it."
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={errors.email}
@@ -115,5 +114,55 @@ export function Consent({
         />
       </ApiForm>
     </Section>
+  );
+}
+
+function requestedWords(r: ConsentRequested): string {
+  if (r.awaitingOrganizer)
+    return 'Thank you. An organizer who is not calling in will check the address and send the question. Nothing is sent before that.';
+  if (r.viaFollowLink)
+    return 'Asked. They answer through the private link they got when they raised the concern.';
+  return r.notified
+    ? 'Asked. They were sent a private link to answer.'
+    : 'They have already been asked; their answer has not come yet.';
+}
+
+/** An address the caller proposed: shown to the caller and organizers, confirmed by another. */
+function Proposed({
+  base,
+  detail,
+  onDone,
+}: {
+  base: string;
+  detail: CallInDetail;
+  onDone: () => Promise<void>;
+}) {
+  const announce = useAnnounce();
+  const form = useForm();
+  const p = detail.consent.proposed;
+  if (!p) return null;
+  const where = p.email ? `${p.name ? `${p.name}, ` : ''}${p.email}` : (p.name ?? 'A member here');
+  const confirm = form.submit(
+    () => ({}),
+    async () => {
+      await post(`${base}/consent-request/confirmation`);
+      announce('Confirmed. The question was sent to that address.');
+      await onDone();
+    },
+  );
+  return (
+    <Notice>
+      <p>
+        Proposed address for the question: <strong>{where}</strong>.{' '}
+        {detail.can.confirmConsentAddress
+          ? 'Please check it is really the person who was harmed before you send it.'
+          : 'It waits for an organizer who is not calling in to confirm it.'}
+      </p>
+      {detail.can.confirmConsentAddress ? (
+        <ApiForm form={form} onSubmit={confirm} labels={{}} submitLabel="Confirm and send">
+          <></>
+        </ApiForm>
+      ) : null}
+    </Notice>
   );
 }

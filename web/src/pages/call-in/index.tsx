@@ -71,7 +71,9 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
 
       {d.can.saveDraft ? <Draft base={base} initial={d.draft ?? ''} /> : null}
       {d.can.chooseChannel ? <Channel base={base} current={d.channel} onDone={reload} /> : null}
-      {d.can.sendMessage ? <SendMessage base={base} spoken={spoken} onDone={reload} /> : null}
+      {d.can.sendMessage ? (
+        <SendMessage base={base} spoken={spoken} handover={d.handover} onDone={reload} />
+      ) : null}
 
       <Thread messages={d.messages} />
 

@@ -1,49 +1,75 @@
 // A message to the member, or (for a conversation by voice or in person) a private note of it.
 import { useState } from 'react';
-import { post } from '../../api.ts';
+import { post, type MessageSent } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
 import { TextArea, TextField, collect, required, useForm } from '../../components/form.tsx';
 import { Notice } from '../../components/page.tsx';
 import { Section } from './section.tsx';
 
+const deliveryWords: Record<MessageSent['delivery'], string> = {
+  app: 'Your message is sent. They will see it when they sign in, and they get an email saying a message is waiting.',
+  email: 'Your message is sent. They will get an email with a private link to read it.',
+  handover:
+    'Your message is saved in the conversation. They read it once you share the one-time link with them.',
+  logged: 'Your note is saved.',
+};
+
 export function SendMessage({
   base,
   spoken,
+  handover,
   onDone,
 }: {
   base: string;
   spoken: boolean;
+  /** The one-time handover link, for a member with no account or email. */
+  handover: MessageSent['handover'];
   onDone: () => Promise<void>;
 }) {
   const announce = useAnnounce();
   const [text, setText] = useState('');
-  const [link, setLink] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const form = useForm({ text: 'message' });
   const { errors, submit } = form;
   const onSubmit = submit(
     () => collect({ message: required(text) }),
     async () => {
-      const r = await post<{ memberUrl: string | null }>(`${base}/messages`, { text });
+      const r = await post<MessageSent>(`${base}/messages`, { text });
       setText('');
-      if (r.memberUrl) setLink(r.memberUrl);
-      announce(spoken ? 'Your note is saved.' : 'Your message is sent.');
+      const m = deliveryWords[r.delivery];
+      setSent(m);
+      announce(m);
       await onDone();
     },
   );
   const title = spoken ? 'Log the conversation' : 'Send a message';
   return (
     <Section id="send-heading" title={title}>
-      {link ? (
+      {sent ? (
         <Notice tone="done">
-          <TextField
-            id="member-url"
-            label="Their private link"
-            hint="It was sent to them where we can reach them. You can also share it in a private message."
-            value={link}
-            readOnly
-          />
+          <p>{sent}</p>
         </Notice>
+      ) : null}
+      {handover ? (
+        handover.url ? (
+          <Notice>
+            <TextField
+              id="member-url"
+              label="A one-time link for them"
+              hint="They have no account or email here, so share this one-time link with them privately. The first browser that opens it keeps it; after that it works only there, so please do not open it yourself."
+              value={handover.url}
+              readOnly
+            />
+          </Notice>
+        ) : (
+          <Notice>
+            <p>
+              They opened the one-time link, so it now works only in their browser. New messages
+              wait for them there.
+            </p>
+          </Notice>
+        )
       ) : null}
       <ApiForm
         form={form}
