@@ -79,6 +79,8 @@ beforeAll(async () => {
   const op = community.operator;
   clients.organizer = await join(op, 'organizer', 'ada@example.org', 'Ada Organizer');
   clients.member = await join(clients.organizer, 'member', 'mo@example.org', 'Mo Member');
+  // A second organizer stands in for the group's consent: Ada holds the call-in (rule 10).
+  const second = await join(clients.organizer, 'organizer', 'bo@example.org', 'Bo Organizer');
   const organizerId = (await clients.organizer.call<{ user: { id: string } }>('GET', '/api/me'))
     .user.id;
   await clients.organizer.call('PATCH', `${api()}/care/me`, { capacity: 3 });
@@ -110,7 +112,7 @@ beforeAll(async () => {
     { callerUserId: organizerId },
   );
   const ci = `${api()}/call-ins/${callIn.id}`;
-  await clients.organizer.call('POST', `${ci}/consent/approval`, { approve: true });
+  await second.call('POST', `${ci}/consent/approval`, { approve: true });
   await clients.organizer.call('PUT', `${ci}/channel`, { channel: 'in-app' });
   await clients.organizer.call('POST', `${ci}/messages`, {
     text: 'Hi Dee, could we talk privately about the word you used for the new volunteers?',
