@@ -325,6 +325,28 @@ export function privacyRepository(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at }));
     },
+    /** One page of the concerns a person raised under their name, oldest first. */
+    async concernsRaisedByPage(
+      userId: string,
+      after: { createdAt: string; id: string } | null,
+      limit: number,
+    ) {
+      let q = db
+        .selectFrom('concerns')
+        .selectAll()
+        .where('reporter_user_id', '=', userId)
+        .where('anonymous', '=', 0);
+      if (after) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('created_at', '>', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('created_at').orderBy('id').limit(limit).execute();
+      return rows.map(toConcern);
+    },
     async concernsRaisedBy(userId: string) {
       const rows = await db
         .selectFrom('concerns')
