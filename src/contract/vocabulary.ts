@@ -200,6 +200,8 @@ export const actChannels = [
   'follow-link',
   'consent-link',
   'member-link',
+  /** The `callin` command, on the machine. */
+  'cli',
 ] as const;
 export type ActChannel = (typeof actChannels)[number];
 

@@ -267,6 +267,14 @@ describe.each(testDialects())('access follows roles on %s', (dialect) => {
     const ci = `${api}/call-ins/${taken.body.id as string}`;
     expect((await cast.ally.request('PUT', `${ci}/draft`, { text: 'Hi Sam,' })).status).toBe(200);
     expect(await auditActions(cast.communityId)).toContain('call-in.draft');
+    // Each says how it was done (rule 10): signed in, in the app; by the CLI for the invitation.
+    const channels = await t.database.handle.db
+      .selectFrom('audit_log')
+      .select(['action', 'channel'])
+      .where('community_id', '=', cast.communityId)
+      .where('action', 'in', ['call-in.draft', 'invitation.create'])
+      .execute();
+    expect(channels.find((e) => e.action === 'call-in.draft')?.channel).toBe('app');
 
     const email = uniqueEmail('audited');
     const inv = await createInvitation(
@@ -291,6 +299,14 @@ describe.each(testDialects())('access follows roles on %s', (dialect) => {
       .where('action', 'in', ['session.start', 'session.end'])
       .orderBy('seq')
       .execute();
+    const invited = await t.database.handle.db
+      .selectFrom('audit_log')
+      .select('channel')
+      .where('action', '=', 'invitation.create')
+      .where('target_id', '=', inv.id)
+      .executeTakeFirst();
+    expect(invited?.channel).toBe('cli');
+    expect(channels.length).toBeGreaterThan(0);
     expect(mine).toEqual([
       { action: 'session.start', actor_id: userId, target_id: userId },
       { action: 'session.end', actor_id: userId, target_id: userId },

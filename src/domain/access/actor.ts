@@ -31,5 +31,6 @@ export function auditActor(actor: Actor): { actorKind: ActorKind; actorId: strin
 export function channelOf(actor: Actor): ActChannel | undefined {
   if (actor.kind === 'user') return 'app';
   if (actor.kind === 'token') return 'api-token';
+  if (actor.kind === 'cli') return 'cli';
   return undefined;
 }

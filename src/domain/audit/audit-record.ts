@@ -1,7 +1,7 @@
 import type { ActChannel, AuditAction, AuditTargetType } from '../../contract/vocabulary.ts';
 import type { AuditRepository } from '../../db/repositories/audit.repository.ts';
 import type { Actor } from '../access/actor.ts';
-import { auditActor } from '../access/actor.ts';
+import { auditActor, channelOf } from '../access/actor.ts';
 import { chainEntry } from './audit.ts';
 
 export interface AuditEvent {
@@ -9,7 +9,11 @@ export interface AuditEvent {
   action: AuditAction;
   targetType: AuditTargetType;
   targetId: string | null;
-  /** How the person acted: app, API token, or which private link (rule 10). */
+  /**
+   * How the person acted: app, API token, the CLI, or which private link (rule 10). Left out,
+   * it follows from the actor (signed in: app; a token: api-token; the CLI: cli); an act
+   * without an account names its link here, and an anonymous one none.
+   */
   channel?: ActChannel;
 }
 
@@ -24,9 +28,15 @@ export async function recordAudit(
   const previous = await audit.last();
   const entry = chainEntry(
     previous ? { seq: Number(previous.seq), hash: previous.hash } : undefined,
-    { ...event, ...auditActor(actor) },
+    { ...withChannel(event, actor), ...auditActor(actor) },
     at,
     audit.seal,
   );
   await audit.insert(entry);
+}
+
+function withChannel(event: AuditEvent, actor: Actor): AuditEvent {
+  if (event.channel) return event;
+  const channel = channelOf(actor);
+  return channel ? { ...event, channel } : event;
 }
