@@ -75,7 +75,10 @@ export function NotificationsPage() {
           </p>
           <ul className="card-list notice-list">
             {items.map((n) => (
-              <li key={n.id} className={`card${isRead(n) ? '' : ' notice-unread'}`}>
+              <li
+                key={n.id}
+                className={`card${n.template === 'urgent-concern' ? ' card-urgent' : isRead(n) ? '' : ' notice-unread'}`}
+              >
                 <p>
                   {isRead(n) ? null : <strong className="badge badge-new">New</strong>}{' '}
                   <a
