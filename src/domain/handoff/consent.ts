@@ -25,7 +25,7 @@ import {
   type Tx,
 } from '../conversation/call-in-state.ts';
 import { transition } from '../conversation/call-in-lifecycle.ts';
-import type { ActChannel, CallInStatus } from '../../contract/vocabulary.ts';
+import type { ActChannel, AuditAction, CallInStatus } from '../../contract/vocabulary.ts';
 import { isoNow } from '../common/clock.ts';
 import { findByFollowToken, findConcern } from '../intake/concerns.ts';
 import {
@@ -147,18 +147,7 @@ export async function requestConsent(
         consentTokenHash: token ? hashSecret(token) : null,
         updatedAt: at,
       });
-      await recordAudit(
-        repos.audit,
-        actor,
-        {
-          communityId,
-          action: 'consent.request',
-          targetType: 'call-in',
-          targetId: callIn.id,
-          channel: channelOf(actor),
-        },
-        at,
-      );
+      await auditConsent(repos, actor, callIn, 'consent.request', at);
       return {
         callInId: callIn.id,
         consentStatus: 'pending',
@@ -189,18 +178,7 @@ export async function requestConsent(
           at,
         );
       }
-      await recordAudit(
-        repos.audit,
-        actor,
-        {
-          communityId,
-          action: 'consent.propose',
-          targetType: 'call-in',
-          targetId: callIn.id,
-          channel: channelOf(actor),
-        },
-        at,
-      );
+      await auditConsent(repos, actor, callIn, 'consent.propose', at);
       return {
         callInId: callIn.id,
         consentStatus: callIn.consentStatus,
@@ -290,18 +268,7 @@ async function sendConsentRequest(
     },
     at,
   );
-  await recordAudit(
-    repos.audit,
-    actor,
-    {
-      communityId,
-      action: repoint ? 'consent.repoint' : 'consent.request',
-      targetType: 'call-in',
-      targetId: callIn.id,
-      channel: channelOf(actor),
-    },
-    at,
-  );
+  await auditConsent(repos, actor, callIn, repoint ? 'consent.repoint' : 'consent.request', at);
   return {
     callInId: callIn.id,
     consentStatus: 'pending',
@@ -382,17 +349,13 @@ export async function decideConsent(
         consent === 'declined' ? 'consent-declined' : 'consent-withdrawn',
       );
       await stop(repos, deps, callIn, consent, status, at);
-      await recordAudit(
-        repos.audit,
+      await auditConsent(
+        repos,
         actor,
-        {
-          communityId: callIn.communityId,
-          action: `consent.${consent === 'declined' ? 'decline' : 'withdraw'}`,
-          targetType: 'call-in',
-          targetId: callIn.id,
-          channel,
-        },
+        callIn,
+        `consent.${consent === 'declined' ? 'decline' : 'withdraw'}`,
         at,
+        channel,
       );
       return { callInId: callIn.id, consentStatus: consent, status };
     }
@@ -406,18 +369,7 @@ export async function decideConsent(
       status,
       updatedAt: at,
     });
-    await recordAudit(
-      repos.audit,
-      actor,
-      {
-        communityId: callIn.communityId,
-        action: 'consent.give',
-        targetType: 'call-in',
-        targetId: callIn.id,
-        channel,
-      },
-      at,
-    );
+    await auditConsent(repos, actor, callIn, 'consent.give', at, channel);
     return { callInId: callIn.id, consentStatus: 'given', status };
   });
 }
@@ -435,18 +387,7 @@ export async function withdrawConsent(
     const at = isoNow(deps.clock);
     await stop(repos, deps, callIn, 'withdrawn', status, at);
     const actor: Actor = 'actor' in who ? who.actor : { kind: 'public' };
-    await recordAudit(
-      repos.audit,
-      actor,
-      {
-        communityId: callIn.communityId,
-        action: 'consent.withdraw',
-        targetType: 'call-in',
-        targetId: callIn.id,
-        channel,
-      },
-      at,
-    );
+    await auditConsent(repos, actor, callIn, 'consent.withdraw', at, channel);
     return { callInId: callIn.id, consentStatus: 'withdrawn', status };
   });
 }
@@ -479,18 +420,7 @@ export async function approveAsOrganizer(
         throw new AppError('invalid_state');
       await stop(repos, deps, callIn, 'withdrawn', status, at);
     }
-    await recordAudit(
-      repos.audit,
-      actor,
-      {
-        communityId,
-        action: approve ? 'consent.approve' : 'consent.withdraw',
-        targetType: 'call-in',
-        targetId: callIn.id,
-        channel: channelOf(actor),
-      },
-      at,
-    );
+    await auditConsent(repos, actor, callIn, approve ? 'consent.approve' : 'consent.withdraw', at);
     return {
       callInId: callIn.id,
       consentStatus: approve ? 'given' : 'withdrawn',
@@ -542,4 +472,27 @@ async function stop(
       at,
     );
   }
+}
+
+/** One audit entry about a call-in's consent; `channel` names a private link (else the actor's). */
+async function auditConsent(
+  repos: Pick<ConsentRepos, 'audit'>,
+  actor: Actor,
+  callIn: Pick<CallIn, 'id' | 'communityId'>,
+  action: AuditAction,
+  at: string,
+  channel?: ActChannel,
+): Promise<void> {
+  await recordAudit(
+    repos.audit,
+    actor,
+    {
+      communityId: callIn.communityId,
+      action,
+      targetType: 'call-in',
+      targetId: callIn.id,
+      ...(channel ? { channel } : {}),
+    },
+    at,
+  );
 }
