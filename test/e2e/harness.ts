@@ -27,10 +27,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `env`: more variables for this server (for example SMTP_URL and RUN_JOBS, to send email). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'callin-e2e-'));
+/** A data folder that outlives one server process, so a test can restart on the same data. */
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'callin-e2e-'));
+}
+
+/**
+ * `env`: more variables for this server (for example SMTP_URL and RUN_JOBS, to send email).
+ * `opts.dataDir` and `opts.port`: start on a folder (and port) a stopped server used before;
+ * the caller then removes the folder. Otherwise the server gets a fresh folder it removes on stop.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  opts: { dataDir?: string; port?: number } = {},
+): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort());
+  const dataDir = opts.dataDir ?? makeDataDir();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['bin/callin.js', 'start'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
@@ -81,7 +93,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
