@@ -361,8 +361,8 @@ function Sent({
         <CopyButton text={raised.followUrl} label="Copy your private link" />
       </p>
       <p className="hint">
-        This browser tab keeps the link until you close it, so reloading this page does not lose
-        it. It is not saved anywhere else: copy it somewhere safe, or bookmark the page it opens.
+        This browser tab keeps the link until you close it, so reloading this page does not lose it.
+        It is not saved anywhere else: copy it somewhere safe, or bookmark the page it opens.
       </p>
       <p>
         <a href={path}>Follow your concern</a>
