@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFY } from '../../src/contract/vocabulary.ts';
 import { REPORTER_THREAD_MAX } from '../../src/contract/schemas/reporter.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { buildCast, notifications, raiseAndTriage, type Cast } from '../helpers/call-ins.ts';
+import {
+  buildCast,
+  callInAnswers,
+  notifications,
+  raiseAndTriage,
+  type Cast,
+} from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';
 import { buildMember, buildOperator, concernBody } from '../helpers/factories.ts';
@@ -269,9 +275,8 @@ describe.each(testDialects())('the conversation with the reporter on %s', (diale
     });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.details[0]).toMatchObject({ field: 'questionId', rule: 'invalid' });
-    const wrongLink = await stranger().post(`/api/follow/${c.followToken.slice(0, -1)}A/messages`, {
-      text: 'Hello',
-    });
+    const changed = c.followToken.slice(0, -1) + (c.followToken.at(-1) === 'A' ? 'B' : 'A');
+    const wrongLink = await stranger().post(`/api/follow/${changed}/messages`, { text: 'Hello' });
     expect(wrongLink.status).toBe(404);
 
     // The most messages one thread holds.
@@ -373,5 +378,31 @@ describe.each(testDialects())('the conversation with the reporter on %s', (diale
       { action: 'concern.follow-alert', channel: 'follow-link' },
       { action: 'concern.follow-alert', channel: 'follow-link' },
     ]);
+  });
+
+  it('an anonymous harmed reporter with an address hears that a consent question waits on the link', async () => {
+    const cast = await buildCast(t);
+    const api = `/api/communities/${cast.communityId}`;
+    const c = await anonymousConcern(cast);
+    const email = 'harmed.reporter@example.org';
+    await stranger().request('PUT', `/api/follow/${c.followToken}/alert`, { email });
+    const triaged = await cast.organizer.post(`${api}/concerns/${c.id}/triage`, {
+      answers: callInAnswers,
+      decision: 'call-in',
+      reason: 'A first thoughtless remark.',
+    });
+    expect(triaged.status).toBe(201);
+    const opened = await cast.organizer.post(`${api}/concerns/${c.id}/call-ins`, {});
+    const callInId = opened.body.id as string;
+    await cast.organizer.post(`${api}/call-ins/${callInId}/assign`, { userId: cast.ally.userId });
+    const before = (await notifications(t)).filter((n) => n.template === 'follow-alert').length;
+    const asked = await cast.ally.post(`${api}/call-ins/${callInId}/consent-request`, {});
+    expect(asked.status).toBe(200);
+    expect(asked.body.viaFollowLink).toBe(true);
+    const alerts = (await notifications(t)).filter((n) => n.template === 'follow-alert');
+    expect(alerts.slice(before).map((n) => n.to)).toEqual([{ email, name: null }]);
+    // The follow page shows the consent question on the same link.
+    const follow = await stranger().get(`/api/follow/${c.followToken}`);
+    expect(follow.body.consentQuestion).toBe(true);
   });
 });
