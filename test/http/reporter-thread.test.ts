@@ -406,3 +406,31 @@ describe.each(testDialects())('the conversation with the reporter on %s', (diale
     expect(follow.body.consentQuestion).toBe(true);
   });
 });
+
+describe.each(testDialects())('quotas on the conversation with the reporter on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { env: { QUOTA_MESSAGES_PER_HOUR: '2' } });
+  });
+  afterAll(async () => t.close());
+
+  it('questions and a signed-in reporter’s messages count as messages', async () => {
+    const cast = await buildCast(t);
+    const api = `/api/communities/${cast.communityId}/concerns`;
+    const c = await raiseAndTriage(cast);
+    for (const text of ['First question?', 'Second question?']) {
+      expect((await cast.organizer.post(`${api}/${c.id}/questions`, { text })).status).toBe(201);
+    }
+    const third = await cast.organizer.post(`${api}/${c.id}/questions`, { text: 'Third?' });
+    expect(third.status).toBe(429);
+    expect(third.body).toMatchObject({ code: 'quota_exceeded', details: { reason: 'messages' } });
+    for (const text of ['One.', 'Two.']) {
+      const r = await cast.reporter.post(`/api/me/concerns/${c.id}/messages`, { text });
+      expect(r.status).toBe(201);
+    }
+    const over = await cast.reporter.post(`/api/me/concerns/${c.id}/messages`, { text: 'Three.' });
+    expect(over.status).toBe(429);
+    const thread = await cast.organizer.get(`${api}/${c.id}/messages`);
+    expect(thread.body.items).toHaveLength(4);
+  });
+});
