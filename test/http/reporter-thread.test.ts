@@ -404,6 +404,19 @@ describe.each(testDialects())('the conversation with the reporter on %s', (diale
     // The follow page shows the consent question on the same link.
     const follow = await stranger().get(`/api/follow/${c.followToken}`);
     expect(follow.body.consentQuestion).toBe(true);
+    // Closing is a change too (once the few hours between two emails have passed).
+    await t.database.handle.db
+      .updateTable('follow_alerts')
+      .set({ last_sent_at: '2026-01-01T00:00:00.000Z' })
+      .where('concern_id', '=', c.id)
+      .execute();
+    const closed = await cast.organizer.post(`${api}/call-ins/${callInId}/close`, {});
+    expect(closed.status).toBe(200);
+    const after = (await notifications(t)).filter((n) => n.template === 'follow-alert');
+    expect(after.slice(before).map((n) => n.to)).toEqual([
+      { email, name: null },
+      { email, name: null },
+    ]);
   });
 });
 
