@@ -181,7 +181,7 @@ const templates: Record<TemplateName, TemplateText> = {
     action: 'Invite an organizer',
   },
   'reporter-question': {
-    subject: (c) => `A question from ${c}`,
+    subject: (c) => `A private question from ${c}`,
     body: [
       'The organizers looking at something you raised at {community} have a question for you.',
       'Answer only if you want to, and only what you are comfortable sharing. The question stays in Calling In; this email only tells you it is there.',
@@ -197,7 +197,7 @@ const templates: Record<TemplateName, TemplateText> = {
     action: 'Open the concern',
   },
   'follow-alert': {
-    subject: (c) => `Something changed on your concern at ${c}`,
+    subject: (c) => `An update from ${c}`,
     body: [
       'Something changed on a concern you raised at {community}, or someone there has a question for you.',
       'To see it, open the private link you were given when you raised it. For your privacy this email does not include it.',
