@@ -16,7 +16,9 @@ import {
 } from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';
-import { buildMember, buildOperator, concernBody } from '../helpers/factories.ts';
+import { buildMember, buildOperator, concernBody, PASSWORD } from '../helpers/factories.ts';
+import { REMOVED_TEXT } from '../../src/domain/privacy/erasure.ts';
+import { purgeExpiredCases } from '../../src/domain/privacy/retention.ts';
 
 describe.each(testDialects())('the conversation with the reporter on %s', (dialect) => {
   let t: TestApp;
@@ -445,5 +447,68 @@ describe.each(testDialects())('quotas on the conversation with the reporter on %
     expect(over.status).toBe(429);
     const thread = await cast.organizer.get(`${api}/${c.id}/messages`);
     expect(thread.body.items).toHaveLength(4);
+  });
+});
+
+describe.each(testDialects())('the reporter thread and privacy on %s', (dialect) => {
+  let t: TestApp;
+  let now = Date.parse('2026-01-10T09:00:00.000Z');
+  const clock = { now: () => new Date(now) };
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock });
+  });
+  afterAll(async () => t.close());
+
+  it('erasing an organizer removes their questions’ words; a purged case takes its thread along', async () => {
+    const cast = await buildCast(t);
+    const api = `/api/communities/${cast.communityId}/concerns`;
+    const bea = await buildMember(t, cast.communityId, 'organizer', 'Bea Organizer');
+    const c = await raiseAndTriage(cast);
+    const asked = await bea.post(`${api}/${c.id}/questions`, { text: 'BEA-WORDS: when?' });
+    expect(asked.status).toBe(201);
+    now += 60_000;
+    await cast.reporter.post(`/api/me/concerns/${c.id}/messages`, {
+      text: 'Yesterday.',
+      questionId: asked.body.id,
+    });
+    await t.ctx.store.repos.reporter.upsertAlert({
+      concernId: c.id,
+      communityId: cast.communityId,
+      address: 'sealed',
+      createdAt: new Date(now).toISOString(),
+      lastSentAt: null,
+    });
+    const erased = await bea.request('DELETE', '/api/me', { password: PASSWORD });
+    expect(erased.status).toBe(200);
+    const thread = await cast.organizer.get(`${api}/${c.id}/messages`);
+    expect(thread.body.items.map((i: { text: string }) => i.text)).toEqual([
+      REMOVED_TEXT,
+      'Yesterday.',
+    ]);
+    expect(thread.body.items[0].authorName).toBeNull();
+    const raw = await t.database.handle.db
+      .selectFrom('reporter_messages')
+      .select('author_user_id')
+      .where('concern_id', '=', c.id)
+      .execute();
+    expect(raw.map((r) => r.author_user_id)).toEqual([null, null]);
+
+    // Closed and past the retention period: the thread and the address go with the case.
+    await t.ctx.store.repos.concerns.updateStatus(
+      cast.communityId,
+      c.id,
+      'closed',
+      new Date(now).toISOString(),
+    );
+    now += 400 * 86_400_000;
+    await purgeExpiredCases(t.ctx.store.transaction.bind(t.ctx.store), clock);
+    for (const table of ['reporter_messages', 'follow_alerts'] as const) {
+      const left = await t.database.handle.db
+        .selectFrom(table)
+        .select('concern_id')
+        .where('concern_id', '=', c.id)
+        .execute();
+      expect([table, left]).toEqual([table, []]);
+    }
   });
 });
