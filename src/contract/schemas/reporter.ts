@@ -82,10 +82,7 @@ export const ReporterThread = Type.Object({
 });
 export type ReporterThread = Static<typeof ReporterThread>;
 
-export const FollowAlertBody = Type.Object(
-  { email: Email },
-  { additionalProperties: false },
-);
+export const FollowAlertBody = Type.Object({ email: Email }, { additionalProperties: false });
 export type FollowAlertBody = Static<typeof FollowAlertBody>;
 
 export const FollowAlertState = Type.Object({ alert: Type.Boolean() });

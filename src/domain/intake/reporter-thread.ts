@@ -4,14 +4,8 @@
 // organizers who may handle the case read it (the one policy, with rule 9's exclusions): never
 // the person it is about, a caller or an ally. Every message is encrypted, bound to its concern
 // and its id; the audit says that a message was written, never what it said.
-import type {
-  ConcernThread,
-  ReporterMessageSent,
-  ReporterThread,
-} from '../../contract/index.ts';
-import {
-  REPORTER_THREAD_MAX,
-} from '../../contract/schemas/reporter.ts';
+import type { ConcernThread, ReporterMessageSent, ReporterThread } from '../../contract/index.ts';
+import { REPORTER_THREAD_MAX } from '../../contract/schemas/reporter.ts';
 import { APP_CHANNEL, type ActChannel } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Concern, ReporterMessage } from '../../db/records.ts';
@@ -51,10 +45,7 @@ function answeredIds(rows: readonly ReporterMessage[]): Set<string> {
   return new Set(rows.filter((r) => r.kind === 'answer' && r.replyTo).map((r) => r.replyTo!));
 }
 
-async function assertRoom(
-  repos: Pick<Repositories, 'reporter'>,
-  concern: Concern,
-): Promise<void> {
+async function assertRoom(repos: Pick<Repositories, 'reporter'>, concern: Concern): Promise<void> {
   if (concern.status === 'closed') throw new AppError('concern_closed');
   const n = await repos.reporter.countMessages(concern.communityId, concern.id);
   if (n >= REPORTER_THREAD_MAX) throw new AppError('thread_full');
@@ -171,8 +162,7 @@ export async function readConcernThread(
       createdAt: r.createdAt,
     })),
     can: {
-      ask:
-        concern.status !== 'closed' && allows('concern.ask-reporter', actor, role, resource),
+      ask: concern.status !== 'closed' && allows('concern.ask-reporter', actor, role, resource),
     },
   };
 }
