@@ -1,6 +1,8 @@
 // The conversation with the reporter, and the address a reporter left to hear of changes.
 import type { Kysely } from 'kysely';
 import {
+  toConcern,
+  type Concern,
   followAlertRow,
   reporterMessageRow,
   toFollowAlert,
@@ -12,6 +14,17 @@ import type { Database } from '../schema.ts';
 
 export function reporterRepository(db: Kysely<Database>) {
   return {
+    /** A concern this person raised under their name (never an anonymous one). */
+    async findRaisedBy(userId: string, concernId: string): Promise<Concern | undefined> {
+      const row = await db
+        .selectFrom('concerns')
+        .selectAll()
+        .where('id', '=', concernId)
+        .where('reporter_user_id', '=', userId)
+        .where('anonymous', '=', 0)
+        .executeTakeFirst();
+      return row && toConcern(row);
+    },
     async insertMessage(m: ReporterMessage): Promise<void> {
       await db.insertInto('reporter_messages').values(reporterMessageRow(m)).execute();
     },

@@ -171,7 +171,7 @@ export async function readConcernThread(
 
 /** The concern the reporter reaches: by their follow link, or signed in as who raised it. */
 export async function reporterConcern(
-  repos: Pick<Repositories, 'concerns'>,
+  repos: Pick<Repositories, 'concerns' | 'reporter'>,
   who: ReporterAccess,
 ): Promise<{ concern: Concern; channel: ActChannel | undefined; actor: Actor }> {
   if ('token' in who) {
@@ -182,11 +182,9 @@ export async function reporterConcern(
   const actor = who.actor;
   requirePerson(actor);
   const userId = actor.userId;
-  const mine = (await repos.concerns.listByReporter(userId)).find((c) => c.id === who.concernId);
-  const concern = mine && (await repos.concerns.find(mine.communityId, mine.id));
+  const concern = await repos.reporter.findRaisedBy(userId, who.concernId);
   // Another person's concern, or an anonymous one: as if it did not exist.
-  if (!concern || concern.anonymous || concern.reporterUserId !== userId)
-    throw new AppError('not_found');
+  if (!concern) throw new AppError('not_found');
   return { concern, channel: undefined, actor };
 }
 
