@@ -24,6 +24,7 @@ import {
 let server: RunningServer;
 let browser: Browser;
 let organizer: ApiClient;
+let member: ApiClient;
 let communityId = '';
 let intakeId = '';
 const violations: string[] = [];
@@ -40,6 +41,7 @@ beforeAll(async () => {
     'ada@example.org',
     'Ada Organizer',
   );
+  member = await community.join(organizer, 'member', 'rosa@example.org', 'Rosa Reporter');
   intakeId = (
     await organizer.call<{ intakeId: string }>('GET', `/api/communities/${communityId}/settings`)
   ).intakeId;
@@ -50,12 +52,13 @@ afterAll(async () => {
 });
 
 async function contextFor(
-  who: 'public' | 'organizer',
+  who: 'public' | 'organizer' | 'member',
 ): Promise<{ context: BrowserContext; problems: PageProblems }> {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const problems = await watchPage(context);
-  if (who === 'organizer') await context.addCookies(organizer.cookieFor(server.url));
+  if (who !== 'public')
+    await context.addCookies((who === 'organizer' ? organizer : member).cookieFor(server.url));
   return { context, problems };
 }
 
@@ -159,6 +162,53 @@ describe('one link for the reporter', () => {
     await org.context.close();
     await reporter.context.close();
     problemsSeen.push(...reporter.problems.list, ...org.problems.list);
+    expect(violations).toEqual([]);
+    expect(problemsSeen).toEqual([]);
+  });
+
+  it('a signed-in reporter answers from My concerns', async () => {
+    const raised = await member.call<{ id: string }>(
+      'POST',
+      `/api/communities/${communityId}/concerns`,
+      {
+        what: 'In the forum someone called my idea "crazy".',
+        harmed: 'me',
+        about: { name: 'Lee' },
+        wants: 'organizers',
+      },
+    );
+    await organizer.call(
+      'POST',
+      `/api/communities/${communityId}/concerns/${raised.id}/questions`,
+      {
+        text: 'Do you have a link to the post?',
+      },
+    );
+    const rosa = await contextFor('member');
+    const page = await rosa.context.newPage();
+    await page.goto(`${server.url}/my/concerns`);
+    await heading(page, 'Concerns you raised');
+    await settle(page);
+    await page
+      .getByRole('link', { name: /Open it/ })
+      .first()
+      .click();
+    await heading(page, 'A concern you raised');
+    await page.getByRole('heading', { name: 'A question from the organizers' }).first().waitFor();
+    await settle(page);
+    await audit(page, 'my concern: a question waiting');
+    await page.locator('textarea[id^="answer-"]').fill('Not any more, it was deleted.');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page.getByText('Your answer reached the organizers').waitFor();
+    await settle(page);
+    await audit(page, 'my concern: answered');
+    const thread = await organizer.call<{ items: { author: string; text: string }[] }>(
+      'GET',
+      `/api/communities/${communityId}/concerns/${raised.id}/messages`,
+    );
+    expect(thread.items.map((i) => i.author)).toEqual(['organizer', 'reporter']);
+    await rosa.context.close();
+    problemsSeen.push(...rosa.problems.list);
     expect(violations).toEqual([]);
     expect(problemsSeen).toEqual([]);
   });
