@@ -163,7 +163,8 @@ export const variables: VariableDoc[] = [
   {
     name: 'QUOTA_MESSAGES_PER_HOUR',
     key: 'quotaMessagesPerHour',
-    description: 'Call-in messages and replies one account may send per hour. 0 turns it off.',
+    description:
+      'Call-in messages and replies, and messages between organizers and a signed-in reporter, one account may send per hour. 0 turns it off.',
     default: '200',
   },
   {

@@ -112,6 +112,16 @@ export const errorCodes = {
     message:
       'This one-time link is for the person you are calling in. Please share it with them rather than opening it yourself.',
   },
+  concern_closed: {
+    status: 409,
+    message:
+      'This concern is closed, so it takes no new messages. If something new has happened, you can raise a new concern.',
+  },
+  thread_full: {
+    status: 409,
+    message:
+      'This conversation has reached the most messages it can hold. The organizers can still read everything in it.',
+  },
   same_organizer_appeal: {
     status: 409,
     message: 'A different organizer needs to decide this appeal.',

@@ -64,6 +64,7 @@ export type NotificationPage =
   | 'enforcements'
   | 'my-enforcement'
   | 'my-concerns'
+  | 'my-concern'
   | 'concern'
   | 'inbox'
   | 'invitations'
@@ -104,6 +105,10 @@ export const notificationAudience: Record<
   'new-concerns-digest': { readers: ['organizer'], opens: 'inbox' },
   // Allies, and organizers with room, who could take the request.
   'ally-request': { readers: ['ally', 'organizer'], opens: 'ally-board' },
+  'reporter-question': { readers: ['reporter'], opens: 'my-concern' },
+  'reporter-answered': { readers: ['organizer'], opens: 'concern' },
+  // To the address a reporter left on the follow link: it carries no link of its own.
+  'follow-alert': { readers: ['reporter'], opens: 'home' },
 };
 
 /**

@@ -155,6 +155,13 @@ export type CallInViewer = (typeof callInViewers)[number];
 export const messageKinds = ['message', 'log', ...memberResponses] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
+/**
+ * The conversation with the reporter (issue 10): an organizer's question, the reporter's answer
+ * to one, or information the reporter adds later.
+ */
+export const reporterMessageKinds = ['question', 'answer', 'addition'] as const;
+export type ReporterMessageKind = (typeof reporterMessageKinds)[number];
+
 // ---- outcomes, enforcement and appeals (flow steps 2 and 7) --------------------------------
 
 export const outcomes = [
@@ -230,6 +237,9 @@ export const auditActions = [
   'concern.triage',
   'concern.triage-change',
   'concern.declare-conflict',
+  'concern.ask-reporter',
+  'concern.reporter-message',
+  'concern.follow-alert',
   'call-in.open',
   'call-in.assign',
   'call-in.caller-left',
@@ -305,6 +315,12 @@ export const notificationTemplates = [
   'caller-released',
   /** To the only organizer: an appeal needs a second organizer to decide it. */
   'appeal-needs-organizer',
+  /** 2026-12-01: to a reporter with an account, an organizer asked them a question. */
+  'reporter-question',
+  /** To organizers: the reporter answered a question or added information. */
+  'reporter-answered',
+  /** To the identity-free address a reporter left on their follow link. */
+  'follow-alert',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

@@ -38,6 +38,7 @@ import type {
   ReporterWants,
   Role,
   Urgency,
+  ReporterMessageKind,
 } from '../contract/vocabulary.ts';
 import type {
   ApiTokensTable,
@@ -55,6 +56,8 @@ import type {
   MembershipsTable,
   NoticeSettingsTable,
   NoticesTable,
+  ReporterMessagesTable,
+  FollowAlertsTable,
   SessionsTable,
   SetupTokensTable,
   AccountLinksTable,
@@ -1120,4 +1123,73 @@ export interface NewJob {
 export interface PendingJob {
   id: string;
   payload: JsonObject;
+}
+
+// ---- the conversation with the reporter ----------------------------------------------------
+
+export interface ReporterMessage {
+  id: string;
+  concernId: string;
+  communityId: string;
+  kind: ReporterMessageKind;
+  authorUserId: string | null;
+  replyTo: string | null;
+  /** Encrypted text. */
+  body: string;
+  createdAt: string;
+}
+
+export function toReporterMessage(r: ReporterMessagesTable): ReporterMessage {
+  return {
+    id: r.id,
+    concernId: r.concern_id,
+    communityId: r.community_id,
+    kind: r.kind,
+    authorUserId: r.author_user_id,
+    replyTo: r.reply_to,
+    body: r.body,
+    createdAt: r.created_at,
+  };
+}
+
+export function reporterMessageRow(m: ReporterMessage): ReporterMessagesTable {
+  return {
+    id: m.id,
+    concern_id: m.concernId,
+    community_id: m.communityId,
+    kind: m.kind,
+    author_user_id: m.authorUserId,
+    reply_to: m.replyTo,
+    body: m.body,
+    created_at: m.createdAt,
+  };
+}
+
+export interface FollowAlert {
+  concernId: string;
+  communityId: string;
+  /** Encrypted address. */
+  address: string;
+  createdAt: string;
+  lastSentAt: string | null;
+}
+
+export function toFollowAlert(r: FollowAlertsTable): FollowAlert {
+  return {
+    concernId: r.concern_id,
+    communityId: r.community_id,
+    address: r.address,
+    createdAt: r.created_at,
+    lastSentAt: r.last_sent_at,
+  };
+}
+
+export function followAlertRow(a: FollowAlert): FollowAlertsTable {
+  return {
+    concern_id: a.concernId,
+    community_id: a.communityId,
+    address: a.address,
+    created_at: a.createdAt,
+    last_sent_at: a.lastSentAt,
+  };
 }

@@ -28,6 +28,7 @@ import type {
   MemberState,
   MessageAuthor,
   MessageKind,
+  ReporterMessageKind,
   NewConcernEmail,
   NotificationTemplate,
   OfferStatus,
@@ -239,7 +240,34 @@ export interface CaseConflictsTable {
   created_at: string;
 }
 
+/** The conversation with the reporter: organizers' questions, the reporter's answers and additions. */
+export interface ReporterMessagesTable {
+  id: string;
+  concern_id: string;
+  community_id: string;
+  kind: ReporterMessageKind;
+  /** The organizer who asked; null for everything the reporter wrote. */
+  author_user_id: string | null;
+  /** For an answer, the question it answers. */
+  reply_to: string | null;
+  /** Encrypted text (context `reporter-message:<community>:<concern>:<id>`). */
+  body: string;
+  created_at: string;
+}
+
+/** An address a reporter left on their follow link, only to hear that something changed. */
+export interface FollowAlertsTable {
+  concern_id: string;
+  community_id: string;
+  /** Encrypted address (context `follow-alert:<community>:<concern>`). */
+  address: string;
+  created_at: string;
+  last_sent_at: string | null;
+}
+
 export interface Database {
+  reporter_messages: ReporterMessagesTable;
+  follow_alerts: FollowAlertsTable;
   notices: NoticesTable;
   notice_settings: NoticeSettingsTable;
   case_conflicts: CaseConflictsTable;

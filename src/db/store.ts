@@ -17,6 +17,7 @@ import { jobsRepository } from './repositories/jobs.repository.ts';
 import { invitationsRepository } from './repositories/invitations.repository.ts';
 import { membershipsRepository } from './repositories/memberships.repository.ts';
 import { noticesRepository } from './repositories/notices.repository.ts';
+import { reporterRepository } from './repositories/reporter.repository.ts';
 import { privacyRepository } from './repositories/privacy.repository.ts';
 import { sessionsRepository } from './repositories/sessions.repository.ts';
 import { setupTokensRepository } from './repositories/setup-tokens.repository.ts';
@@ -50,6 +51,7 @@ export function createRepositories(
     care: careRepository(db),
     enforcement: enforcementRepository(db),
     notices: noticesRepository(db),
+    reporter: reporterRepository(db),
   };
 }
 

@@ -570,6 +570,34 @@ export const validRequests: Record<string, Builder> = {
     body: concernBody({ anonymous: true }),
   }),
   'GET /api/follow/:token': async (w) => ({ url: `/api/follow/${w.a.followToken}` }),
+  'GET /api/follow/:token/messages': async (w) => ({
+    url: `/api/follow/${w.a.followToken}/messages`,
+  }),
+  'POST /api/follow/:token/messages': async (w) => ({
+    url: `/api/follow/${w.a.followToken}/messages`,
+    body: { text: 'One more thing I remembered.' },
+  }),
+  'PUT /api/follow/:token/alert': async (w) => ({
+    url: `/api/follow/${w.a.followToken}/alert`,
+    body: { email: uniqueEmail('alert') },
+  }),
+  'DELETE /api/follow/:token/alert': async (w) => ({
+    url: `/api/follow/${w.a.followToken}/alert`,
+  }),
+  'GET /api/me/concerns/:concernId/messages': async (w) => ({
+    url: `/api/me/concerns/${w.a.concernId}/messages`,
+  }),
+  'POST /api/me/concerns/:concernId/messages': async (w) => ({
+    url: `/api/me/concerns/${w.a.concernId}/messages`,
+    body: { text: 'Something I would like to add.' },
+  }),
+  'GET /api/communities/:communityId/concerns/:concernId/messages': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns/${w.a.concernId}/messages`,
+  }),
+  'POST /api/communities/:communityId/concerns/:concernId/questions': async (w) => ({
+    url: `/api/communities/${w.a.id}/concerns/${w.a.concernId}/questions`,
+    body: { text: 'Could you tell us roughly when this happened?' },
+  }),
 
   // ---- privacy: the actor's own account (a wrong password, so nobody is erased here)
   'DELETE /api/me': async () => ({ url: '/api/me', body: { password: 'not the password at all' } }),

@@ -157,6 +157,36 @@ const matrix: Record<string, Row> = {
   'GET /api/public/intake/:intakeId': { allow: everyone },
   'POST /api/public/intake/:intakeId/concerns': { allow: everyone },
   'GET /api/follow/:token': { allow: everyone },
+  // The conversation with the reporter: whoever holds the follow link; signed in, only the
+  // member who raised it (anyone else is told it does not exist); organizers of A ask.
+  'GET /api/follow/:token/messages': { allow: everyone },
+  'POST /api/follow/:token/messages': { allow: everyone },
+  'PUT /api/follow/:token/alert': { allow: everyone },
+  'DELETE /api/follow/:token/alert': { allow: everyone },
+  'GET /api/me/concerns/:concernId/messages': {
+    allow: ['member'],
+    expect: {
+      ...tokensRefused,
+      anonymous: 'sign_in_required',
+      ally: 'not_found',
+      organizer: 'not_found',
+      operator: 'not_found',
+      otherOrganizer: 'not_found',
+    },
+  },
+  'POST /api/me/concerns/:concernId/messages': {
+    allow: ['member'],
+    expect: {
+      ...tokensRefused,
+      anonymous: 'sign_in_required',
+      ally: 'not_found',
+      organizer: 'not_found',
+      operator: 'not_found',
+      otherOrganizer: 'not_found',
+    },
+  },
+  'GET /api/communities/:communityId/concerns/:concernId/messages': { allow: organizersOfA },
+  'POST /api/communities/:communityId/concerns/:concernId/questions': { allow: organizersOfA },
 
   // ---- privacy: one's own account, from a signed-in browser only. The request carries a
   // wrong password, so people reach the password check and nobody is erased.

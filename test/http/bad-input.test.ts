@@ -189,6 +189,9 @@ function genericUrl(w: World, route: RegisteredRoute): string {
     .replace(/:[A-Za-z0-9_]+/g, '00000000-0000-4000-8000-000000000000');
 }
 
+// Each walks every route of the API: on a small shared machine that takes longer than one test.
+const WALK = { timeout: 120_000 };
+
 describe.each(testDialects())('bad input on %s', (dialect) => {
   let w: World;
   let routes: RegisteredRoute[];
@@ -216,7 +219,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
   const operation = (route: RegisteredRoute) =>
     doc.paths[route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[route.method.toLowerCase()];
 
-  it('answers every bad request with a stable 4xx code, and stores nothing', async () => {
+  it('answers every bad request with a stable 4xx code, and stores nothing', WALK, async () => {
     const failures: string[] = [];
     let checked = 0;
     for (const route of routes) {
@@ -268,7 +271,7 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     expect(res.body).toEqual({ code: 'not_found', message: errorCodes.not_found.message });
   });
 
-  it('never answers random JSON bodies with a server error', async () => {
+  it('never answers random JSON bodies with a server error', WALK, async () => {
     const targets = routes.filter((r) => r.method === 'POST' || r.method === 'PATCH');
     expect(targets.length).toBeGreaterThan(10);
     for (const route of targets) {

@@ -37,6 +37,7 @@ const pageLinks: Record<NotificationPage, RegExp> = {
   enforcements: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/enforcements$/,
   'my-enforcement': /^https?:\/\/[^/]+\/me\/enforcements\/[^/]+$/,
   'my-concerns': /^https?:\/\/[^/]+\/me\/concerns$/,
+  'my-concern': /^https?:\/\/[^/]+\/me\/concerns\/[^/]+$/,
   concern: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/concerns\/[^/]+$/,
   inbox: /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/inbox$/,
   'ally-board': /^https?:\/\/[^/]+\/(c|communities)\/[^/]+\/ally-board$/,
@@ -51,7 +52,7 @@ const opensFor: Record<NotificationReader, readonly NotificationPage[]> = {
   ally: ['offers', 'call-in', 'care', 'ally-board'],
   harmed: ['consent-link', 'follow-link', 'home'],
   member: ['member-link', 'my-enforcement'],
-  reporter: ['follow-link', 'my-concerns'],
+  reporter: ['follow-link', 'my-concerns', 'my-concern', 'home'],
 };
 
 /** Words that are true only for some readers: whoever else reads them is told something false. */
@@ -77,6 +78,7 @@ const LINK = (page: NotificationPage) =>
     enforcements: 'https://callin.example.org/communities/c1/enforcements',
     'my-enforcement': 'https://callin.example.org/me/enforcements/e1',
     'my-concerns': 'https://callin.example.org/me/concerns',
+    'my-concern': 'https://callin.example.org/me/concerns/k1',
     concern: 'https://callin.example.org/communities/c1/concerns/k1',
     inbox: 'https://callin.example.org/communities/c1/inbox',
     'ally-board': 'https://callin.example.org/communities/c1/ally-board',

@@ -23,6 +23,7 @@ import { InvitePage } from './pages/invite.tsx';
 import { MembersPage } from './pages/members.tsx';
 import { MyCallInPage, MyCallInsPage } from './pages/my-call-ins.tsx';
 import { MyConcernsPage } from './pages/my-concerns.tsx';
+import { MyConcernPage } from './pages/my-concern.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { OffersPage } from './pages/offers.tsx';
 import { PublicRaisePage, RaisePage } from './pages/raise.tsx';
@@ -71,6 +72,12 @@ export const routes: RouteDef[] = [
   { path: '/raise/:intakeId', render: (r) => <PublicRaisePage intakeId={p(r, 'intakeId')} /> },
   { path: '/follow/:token', render: (r) => <FollowPage token={p(r, 'token')} /> },
   { path: '/my/concerns', render: () => <MyConcernsPage /> },
+  // Notifications link to /me/concerns (and one concern there).
+  { path: '/me/concerns', render: () => <MyConcernsPage /> },
+  {
+    path: '/me/concerns/:concernId',
+    render: (r) => <MyConcernPage concernId={p(r, 'concernId')} />,
+  },
   { path: '/c/:id', render: (r) => <CommunityOverviewPage communityId={p(r, 'id')} /> },
   { path: '/c/:id/raise', render: (r) => <RaisePage communityId={p(r, 'id')} /> },
   { path: '/c/:id/ally-board', render: (r) => <AllyBoardPage communityId={p(r, 'id')} /> },

@@ -15,3 +15,4 @@ export * from './privacy.ts';
 export * from './language.ts';
 export * from './system.ts';
 export * from './notices.ts';
+export * from './reporter.ts';

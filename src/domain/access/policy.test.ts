@@ -98,6 +98,7 @@ const expected: Record<Action, string> = {
   'concern.list': organizers,
   'concern.read': organizers,
   'concern.triage': organizers,
+  'concern.ask-reporter': organizers,
   'concern.declare-conflict': organizers,
   'staff.list': members,
   'call-in.open': organizers,
@@ -160,6 +161,7 @@ const personal: readonly Action[] = ['community.create', 'member.call-in', 'enfo
 const caseActions: readonly Action[] = [
   'concern.read',
   'concern.triage',
+  'concern.ask-reporter',
   'call-in.open',
   'call-in.candidates',
   'call-in.assign',

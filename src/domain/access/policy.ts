@@ -77,6 +77,8 @@ export const policy = {
   'concern.list': { role: 'organizer' },
   'concern.read': { role: 'organizer', case: true },
   'concern.triage': { role: 'organizer', case: true },
+  /** Ask the reporter a question (they answer through their follow link or "My concerns"). */
+  'concern.ask-reporter': { role: 'organizer', case: true },
   /** Rule 9: step back from a case (metadata only; allowed even when already excluded). */
   'concern.declare-conflict': { role: 'organizer' },
   /** The organizers and allies of a community, by name (whom a reporter may exclude). */

@@ -28,6 +28,7 @@ import { transition } from '../conversation/call-in-lifecycle.ts';
 import type { ActChannel, AuditAction, CallInStatus } from '../../contract/vocabulary.ts';
 import { isoNow } from '../common/clock.ts';
 import { findByFollowToken, findConcern } from '../intake/concerns.ts';
+import { alertFollower } from '../intake/follow-alerts.ts';
 import {
   followUpKeyPrefix,
   memberKeyPrefix,
@@ -37,7 +38,15 @@ import { hashSecret, newSecret } from '../common/tokens.ts';
 
 type ConsentRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'callIns' | 'users' | 'audit' | 'jobs' | 'communities' | 'conflicts'
+  | 'memberships'
+  | 'concerns'
+  | 'callIns'
+  | 'users'
+  | 'audit'
+  | 'jobs'
+  | 'communities'
+  | 'conflicts'
+  | 'reporter'
 >;
 
 /** Who is answering: a signed-in harmed person, or the holder of a private link. */
@@ -141,7 +150,9 @@ export async function requestConsent(
           at,
         );
       }
-      // Otherwise the reporter sees the question on their private follow link.
+      // Otherwise the reporter sees the question on their private follow link (and hears that
+      // something changed, if they left an address there).
+      if (!token) await alertFollower(repos, deps, concern, at);
       await repos.callIns.update(callIn.id, {
         consentStatus: 'pending',
         consentTokenHash: token ? hashSecret(token) : null,

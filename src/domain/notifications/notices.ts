@@ -40,6 +40,9 @@ export const noticeText: Record<NotificationTemplate, string> = {
   'urgent-concern': 'An urgent concern was raised at {community}: someone may be in danger.',
   'new-concerns-digest': 'New concerns were raised at {community} today.',
   'ally-request': 'Someone at {community} is looking for an ally, and you have room.',
+  'reporter-question': 'The organizers at {community} have a question about something you raised.',
+  'reporter-answered': 'The person who raised a concern at {community} wrote something new on it.',
+  'follow-alert': 'Something changed on a concern you raised at {community}.',
 };
 
 const context = (id: string) => `notice:${id}`;

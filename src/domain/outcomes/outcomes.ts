@@ -19,6 +19,7 @@ import { parseSettings } from '../accounts/community-settings.ts';
 import { writeEnforcement } from '../enforcement/enforcement.ts';
 import { followUpKeyPrefix, queueNotification } from '../notifications/notifications.ts';
 import { newId } from '../common/tokens.ts';
+import { alertFollower } from '../intake/follow-alerts.ts';
 import type { LadderLevel } from '../triage/triage.ts';
 
 export { outcomes } from '../../contract/vocabulary.ts';
@@ -35,6 +36,7 @@ type OutcomeRepos = Pick<
   | 'audit'
   | 'jobs'
   | 'conflicts'
+  | 'reporter'
 >;
 
 const DAY = 86_400_000;
@@ -106,6 +108,8 @@ export async function recordOutcome(
         at,
       );
     }
+    // The address a reporter left on their follow link hears that something changed.
+    await alertFollower(repos, deps, { id: callIn.concernId, communityId }, at);
     await recordAudit(
       repos.audit,
       actor,
@@ -129,6 +133,7 @@ export async function closeCallIn(
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, { status, closedAt: at, updatedAt: at });
     await repos.concerns.updateStatus(communityId, callIn.concernId, 'closed', at);
+    await alertFollower(repos, deps, { id: callIn.concernId, communityId }, at);
     await recordAudit(
       repos.audit,
       actor,
@@ -158,6 +163,7 @@ export async function reopenCallIn(
       updatedAt: at,
     });
     await repos.concerns.updateStatus(communityId, callIn.concernId, 'in-progress', at);
+    await alertFollower(repos, deps, { id: callIn.concernId, communityId }, at);
     // The conversation is open again: the next outcome sets the next reminder.
     await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
     await recordAudit(

@@ -61,6 +61,19 @@ export const contentSteps: ContentStep[] = [
     context: (r) => `callin-message:${id(r, 'community_id')}:${id(r, 'call_in_id')}:${id(r)}`,
   },
   {
+    // An organizer's question to the reporter is their own words; the reporter's answers are
+    // cleaned of names like the rest of the case.
+    cell: {
+      table: 'reporter_messages',
+      key: 'id',
+      column: 'body',
+      with: ['concern_id', 'author_user_id'],
+    },
+    context: (r) => `reporter-message:${id(r, 'community_id')}:${id(r, 'concern_id')}:${id(r)}`,
+    authored: (r, userId) => r.author_user_id === userId,
+    remove: () => REMOVED_TEXT,
+  },
+  {
     cell: { table: 'call_ins', key: 'id', column: 'draft', with: [] },
     context: (r) => `callin-draft:${id(r, 'community_id')}:${id(r)}`,
   },
@@ -106,6 +119,7 @@ export const referenceSteps: {
   { table: 'concerns', column: 'reporter_user_id', also: { anonymous: true } },
   { table: 'concerns', column: 'subject_user_id' },
   { table: 'call_ins', column: 'caller_user_id' },
+  { table: 'reporter_messages', column: 'author_user_id' },
   { table: 'call_ins', column: 'harmed_user_id' },
   { table: 'enforcements', column: 'subject_user_id' },
   { table: 'enforcement_appeals', column: 'appellant_user_id' },

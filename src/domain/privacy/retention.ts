@@ -25,6 +25,8 @@ export const casePurgeSteps: CasePurgeStep[] = [
   { table: 'call_in_messages', column: 'call_in_id', by: 'call-in' },
   { table: 'call_in_offers', column: 'call_in_id', by: 'call-in' },
   { table: 'call_ins', column: 'concern_id', by: 'concern' },
+  { table: 'reporter_messages', column: 'concern_id', by: 'concern' },
+  { table: 'follow_alerts', column: 'concern_id', by: 'concern' },
   { table: 'triage_decisions', column: 'concern_id', by: 'concern' },
   { table: 'case_conflicts', column: 'concern_id', by: 'concern' },
   { table: 'concerns', column: 'id', by: 'concern' },

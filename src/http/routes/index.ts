@@ -12,6 +12,7 @@ import { invitationRoutes } from './invitations.routes.ts';
 import { languageRoutes } from './language.routes.ts';
 import { noticeRoutes } from './notices.routes.ts';
 import { privacyRoutes } from './privacy.routes.ts';
+import { reporterRoutes } from './reporter.routes.ts';
 import { triageRoutes } from './triage.routes.ts';
 import type { RouteRegistrar } from './types.ts';
 
@@ -32,4 +33,5 @@ export const routes: RouteRegistrar[] = [
   privacyRoutes,
   languageRoutes,
   noticeRoutes,
+  reporterRoutes,
 ];

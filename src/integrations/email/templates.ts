@@ -180,6 +180,31 @@ const templates: Record<TemplateName, TemplateText> = {
     ],
     action: 'Invite an organizer',
   },
+  'reporter-question': {
+    subject: (c) => `A private question from ${c}`,
+    body: [
+      'The organizers looking at something you raised at {community} have a question for you.',
+      'Answer only if you want to, and only what you are comfortable sharing. The question stays in Calling In; this email only tells you it is there.',
+    ],
+    action: 'Read the question',
+  },
+  'reporter-answered': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'The person who raised a concern at {community} has written something new on it. As an organizer, you can read it on the concern page.',
+      'What they wrote stays in Calling In; this email only tells you it is there.',
+    ],
+    action: 'Open the concern',
+  },
+  'follow-alert': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Something changed on a concern you raised at {community}, or someone there has a question for you.',
+      'To see it, open the private link you were given when you raised it. For your privacy this email does not include it.',
+      'You asked for this email on that page, and you can stop these emails there at any time.',
+    ],
+    action: 'About Calling In',
+  },
 };
 
 export interface RenderInput {

@@ -1,7 +1,9 @@
 // The form for raising a concern, shared by members (signed in) and the public form. After it
 // is sent, it explains what happens next and shows the private follow link.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Raised } from '../api.ts';
+import { CopyButton } from './copy-button.tsx';
+import { forget, keep, readKept } from './tab-keep.ts';
 import { categoryOptions, harmedOptions, wantsOptions } from '../labels.ts';
 import { ApiForm } from './api-form.tsx';
 import { Checkbox, CheckboxGroup, RadioGroup } from './choice-fields.tsx';
@@ -46,7 +48,10 @@ export function ConcernForm({
   communityName,
   staff = [],
   send,
+  keepKey = `${mode}:${communityName}`,
 }: {
+  /** What this tab keeps the draft and the private link under (one form, one key). */
+  keepKey?: string;
   mode: 'member' | 'public';
   allowAnonymous: boolean;
   communityName: string;
@@ -54,20 +59,49 @@ export function ConcernForm({
   staff?: readonly StaffChoice[];
   send: (body: Record<string, unknown>) => Promise<Raised>;
 }) {
-  const [what, setWhat] = useState('');
-  const [quotes, setQuotes] = useState('');
-  const [links, setLinks] = useState('');
-  const [impact, setImpact] = useState('');
-  const [harmed, setHarmed] = useState('');
-  const [harmedName, setHarmedName] = useState('');
-  const [about, setAbout] = useState('');
-  const [wants, setWants] = useState('');
-  const [categories, setCategories] = useState<string[]>([]);
-  const [urgent, setUrgent] = useState(false);
-  const [anonymous, setAnonymous] = useState(mode === 'public' && allowAnonymous);
-  const [contact, setContact] = useState('');
-  const [exclude, setExclude] = useState<string[]>([]);
-  const [raised, setRaised] = useState<Raised | null>(null);
+  const draftKey = `callin:draft:${keepKey}`;
+  const sentKey = `callin:sent:${keepKey}`;
+  // A reload mid-form keeps what was written (in this tab only); a reload after sending keeps
+  // the private link.
+  const [kept] = useState(() => readKept<Partial<Draft>>(draftKey));
+  const [what, setWhat] = useState(kept?.what ?? '');
+  const [quotes, setQuotes] = useState(kept?.quotes ?? '');
+  const [links, setLinks] = useState(kept?.links ?? '');
+  const [impact, setImpact] = useState(kept?.impact ?? '');
+  const [harmed, setHarmed] = useState(kept?.harmed ?? '');
+  const [harmedName, setHarmedName] = useState(kept?.harmedName ?? '');
+  const [about, setAbout] = useState(kept?.about ?? '');
+  const [wants, setWants] = useState(kept?.wants ?? '');
+  const [categories, setCategories] = useState<string[]>(kept?.categories ?? []);
+  const [urgent, setUrgent] = useState(kept?.urgent ?? false);
+  const [anonymous, setAnonymous] = useState(
+    kept?.anonymous ?? (mode === 'public' && allowAnonymous),
+  );
+  const [contact, setContact] = useState(kept?.contact ?? '');
+  const [exclude, setExclude] = useState<string[]>(kept?.exclude ?? []);
+  const [raised, setRaised] = useState<KeptSent | null>(() => readKept<KeptSent>(sentKey));
+  const draft: Draft = {
+    what,
+    quotes,
+    links,
+    impact,
+    harmed,
+    harmedName,
+    about,
+    wants,
+    categories,
+    urgent,
+    anonymous,
+    contact,
+    exclude,
+  };
+  const written = [what, quotes, links, impact, harmedName, about, contact].some((v) => v.trim());
+  const draftJson = JSON.stringify(draft);
+  useEffect(() => {
+    if (raised) return;
+    if (written) keep(draftKey, JSON.parse(draftJson));
+    else forget(draftKey);
+  }, [draftJson, draftKey, raised, written]);
   const form = useForm(aliases);
 
   const onSubmit = form.submit(
@@ -104,14 +138,36 @@ export function ConcernForm({
       if (harmed === 'someone-else' && harmedName.trim()) body.harmedName = harmedName.trim();
       if (!anonymous && contact.trim()) body.contact = contact.trim();
       if (exclude.length > 0) body.exclude = exclude;
-      setRaised(await send(body));
+      const r: KeptSent = { ...(await send(body)), anonymous };
+      forget(draftKey);
+      keep(sentKey, r);
+      setRaised(r);
     },
   );
 
-  if (raised) return <Sent raised={raised} communityName={communityName} anonymous={anonymous} />;
+  if (raised)
+    return (
+      <Sent
+        raised={raised}
+        communityName={communityName}
+        anonymous={raised.anonymous ?? false}
+        another={() => {
+          forget(sentKey);
+          forget(draftKey);
+          window.location.reload();
+        }}
+      />
+    );
 
   return (
     <ApiForm form={form} onSubmit={onSubmit} labels={labels} submitLabel="Send this privately">
+      <p className="hint" id="draft-kept">
+        {kept
+          ? 'We kept what you had written in this browser tab, so the reload did not lose it. '
+          : ''}
+        While you write, your words are kept only in this browser tab, so reloading the page does
+        not lose them. They are cleared when you send, or when you close the tab.
+      </p>
       <TextArea
         id="what"
         label="What happened?"
@@ -248,14 +304,36 @@ export function ConcernForm({
   );
 }
 
+/** The answer to sending, as this tab keeps it (with whether it was sent anonymously). */
+type KeptSent = Raised & { anonymous?: boolean };
+
+/** What the form keeps in this tab while it is written. */
+interface Draft {
+  what: string;
+  quotes: string;
+  links: string;
+  impact: string;
+  harmed: string;
+  harmedName: string;
+  about: string;
+  wants: string;
+  categories: string[];
+  urgent: boolean;
+  anonymous: boolean;
+  contact: string;
+  exclude: string[];
+}
+
 function Sent({
   raised,
   communityName,
   anonymous,
+  another,
 }: {
   raised: Raised;
   communityName: string;
   anonymous: boolean;
+  another: () => void;
 }) {
   const path = new URL(raised.followUrl, window.location.origin).pathname;
   return (
@@ -278,9 +356,21 @@ function Sent({
       <p>
         <label htmlFor="follow-url">Your private link</label>
       </p>
-      <input id="follow-url" className="input mono" readOnly value={raised.followUrl} />
+      <p className="inline-form">
+        <input id="follow-url" className="input mono" readOnly value={raised.followUrl} />
+        <CopyButton text={raised.followUrl} label="Copy your private link" />
+      </p>
+      <p className="hint">
+        This browser tab keeps the link until you close it, so reloading this page does not lose it.
+        It is not saved anywhere else: copy it somewhere safe, or bookmark the page it opens.
+      </p>
       <p>
         <a href={path}>Follow your concern</a>
+      </p>
+      <p>
+        <button type="button" className="button" onClick={another}>
+          Raise another concern
+        </button>
       </p>
     </div>
   );

@@ -1,7 +1,23 @@
-// /follow/:token — the reporter's private view of their concern: status in plain words, and the
-// consent question when they were the one harmed (answered here, through this same link).
-import { get, type ConsentView, type FollowView as Follow } from '../api.ts';
-import { Loading, Page, Problem } from '../components/page.tsx';
+// /follow/:token — the reporter's private view of their concern: status in plain words, every
+// question waiting for them (the consent question when they were the one harmed, and the
+// organizers' questions), answered here through this same link; a way to add information; a
+// copy button for the link; and an optional, identity-free "email me when something changes".
+import { useState } from 'react';
+import {
+  del,
+  get,
+  put,
+  type ConsentView,
+  type FollowAlertState,
+  type FollowView as Follow,
+  type ReporterThread,
+} from '../api.ts';
+import { useAnnounce } from '../components/announcer.tsx';
+import { ApiForm } from '../components/api-form.tsx';
+import { CopyButton } from '../components/copy-button.tsx';
+import { collect, required, TextField, useForm } from '../components/form.tsx';
+import { Loading, Notice, Page, Problem } from '../components/page.tsx';
+import { ReporterConversation } from '../components/reporter-conversation.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label } from '../labels.ts';
 import { ConsentQuestion } from './consent.tsx';
@@ -41,6 +57,7 @@ export function FollowPage({ token }: { token: string }) {
         <p className="muted">Last change: {formatDate(c.updatedAt)}</p>
       </section>
       {c.consentQuestion ? <ConsentSection token={token} /> : null}
+      <ThreadSection token={token} />
       <dl className="facts">
         <dt>What you asked for</dt>
         <dd>{label.wants(c.wants)}</dd>
@@ -53,10 +70,121 @@ export function FollowPage({ token }: { token: string }) {
       </dl>
       <h2>What you told us</h2>
       <blockquote className="quote">{c.what}</blockquote>
-      <p className="muted">
-        This page is private to whoever has its link. Come back any time to see what has changed.
-      </p>
+      <section aria-labelledby="this-link" className="section">
+        <h2 id="this-link">This private link</h2>
+        <p>
+          This page is private to whoever has its link. Come back any time to see what has changed.
+        </p>
+        <p className="inline-form">
+          <input
+            id="this-follow-url"
+            aria-label="Your private link"
+            className="input mono"
+            readOnly
+            value={window.location.href}
+          />
+          <CopyButton text={window.location.href} label="Copy your private link" />
+        </p>
+      </section>
     </Page>
+  );
+}
+
+/** The organizers' questions, the conversation so far, and adding information. */
+function ThreadSection({ token }: { token: string }) {
+  const path = `/api/follow/${encodeURIComponent(token)}`;
+  const t = useAsync(() => get<ReporterThread>(`${path}/messages`), [path]);
+  if (t.error)
+    return (
+      <Problem>
+        <p>We could not open your conversation with the organizers just now. Please try again.</p>
+      </Problem>
+    );
+  if (!t.data) return <Loading what="Opening your conversation with the organizers" />;
+  return (
+    <>
+      <ReporterConversation thread={t.data} path={path} reload={t.reload} />
+      <AlertSection path={path} on={t.data.alert} reload={t.reload} />
+    </>
+  );
+}
+
+/** "Email me when something changes": an address kept only for that, removable here. */
+function AlertSection({
+  path,
+  on,
+  reload,
+}: {
+  path: string;
+  on: boolean;
+  reload: () => Promise<void>;
+}) {
+  const announce = useAnnounce();
+  const [email, setEmail] = useState('');
+  const [removing, setRemoving] = useState(false);
+  const form = useForm({ email: 'alert-email' });
+  const onSubmit = form.submit(
+    () => collect({ 'alert-email': required(email, 'Please write the address to tell.') }),
+    async () => {
+      await put<FollowAlertState>(`${path}/alert`, { email: email.trim() });
+      setEmail('');
+      announce('We will email that address when something changes.');
+      await reload();
+    },
+  );
+  const remove = async () => {
+    setRemoving(true);
+    try {
+      await del<FollowAlertState>(`${path}/alert`);
+      announce('The address is removed. No more emails will be sent.');
+      await reload();
+    } finally {
+      setRemoving(false);
+    }
+  };
+  return (
+    <section aria-labelledby="alert" className="section">
+      <h2 id="alert">Email me when something changes</h2>
+      <p>
+        If you like, leave an address and we will send a short email when something changes or the
+        organizers ask you something. The email says only that: it has nothing about your concern
+        and not even this link, so you open the link yourself. The address is kept encrypted, only
+        for this. It is never shown to the organizers and never linked to your name. At most one
+        email every few hours.
+      </p>
+      {on ? (
+        <Notice tone="done">
+          <p>An address is kept for these emails.</p>
+          <p>
+            <button
+              type="button"
+              className="button"
+              disabled={removing}
+              onClick={() => void remove()}
+            >
+              Stop these emails and remove the address
+            </button>
+          </p>
+        </Notice>
+      ) : (
+        <ApiForm
+          form={form}
+          onSubmit={onSubmit}
+          labels={{ 'alert-email': 'Email address' }}
+          submitLabel="Email me when something changes"
+        >
+          <TextField
+            id="alert-email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={form.errors['alert-email']}
+          />
+        </ApiForm>
+      )}
+    </section>
   );
 }
 

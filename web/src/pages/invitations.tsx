@@ -9,6 +9,7 @@ import { TextField, useForm } from '../components/form.tsx';
 import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
+import { CopyButton } from '../components/copy-button.tsx';
 
 export function InvitationsPage({ communityId }: { communityId: string }) {
   return (
@@ -125,7 +126,10 @@ function Invitations({ community }: { community: Community }) {
             <p>
               <label htmlFor="invite-url">Invitation link</label>
             </p>
-            <input id="invite-url" className="input mono" readOnly value={made.url} />
+            <p className="inline-form">
+              <input id="invite-url" className="input mono" readOnly value={made.url} />
+              <CopyButton text={made.url} label="Copy invitation link" />
+            </p>
           </div>
         ) : null}
       </section>

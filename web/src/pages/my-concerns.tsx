@@ -40,6 +40,11 @@ export function MyConcernsPage() {
                 <span className={`badge badge-${c.status}`}>{label.status(c.status)}</span>{' '}
                 {c.statusText}
               </p>
+              <p>
+                <Link to={`/me/concerns/${c.id}`}>
+                  Open it: questions from the organizers, and adding information
+                </Link>
+              </p>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { ApiForm } from '../../components/api-form.tsx';
 import { TextArea, TextField, collect, required, useForm } from '../../components/form.tsx';
 import { Notice } from '../../components/page.tsx';
 import { Section } from './section.tsx';
+import { CopyButton } from '../../components/copy-button.tsx';
 
 const deliveryWords: Record<MessageSent['delivery'], string> = {
   app: 'Your message is sent. They will see it when they sign in, and they get an email saying a message is waiting.',
@@ -61,6 +62,9 @@ export function SendMessage({
               value={handover.url}
               readOnly
             />
+            <p>
+              <CopyButton text={handover.url} label="Copy one-time link" />
+            </p>
           </Notice>
         ) : (
           <Notice>
