@@ -656,6 +656,10 @@ export const validRequests: Record<string, Builder> = {
       text: 'I noticed the word "guys" in the review; it left some people out. Could we talk?',
     },
   }),
+  'POST /api/communities/:communityId/call-ins/:callInId/message-advice': async (w) => ({
+    url: callIn(w, '/message-advice'),
+    body: { text: 'I noticed the word "guys" in the review. How do you see it?' },
+  }),
   'POST /api/communities/:communityId/call-ins/:callInId/messages': async (w) => ({
     url: callIn(w, '/messages'),
     body: { text: 'We talked by voice and it went well.' },

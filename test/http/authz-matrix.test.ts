@@ -237,6 +237,10 @@ const matrix: Record<string, Row> = {
   'PUT /api/communities/:communityId/call-ins/:callInId/channel': { allow: ['ally'], gate: true },
   'PUT /api/communities/:communityId/call-ins/:callInId/draft': { allow: ['ally'], gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/messages': { allow: ['ally'], gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/message-advice': {
+    allow: ['ally'],
+    gate: true,
+  },
   'POST /api/communities/:communityId/call-ins/:callInId/outcome': { allow: alliesOfA, gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/close': { allow: alliesOfA, gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/reopen': { allow: alliesOfA, gate: true },

@@ -143,6 +143,7 @@ export type {
   Me,
   Member,
   MemberView,
+  MessageAdvice,
   MessageSent,
   LinkClaimed,
   MyCallInItem,
