@@ -305,6 +305,12 @@ export const notificationTemplates = [
   'caller-released',
   /** To the only organizer: an appeal needs a second organizer to decide it. */
   'appeal-needs-organizer',
+  /**
+   * 2026-12-01, rule 9: every organizer is excluded from a concern. To the organizers who
+   * declared a conflict on it, and (with nothing of the case) to the operators.
+   */
+  'case-needs-organizer',
+  'case-needs-organizer-operator',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 
@@ -319,6 +325,8 @@ export const notificationReaders = [
   'harmed',
   'member',
   'reporter',
+  /** Whoever runs the installation: never told anything of a case, only that one waits. */
+  'operator',
 ] as const;
 export type NotificationReader = (typeof notificationReaders)[number];
 

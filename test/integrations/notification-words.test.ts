@@ -52,6 +52,7 @@ const opensFor: Record<NotificationReader, readonly NotificationPage[]> = {
   harmed: ['consent-link', 'follow-link', 'home'],
   member: ['member-link', 'my-enforcement'],
   reporter: ['follow-link', 'my-concerns'],
+  operator: ['home'],
 };
 
 /** Words that are true only for some readers: whoever else reads them is told something false. */
