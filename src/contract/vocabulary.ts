@@ -215,6 +215,7 @@ export const auditActions = [
   'invitation.create',
   'invitation.revoke',
   'invitation.accept',
+  'invitation.signup-request',
   'token.create',
   'token.revoke',
   'sessions.revoke-all',
@@ -340,6 +341,9 @@ export const accountEmailTemplates = [
   'email-change-confirm',
   'email-changed',
   'password-changed',
+  // 2026-12-01: joining with an invitation by making an account waits for the address.
+  'invitation-confirm',
+  'invitation-account-exists',
 ] as const;
 export type AccountEmailTemplate = (typeof accountEmailTemplates)[number];
 

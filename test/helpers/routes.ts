@@ -443,6 +443,10 @@ export const validRequests: Record<string, Builder> = {
     url: '/api/auth/reset-password/a-reset-link-never-issued',
     body: { password: PASSWORD },
   }),
+  'POST /api/invitations/confirm': async () => ({
+    url: '/api/invitations/confirm',
+    body: { token: 'a-signup-link-never-issued-to-anyone' },
+  }),
   'POST /api/auth/confirm-email/:token': async () => ({
     url: '/api/auth/confirm-email/an-email-link-never-issued',
     body: {},

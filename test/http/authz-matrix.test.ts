@@ -85,6 +85,10 @@ const matrix: Record<string, Row> = {
     allow: [],
     expect: Object.fromEntries(everyone.map((a) => [a, 'reset_link_invalid'])),
   },
+  'POST /api/invitations/confirm': {
+    allow: [],
+    expect: Object.fromEntries(everyone.map((a) => [a, 'invitation_invalid'])),
+  },
   'POST /api/auth/confirm-email/:token': {
     allow: [],
     expect: Object.fromEntries(everyone.map((a) => [a, 'email_link_invalid'])),

@@ -137,6 +137,7 @@ export type {
   StaffList,
   Invitation,
   InvitationAccepted,
+  InvitationPending,
   InvitationMade,
   InvitationPreview,
   LoadPicture,

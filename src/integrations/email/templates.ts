@@ -189,7 +189,7 @@ const templates: Record<TemplateName, TemplateText> = {
     action: 'Invite an organizer',
   },
   'case-needs-organizer-operator': {
-    subject: (c) => `${c} needs an independent organizer`,
+    subject: (c) => `An update from ${c}`,
     body: [
       'A concern in {community} has no organizer who can handle it: each of its organizers is kept away from it.',
       'Please help them invite an independent organizer. You do not need to know anything about the concern, and nothing about it is shared with you.',
