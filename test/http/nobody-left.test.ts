@@ -128,6 +128,32 @@ describe.each(testDialects())('nobody left to handle a case on %s', (dialect) =>
     expect((await told()).length).toBe(4);
   });
 
+  it('tells them when a demotion leaves nobody who can handle it', async () => {
+    const community = await buildCommunity(t, 'Changing Project');
+    const ada = await buildMember(t, community.id, 'organizer', 'Ada Organizer');
+    const bea = await buildMember(t, community.id, 'organizer', 'Bea Organizer');
+    const rosa = await buildMember(t, community.id, 'member', 'Rosa Reporter');
+    const sam = await buildMember(t, community.id, 'member', 'Sam Member');
+    await buildConcern(rosa, community.id, {
+      about: { userId: sam.userId },
+      exclude: [bea.userId],
+    });
+    const count = (await told()).length;
+    // Bea, whom the reporter kept away, makes Ada a member: nobody is left to handle it.
+    const demoted = await bea.request(
+      'PATCH',
+      `/api/communities/${community.id}/members/${ada.userId}`,
+      {
+        role: 'member',
+      },
+    );
+    expect(demoted.status).toBe(200);
+    // The operator hears; Bea (excluded) and Ada (no conflict declared, no longer staff) do not.
+    expect((await told()).slice(count)).toEqual([
+      ['case-needs-organizer-operator', operator.userId],
+    ]);
+  });
+
   it('never tells an operator who is the subject or was excluded', async () => {
     const community = await buildCommunity(t, 'Operator Project');
     const bea = await buildMember(t, community.id, 'organizer', 'Bea Organizer');
