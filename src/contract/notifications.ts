@@ -100,6 +100,9 @@ export const notificationAudience: Record<
   'consent-address-proposed': { readers: ['organizer'], opens: 'call-in' },
   'caller-released': { readers: ['organizer'], opens: 'call-in' },
   'appeal-needs-organizer': { readers: ['organizer'], opens: 'invitations' },
+  // Every organizer is excluded from a concern: those who declared a conflict, and operators.
+  'case-needs-organizer': { readers: ['organizer'], opens: 'invitations' },
+  'case-needs-organizer-operator': { readers: ['operator'], opens: 'home' },
   'new-concern': { readers: ['organizer'], opens: 'concern' },
   'urgent-concern': { readers: ['organizer'], opens: 'concern' },
   'new-concerns-digest': { readers: ['organizer'], opens: 'inbox' },
@@ -110,6 +113,14 @@ export const notificationAudience: Record<
   // To the address a reporter left on the follow link: it carries no link of its own.
   'follow-alert': { readers: ['reporter'], opens: 'home' },
 };
+
+/**
+ * The templates written for operators: their notices show without a membership of the
+ * community they are about, for as long as the reader is an operator.
+ */
+export const operatorTemplates: readonly NotificationTemplate[] = notificationTemplates.filter(
+  (t) => notificationAudience[t].readers.includes('operator'),
+);
 
 /**
  * The payload of `account.email` (version 1): an email about one's own account (a reset link,

@@ -222,6 +222,7 @@ export const auditActions = [
   'invitation.create',
   'invitation.revoke',
   'invitation.accept',
+  'invitation.signup-request',
   'token.create',
   'token.revoke',
   'sessions.revoke-all',
@@ -321,6 +322,12 @@ export const notificationTemplates = [
   'reporter-answered',
   /** To the identity-free address a reporter left on their follow link. */
   'follow-alert',
+  /**
+   * 2026-12-01, rule 9: every organizer is excluded from a concern. To the organizers who
+   * declared a conflict on it, and (with nothing of the case) to the operators.
+   */
+  'case-needs-organizer',
+  'case-needs-organizer-operator',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 
@@ -335,6 +342,8 @@ export const notificationReaders = [
   'harmed',
   'member',
   'reporter',
+  /** Whoever runs the installation: never told anything of a case, only that one waits. */
+  'operator',
 ] as const;
 export type NotificationReader = (typeof notificationReaders)[number];
 
@@ -348,6 +357,9 @@ export const accountEmailTemplates = [
   'email-change-confirm',
   'email-changed',
   'password-changed',
+  // 2026-12-01: joining with an invitation by making an account waits for the address.
+  'invitation-confirm',
+  'invitation-account-exists',
 ] as const;
 export type AccountEmailTemplate = (typeof accountEmailTemplates)[number];
 

@@ -14,6 +14,7 @@ import * as acts from './migrations/2026-12-01T11-00-acts.ts';
 import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
 import * as reporter from './migrations/2026-12-01T16-10-reporter.ts';
+import * as coach from './migrations/2026-12-01T16-30-coach.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T14-00-accounts': accounts,
   '2026-12-01T15-00-notices': notices,
   '2026-12-01T16-10-reporter': reporter,
+  '2026-12-01T16-30-coach': coach,
 };
 
 class StaticProvider implements MigrationProvider {

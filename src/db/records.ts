@@ -61,6 +61,7 @@ import type {
   SessionsTable,
   SetupTokensTable,
   AccountLinksTable,
+  InvitationSignupsTable,
   TriageDecisionsTable,
   UsersTable,
   CaseConflictsTable,
@@ -231,6 +232,38 @@ export function accountLinkRow(l: AccountLink): AccountLinksTable {
     created_at: l.createdAt,
     expires_at: l.expiresAt,
     used_at: l.usedAt,
+  };
+}
+
+export interface InvitationSignup {
+  tokenHash: string;
+  invitationId: string;
+  /** Sealed: the new account's email, name and password hash. */
+  details: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export function toInvitationSignup(r: InvitationSignupsTable): InvitationSignup {
+  return {
+    tokenHash: r.token_hash,
+    invitationId: r.invitation_id,
+    details: r.details,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+  };
+}
+
+export function invitationSignupRow(s: InvitationSignup): InvitationSignupsTable {
+  return {
+    token_hash: s.tokenHash,
+    invitation_id: s.invitationId,
+    details: s.details,
+    created_at: s.createdAt,
+    expires_at: s.expiresAt,
+    used_at: s.usedAt,
   };
 }
 

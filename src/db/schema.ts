@@ -78,6 +78,16 @@ export interface AccountLinksTable {
   used_at: string | null;
 }
 
+/** An account waiting for its address to be confirmed before it joins (sealed details). */
+export interface InvitationSignupsTable {
+  token_hash: string;
+  invitation_id: string;
+  details: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface CommunitiesTable {
   id: string;
   slug: string;
@@ -278,6 +288,7 @@ export interface Database {
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
   account_links: AccountLinksTable;
+  invitation_signups: InvitationSignupsTable;
   communities: CommunitiesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;

@@ -8,6 +8,7 @@ import { callInsRepository } from './repositories/call-ins.repository.ts';
 import { careRepository } from './repositories/care.repository.ts';
 import { enforcementRepository } from './repositories/enforcement.repository.ts';
 import { accountLinksRepository } from './repositories/account-links.repository.ts';
+import { invitationSignupsRepository } from './repositories/invitation-signups.repository.ts';
 import { apiTokensRepository } from './repositories/api-tokens.repository.ts';
 import { auditRepository, type AuditSeal } from './repositories/audit.repository.ts';
 import { conflictsRepository } from './repositories/conflicts.repository.ts';
@@ -37,6 +38,7 @@ export function createRepositories(
     sessions: sessionsRepository(db, cache),
     setupTokens: setupTokensRepository(db),
     accountLinks: accountLinksRepository(db),
+    invitationSignups: invitationSignupsRepository(db),
     communities: communitiesRepository(db),
     memberships: membershipsRepository(db, cache),
     invitations: invitationsRepository(db),

@@ -1,6 +1,13 @@
 import { compileRules } from './compile.ts';
 import type { Matcher } from './compile.ts';
-import { inIdentifier, inSpans, isException, isMention, linkSpans } from './context.ts';
+import {
+  inIdentifier,
+  inReportedQuote,
+  inSpans,
+  isException,
+  isMention,
+  linkSpans,
+} from './context.ts';
 import { TextLanguages } from './detect.ts';
 import { normaliseText } from './normalize.ts';
 import { builtInRules } from './rules/index.ts';
@@ -34,10 +41,14 @@ export interface Checker {
   check(text: string, options?: { markdown?: boolean }): Finding[];
 }
 
+/** Any mark that may open or close a quotation. */
+const QUOTE_MARKS = /["'‘’“”«»„]/;
+
 /** What the context checks read about one text, built on first use. */
 class TextFacts {
   private spans: Int32Array | undefined;
   private langs: TextLanguages | undefined;
+  private quotes: boolean | undefined;
   constructor(
     readonly text: string,
     private readonly m: Matcher,
@@ -45,6 +56,11 @@ class TextFacts {
   inLink(start: number, end: number): boolean {
     this.spans ??= linkSpans(this.text);
     return inSpans(this.spans, start, end);
+  }
+  /** Inside a quotation of what was said; only texts with a quotation mark pay for it. */
+  inReportedQuote(start: number, end: number): boolean {
+    this.quotes ??= QUOTE_MARKS.test(this.text);
+    return this.quotes && inReportedQuote(this.text, start, end);
   }
   language(at: number): { language: string | undefined; sure: boolean } {
     this.langs ??= new TextLanguages(this.text, this.m.languages);
@@ -64,6 +80,7 @@ function accepts(m: Matcher, facts: TextFacts, raw: RawMatch): boolean {
   if (!m.identifiers && inIdentifier(text, start, end)) return false;
   if (facts.inLink(start, end)) return false;
   if (isMention(text, start, end, rule.rank === 0)) return false;
+  if (facts.inReportedQuote(start, end)) return false;
   if (isException(text, start, end, rule.exceptions, raw.phrase.words)) return false;
   if (rule.target === 'generic' && !afterGenericPerson(text, start)) return false;
   if (rule.language !== 'en') return inLanguage(facts.language(start), rule.rank, rule.language);

@@ -32,6 +32,52 @@ describe('draft coach', () => {
     ).toEqual(['draft.sarcasm']);
   });
 
+  it.each([
+    "You think you're so smart. It hurt people. How do you see it?",
+    'Nice job genius. It hurt people. How do you see it?',
+    "Well aren't you clever. It hurt people. How do you see it?",
+    'Well aren’t you clever. It hurt people. How do you see it?',
+    'Oh great, another thread like that. It hurt people. How do you see it?',
+    'Thanks for nothing. It hurt people. How do you see it?',
+    "That's real mature of you. It hurt people. How do you see it?",
+    'Clearly you know best. It hurt people. How do you see it?',
+  ])('points out mock praise and sarcasm: %s', (draft) => {
+    expect(ids(coachDraft(draft))).toEqual(['draft.sarcasm']);
+  });
+
+  it('gives mock praise one finding, not one a word', () => {
+    const r = coachDraft('Nice job, genius. It hurt people. How do you see it?');
+    expect(r.findings.map((f) => f.text)).toEqual(['Nice job, genius']);
+  });
+
+  it('leaves sincere words alone', () => {
+    for (const draft of [
+      'I think you are smart and kind, and it hurt people. How do you see it?',
+      'You are clever with words, which is why it hurt people. How do you see it?',
+    ])
+      expect(ids(coachDraft(draft))).toEqual([]);
+  });
+
+  it('does not take words quoted from what was said for the writer’s own', () => {
+    const reported = coachDraft(
+      'When you wrote "you\'re such a jerk, nice job genius" in the thread, it hurt people. How do you see it?',
+    );
+    expect(ids(reported)).toEqual([]);
+    expect(reported.language).toEqual([]);
+    const apology = coachReply(
+      "I'm sorry I called your idea 'totally lame'. I will not do it again.",
+    );
+    expect(apology.language).toEqual([]);
+    // Unquoted, the same words are the writer's own.
+    const own = coachDraft(
+      "You're such a jerk. That idea is lame. It hurt people. How do you see it?",
+    );
+    expect(ids(own)).toEqual(['draft.label']);
+    expect(own.language.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['ableist.lame', 'insult.asshole']),
+    );
+  });
+
   it('allows naming the harmed person with consent', () => {
     const r = coachDraft('Sam felt hurt by it. Would you talk with me?', {
       harmedNames: ['Sam'],

@@ -1,5 +1,6 @@
 /** Shared shape and helpers of the draft coach and the reply coach. */
 import { check } from './check.ts';
+import { inReportedQuote } from './context.ts';
 import type { CheckerConfig, Finding } from './types.ts';
 
 export interface CoachFinding {
@@ -30,7 +31,11 @@ export interface Pattern {
   suggestion: string;
 }
 
-/** Every match of every pattern, in text order, one finding per overlapping region. */
+/**
+ * Every match of every pattern, in text order, one finding per overlapping region. A match
+ * inside a quotation of what was said ("when you wrote "you're such a jerk"") reports those
+ * words rather than saying them, so it is left out.
+ */
 export function findPatterns(text: string, patterns: readonly Pattern[]): CoachFinding[] {
   const out: CoachFinding[] = [];
   for (const p of patterns) {
@@ -39,6 +44,7 @@ export function findPatterns(text: string, patterns: readonly Pattern[]): CoachF
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((f) => f.start < end && start < f.end)) continue;
+      if (inReportedQuote(text, start, end)) continue;
       out.push({ id: p.id, start, end, text: m[0], why: p.why, suggestion: p.suggestion });
     }
   }

@@ -285,6 +285,86 @@ export function isMention(text: string, start: number, end: number, shortQuotes 
   return w0 === 'as' && MENTION_NOUNS.has(before[1] ?? '');
 }
 
+/** Verbs that report what was said or written, before a quotation of it. */
+const REPORTING = new Set([
+  'said',
+  'saying',
+  'wrote',
+  'written',
+  'writing',
+  'called',
+  'calling',
+  'posted',
+  'posting',
+  'typed',
+  'used',
+  'using',
+  'replied',
+  'commented',
+  'tweeted',
+  'messaged',
+  'asked',
+  'answered',
+]);
+const QUOTE_REACH = 160;
+
+/**
+ * Inside a quotation of what was said, opened on the same line after a verb of saying a few
+ * words back ("when you wrote "that idea is lame"", "I'm sorry I called your idea 'lame'"):
+ * a report of the words, not the writer's own use of them. Unquoted words still count.
+ */
+export function inReportedQuote(text: string, start: number, end: number): boolean {
+  const open = quoteOpening(text, start);
+  if (open < 0 || !quoteCloses(text, end, text[open] ?? '')) return false;
+  for (const w of wordsBefore(text, open, 4, true, SENTENCE_END)) if (REPORTING.has(w)) return true;
+  return false;
+}
+
+const CLOSING_OF: Record<string, string> = {
+  '"': '"',
+  "'": "'",
+  '‘': '’',
+  '“': '”',
+  '«': '»',
+  '„': '“',
+};
+
+/** Where the quotation around `start` opens on its line, or -1. */
+function quoteOpening(text: string, start: number): number {
+  let straight = -1;
+  let doubles = 0;
+  for (let a = start - 1; a >= 0 && start - a <= QUOTE_REACH; a--) {
+    const c = text[a] ?? '';
+    if (c === '\n') break;
+    if (c === '"') {
+      doubles++;
+      if (straight < 0) straight = a;
+      continue;
+    }
+    if (c === '”' || c === '»') return -1;
+    if (c === '“' || c === '«' || c === '„' || c === '‘') return a;
+    // A single quote opens only before a word and after no letter ("don't" opens nothing).
+    if (c === "'" && !isWordAt(text, a - 1) && isWordAt(text, a + 1) && straight < 0) return a;
+    if ((c === "'" || c === '’') && !isWordAt(text, a + 1) && isWordAt(text, a - 1)) return -1;
+  }
+  // Straight double quotes: inside one when an odd number of them stand before on the line.
+  return doubles % 2 === 1 ? straight : -1;
+}
+
+/** Whether the quotation opened by `mark` closes after `end` on the same line. */
+function quoteCloses(text: string, end: number, mark: string): boolean {
+  const close = CLOSING_OF[mark] ?? mark;
+  for (let b = end; b < text.length && b - end <= QUOTE_REACH; b++) {
+    const c = text[b] ?? '';
+    if (c === '\n') return false;
+    if (c !== close && !(close === "'" && c === '’')) continue;
+    // An apostrophe inside a word ("they're") closes nothing.
+    if ((c === "'" || c === '’') && isWordAt(text, b + 1)) continue;
+    return true;
+  }
+  return false;
+}
+
 /**
  * Inside a short quotation of one or two words ('master/slave', "you guys"), opened and closed on
  * the same line within 40 characters: a word quoted, not used.

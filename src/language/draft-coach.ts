@@ -18,6 +18,13 @@ export interface DraftCoachOptions {
 const LABEL_WORDS =
   'racist|sexist|homophobic|transphobic|ableist|bigot(?:ed)?|misogynist(?:ic)?|toxic|rude|mean|cruel|nasty|hateful|awful|terrible|horrible|disgusting|selfish|arrogant|ignorant|entitled|creep(?:y)?|jerk|bully|troll|problem|liar|hypocrite|bad person|terrible person|horrible person|awful person';
 
+/** Praise that sarcasm turns around: "you think you're so smart", "aren't you clever". */
+const PRAISE =
+  'smart|clever|funny|special|brilliant|great|cool|important|witty|hilarious|genius|perfect|wise|talented|superior|better\\s+than\\s+(?:everyone|us|the\\s+rest)';
+/** Mock titles of address: "nice job, genius", "thanks, Einstein". */
+const MOCK_NAMES =
+  'genius|einstein|sherlock|smarty\\s?pants|smart\\s+alec?k|hotshot|champ|big\\s+shot';
+
 const PATTERNS: Pattern[] = [
   {
     id: 'draft.label',
@@ -33,6 +40,32 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:you\s+(?:always|never|constantly|keep|continually)|every\s+single\s+time|all\s+the\s+time|everyone\s+(?:thinks|knows|agrees|says)|nobody\s+(?:likes|wants|thinks))\b/i,
     why: 'Absolutes ("you always", "you never") are easy to disprove and turn one moment into a verdict on the person.',
     suggestion: 'Point to the specific moment: "In yesterday\'s thread, you …".',
+  },
+  {
+    // Mock praise and sarcastic asides, as a class: praise turned against the person
+    // ("nice job, genius", "well aren't you clever", "you think you're so smart") and
+    // weary irony ("oh great, another …", "thanks for nothing", "what a surprise").
+    id: 'draft.sarcasm',
+    re: new RegExp(
+      [
+        `\\byou\\s+(?:must\\s+|really\\s+|probably\\s+)?(?:think|thought|believe)\\s+you(?:'re|’re|\\s+are|\\s+were)\\s+(?:so\\s+|really\\s+|very\\s+|such\\s+an?\\s+|the\\s+)?(?:${PRAISE})\\b`,
+        `\\b(?:(?:well|oh|gee|wow),?\\s+)?aren(?:'|’)?t\\s+you\\s+(?:just\\s+)?(?:so\\s+|a\\s+little\\s+|an?\\s+|the\\s+)?(?:${PRAISE}|precious|something|cute)\\b`,
+        `\\b(?:nice|great|good|brilliant|fantastic|amazing|excellent|smooth|real\\s+smooth)\\s+(?:job|work|one|move|going)\\s*[,!.]*\\s*(?:${MOCK_NAMES})\\b`,
+        `\\b(?:oh|wow|gee)\\s*,?\\s+(?:great|wonderful|perfect|lovely|fantastic|brilliant|joy|goody|good)\\s*[,!.]*\\s+(?:another|more|just\\s+what|exactly\\s+what)\\b`,
+        `\\b(?:thanks|thank\\s+you)\\s+for\\s+nothing\\b`,
+        `\\b(?:what\\s+a|such\\s+a)\\s+(?:surprise|shock)\\b`,
+        `\\bhow\\s+(?:very\\s+)?(?:original|surprising|shocking|clever\\s+of\\s+you|thoughtful\\s+of\\s+you)\\b`,
+        `\\b(?:must\\s+be\\s+nice)\\b`,
+        `\\b(?:clearly|obviously)\\s+you\\s+know\\s+(?:best|better|everything)\\b`,
+        `\\b(?:that(?:'|’)s|that\\s+was|that\\s+is)\\s+(?:real|very|so|really)\\s+(?:mature|smart|clever|helpful|nice)\\s+of\\s+you\\b`,
+        `\\b(?:sure|yeah|right),?\\s+because\\b`,
+        `\\bwho\\s+(?:knew|would\\s+have\\s+(?:thought|guessed))\\b`,
+        `\\b(?:${MOCK_NAMES})\\b(?=\\s*[.!?]|\\s*$)`,
+      ].join('|'),
+      'iu',
+    ),
+    why: 'Mock praise and sarcasm ("nice job, genius", "aren\'t you clever") read as contempt in writing; the person hears the scorn, not the point.',
+    suggestion: 'Drop the irony and say plainly what you noticed and how it landed.',
   },
   {
     id: 'draft.sarcasm',

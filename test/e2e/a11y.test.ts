@@ -170,6 +170,7 @@ function pagesFor(role: Role): Step[] {
           },
         },
         { label: 'invitation', path: `/invite/${seed.inviteToken}` },
+        { label: 'invitation, confirm from email', path: '/invite/confirm/not-a-link-we-sent' },
         { label: 'invitation not found', path: '/invite/this-link-is-not-valid' },
         { label: 'public form', path: `/raise/${seed.intakeId}` },
         {

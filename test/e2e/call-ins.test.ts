@@ -301,15 +301,23 @@ describe('call-in pages', () => {
             label: 'ally call-in, draft advice',
             path: ci,
             act: async (p) => {
-              await p.locator('#draft').fill('Sam, you are always so rude. Apologise publicly.');
+              const draft = 'Sam, you are always so rude. Apologise publicly.';
+              await p.locator('#draft').fill(draft);
               await p.getByRole('button', { name: 'Save and get advice' }).click();
               await p.locator('#draft-advice').waitFor();
+              // The draft becomes the message, and the coach reads the message as edited.
+              expect(await p.locator('#message').inputValue()).toBe(draft);
+              await p.locator('#message').fill(`${draft} Nice job, genius.`);
+              await p.locator('#message-advice').getByText('Nice job, genius').waitFor();
+              expect(await p.locator('#draft-advice').innerText()).not.toMatch(/“[^”]*”: "/);
             },
           },
           {
             label: 'ally call-in, empty message and outcome',
             path: ci,
             act: async (p) => {
+              // The message starts from the saved draft now; empty it to see the error.
+              await p.locator('#message').fill('');
               await p.getByRole('button', { name: 'Send', exact: true }).click();
               await p.locator('#message-error').waitFor();
               await p.getByRole('button', { name: 'Save the outcome' }).click();

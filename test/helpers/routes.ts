@@ -443,6 +443,10 @@ export const validRequests: Record<string, Builder> = {
     url: '/api/auth/reset-password/a-reset-link-never-issued',
     body: { password: PASSWORD },
   }),
+  'POST /api/invitations/confirm': async () => ({
+    url: '/api/invitations/confirm',
+    body: { token: 'a-signup-link-never-issued-to-anyone' },
+  }),
   'POST /api/auth/confirm-email/:token': async () => ({
     url: '/api/auth/confirm-email/an-email-link-never-issued',
     body: {},
@@ -683,6 +687,10 @@ export const validRequests: Record<string, Builder> = {
     body: {
       text: 'I noticed the word "guys" in the review; it left some people out. Could we talk?',
     },
+  }),
+  'POST /api/communities/:communityId/call-ins/:callInId/message-advice': async (w) => ({
+    url: callIn(w, '/message-advice'),
+    body: { text: 'I noticed the word "guys" in the review. How do you see it?' },
   }),
   'POST /api/communities/:communityId/call-ins/:callInId/messages': async (w) => ({
     url: callIn(w, '/messages'),

@@ -85,6 +85,10 @@ const matrix: Record<string, Row> = {
     allow: [],
     expect: Object.fromEntries(everyone.map((a) => [a, 'reset_link_invalid'])),
   },
+  'POST /api/invitations/confirm': {
+    allow: [],
+    expect: Object.fromEntries(everyone.map((a) => [a, 'invitation_invalid'])),
+  },
   'POST /api/auth/confirm-email/:token': {
     allow: [],
     expect: Object.fromEntries(everyone.map((a) => [a, 'email_link_invalid'])),
@@ -267,6 +271,10 @@ const matrix: Record<string, Row> = {
   'PUT /api/communities/:communityId/call-ins/:callInId/channel': { allow: ['ally'], gate: true },
   'PUT /api/communities/:communityId/call-ins/:callInId/draft': { allow: ['ally'], gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/messages': { allow: ['ally'], gate: true },
+  'POST /api/communities/:communityId/call-ins/:callInId/message-advice': {
+    allow: ['ally'],
+    gate: true,
+  },
   'POST /api/communities/:communityId/call-ins/:callInId/outcome': { allow: alliesOfA, gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/close': { allow: alliesOfA, gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/reopen': { allow: alliesOfA, gate: true },

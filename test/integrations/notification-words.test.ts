@@ -53,6 +53,7 @@ const opensFor: Record<NotificationReader, readonly NotificationPage[]> = {
   harmed: ['consent-link', 'follow-link', 'home'],
   member: ['member-link', 'my-enforcement'],
   reporter: ['follow-link', 'my-concerns', 'my-concern', 'home'],
+  operator: ['home'],
 };
 
 /** Words that are true only for some readers: whoever else reads them is told something false. */

@@ -19,7 +19,7 @@ import { FollowPage } from './pages/follow.tsx';
 import { HomePage } from './pages/home.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { InvitationsPage } from './pages/invitations.tsx';
-import { InvitePage } from './pages/invite.tsx';
+import { ConfirmInvitePage, InvitePage } from './pages/invite.tsx';
 import { MembersPage } from './pages/members.tsx';
 import { MyCallInPage, MyCallInsPage } from './pages/my-call-ins.tsx';
 import { MyConcernsPage } from './pages/my-concerns.tsx';
@@ -68,6 +68,10 @@ export const routes: RouteDef[] = [
     render: (r) => <ConfirmEmailPage token={p(r, 'token')} />,
   },
   { path: '/setup', render: () => <SetupPage /> },
+  {
+    path: '/invite/confirm/:token',
+    render: (r) => <ConfirmInvitePage token={p(r, 'token')} />,
+  },
   { path: '/invite/:token', render: (r) => <InvitePage token={p(r, 'token')} /> },
   { path: '/raise/:intakeId', render: (r) => <PublicRaisePage intakeId={p(r, 'intakeId')} /> },
   { path: '/follow/:token', render: (r) => <FollowPage token={p(r, 'token')} /> },

@@ -143,6 +143,10 @@ export type DraftAdvice = Static<typeof DraftAdvice>;
 export const DraftSaved = Type.Object({ savedAt: IsoTime, advice: Type.Array(DraftAdvice) });
 export type DraftSaved = Static<typeof DraftSaved>;
 
+/** The draft coach on the message being written; nothing is saved. */
+export const MessageAdvice = Type.Object({ advice: Type.Array(DraftAdvice) });
+export type MessageAdvice = Static<typeof MessageAdvice>;
+
 export const ChannelBody = Type.Object(
   {
     channel: Enum(
@@ -164,6 +168,8 @@ export const MessageSent = Type.Object({
   createdAt: IsoTime,
   delivery: Enum(memberDeliveries),
   handover: Handover,
+  /** The draft coach on exactly the text that was sent (empty for a note of a spoken talk). */
+  advice: Type.Array(DraftAdvice),
 });
 export type MessageSent = Static<typeof MessageSent>;
 

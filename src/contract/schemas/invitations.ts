@@ -62,6 +62,17 @@ export const InvitationAccepted = Type.Object({
 });
 export type InvitationAccepted = Static<typeof InvitationAccepted>;
 
+/**
+ * Accepting signed out, where this installation sends email: the address is sent a link, and
+ * the answer is the same whether or not it has an account here.
+ */
+export const InvitationPending = Type.Object({ status: Type.Literal('check-email') });
+export type InvitationPending = Static<typeof InvitationPending>;
+export const ConfirmSignupBody = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }) },
+  { additionalProperties: false },
+);
+
 // ---- API tokens ----------------------------------------------------------------------------
 
 export const ApiTokenParams = Type.Object({ communityId: Uuid, tokenId: Uuid });

@@ -95,6 +95,23 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
         updatedAt: r.updated_at,
       }));
     },
+    /** The community's concerns not yet closed: what `tellIfNobodyLeft` needs of each. */
+    async listOpen(
+      communityId: string,
+    ): Promise<Pick<Concern, 'id' | 'communityId' | 'subjectUserId' | 'status'>[]> {
+      const rows = await db
+        .selectFrom('concerns')
+        .select(['id', 'community_id', 'subject_user_id', 'status'])
+        .where('community_id', '=', communityId)
+        .where('status', '!=', 'closed')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        communityId: r.community_id,
+        subjectUserId: r.subject_user_id,
+        status: r.status,
+      }));
+    },
     /** How many cases (concerns, closed or open) the community holds now. */
     async countInCommunity(communityId: string): Promise<number> {
       const r = await db

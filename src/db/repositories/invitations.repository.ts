@@ -15,6 +15,15 @@ export function invitationsRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       return row && toInvitation(row);
     },
+    /** One invitation by id, whichever community it is for (a signup names only its id). */
+    async findAnywhere(id: string): Promise<Invitation | undefined> {
+      const row = await db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toInvitation(row);
+    },
     async findById(communityId: string, id: string): Promise<Invitation | undefined> {
       const row = await db
         .selectFrom('invitations')

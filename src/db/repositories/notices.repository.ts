@@ -1,5 +1,6 @@
 // In-app notices and how each organizer hears about new concerns.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { operatorTemplates } from '../../contract/notifications.ts';
 import type { NewConcernEmail } from '../../contract/vocabulary.ts';
 import {
   noticeRow,
@@ -10,6 +11,35 @@ import {
   type NoticeSetting,
 } from '../records.ts';
 import type { Database } from '../schema.ts';
+
+/**
+ * A notice shows while its reader belongs to its community, or (a notice written for
+ * operators) while its reader is an operator.
+ */
+function visibleTo(
+  eb: ExpressionBuilder<Database & { n: Database['notices'] }, 'n'>,
+  userId: string,
+) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('memberships as m')
+        .select('m.user_id')
+        .whereRef('m.community_id', '=', 'n.community_id')
+        .where('m.user_id', '=', userId),
+    ),
+    eb.and([
+      eb('n.template', 'in', [...operatorTemplates]),
+      eb.exists(
+        eb
+          .selectFrom('users as u')
+          .select('u.id')
+          .where('u.id', '=', userId)
+          .where('u.is_operator', '=', 1),
+      ),
+    ]),
+  ]);
+}
 
 export function noticesRepository(db: Kysely<Database>) {
   return {
@@ -23,7 +53,8 @@ export function noticesRepository(db: Kysely<Database>) {
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     /**
-     * One person's notices, newest first, from the communities they still belong to; `before`
+     * One person's notices, newest first, from the communities they still belong to (and, for
+     * an operator, those written for operators); `before`
      * is the (createdAt, id) of the last one already shown.
      */
     async listForUser(
@@ -33,11 +64,9 @@ export function noticesRepository(db: Kysely<Database>) {
     ): Promise<Notice[]> {
       let q = db
         .selectFrom('notices as n')
-        .innerJoin('memberships as m', (j) =>
-          j.onRef('m.community_id', '=', 'n.community_id').on('m.user_id', '=', userId),
-        )
         .selectAll('n')
-        .where('n.user_id', '=', userId);
+        .where('n.user_id', '=', userId)
+        .where((eb) => visibleTo(eb, userId));
       if (before) {
         q = q.where((eb) =>
           eb.or([
@@ -56,11 +85,9 @@ export function noticesRepository(db: Kysely<Database>) {
     async countUnread(userId: string): Promise<number> {
       const row = await db
         .selectFrom('notices as n')
-        .innerJoin('memberships as m', (j) =>
-          j.onRef('m.community_id', '=', 'n.community_id').on('m.user_id', '=', userId),
-        )
         .select((eb) => eb.fn.countAll<string | number>().as('n'))
         .where('n.user_id', '=', userId)
+        .where((eb) => visibleTo(eb, userId))
         .where('n.read_at', 'is', null)
         .executeTakeFirstOrThrow();
       return Number(row.n);

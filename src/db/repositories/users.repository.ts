@@ -27,6 +27,16 @@ export function usersRepository(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    /** The ids of the installation's operators who still have an account. */
+    async listOperatorIds(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('users')
+        .select('id')
+        .where('is_operator', '=', 1)
+        .where('erased_at', 'is', null)
+        .execute();
+      return rows.map((r) => r.id);
+    },
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db
         .updateTable('users')

@@ -37,7 +37,7 @@ export interface AccountDeps {
 
 type AccountRepos = 'users' | 'accountLinks' | 'sessions' | 'jobs' | 'audit';
 
-async function queueAccountEmail(
+export async function queueAccountEmail(
   jobs: Repositories['jobs'],
   cipher: Cipher,
   template: AccountEmailTemplate,

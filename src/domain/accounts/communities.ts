@@ -17,6 +17,7 @@ import {
 import { validateLanguageConfig } from '../conversation/language-check.ts';
 import { newId, newSecret } from '../common/tokens.ts';
 import { releaseCallIns, type ReleaseDeps } from '../handoff/release.ts';
+import { tellIfNobodyLeft } from '../notifications/nobody-left.ts';
 
 export interface CommunityView {
   id: string;
@@ -129,7 +130,9 @@ export async function updateCommunity(
  * someone else is one, and call-ins they may no longer hold go back to matching at once.
  */
 export async function changeRole(
-  tx: Tx<'memberships' | 'audit' | 'callIns' | 'care' | 'jobs'>,
+  tx: Tx<
+    'memberships' | 'audit' | 'callIns' | 'care' | 'jobs' | 'concerns' | 'conflicts' | 'users'
+  >,
   deps: { clock: Clock } & ReleaseDeps,
   actor: Actor,
   communityId: string,
@@ -153,6 +156,10 @@ export async function changeRole(
     if (role === null) await memberships.delete(communityId, userId);
     else await memberships.updateRole(communityId, userId, role);
     await releaseCallIns(repos, deps, actor, { userId, communityId, role }, at);
+    // Rule 9: an organizer leaving may leave a case with nobody who can handle it.
+    if (m.role === 'organizer' && role !== 'organizer')
+      for (const c of await repos.concerns.listOpen(communityId))
+        await tellIfNobodyLeft(repos, deps.cipher, c, at);
     await recordAudit(
       audit,
       actor,

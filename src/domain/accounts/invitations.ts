@@ -74,7 +74,7 @@ export async function createInvitation(
   });
 }
 
-async function usableInvitation(
+export async function usableInvitation(
   repos: Pick<Repositories, 'invitations'>,
   token: string,
   at: string,

@@ -6,12 +6,14 @@ import type {
   CallInDetail,
   CallInListItem,
   ChannelChosen,
+  DraftAdvice,
   DraftSaved,
+  MessageAdvice,
   MessageSent,
 } from '../../contract/index.ts';
 import type { MemberDelivery, MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
-import type { CallIn, CallInMessage } from '../../db/records.ts';
+import type { CallIn, CallInMessage, Concern } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import { channelOf, type Actor } from '../access/actor.ts';
 import { hiddenConcernIds } from '../access/case-exclusions.ts';
@@ -223,15 +225,43 @@ export async function saveDraft(
       at,
     );
     const concern = await findConcern(repos, communityId, callIn.concernId);
-    const guard = await memberTextGuard(repos, deps.cipher, concern, callIn);
-    const advice = await coachDraft(deps.coach ?? noDraftCoach, text, {
-      protectedNames: guard.names,
-      ownNames: guard.ownNames,
-      passages: guard.passages,
-      language: callIn.language,
-    });
+    const advice = await adviceOn(repos, deps, concern, callIn, text);
     return { savedAt: at, advice };
   });
+}
+
+/** What the coach says of a text the caller may send, with the member's protections. */
+async function adviceOn(
+  repos: Pick<Repositories, 'users'>,
+  deps: CallInDeps & { coach?: DraftCoach },
+  concern: Concern,
+  callIn: CallIn,
+  text: string,
+): Promise<DraftAdvice[]> {
+  const guard = await memberTextGuard(repos, deps.cipher, concern, callIn);
+  return coachDraft(deps.coach ?? noDraftCoach, text, {
+    protectedNames: guard.names,
+    ownNames: guard.ownNames,
+    passages: guard.passages,
+    language: callIn.language,
+  });
+}
+
+/**
+ * The coach on the message being written (flow step 4): the text that will be sent, read as it
+ * is edited, not only the saved draft. Nothing is saved and nothing changes, so no audit entry.
+ */
+export async function adviseMessage(
+  repos: Pick<Repositories, keyof ThreadRepos>,
+  deps: CallInDeps & { coach?: DraftCoach },
+  actor: Actor,
+  communityId: string,
+  callInId: string,
+  text: string,
+): Promise<MessageAdvice> {
+  const { callIn } = await loadCallIn(repos, actor, 'call-in.message', communityId, callInId);
+  const concern = await findConcern(repos, communityId, callIn.concernId);
+  return { advice: await adviceOn(repos, deps, concern, callIn, text) };
 }
 
 export async function chooseChannel(
@@ -330,7 +360,7 @@ function memberRecipient(
 /** Sends a message to the member (in-app thread or email), or logs a voice / in-person talk. */
 export async function sendMessage(
   tx: Tx<keyof ThreadRepos>,
-  deps: CallInDeps,
+  deps: CallInDeps & { coach?: DraftCoach },
   actor: Actor,
   communityId: string,
   callInId: string,
@@ -414,6 +444,8 @@ export async function sendMessage(
       kind: row.kind,
       createdAt: at,
       delivery,
+      // The coach on exactly what was sent (a note of a spoken conversation is not coached).
+      advice: spoken ? [] : await adviceOn(repos, deps, concern, callIn, text),
       handover: presentHandover(
         deps.cipher,
         deps.publicUrl,

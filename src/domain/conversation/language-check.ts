@@ -10,6 +10,7 @@ import {
   validateConfig,
   type Checker,
   type CheckerConfig,
+  type Finding,
 } from '../../language/index.ts';
 import type { Repositories } from '../../db/store.ts';
 import { authorize, requireSignedIn } from '../access/policy.ts';
@@ -69,6 +70,16 @@ export function checkText(config: CheckerConfig | null, text: string, markdown: 
   return toApiFindings(checkerFor(config).check(text, { markdown }));
 }
 
+/**
+ * A language finding's words as advice: the excerpt already quotes the word, so the words say
+ * only why and what to try (the checker's own message starts with the quote, for the CLI).
+ */
+function adviceWords(f: Finding): string {
+  const times = f.count !== undefined && f.count > 1 ? `It appears ${f.count} times. ` : '';
+  const tries = f.suggestions.slice(0, 3).map((s) => `"${s}"`);
+  return `${times}${f.explanation}${tries.length > 0 ? ` Consider ${tries.join(', ')}.` : ''}`;
+}
+
 /** The language checker's draft coach, in the shape the call-in workflow asks for. */
 export const languageDraftCoach: DraftCoach = {
   review(draft) {
@@ -81,7 +92,7 @@ export const languageDraftCoach: DraftCoach = {
       })),
       ...result.language.map((f) => ({
         kind: `language:${f.ruleId}`,
-        message: f.message,
+        message: adviceWords(f),
         excerpt: f.text,
       })),
     ];

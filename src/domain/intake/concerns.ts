@@ -12,6 +12,7 @@ import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts'
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
+import { tellIfNobodyLeft } from '../notifications/nobody-left.ts';
 import { tellOrganizersOfNewConcern } from '../notifications/staff-news.ts';
 import { authorize, requirePerson } from '../access/policy.ts';
 import {
@@ -71,14 +72,24 @@ export interface RaisedConcern {
 }
 
 export async function raiseConcern(
-  tx: Tx<'communities' | 'memberships' | 'concerns' | 'conflicts' | 'audit' | 'notices' | 'jobs'>,
+  tx: Tx<
+    | 'communities'
+    | 'memberships'
+    | 'concerns'
+    | 'conflicts'
+    | 'audit'
+    | 'notices'
+    | 'jobs'
+    | 'users'
+  >,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
   target: { communityId: string } | { intakeId: string },
   input: RaiseConcernInput,
   source: ConcernSource,
 ): Promise<RaisedConcern> {
-  return tx(async ({ communities, memberships, concerns, conflicts, audit, notices, jobs }) => {
+  return tx(async (repos) => {
+    const { communities, memberships, concerns, conflicts, audit, notices, jobs } = repos;
     const community =
       'intakeId' in target
         ? await communities.findByIntakeId(target.intakeId)
@@ -184,6 +195,13 @@ export async function raiseConcern(
       deps.cipher,
       { id, communityId: community.id, urgent: input.urgent },
       [input.about.userId ?? null, reporterId, ...exclude],
+      at,
+    );
+    // Rule 9: when every organizer is excluded, the people who can help hear of it at once.
+    await tellIfNobodyLeft(
+      repos,
+      deps.cipher,
+      { id, communityId: community.id, subjectUserId: input.about.userId, status: 'new' },
       at,
     );
     return { id, followToken: follow.token, status: 'new', createdAt: at };
@@ -356,8 +374,8 @@ export async function readConcern(
  * excluded gets the same answer as anyone else, so it confirms nothing to them.
  */
 export async function declareConflict(
-  tx: Tx<'memberships' | 'concerns' | 'conflicts' | 'audit'>,
-  clock: Clock,
+  tx: Tx<'memberships' | 'concerns' | 'conflicts' | 'audit' | 'users' | 'jobs'>,
+  deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
   communityId: string,
   concernId: string,
@@ -366,7 +384,7 @@ export async function declareConflict(
     const { userId } = await authorize(repos, actor, 'concern.declare-conflict', { communityId });
     const c = await repos.concerns.find(communityId, concernId);
     if (!c || !userId) throw new AppError('not_found');
-    const at = clock.now().toISOString();
+    const at = deps.clock.now().toISOString();
     await repos.conflicts.insert({
       concernId,
       communityId,
@@ -385,6 +403,8 @@ export async function declareConflict(
       },
       at,
     );
+    // The last organizer who could handle it stepped back: say so to who may know.
+    await tellIfNobodyLeft(repos, deps.cipher, c, at);
     return { concernId, declaredAt: at };
   });
 }

@@ -36,6 +36,10 @@ export const noticeText: Record<NotificationTemplate, string> = {
     'A call-in at {community} needs someone new: its caller no longer has a role to hold it.',
   'appeal-needs-organizer':
     'An appeal at {community} needs a second organizer to decide it: please invite one.',
+  'case-needs-organizer':
+    'A concern at {community} has no organizer who can handle it: please invite an independent one.',
+  'case-needs-organizer-operator':
+    'A concern in {community} has no organizer who can handle it; invite an independent organizer.',
   'new-concern': 'A new concern was raised at {community}.',
   'urgent-concern': 'An urgent concern was raised at {community}: someone may be in danger.',
   'new-concerns-digest': 'New concerns were raised at {community} today.',

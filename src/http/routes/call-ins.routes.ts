@@ -8,6 +8,7 @@ import {
   DraftBody,
   DraftSaved,
   NoBody,
+  MessageAdvice,
   MessageBody,
   MessageSent,
   OutcomeBody,
@@ -15,6 +16,7 @@ import {
   StatusResult,
 } from '../../contract/index.ts';
 import {
+  adviseMessage,
   chooseChannel,
   listCallIns,
   readCallIn,
@@ -117,6 +119,32 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         memberEmail: request.body.memberEmail ?? null,
         memberName: request.body.memberName ?? null,
       }),
+  );
+
+  app.post(
+    `${base}/message-advice`,
+    {
+      // Reading a text changes nothing, like checking text: no write quota.
+      config: { quota: false },
+      schema: {
+        tags,
+        summary:
+          'The draft coach on the message being written, before it is sent; nothing is saved (caller)',
+        security: signedIn,
+        params: CallInParams,
+        body: MessageBody,
+        response: { 200: MessageAdvice },
+      },
+    },
+    async (request) =>
+      adviseMessage(
+        repos,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.callInId,
+        request.body.text,
+      ),
   );
 
   app.post(

@@ -141,7 +141,7 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
     async (request, reply) => {
       const r = await declareConflict(
         tx,
-        ctx.clock,
+        { clock: ctx.clock, cipher: ctx.cipher },
         request.actor,
         request.params.communityId,
         request.params.concernId,

@@ -6,7 +6,9 @@ import {
   CommunityParams,
   CreateApiTokenBody,
   CreateInvitationBody,
+  ConfirmSignupBody,
   InvitationAccepted,
+  InvitationPending,
   InvitationList,
   InvitationMade,
   InvitationParams,
@@ -21,6 +23,10 @@ import {
   revokeInvitation,
 } from '../../domain/accounts/invitations.ts';
 import { createApiToken, revokeApiToken } from '../../domain/accounts/api-tokens.ts';
+import {
+  confirmInvitationSignup,
+  requestInvitationSignup,
+} from '../../domain/accounts/invitation-signup.ts';
 import { listApiTokens, listInvitations } from '../../domain/accounts/community-queries.ts';
 import { setSessionCookie } from '../plugins/auth.ts';
 import { open, sessionOnly, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
@@ -29,6 +35,9 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
   const tx = ctx.store.transaction.bind(ctx.store);
   const { repos } = ctx.store;
   const sessionOptions = { ttlHours: ctx.config.sessionTtlHours };
+  const signupDeps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
+  // Where email goes out, a new account waits for its address to be confirmed (issue 9).
+  const confirmByEmail = ctx.config.smtpUrl !== null;
 
   app.post(
     '/communities/:communityId/invitations',
@@ -114,15 +123,25 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
       config: strictLimit(ctx.config.publicFormRateLimit),
       schema: {
         tags: ['invitations'],
-        summary: 'Join with an invitation: signed in, or by making an account',
+        summary:
+          'Join with an invitation: signed in, or by making an account (where email is sent: 202, the address gets a link to confirm)',
         security: [...sessionOnly, ...open],
         params: InvitationTokenParams,
         body: AcceptInvitationBody,
-        response: { 200: InvitationAccepted },
+        response: { 200: InvitationAccepted, 202: InvitationPending },
       },
     },
     async (request, reply) => {
       const body = request.body && 'email' in request.body ? request.body : null;
+      if (
+        confirmByEmail &&
+        body &&
+        request.actor.kind !== 'user' &&
+        request.actor.kind !== 'token'
+      ) {
+        await requestInvitationSignup(tx, signupDeps, request.params.token, body);
+        return reply.code(202).send({ status: 'check-email' as const });
+      }
       const r = await acceptInvitation(
         tx,
         ctx.store.repos,
@@ -138,6 +157,34 @@ export const invitationRoutes: RouteRegistrar = (app, ctx) => {
         role: r.role,
         userId: r.userId,
         csrfToken: r.session?.csrfToken ?? null,
+      };
+    },
+  );
+
+  app.post(
+    '/invitations/confirm',
+    {
+      config: strictLimit(ctx.config.publicFormRateLimit),
+      schema: {
+        tags: ['invitations'],
+        summary: 'Confirm the address of a new account from the emailed link: join and sign in',
+        security: open,
+        body: ConfirmSignupBody,
+        response: { 200: InvitationAccepted },
+      },
+    },
+    async (request, reply) => {
+      const r = await confirmInvitationSignup(
+        tx,
+        { ...signupDeps, sessionOptions },
+        request.body.token,
+      );
+      setSessionCookie(ctx, reply, r.session.token, r.session.expiresAt);
+      return {
+        communityId: r.communityId,
+        role: r.role,
+        userId: r.userId,
+        csrfToken: r.session.csrfToken,
       };
     },
   );

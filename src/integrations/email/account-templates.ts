@@ -44,6 +44,22 @@ const templates: Record<AccountEmailTemplate, AccountText> = {
     ],
     action: 'Choose a new password',
   },
+  'invitation-confirm': {
+    subject: 'Confirm your address to join on Calling In',
+    body: [
+      'Someone, probably you, used this address to accept an invitation to a community on Calling In.',
+      'Your account is made, and you join, only when you open the link. It works once, for the next 60 minutes. If it was not you, you can ignore this email: nothing is made.',
+    ],
+    action: 'Confirm and join',
+  },
+  'invitation-account-exists': {
+    subject: 'You already have a Calling In account',
+    body: [
+      'Someone, probably you, used this address to accept an invitation to a community on Calling In. This address already has an account, so no new one was made.',
+      'To accept the invitation, sign in first, then open the invitation link again. If it was not you, you can ignore this email: nothing has changed.',
+    ],
+    action: 'Sign in',
+  },
 };
 
 export function renderAccountEmail(

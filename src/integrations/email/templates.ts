@@ -205,6 +205,22 @@ const templates: Record<TemplateName, TemplateText> = {
     ],
     action: 'About Calling In',
   },
+  'case-needs-organizer': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'A concern at {community} has no organizer who can handle it: everyone who could is kept away from it, as you are by the conflict you declared.',
+      'Please invite an independent organizer, someone with no part in it, so it can be looked at. It stays safely where it is until then.',
+    ],
+    action: 'Invite an organizer',
+  },
+  'case-needs-organizer-operator': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'A concern in {community} has no organizer who can handle it: each of its organizers is kept away from it.',
+      'Please help them invite an independent organizer. You do not need to know anything about the concern, and nothing about it is shared with you.',
+    ],
+    action: 'Open Calling In',
+  },
 };
 
 export interface RenderInput {

@@ -1,6 +1,15 @@
-// /invite/:token — see what an invitation is for, and join (signed in, or with a new account).
+// /invite/:token — see what an invitation is for, and join (signed in, or with a new account,
+// which waits for its address to be confirmed from an emailed link: /invite/confirm/:token).
 import { useState } from 'react';
-import { get, post, setCsrfToken, type InvitationPreview as Preview, type Role } from '../api.ts';
+import {
+  get,
+  post,
+  setCsrfToken,
+  type InvitationAccepted,
+  type InvitationPending,
+  type InvitationPreview as Preview,
+  type Role,
+} from '../api.ts';
 import { useAnnounce } from '../components/announcer.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import {
@@ -10,7 +19,7 @@ import {
   type AccountValues,
 } from '../components/account-fields.tsx';
 import { useForm } from '../components/form.tsx';
-import { Loading, Page, Problem } from '../components/page.tsx';
+import { Loading, Notice, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { label } from '../labels.ts';
 import { Link, navigate } from '../router.tsx';
@@ -32,14 +41,21 @@ export function InvitePage({ token }: { token: string }) {
   );
   const [values, setValues] = useState<AccountValues>({ displayName: '', email: '', password: '' });
   const form = useForm();
+  const [pending, setPending] = useState<string | null>(null);
   const signedIn = Boolean(me);
   const onSubmit = form.submit(
     () => (signedIn ? {} : validateAccount(values)),
     async () => {
-      const r = await post<{ communityId: string; csrfToken: string | null }>(
+      const r = await post<InvitationAccepted | InvitationPending>(
         `/api/invitations/${encodeURIComponent(token)}/accept`,
         signedIn ? {} : values,
       );
+      if ('status' in r) {
+        // The address gets a link; the account is made once it is opened.
+        setPending(values.email);
+        announce('Check your email to finish joining.');
+        return;
+      }
       if (r.csrfToken) setCsrfToken(r.csrfToken);
       await refresh();
       announce('You have joined the community.');
@@ -71,6 +87,29 @@ export function InvitePage({ token }: { token: string }) {
   }
   const p = preview.data;
   const role = label.role(p.role).toLowerCase();
+  if (pending !== null) {
+    return (
+      <Page title="Check your email">
+        <Notice tone="done">
+          <p>
+            We sent an email to <strong>{pending}</strong>. Open the link in it to finish joining{' '}
+            {p.community.name}; it works once, for the next 60 minutes.
+          </p>
+          <p>
+            If this address already has an account here, the email says how to sign in and accept
+            instead.
+          </p>
+        </Notice>
+        <p>
+          Nothing arrived after a few minutes? Check your spam folder, or{' '}
+          <button type="button" className="button button-quiet" onClick={() => setPending(null)}>
+            try again
+          </button>
+          .
+        </p>
+      </Page>
+    );
+  }
   return (
     <Page
       title={`Join ${p.community.name}`}
@@ -99,6 +138,37 @@ export function InvitePage({ token }: { token: string }) {
           </>
         )}
       </ApiForm>
+    </Page>
+  );
+}
+
+/** /invite/confirm/:token — the emailed link: make the account, join, and sign in. */
+export function ConfirmInvitePage({ token }: { token: string }) {
+  const { refresh } = useSession();
+  const announce = useAnnounce();
+  const form = useForm();
+  const onSubmit = form.submit(
+    () => ({}),
+    async () => {
+      const r = await post<InvitationAccepted>('/api/invitations/confirm', { token });
+      if (r.csrfToken) setCsrfToken(r.csrfToken);
+      await refresh();
+      announce('Your address is confirmed and you have joined the community.');
+      navigate(`/c/${r.communityId}`);
+    },
+  );
+  return (
+    <Page
+      title="Confirm your address and join"
+      lead="Your account is made, and you join the community, once you confirm."
+    >
+      <ApiForm form={form} onSubmit={onSubmit} labels={{}} submitLabel="Confirm and join" />
+      {form.general ? (
+        <p>
+          This link may have been used already or run out. Open the invitation link again to get a
+          new one, or <Link to="/sign-in">sign in</Link> if you already have an account.
+        </p>
+      ) : null}
     </Page>
   );
 }

@@ -6,7 +6,16 @@ import { ApiForm } from '../../components/api-form.tsx';
 import { TextArea, collect, required, useForm } from '../../components/form.tsx';
 import { Section } from './section.tsx';
 
-export function Draft({ base, initial }: { base: string; initial: string }) {
+export function Draft({
+  base,
+  initial,
+  onSaved,
+}: {
+  base: string;
+  initial: string;
+  /** The saved text, which becomes the message to start from. */
+  onSaved: (text: string) => void;
+}) {
   const announce = useAnnounce();
   const [text, setText] = useState(initial);
   const [advice, setAdvice] = useState<DraftAdvice[] | null>(null);
@@ -17,6 +26,7 @@ export function Draft({ base, initial }: { base: string; initial: string }) {
     async () => {
       const r = await put<{ advice: DraftAdvice[] }>(`${base}/draft`, { text });
       setAdvice(r.advice);
+      onSaved(text);
       announce(
         r.advice.length === 0
           ? 'Draft saved. The coach has no notes.'
@@ -36,7 +46,7 @@ export function Draft({ base, initial }: { base: string; initial: string }) {
         <TextArea
           id="draft"
           label="Your draft"
-          hint="Only you and the organizers see it. Saving it asks the coach what may make someone defensive."
+          hint="Only you and the organizers see it. Saving it asks the coach what may make someone defensive, and puts it in your message, ready to edit and send."
           value={text}
           onChange={(e) => setText(e.target.value)}
           error={errors.draft ?? errors.text}
@@ -49,17 +59,24 @@ export function Draft({ base, initial }: { base: string; initial: string }) {
           {advice.length === 0 ? (
             <p>Nothing that tends to make people defensive. It reads kindly.</p>
           ) : (
-            <ul>
-              {advice.map((a, i) => (
-                <li key={`${a.kind}-${i}`}>
-                  {a.excerpt ? <>&ldquo;{a.excerpt}&rdquo;: </> : null}
-                  {a.message}
-                </li>
-              ))}
-            </ul>
+            <AdviceList advice={advice} />
           )}
         </div>
       ) : null}
     </Section>
+  );
+}
+
+/** The coach's points, each quoting the words it is about once. */
+export function AdviceList({ advice }: { advice: DraftAdvice[] }) {
+  return (
+    <ul>
+      {advice.map((a, i) => (
+        <li key={`${a.kind}-${i}`}>
+          {a.excerpt ? <>&ldquo;{a.excerpt}&rdquo;: </> : null}
+          {a.message}
+        </li>
+      ))}
+    </ul>
   );
 }

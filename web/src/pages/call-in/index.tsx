@@ -2,6 +2,7 @@
 // the conversation guide, the draft with the coach's advice, the channel, messages and logs,
 // the thread, the outcome, close or reopen, and (organizers) finding someone to hold it
 // (components/call-in-match.tsx) and escalation to enforcement. One file per section here.
+import { useState } from 'react';
 import { get, type CallInDetail } from '../../api.ts';
 import { MatchCaller } from '../../components/call-in-match.tsx';
 import { CommunityPage } from '../../components/community-page.tsx';
@@ -39,8 +40,33 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
     );
   }
   if (!detail.data) return <Loading what="Opening the call-in" />;
-  const d = detail.data;
-  const reload = () => detail.reload();
+  return (
+    <CallInSections
+      communityId={communityId}
+      callInId={callInId}
+      base={base}
+      d={detail.data}
+      reload={() => detail.reload()}
+    />
+  );
+}
+
+function CallInSections({
+  communityId,
+  callInId,
+  base,
+  d,
+  reload,
+}: {
+  communityId: string;
+  callInId: string;
+  base: string;
+  d: CallInDetail;
+  reload: () => Promise<void>;
+}) {
+  // The saved draft becomes the message, unless it was already sent as it stands.
+  const [draft, setDraft] = useState(d.draft ?? '');
+  const unsent = d.messages.some((m) => m.author === 'caller' && m.text === draft) ? '' : draft;
   const spoken = d.channel === 'voice' || d.channel === 'in-person';
   return (
     <>
@@ -69,10 +95,16 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
 
       <Guide steps={d.guide} />
 
-      {d.can.saveDraft ? <Draft base={base} initial={d.draft ?? ''} /> : null}
+      {d.can.saveDraft ? <Draft base={base} initial={d.draft ?? ''} onSaved={setDraft} /> : null}
       {d.can.chooseChannel ? <Channel base={base} current={d.channel} onDone={reload} /> : null}
       {d.can.sendMessage ? (
-        <SendMessage base={base} spoken={spoken} handover={d.handover} onDone={reload} />
+        <SendMessage
+          base={base}
+          spoken={spoken}
+          handover={d.handover}
+          draft={unsent}
+          onDone={reload}
+        />
       ) : null}
 
       <Thread messages={d.messages} />
