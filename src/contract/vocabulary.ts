@@ -237,6 +237,8 @@ export const auditActions = [
   'call-in.offer',
   'call-in.offer-decline',
   'call-in.channel',
+  'call-in.member-address-propose',
+  'call-in.member-address-confirm',
   'call-in.message',
   'call-in.log',
   'call-in.member-response',
@@ -305,6 +307,8 @@ export const notificationTemplates = [
   'caller-released',
   /** To the only organizer: an appeal needs a second organizer to decide it. */
   'appeal-needs-organizer',
+  /** To organizers who are not the caller: the caller proposed the member's email address. */
+  'member-address-proposed',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

@@ -617,6 +617,8 @@ export interface CallIn {
   memberClaimHash: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   memberContact: string | null;
+  /** When an organizer (not the caller) confirmed memberContact; null while only proposed. */
+  memberContactConfirmedAt: string | null;
   memberState: MemberState | null;
   outcome: Outcome | null;
   /** Encrypted. */
@@ -652,6 +654,7 @@ export function toCallIn(r: CallInsTable): CallIn {
     memberLink: r.member_link,
     memberClaimHash: r.member_claim_hash ?? null,
     memberContact: r.member_contact,
+    memberContactConfirmedAt: r.member_contact_confirmed_at ?? null,
     memberState: r.member_state,
     outcome: r.outcome,
     outcomeNote: r.outcome_note,
@@ -696,6 +699,8 @@ export function callInPatchRow(p: CallInPatch): Partial<CallInsTable> {
   if (p.memberLink !== undefined) row.member_link = p.memberLink;
   if (p.memberClaimHash !== undefined) row.member_claim_hash = p.memberClaimHash;
   if (p.memberContact !== undefined) row.member_contact = p.memberContact;
+  if (p.memberContactConfirmedAt !== undefined)
+    row.member_contact_confirmed_at = p.memberContactConfirmedAt;
   if (p.memberState !== undefined) row.member_state = p.memberState;
   if (p.outcome !== undefined) row.outcome = p.outcome;
   if (p.outcomeNote !== undefined) row.outcome_note = p.outcomeNote;

@@ -316,6 +316,8 @@ export interface CallInsTable {
   member_claim_hash: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   member_contact: string | null;
+  /** When an organizer who is not the caller confirmed member_contact; null while proposed. */
+  member_contact_confirmed_at: string | null;
   member_state: MemberState | null;
   outcome: Outcome | null;
   outcome_note: string | null;

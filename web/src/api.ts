@@ -109,6 +109,7 @@ export type {
   CallInListItem,
   CallInMessage,
   CallInOfferSeen,
+  ChannelChosen,
   Candidate,
   CareLog,
   CaseCounts,

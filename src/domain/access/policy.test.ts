@@ -117,6 +117,7 @@ const expected: Record<Action, string> = {
   'call-in.draft': callerOnly,
   'call-in.channel': callerOnly,
   'call-in.message': callerOnly,
+  'call-in.confirm-member-address': organizers,
   'call-in.record-outcome': staff,
   'call-in.close': staff,
   'call-in.reopen': staff,
@@ -171,6 +172,7 @@ const caseActions: readonly Action[] = [
   'call-in.draft',
   'call-in.channel',
   'call-in.message',
+  'call-in.confirm-member-address',
   'call-in.record-outcome',
   'call-in.close',
   'call-in.reopen',
@@ -344,5 +346,20 @@ describe('nobody acts as someone else (rule 10)', () => {
         }).userId,
       ).toBe('u-other-org');
     }
+  });
+
+  it('refuses the organizer who is the caller confirming where the member is written to', () => {
+    expect(() =>
+      decide('call-in.confirm-member-address', user('u-org-caller'), 'organizer', {
+        communityId: 'A',
+        callerUserId: 'u-org-caller',
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'caller_cannot_confirm_member_address' }));
+    expect(
+      decide('call-in.confirm-member-address', user('u-other-org'), 'organizer', {
+        communityId: 'A',
+        callerUserId: 'u-org-caller',
+      }).userId,
+    ).toBe('u-other-org');
   });
 });

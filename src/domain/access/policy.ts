@@ -116,6 +116,12 @@ export const policy = {
   'call-in.draft': { role: 'member', as: ['caller'], case: true },
   'call-in.channel': { role: 'member', as: ['caller'], case: true },
   'call-in.message': { role: 'member', as: ['caller'], case: true },
+  /** An organizer who is not the caller enters or confirms the member's email (rule 10). */
+  'call-in.confirm-member-address': {
+    role: 'organizer',
+    case: true,
+    unless: { relation: 'caller', code: 'caller_cannot_confirm_member_address' },
+  },
   'call-in.record-outcome': { role: 'member', as: ['caller', 'organizer'], case: true },
   'call-in.close': { role: 'member', as: ['caller', 'organizer'], case: true },
   'call-in.reopen': { role: 'member', as: ['caller', 'organizer'], case: true },
