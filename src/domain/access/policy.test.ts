@@ -100,6 +100,7 @@ const expected: Record<Action, string> = {
   'concern.triage': organizers,
   'concern.declare-conflict': organizers,
   'staff.list': members,
+  'members.search': members,
   'call-in.open': organizers,
   'call-in.list': allies,
   'call-in.candidates': organizers,

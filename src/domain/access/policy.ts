@@ -81,6 +81,8 @@ export const policy = {
   'concern.declare-conflict': { role: 'organizer' },
   /** The organizers and allies of a community, by name (whom a reporter may exclude). */
   'staff.list': { role: 'member' },
+  /** A few members by display name: whom a concern is about (bounded, rate limited). */
+  'members.search': { role: 'member' },
 
   // ---- the handoff: opening, matching, offers, the ally board (flow step 3) ----------------
   'call-in.open': { role: 'organizer', case: true },

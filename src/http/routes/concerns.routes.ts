@@ -1,4 +1,6 @@
 import {
+  MemberMatches,
+  MemberSearchQuery,
   ConcernDetail,
   ConcernParams,
   ConflictDeclared,
@@ -23,6 +25,7 @@ import {
   readConcern,
   type RaiseConcernInput,
 } from '../../domain/intake/concerns.ts';
+import { searchMembers } from '../../domain/intake/member-search.ts';
 import { keptBodies } from '../kept-bodies.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
@@ -148,6 +151,26 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       );
       return reply.code(201).send(r);
     },
+  );
+
+  app.get(
+    '/communities/:communityId/member-search',
+    {
+      config: strictLimit(60),
+      schema: {
+        tags: ['concerns'],
+        summary: 'Find a member by name: whom a concern is about (members)',
+        description:
+          'At least two letters; at most five people, by display name only. Rate limited.',
+        security: signedIn,
+        params: CommunityParams,
+        querystring: MemberSearchQuery,
+        response: { 200: MemberMatches },
+      },
+    },
+    async (request) => ({
+      items: await searchMembers(repos, request.actor, request.params.communityId, request.query.q),
+    }),
   );
 
   app.get(
