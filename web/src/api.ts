@@ -143,6 +143,8 @@ export type {
   LoadPicture,
   Me,
   Member,
+  MemberMatch,
+  MemberMatches,
   MemberView,
   MessageSent,
   LinkClaimed,

@@ -9,7 +9,7 @@ import type {
   DraftSaved,
   MessageSent,
 } from '../../contract/index.ts';
-import type { MemberDelivery, MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
+import type { MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';

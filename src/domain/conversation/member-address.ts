@@ -16,7 +16,6 @@ import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
 import { queueNotification, type Recipient } from '../notifications/notifications.ts';
 import type { Cipher } from '../privacy/crypto.ts';
-import { awaitsAddress } from './call-in-can.ts';
 import { transition } from './call-in-lifecycle.ts';
 import { links, loadCallIn, type CallInDeps, type Tx } from './call-in-state.ts';
 
