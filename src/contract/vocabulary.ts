@@ -230,6 +230,8 @@ export const auditActions = [
   'concern.triage',
   'concern.triage-change',
   'concern.declare-conflict',
+  'concern.link-subject',
+  'concern.unlink-subject',
   'call-in.open',
   'call-in.assign',
   'call-in.caller-left',

@@ -421,6 +421,8 @@ export interface Concern {
   wants: ReporterWants;
   subjectUserId: string | null;
   subjectKey: string | null;
+  /** Blind indexes of the normalised words of the names it is about; null for older concerns. */
+  subjectTokens: string[] | null;
   reporterUserId: string | null;
   anonymous: boolean;
   source: ConcernSource;
@@ -445,6 +447,7 @@ export function toConcern(r: ConcernsTable): Concern {
     wants: r.wants,
     subjectUserId: r.subject_user_id,
     subjectKey: r.subject_key,
+    subjectTokens: r.subject_tokens ? parseList<string>(r.subject_tokens) : null,
     reporterUserId: r.reporter_user_id,
     anonymous: r.anonymous === 1,
     source: r.source,
@@ -467,6 +470,7 @@ export function concernRow(c: Concern): ConcernsTable {
     wants: c.wants,
     subject_user_id: c.subjectUserId,
     subject_key: c.subjectKey,
+    subject_tokens: c.subjectTokens ? JSON.stringify(c.subjectTokens) : null,
     reporter_user_id: c.reporterUserId,
     anonymous: c.anonymous ? 1 : 0,
     source: c.source,

@@ -131,6 +131,8 @@ export interface ConcernsTable {
   wants: ReporterWants;
   subject_user_id: string | null;
   subject_key: string | null;
+  /** JSON list of blind indexes of the normalised words of the subject's names; null before. */
+  subject_tokens: string | null;
   reporter_user_id: string | null;
   anonymous: number;
   source: ConcernSource;

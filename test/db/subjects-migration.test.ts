@@ -89,5 +89,8 @@ describe.each(testDialects())('member addresses across the subjects migration on
       memberContactConfirmedAt: null,
     });
     expect(awaitsAddress(callIn!)).toBe(true);
+    // An earlier concern has no name words: it still matches by account and by its whole name.
+    const concern = await ctx.store.repos.concerns.find(communityId, concernId);
+    expect(concern).toMatchObject({ subjectTokens: null, subjectKey: null });
   });
 });

@@ -143,6 +143,7 @@ const matrix: Record<string, Row> = {
   // Whom a reporter may keep away from a concern: anyone who may raise one here.
   'GET /api/communities/:communityId/staff': { allow: inA },
   'GET /api/communities/:communityId/member-search': { allow: inA },
+  'PUT /api/communities/:communityId/concerns/:concernId/subject': { allow: organizersOfA },
   // Links that carry their own secret work for whoever holds them.
   'GET /api/invitations/:token': { allow: everyone },
   'POST /api/invitations/:token/accept': {

@@ -118,6 +118,17 @@ export const MemberSearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** An organizer links the person a concern is about to a member, or unlinks them (null). */
+export const LinkSubjectBody = Type.Object(
+  { userId: Type.Union([Uuid, Type.Null()]) },
+  { additionalProperties: false },
+);
+export const SubjectLinked = Type.Object({
+  concernId: Uuid,
+  about: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), linkedAt: IsoTime }),
+});
+export type SubjectLinked = Static<typeof SubjectLinked>;
+
 /** Someone who handles concerns here, as a reporter may choose to exclude them (rule 9). */
 export const StaffPerson = Type.Object({ userId: Uuid, name: Type.String() });
 export const IntakeView = Type.Object({

@@ -98,6 +98,7 @@ const expected: Record<Action, string> = {
   'concern.list': organizers,
   'concern.read': organizers,
   'concern.triage': organizers,
+  'concern.link-subject': organizers,
   'concern.declare-conflict': organizers,
   'staff.list': members,
   'members.search': members,
@@ -162,6 +163,7 @@ const personal: readonly Action[] = ['community.create', 'member.call-in', 'enfo
 const caseActions: readonly Action[] = [
   'concern.read',
   'concern.triage',
+  'concern.link-subject',
   'call-in.open',
   'call-in.candidates',
   'call-in.assign',

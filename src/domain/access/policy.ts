@@ -77,6 +77,8 @@ export const policy = {
   'concern.list': { role: 'organizer' },
   'concern.read': { role: 'organizer', case: true },
   'concern.triage': { role: 'organizer', case: true },
+  /** Link the person it is about to a member, or unlink (rule 9 follows from the link). */
+  'concern.link-subject': { role: 'organizer', case: true },
   /** Rule 9: step back from a case (metadata only; allowed even when already excluded). */
   'concern.declare-conflict': { role: 'organizer' },
   /** The organizers and allies of a community, by name (whom a reporter may exclude). */

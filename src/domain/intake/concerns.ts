@@ -23,6 +23,7 @@ import {
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import type { Clock } from '../common/clock.ts';
+import { subjectTokens } from './subject-match.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from '../triage/triage.ts';
@@ -71,123 +72,142 @@ export interface RaisedConcern {
 }
 
 export async function raiseConcern(
-  tx: Tx<'communities' | 'memberships' | 'concerns' | 'conflicts' | 'audit' | 'notices' | 'jobs'>,
+  tx: Tx<
+    | 'communities'
+    | 'memberships'
+    | 'concerns'
+    | 'conflicts'
+    | 'audit'
+    | 'notices'
+    | 'jobs'
+    | 'users'
+  >,
   deps: { clock: Clock; cipher: Cipher },
   actor: Actor,
   target: { communityId: string } | { intakeId: string },
   input: RaiseConcernInput,
   source: ConcernSource,
 ): Promise<RaisedConcern> {
-  return tx(async ({ communities, memberships, concerns, conflicts, audit, notices, jobs }) => {
-    const community =
-      'intakeId' in target
-        ? await communities.findByIntakeId(target.intakeId)
-        : await communities.findById(target.communityId);
-    if (!community) throw new AppError('not_found');
-    // An API token speaks only for its own community: elsewhere its holder is a stranger.
-    const tokenElsewhere = actor.kind === 'token' && actor.communityId !== community.id;
-    const reporterId =
-      (actor.kind === 'user' || actor.kind === 'token') && !tokenElsewhere ? actor.userId : null;
-    // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
-    const anonymous = input.anonymous || (reporterId === null && !input.contact?.trim());
-    if ('intakeId' in target) {
-      if (!community.intakeOpen) throw new AppError('intake_closed');
-      if (anonymous && !parseSettings(community.settings).allowAnonymous) {
+  return tx(
+    async ({ communities, memberships, concerns, conflicts, audit, notices, jobs, users }) => {
+      const community =
+        'intakeId' in target
+          ? await communities.findByIntakeId(target.intakeId)
+          : await communities.findById(target.communityId);
+      if (!community) throw new AppError('not_found');
+      // An API token speaks only for its own community: elsewhere its holder is a stranger.
+      const tokenElsewhere = actor.kind === 'token' && actor.communityId !== community.id;
+      const reporterId =
+        (actor.kind === 'user' || actor.kind === 'token') && !tokenElsewhere ? actor.userId : null;
+      // Without an account, a concern is anonymous unless the reporter leaves a way to reach them.
+      const anonymous = input.anonymous || (reporterId === null && !input.contact?.trim());
+      if ('intakeId' in target) {
+        if (!community.intakeOpen) throw new AppError('intake_closed');
+        if (anonymous && !parseSettings(community.settings).allowAnonymous) {
+          throw new AppError('validation_failed', [
+            {
+              field: 'contact',
+              rule: 'invalid',
+              message: 'This community asks for a way to reach you about this concern.',
+            },
+          ]);
+        }
+      } else {
+        await authorize({ memberships }, actor, 'concern.raise', { communityId: community.id });
+      }
+      if (!input.about.userId && !input.about.name?.trim()) {
         throw new AppError('validation_failed', [
           {
-            field: 'contact',
+            field: 'about',
             rule: 'invalid',
-            message: 'This community asks for a way to reach you about this concern.',
+            message: 'Say who this is about: a member or a name.',
           },
         ]);
       }
-    } else {
-      await authorize({ memberships }, actor, 'concern.raise', { communityId: community.id });
-    }
-    if (!input.about.userId && !input.about.name?.trim()) {
-      throw new AppError('validation_failed', [
-        { field: 'about', rule: 'invalid', message: 'Say who this is about: a member or a name.' },
-      ]);
-    }
-    if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
-      throw new AppError('validation_failed', [
-        {
-          field: 'about.userId',
-          rule: 'invalid',
-          message: 'That person is not a member of this community.',
-        },
-      ]);
-    }
-    // Rule 9: the reporter may keep staff of this community away from the case.
-    const exclude = [...new Set(input.exclude ?? [])];
-    for (const [i, userId] of exclude.entries()) {
-      const m = await memberships.find(community.id, userId);
-      if (!m || m.role === 'member')
+      if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
         throw new AppError('validation_failed', [
           {
-            field: `exclude.${i}`,
+            field: 'about.userId',
             rule: 'invalid',
-            message: 'Choose from the organizers and allies of this community.',
+            message: 'That person is not a member of this community.',
           },
         ]);
-    }
-    const now = deps.clock.now();
-    const at = now.toISOString();
-    const id = newTimeOrderedId(now.getTime());
-    const follow = newFollowLink(id);
-    const content: ConcernContent = {
-      what: input.what.trim(),
-      quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
-      links: input.links.map((l) => l.trim()).filter(Boolean),
-      impact: input.impact.trim(),
-      harmedName: input.harmed === 'someone-else' ? input.harmedName?.trim() || null : null,
-      aboutName: input.about.name?.trim() || null,
-      contact: anonymous ? null : input.contact?.trim() || null,
-    };
-    await concerns.insert({
-      id,
-      communityId: community.id,
-      status: 'new',
-      urgency: input.urgent ? 'urgent' : 'normal',
-      categories: [...new Set(input.categories)],
-      harmed: input.harmed,
-      wants: input.wants,
-      subjectUserId: input.about.userId,
-      subjectKey: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
-      // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
-      reporterUserId: anonymous ? null : reporterId,
-      anonymous: anonymous || reporterId === null,
-      source,
-      content: deps.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
-      followLookup: follow.lookup,
-      followVerifierHash: follow.verifierHash,
-      createdAt: at,
-      updatedAt: at,
-    });
-    for (const userId of exclude) {
-      await conflicts.insert({
-        concernId: id,
+      }
+      // Rule 9: the reporter may keep staff of this community away from the case.
+      const exclude = [...new Set(input.exclude ?? [])];
+      for (const [i, userId] of exclude.entries()) {
+        const m = await memberships.find(community.id, userId);
+        if (!m || m.role === 'member')
+          throw new AppError('validation_failed', [
+            {
+              field: `exclude.${i}`,
+              rule: 'invalid',
+              message: 'Choose from the organizers and allies of this community.',
+            },
+          ]);
+      }
+      const now = deps.clock.now();
+      const at = now.toISOString();
+      const id = newTimeOrderedId(now.getTime());
+      const follow = newFollowLink(id);
+      const content: ConcernContent = {
+        what: input.what.trim(),
+        quotes: input.quotes.map((q) => q.trim()).filter(Boolean),
+        links: input.links.map((l) => l.trim()).filter(Boolean),
+        impact: input.impact.trim(),
+        harmedName: input.harmed === 'someone-else' ? input.harmedName?.trim() || null : null,
+        aboutName: input.about.name?.trim() || null,
+        contact: anonymous ? null : input.contact?.trim() || null,
+      };
+      await concerns.insert({
+        id,
         communityId: community.id,
-        userId,
-        kind: 'excluded-by-reporter',
+        status: 'new',
+        urgency: input.urgent ? 'urgent' : 'normal',
+        categories: [...new Set(input.categories)],
+        harmed: input.harmed,
+        wants: input.wants,
+        subjectUserId: input.about.userId,
+        subjectKey: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
+        subjectTokens: subjectTokens(deps.cipher, [
+          content.aboutName,
+          input.about.userId ? (await users.findById(input.about.userId))?.displayName : null,
+        ]),
+        // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
+        reporterUserId: anonymous ? null : reporterId,
+        anonymous: anonymous || reporterId === null,
+        source,
+        content: deps.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
+        followLookup: follow.lookup,
+        followVerifierHash: follow.verifierHash,
         createdAt: at,
+        updatedAt: at,
       });
-    }
-    await recordAudit(
-      audit,
-      anonymous || reporterId === null ? { kind: 'public' } : actor,
-      { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
-      at,
-    );
-    await tellOrganizersOfNewConcern(
-      { memberships, notices, jobs },
-      deps.cipher,
-      { id, communityId: community.id, urgent: input.urgent },
-      [input.about.userId ?? null, reporterId, ...exclude],
-      at,
-    );
-    return { id, followToken: follow.token, status: 'new', createdAt: at };
-  });
+      for (const userId of exclude) {
+        await conflicts.insert({
+          concernId: id,
+          communityId: community.id,
+          userId,
+          kind: 'excluded-by-reporter',
+          createdAt: at,
+        });
+      }
+      await recordAudit(
+        audit,
+        anonymous || reporterId === null ? { kind: 'public' } : actor,
+        { communityId: community.id, action: 'concern.raise', targetType: 'concern', targetId: id },
+        at,
+      );
+      await tellOrganizersOfNewConcern(
+        { memberships, notices, jobs },
+        deps.cipher,
+        { id, communityId: community.id, urgent: input.urgent },
+        [input.about.userId ?? null, reporterId, ...exclude],
+        at,
+      );
+      return { id, followToken: follow.token, status: 'new', createdAt: at };
+    },
+  );
 }
 
 // ---- the reporter's private follow link ---------------------------------------------------

@@ -1,4 +1,6 @@
 import {
+  LinkSubjectBody,
+  SubjectLinked,
   MemberMatches,
   MemberSearchQuery,
   ConcernDetail,
@@ -26,6 +28,7 @@ import {
   type RaiseConcernInput,
 } from '../../domain/intake/concerns.ts';
 import { searchMembers } from '../../domain/intake/member-search.ts';
+import { linkSubject } from '../../domain/intake/subject.ts';
 import { keptBodies } from '../kept-bodies.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
@@ -151,6 +154,31 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       );
       return reply.code(201).send(r);
     },
+  );
+
+  app.put(
+    '/communities/:communityId/concerns/:concernId/subject',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Link the person a concern is about to a member, or unlink them (organizer)',
+        description:
+          'Rule 9 follows at once: the linked member can no longer see or handle the case as staff.',
+        security: signedIn,
+        params: ConcernParams,
+        body: LinkSubjectBody,
+        response: { 200: SubjectLinked },
+      },
+    },
+    async (request) =>
+      linkSubject(
+        tx,
+        { clock: ctx.clock, cipher: ctx.cipher },
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        request.body.userId,
+      ),
   );
 
   app.get(
