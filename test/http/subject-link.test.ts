@@ -4,7 +4,7 @@
 // community's organizer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { callInAnswers } from '../helpers/call-ins.ts';
+import { callInAnswers, notifications } from '../helpers/call-ins.ts';
 import { testDialects } from '../helpers/db.ts';
 import { buildCommunity, buildConcern, buildMember, buildOperator } from '../helpers/factories.ts';
 
@@ -110,5 +110,44 @@ describe.each(testDialects())('linking whom a concern is about on %s', (dialect)
     // "milo" alone may be either Milo, so it counts for both; "Milo Member" does not count here.
     const smith = await buildConcern(rosa, community.id, { about: { name: 'milo smith' } });
     expect((await history(smith.id)).earlierConcerns).toBe(4);
+  });
+
+  it('an enforcement record names the member and its writer, and reaches them once linked', async () => {
+    const community = await buildCommunity(t);
+    const api = `/api/communities/${community.id}`;
+    const ada = await buildMember(t, community.id, 'organizer', 'Ada Organizer');
+    const ally = await buildMember(t, community.id, 'ally', 'Alex Ally');
+    const rosa = await buildMember(t, community.id, 'member', 'Rosa Reporter');
+    const milo = await buildMember(t, community.id, 'member', 'Milo Member');
+    const raised = await buildConcern(rosa, community.id, { about: { name: 'milo' } });
+    const written = await ada.post(`${api}/enforcements`, {
+      concernIds: [raised.id],
+      level: 'warning',
+      reason: 'Repeated remarks in reviews after a first conversation.',
+    });
+    expect(written.status).toBe(201);
+    const record = async () =>
+      ((await ada.get(`${api}/enforcements`)).body.items as Record<string, unknown>[]).find(
+        (e) => e.id === written.body.id,
+      )!;
+    expect(await record()).toMatchObject({
+      member: { userId: null, name: 'milo' },
+      writtenBy: { userId: ada.userId, name: 'Ada Organizer' },
+    });
+    expect((await milo.get('/api/me/enforcements')).body.items).toEqual([]);
+
+    await ada.request('PUT', `${api}/concerns/${raised.id}/subject`, { userId: milo.userId });
+    expect(await record()).toMatchObject({ member: { userId: milo.userId, name: 'Milo Member' } });
+    const notice = (await notifications(t)).filter((n) => n.template === 'enforcement-notice');
+    expect(notice.map((n) => n.to)).toContainEqual({ userId: milo.userId });
+    const mine = await milo.get('/api/me/enforcements');
+    expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual([written.body.id]);
+    // They appeal from the app, signed in; nobody else can for them.
+    const appealUrl = `/api/me/enforcements/${written.body.id}/appeal`;
+    const statement = { statement: 'I would like an organizer to look at this again, please.' };
+    for (const other of [ally, rosa, ada])
+      expect((await other.post(appealUrl, statement)).status).toBe(404);
+    const appealed = await milo.post(appealUrl, statement);
+    expect(appealed.status).toBe(201);
   });
 });

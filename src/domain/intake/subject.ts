@@ -13,10 +13,12 @@ import { isoNow, type Clock } from '../common/clock.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import { contentContext, type ConcernContent } from './concerns.ts';
 import { subjectTokens } from './subject-match.ts';
+import { links } from '../conversation/call-in-state.ts';
+import { queueNotification } from '../notifications/notifications.ts';
 
 type LinkRepos = Pick<
   Repositories,
-  'memberships' | 'concerns' | 'conflicts' | 'users' | 'audit' | 'enforcement'
+  'memberships' | 'concerns' | 'conflicts' | 'users' | 'audit' | 'enforcement' | 'jobs'
 >;
 
 /**
@@ -27,7 +29,7 @@ type LinkRepos = Pick<
  */
 export async function linkSubject(
   tx: Tx<keyof LinkRepos>,
-  deps: { clock: Clock; cipher: Cipher },
+  deps: { clock: Clock; cipher: Cipher; publicUrl: string },
   actor: Actor,
   communityId: string,
   concernId: string,
@@ -62,7 +64,25 @@ export async function linkSubject(
         content: concern.content,
         updatedAt: at,
       });
-      await repos.enforcement.linkSubjectOfConcern(communityId, concernId, userId, at);
+      // Records already written now reach the member: in the app, and a notice by email.
+      for (const id of await repos.enforcement.linkSubjectOfConcern(
+        communityId,
+        concernId,
+        userId,
+        at,
+      ))
+        await queueNotification(
+          repos.jobs,
+          deps.cipher,
+          {
+            template: 'enforcement-notice',
+            communityId,
+            to: { userId },
+            link: links(deps.publicUrl).enforcement(id),
+            dedupeKey: `enforcement:${id}`,
+          },
+          at,
+        );
     } else {
       if (!concern.subjectUserId)
         throw new AppError('invalid_state', { reason: 'Nobody is linked.' });

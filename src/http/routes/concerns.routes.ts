@@ -173,7 +173,7 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
     async (request) =>
       linkSubject(
         tx,
-        { clock: ctx.clock, cipher: ctx.cipher },
+        { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl },
         request.actor,
         request.params.communityId,
         request.params.concernId,
