@@ -554,8 +554,12 @@ export const validRequests: Record<string, Builder> = {
       body: { userId: w.people.member.userId },
     };
   },
+  'DELETE /api/communities/:communityId/concerns/:concernId/subject': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id, {}, w.people.subject.userId);
+    return { url: `/api/communities/${w.a.id}/concerns/${c.id}/subject` };
+  },
   'GET /api/communities/:communityId/member-search': async (w) => ({
-    url: `/api/communities/${w.a.id}/member-search?q=me`,
+    url: `/api/communities/${w.a.id}/member-search`,
   }),
   'GET /api/communities/:communityId/staff': async (w) => ({
     url: `/api/communities/${w.a.id}/staff`,

@@ -144,6 +144,7 @@ const matrix: Record<string, Row> = {
   'GET /api/communities/:communityId/staff': { allow: inA },
   'GET /api/communities/:communityId/member-search': { allow: inA },
   'PUT /api/communities/:communityId/concerns/:concernId/subject': { allow: organizersOfA },
+  'DELETE /api/communities/:communityId/concerns/:concernId/subject': { allow: organizersOfA },
   // Links that carry their own secret work for whoever holds them.
   'GET /api/invitations/:token': { allow: everyone },
   'POST /api/invitations/:token/accept': {

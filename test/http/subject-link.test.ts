@@ -57,18 +57,16 @@ describe.each(testDialects())('linking whom a concern is about on %s', (dialect)
     // Rule 9 at once: Bea no longer sees it, cannot triage it nor undo the link.
     expect((await bea.get(concern)).status).toBe(404);
     expect((await bea.post(`${concern}/triage/recommendation`, callInAnswers)).status).toBe(404);
-    expect((await bea.request('PUT', `${concern}/subject`, { userId: null })).status).toBe(404);
+    expect((await bea.request('DELETE', `${concern}/subject`)).status).toBe(404);
     const inbox = await bea.get(`${api}/concerns`);
     expect(inbox.body.items.map((c: { id: string }) => c.id)).not.toContain(raised.id);
 
     // Ada unlinks: the free text stays, and Bea may handle it again.
-    const unlinked = await ada.request('PUT', `${concern}/subject`, { userId: null });
+    const unlinked = await ada.request('DELETE', `${concern}/subject`);
     expect(unlinked.status).toBe(200);
     expect((await ada.get(concern)).body.about).toEqual({ userId: null, name: 'bea' });
     expect((await bea.get(concern)).status).toBe(200);
-    expect((await ada.request('PUT', `${concern}/subject`, { userId: null })).body.code).toBe(
-      'invalid_state',
-    );
+    expect((await ada.request('DELETE', `${concern}/subject`)).body.code).toBe('invalid_state');
 
     const audit = (await ada.get(`${api}/audit?limit=200`)).body.items as {
       action: string;

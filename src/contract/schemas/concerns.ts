@@ -114,15 +114,12 @@ export type MemberMatch = Static<typeof MemberMatch>;
 export const MemberMatches = Type.Object({ items: Type.Array(MemberMatch, { maxItems: 5 }) });
 export type MemberMatches = Static<typeof MemberMatches>;
 export const MemberSearchQuery = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 100 }) },
+  { q: Type.Optional(Type.String({ maxLength: 100 })) },
   { additionalProperties: false },
 );
 
-/** An organizer links the person a concern is about to a member, or unlinks them (null). */
-export const LinkSubjectBody = Type.Object(
-  { userId: Type.Union([Uuid, Type.Null()]) },
-  { additionalProperties: false },
-);
+/** An organizer links the person a concern is about to a member (DELETE unlinks). */
+export const LinkSubjectBody = Type.Object({ userId: Uuid }, { additionalProperties: false });
 export const SubjectLinked = Type.Object({
   concernId: Uuid,
   about: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), linkedAt: IsoTime }),

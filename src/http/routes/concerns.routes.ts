@@ -156,12 +156,13 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
     },
   );
 
+  const linkDeps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
   app.put(
     '/communities/:communityId/concerns/:concernId/subject',
     {
       schema: {
         tags: ['concerns'],
-        summary: 'Link the person a concern is about to a member, or unlink them (organizer)',
+        summary: 'Link the person a concern is about to a member (organizer)',
         description:
           'Rule 9 follows at once: the linked member can no longer see or handle the case as staff.',
         security: signedIn,
@@ -173,11 +174,33 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
     async (request) =>
       linkSubject(
         tx,
-        { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl },
+        linkDeps,
         request.actor,
         request.params.communityId,
         request.params.concernId,
         request.body.userId,
+      ),
+  );
+
+  app.delete(
+    '/communities/:communityId/concerns/:concernId/subject',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Unlink the member a concern is about; the name stays as free text (organizer)',
+        security: signedIn,
+        params: ConcernParams,
+        response: { 200: SubjectLinked },
+      },
+    },
+    async (request) =>
+      linkSubject(
+        tx,
+        linkDeps,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        null,
       ),
   );
 
@@ -197,7 +220,12 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => ({
-      items: await searchMembers(repos, request.actor, request.params.communityId, request.query.q),
+      items: await searchMembers(
+        repos,
+        request.actor,
+        request.params.communityId,
+        request.query.q ?? '',
+      ),
     }),
   );
 

@@ -2,7 +2,7 @@
 // reporter wrote to the member it means (so history counts by account, a call-in reaches them in
 // the app, and they can no longer see the case as staff), or unlinks it.
 import { useState } from 'react';
-import { get, put, type ConcernDetail, type MemberMatches } from '../../api.ts';
+import { del, get, put, type ConcernDetail, type MemberMatches } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
 import { collect, useForm } from '../../components/form.tsx';
@@ -30,7 +30,8 @@ export function LinkSubject({
           !linked && !picked ? 'Please choose a member from the suggestions.' : undefined,
       }),
     async () => {
-      await put(base, { userId: linked ? null : (picked?.userId ?? null) });
+      if (linked) await del(base);
+      else await put(base, { userId: picked?.userId });
       announce(linked ? 'Unlinked. The name stays as written.' : 'Linked to the member.');
       setText('');
       setPicked(null);
