@@ -129,7 +129,8 @@ export const CallInDetail = Type.Object({
   }),
   memberAddress: MemberAddress,
   memberHasAccount: Type.Boolean({
-    description: 'The person called in is linked to an account here: messages reach them in the app.',
+    description:
+      'The person called in is linked to an account here: messages reach them in the app.',
   }),
   memberState: Nullable(Enum(memberStates)),
   outcome: Type.Union([
