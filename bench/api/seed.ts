@@ -98,6 +98,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           wants: wants[n % wants.length]!,
           subject_user_id: null,
           subject_key: ctx.cipher.blindIndex(subject),
+          subject_tokens: null,
           reporter_user_id: anonymous ? null : joined.userId,
           anonymous: anonymous ? 1 : 0,
           source: sources[n % sources.length]!,

@@ -11,6 +11,7 @@ export const callInAbilities = [
   'confirmConsentAddress',
   'saveDraft',
   'chooseChannel',
+  'confirmMemberAddress',
   'sendMessage',
   'recordOutcome',
   'close',
@@ -28,6 +29,8 @@ const descriptions: Record<CallInAbility, string> = {
     'Confirm the address a caller proposed for the consent question (organizers who are not the caller).',
   saveDraft: 'Save a draft and get the coach’s advice (the caller).',
   chooseChannel: 'Choose how the conversation happens (the caller).',
+  confirmMemberAddress:
+    'Enter or confirm the email address of the person being called in (organizers who are not the caller).',
   sendMessage: 'Send a message or log a conversation now (the caller).',
   recordOutcome: 'Record the outcome.',
   close: 'Close the call-in.',

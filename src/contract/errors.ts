@@ -102,6 +102,21 @@ export const errorCodes = {
     message:
       'The person calling in cannot also decide consent or where it is asked. Another organizer needs to do this.',
   },
+  caller_cannot_confirm_member_address: {
+    status: 409,
+    message:
+      'The person calling in cannot also choose where the other person is written to. Another organizer needs to confirm the address.',
+  },
+  member_address_unconfirmed: {
+    status: 409,
+    message:
+      'The email address for this person is waiting for an organizer who is not calling in to confirm it. Nothing is sent until then.',
+  },
+  member_address_from_account: {
+    status: 409,
+    message:
+      'This person has an account here, so email goes to the address on their account. There is no address to add.',
+  },
   member_link_claimed: {
     status: 403,
     message:

@@ -98,6 +98,7 @@ export const notificationAudience: Record<
   // To the address a pending consent question was first sent to, once an organizer re-pointed it.
   'consent-request-withdrawn': { readers: ['harmed'], opens: 'home' },
   'consent-address-proposed': { readers: ['organizer'], opens: 'call-in' },
+  'member-address-proposed': { readers: ['organizer'], opens: 'call-in' },
   'caller-released': { readers: ['organizer'], opens: 'call-in' },
   'appeal-needs-organizer': { readers: ['organizer'], opens: 'invitations' },
   // Every organizer is excluded from a concern: those who declared a conflict, and operators.

@@ -241,6 +241,8 @@ export const auditActions = [
   'concern.ask-reporter',
   'concern.reporter-message',
   'concern.follow-alert',
+  'concern.link-subject',
+  'concern.unlink-subject',
   'call-in.open',
   'call-in.assign',
   'call-in.caller-left',
@@ -248,6 +250,8 @@ export const auditActions = [
   'call-in.offer',
   'call-in.offer-decline',
   'call-in.channel',
+  'call-in.member-address-propose',
+  'call-in.member-address-confirm',
   'call-in.message',
   'call-in.log',
   'call-in.member-response',
@@ -328,6 +332,8 @@ export const notificationTemplates = [
    */
   'case-needs-organizer',
   'case-needs-organizer-operator',
+  /** To organizers who are not the caller: the caller proposed the member's email address. */
+  'member-address-proposed',
 ] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 

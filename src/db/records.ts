@@ -457,6 +457,8 @@ export interface Concern {
   wants: ReporterWants;
   subjectUserId: string | null;
   subjectKey: string | null;
+  /** Blind indexes of the normalised words of the names it is about; null for older concerns. */
+  subjectTokens: string[] | null;
   reporterUserId: string | null;
   anonymous: boolean;
   source: ConcernSource;
@@ -481,6 +483,7 @@ export function toConcern(r: ConcernsTable): Concern {
     wants: r.wants,
     subjectUserId: r.subject_user_id,
     subjectKey: r.subject_key,
+    subjectTokens: r.subject_tokens ? parseList<string>(r.subject_tokens) : null,
     reporterUserId: r.reporter_user_id,
     anonymous: r.anonymous === 1,
     source: r.source,
@@ -503,6 +506,7 @@ export function concernRow(c: Concern): ConcernsTable {
     wants: c.wants,
     subject_user_id: c.subjectUserId,
     subject_key: c.subjectKey,
+    subject_tokens: c.subjectTokens ? JSON.stringify(c.subjectTokens) : null,
     reporter_user_id: c.reporterUserId,
     anonymous: c.anonymous ? 1 : 0,
     source: c.source,
@@ -653,6 +657,8 @@ export interface CallIn {
   memberClaimHash: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   memberContact: string | null;
+  /** When an organizer (not the caller) confirmed memberContact; null while only proposed. */
+  memberContactConfirmedAt: string | null;
   memberState: MemberState | null;
   outcome: Outcome | null;
   /** Encrypted. */
@@ -688,6 +694,7 @@ export function toCallIn(r: CallInsTable): CallIn {
     memberLink: r.member_link,
     memberClaimHash: r.member_claim_hash ?? null,
     memberContact: r.member_contact,
+    memberContactConfirmedAt: r.member_contact_confirmed_at ?? null,
     memberState: r.member_state,
     outcome: r.outcome,
     outcomeNote: r.outcome_note,
@@ -732,6 +739,8 @@ export function callInPatchRow(p: CallInPatch): Partial<CallInsTable> {
   if (p.memberLink !== undefined) row.member_link = p.memberLink;
   if (p.memberClaimHash !== undefined) row.member_claim_hash = p.memberClaimHash;
   if (p.memberContact !== undefined) row.member_contact = p.memberContact;
+  if (p.memberContactConfirmedAt !== undefined)
+    row.member_contact_confirmed_at = p.memberContactConfirmedAt;
   if (p.memberState !== undefined) row.member_state = p.memberState;
   if (p.outcome !== undefined) row.outcome = p.outcome;
   if (p.outcomeNote !== undefined) row.outcome_note = p.outcomeNote;

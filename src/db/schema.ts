@@ -142,6 +142,8 @@ export interface ConcernsTable {
   wants: ReporterWants;
   subject_user_id: string | null;
   subject_key: string | null;
+  /** JSON list of blind indexes of the normalised words of the subject's names; null before. */
+  subject_tokens: string | null;
   reporter_user_id: string | null;
   anonymous: number;
   source: ConcernSource;
@@ -355,6 +357,8 @@ export interface CallInsTable {
   member_claim_hash: string | null;
   /** Encrypted { email, name } when the member has no account here. */
   member_contact: string | null;
+  /** When an organizer who is not the caller confirmed member_contact; null while proposed. */
+  member_contact_confirmed_at: string | null;
   member_state: MemberState | null;
   outcome: Outcome | null;
   outcome_note: string | null;

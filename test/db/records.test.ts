@@ -54,6 +54,7 @@ describe.each(testDialects())('repositories return records on %s', (dialect) => 
       wants: 'ally',
       subjectUserId: null,
       subjectKey: 'key',
+      subjectTokens: ['a', 'b'],
       reporterUserId: null,
       anonymous: true,
       source: 'web',

@@ -328,6 +328,26 @@ function pagesFor(role: Role): Step[] {
         { label: 'member home', path: '/' },
         { label: 'member community', path: c },
         { label: 'member raise', path: `${c}/raise` },
+        {
+          label: 'member raise, choosing whom it is about',
+          path: `${c}/raise`,
+          act: async (p) => {
+            await p.locator('#about-name').fill('ali');
+            await p.getByRole('option', { name: 'Ali Ally' }).waitFor();
+            await p.locator('#about-name').press('ArrowDown');
+          },
+        },
+        {
+          label: 'member raise, a member chosen',
+          path: `${c}/raise`,
+          act: async (p) => {
+            await p.locator('#about-name').fill('ali');
+            await p.getByRole('option', { name: 'Ali Ally' }).waitFor();
+            await p.locator('#about-name').press('ArrowDown');
+            await p.locator('#about-name').press('Enter');
+            await p.getByRole('button', { name: 'Choose someone else' }).waitFor();
+          },
+        },
         { label: 'member settings (not allowed)', path: `${c}/settings` },
         { label: 'member my concerns', path: '/my/concerns' },
         { label: 'member notifications', path: '/me/notifications' },

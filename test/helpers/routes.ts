@@ -551,6 +551,20 @@ export const validRequests: Record<string, Builder> = {
     const c = await raiseAs(w.t, w.people.member, w.a.id);
     return { url: `/api/communities/${w.a.id}/concerns/${c.id}/conflict`, body: {} };
   },
+  'PUT /api/communities/:communityId/concerns/:concernId/subject': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id);
+    return {
+      url: `/api/communities/${w.a.id}/concerns/${c.id}/subject`,
+      body: { userId: w.people.member.userId },
+    };
+  },
+  'DELETE /api/communities/:communityId/concerns/:concernId/subject': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id, {}, w.people.subject.userId);
+    return { url: `/api/communities/${w.a.id}/concerns/${c.id}/subject` };
+  },
+  'GET /api/communities/:communityId/member-search': async (w) => ({
+    url: `/api/communities/${w.a.id}/member-search`,
+  }),
   'GET /api/communities/:communityId/staff': async (w) => ({
     url: `/api/communities/${w.a.id}/staff`,
   }),
@@ -681,6 +695,10 @@ export const validRequests: Record<string, Builder> = {
   'PUT /api/communities/:communityId/call-ins/:callInId/channel': async (w) => ({
     url: callIn(w, '/channel'),
     body: { channel: 'voice' },
+  }),
+  'PUT /api/communities/:communityId/call-ins/:callInId/member-address': async (w) => ({
+    url: callIn(w, '/member-address'),
+    body: { email: 'member-elsewhere@example.org' },
   }),
   'PUT /api/communities/:communityId/call-ins/:callInId/draft': async (w) => ({
     url: callIn(w, '/draft'),

@@ -146,6 +146,9 @@ const matrix: Record<string, Row> = {
   'POST /api/communities/:communityId/concerns/:concernId/conflict': { allow: organizersOfA },
   // Whom a reporter may keep away from a concern: anyone who may raise one here.
   'GET /api/communities/:communityId/staff': { allow: inA },
+  'GET /api/communities/:communityId/member-search': { allow: inA },
+  'PUT /api/communities/:communityId/concerns/:concernId/subject': { allow: organizersOfA },
+  'DELETE /api/communities/:communityId/concerns/:concernId/subject': { allow: organizersOfA },
   // Links that carry their own secret work for whoever holds them.
   'GET /api/invitations/:token': { allow: everyone },
   'POST /api/invitations/:token/accept': {
@@ -269,6 +272,11 @@ const matrix: Record<string, Row> = {
 
   // ---- the conversation: only the caller prepares and writes; caller or organizer closes
   'PUT /api/communities/:communityId/call-ins/:callInId/channel': { allow: ['ally'], gate: true },
+  // Rule 10: where the member is written to is confirmed by an organizer who is not the caller.
+  'PUT /api/communities/:communityId/call-ins/:callInId/member-address': {
+    allow: organizersOfA,
+    gate: true,
+  },
   'PUT /api/communities/:communityId/call-ins/:callInId/draft': { allow: ['ally'], gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/messages': { allow: ['ally'], gate: true },
   'POST /api/communities/:communityId/call-ins/:callInId/message-advice': {

@@ -204,6 +204,28 @@ const channelWords: Record<Channel, Words> = {
 };
 export const channelOptions: Option[] = optionsOf(channelWords);
 
+/** What each channel will really do, for a member with or without an account here. */
+export function channelOptionsFor(memberHasAccount: boolean): Option[] {
+  const hints: Record<Channel, string> = memberHasAccount
+    ? {
+        'in-app':
+          'They will see it when they sign in, and get an email saying a message is waiting for them.',
+        email:
+          'They will get an email at the address on their account, with a link to read it here when signed in.',
+        voice: 'You talk, then write a short note here. Nothing is sent.',
+        'in-person': 'You talk, then write a short note here. Nothing is sent.',
+      }
+    : {
+        'in-app':
+          'Nothing is sent by us: share this one-time link with them privately, and they read it there.',
+        email:
+          'They will get an email with a private link, once an organizer who is not calling in has confirmed their address.',
+        voice: 'You talk, then write a short note here. Nothing is sent.',
+        'in-person': 'You talk, then write a short note here. Nothing is sent.',
+      };
+  return channelOptions.map((o) => ({ ...o, hint: hints[o.value as Channel] }));
+}
+
 const outcomeWords: Record<Outcome, Words> = {
   acknowledged: 'They acknowledged it',
   'committed-to-change': 'They committed to change',

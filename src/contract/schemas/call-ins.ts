@@ -62,6 +62,28 @@ export const Handover = Type.Union([
   Type.Null(),
 ]);
 
+/** Where email to the member goes: their account, or an address and whether it is confirmed. */
+export const MemberAddress = Type.Union([
+  Type.Object({
+    fromAccount: Type.Boolean({ description: 'They have an account: its address is used.' }),
+    email: NullableString,
+    name: NullableString,
+    confirmed: Type.Boolean({
+      description:
+        'False while only the caller proposed it: nothing is sent until an organizer who is not the caller confirms it.',
+    }),
+  }),
+  Type.Null(),
+]);
+
+export const MemberAddressBody = Type.Object(
+  {
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    name: Type.Optional(PlainName(200, 0)),
+  },
+  { additionalProperties: false },
+);
+
 export const CallInDetail = Type.Object({
   /** What the person asking may do next, from the lifecycle and the policy. */
   can: CallInCan,
@@ -101,6 +123,15 @@ export const CallInDetail = Type.Object({
   }),
   draft: NullableString,
   handover: Handover,
+  delivery: Type.Union([Enum(memberDeliveries), Type.Null()], {
+    description:
+      'How a message will reach the member now: app (their account: in the app and by email), email (an address an organizer confirmed), handover (a one-time link the caller shares), logged (a conversation held elsewhere); null while nothing can carry it yet.',
+  }),
+  memberAddress: MemberAddress,
+  memberHasAccount: Type.Boolean({
+    description:
+      'The person called in is linked to an account here: messages reach them in the app.',
+  }),
   memberState: Nullable(Enum(memberStates)),
   outcome: Type.Union([
     Type.Object({ outcome: Enum(outcomes), note: Type.String(), at: NullableString }),
@@ -158,7 +189,13 @@ export const ChannelBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ChannelChosen = Type.Object({ channel: Enum(channels) });
+export const ChannelChosen = Type.Object({
+  channel: Enum(channels),
+  delivery: Type.Union([Enum(memberDeliveries), Type.Null()]),
+  awaitingOrganizer: Type.Boolean({
+    description: 'The address proposed waits for an organizer who is not the caller.',
+  }),
+});
 export type ChannelChosen = Static<typeof ChannelChosen>;
 
 export const MessageBody = Type.Object({ text: Text(10_000) }, { additionalProperties: false });

@@ -108,6 +108,24 @@ export const IntakeParams = Type.Object({
   intakeId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
 });
 /** What the public form for raising a concern needs to show. */
+/** A member a concern may be about, as the member search shows them: display name only. */
+export const MemberMatch = Type.Object({ userId: Uuid, displayName: Type.String() });
+export type MemberMatch = Static<typeof MemberMatch>;
+export const MemberMatches = Type.Object({ items: Type.Array(MemberMatch, { maxItems: 5 }) });
+export type MemberMatches = Static<typeof MemberMatches>;
+export const MemberSearchQuery = Type.Object(
+  { q: Type.Optional(Type.String({ maxLength: 100 })) },
+  { additionalProperties: false },
+);
+
+/** An organizer links the person a concern is about to a member (DELETE unlinks). */
+export const LinkSubjectBody = Type.Object({ userId: Uuid }, { additionalProperties: false });
+export const SubjectLinked = Type.Object({
+  concernId: Uuid,
+  about: Type.Object({ userId: Type.Union([Uuid, Type.Null()]), linkedAt: IsoTime }),
+});
+export type SubjectLinked = Static<typeof SubjectLinked>;
+
 /** Someone who handles concerns here, as a reporter may choose to exclude them (rule 9). */
 export const StaffPerson = Type.Object({ userId: Uuid, name: Type.String() });
 export const IntakeView = Type.Object({

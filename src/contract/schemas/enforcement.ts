@@ -41,8 +41,17 @@ export const Enforced = Type.Object({
 export type Enforced = Static<typeof Enforced>;
 
 /** An enforcement record with its appeals, as organizers see it. */
+const Person = Type.Object({ userId: Type.Union([Uuid, Type.Null()]), name: Type.String() });
+
 export const CommunityEnforcement = Type.Object({
   ...Enforced.properties,
+  member: Type.Object({
+    userId: Type.Union([Uuid, Type.Null()], {
+      description: 'Their account here; null when the concern names them in free text only.',
+    }),
+    name: NullableString,
+  }),
+  writtenBy: Person,
   appeals: Type.Array(
     Type.Object({
       id: Uuid,

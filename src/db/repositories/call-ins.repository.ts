@@ -12,7 +12,7 @@ import {
 } from '../records.ts';
 import type { Database } from '../schema.ts';
 
-type Subject = { userId: string | null; key: string | null };
+type Subject = { userId: string | null; key: string | null; concernIds?: readonly string[] };
 
 export function callInsRepository(db: Kysely<Database>) {
   return {
@@ -166,7 +166,8 @@ export function callInsRepository(db: Kysely<Database>) {
       excludeConcernId: string,
       statuses: readonly CallInStatus[],
     ): Promise<number> {
-      if (!subject.userId && !subject.key) return 0;
+      const ids = subject.concernIds ?? [];
+      if (!subject.userId && !subject.key && ids.length === 0) return 0;
       const r = await db
         .selectFrom('call_ins as ci')
         .innerJoin('concerns as c', 'c.id', 'ci.concern_id')
@@ -178,6 +179,7 @@ export function callInsRepository(db: Kysely<Database>) {
           eb.or([
             ...(subject.userId ? [eb('c.subject_user_id', '=', subject.userId)] : []),
             ...(subject.key ? [eb('c.subject_key', '=', subject.key)] : []),
+            ...(ids.length > 0 ? [eb('c.id', 'in', [...ids])] : []),
           ]),
         )
         .executeTakeFirstOrThrow();

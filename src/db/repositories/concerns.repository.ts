@@ -4,6 +4,7 @@ import { noReadCache, type ReadCache } from '../read-cache.ts';
 import type { ConcernStatus } from '../../contract/vocabulary.ts';
 import {
   concernRow,
+  parseList,
   toConcern,
   toInboxConcern,
   type Concern,
@@ -42,6 +43,7 @@ const insertConcern = precompiledInsert('concerns', {
   wants: true,
   subject_user_id: true,
   subject_key: true,
+  subject_tokens: true,
   reporter_user_id: true,
   anonymous: true,
   source: true,
@@ -141,6 +143,45 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
         )
         .executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+    /** Whom every concern of the community is about (no content): for history by name. */
+    async listSubjects(communityId: string) {
+      const rows = await db
+        .selectFrom('concerns')
+        .select(['id', 'subject_user_id', 'subject_key', 'subject_tokens'])
+        .where('community_id', '=', communityId)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        subjectUserId: r.subject_user_id,
+        subjectKey: r.subject_key,
+        subjectTokens: r.subject_tokens ? parseList<string>(r.subject_tokens) : null,
+      }));
+    },
+    /** Links or unlinks the member a concern is about (and its sealed content, re-encrypted). */
+    async updateSubject(
+      communityId: string,
+      id: string,
+      s: {
+        subjectUserId: string | null;
+        subjectKey: string | null;
+        subjectTokens: string[];
+        content: string;
+        updatedAt: string;
+      },
+    ): Promise<void> {
+      await db
+        .updateTable('concerns')
+        .set({
+          subject_user_id: s.subjectUserId,
+          subject_key: s.subjectKey,
+          subject_tokens: JSON.stringify(s.subjectTokens),
+          content: s.content,
+          updated_at: s.updatedAt,
+        })
+        .where('community_id', '=', communityId)
+        .where('id', '=', id)
+        .execute();
     },
     async updateStatus(
       communityId: string,

@@ -3,6 +3,7 @@ import type { EnforcementStatus, LadderLevel } from '../../contract/vocabulary.t
 import {
   enforcementAppealRow,
   enforcementRow,
+  parseList,
   toEnforcement,
   toEnforcementAppeal,
   type Enforcement,
@@ -72,6 +73,28 @@ export function enforcementRepository(db: Kysely<Database>) {
         )
         .execute();
       return rows.map((r) => r.level);
+    },
+    /** Records of this concern that named nobody now name the member it was linked to. */
+    async linkSubjectOfConcern(
+      communityId: string,
+      concernId: string,
+      userId: string,
+      at: string,
+    ): Promise<string[]> {
+      const rows = await db
+        .selectFrom('enforcements')
+        .select(['id', 'concern_ids'])
+        .where('community_id', '=', communityId)
+        .where('subject_user_id', 'is', null)
+        .execute();
+      const ids = rows.filter((r) => parseList(r.concern_ids).includes(concernId)).map((r) => r.id);
+      if (ids.length > 0)
+        await db
+          .updateTable('enforcements')
+          .set({ subject_user_id: userId, updated_at: at })
+          .where('id', 'in', ids)
+          .execute();
+      return ids;
     },
     async updateStatus(id: string, status: EnforcementStatus, at: string): Promise<void> {
       await db

@@ -21,7 +21,7 @@ export function triageRepository(db: Kysely<Database>) {
     /** The latest decision of each earlier concern about the same person. */
     async decisionsAboutSubject(
       communityId: string,
-      subject: { userId: string | null; key: string | null },
+      subject: { userId: string | null; key: string | null; concernIds?: readonly string[] },
       excludeConcernId: string,
     ): Promise<
       {
@@ -31,7 +31,8 @@ export function triageRepository(db: Kysely<Database>) {
         createdAt: string;
       }[]
     > {
-      if (!subject.userId && !subject.key) return [];
+      const ids = subject.concernIds ?? [];
+      if (!subject.userId && !subject.key && ids.length === 0) return [];
       const rows = await db
         .selectFrom('triage_decisions as t')
         .innerJoin('concerns as c', 'c.id', 't.concern_id')
@@ -42,6 +43,7 @@ export function triageRepository(db: Kysely<Database>) {
           eb.or([
             ...(subject.userId ? [eb('c.subject_user_id', '=', subject.userId)] : []),
             ...(subject.key ? [eb('c.subject_key', '=', subject.key)] : []),
+            ...(ids.length > 0 ? [eb('c.id', 'in', [...ids])] : []),
           ]),
         )
         .orderBy('t.created_at', 'asc')

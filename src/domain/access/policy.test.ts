@@ -99,8 +99,10 @@ const expected: Record<Action, string> = {
   'concern.read': organizers,
   'concern.triage': organizers,
   'concern.ask-reporter': organizers,
+  'concern.link-subject': organizers,
   'concern.declare-conflict': organizers,
   'staff.list': members,
+  'members.search': members,
   'call-in.open': organizers,
   'call-in.list': allies,
   'call-in.candidates': organizers,
@@ -118,6 +120,7 @@ const expected: Record<Action, string> = {
   'call-in.draft': callerOnly,
   'call-in.channel': callerOnly,
   'call-in.message': callerOnly,
+  'call-in.confirm-member-address': organizers,
   'call-in.record-outcome': staff,
   'call-in.close': staff,
   'call-in.reopen': staff,
@@ -162,6 +165,7 @@ const caseActions: readonly Action[] = [
   'concern.read',
   'concern.triage',
   'concern.ask-reporter',
+  'concern.link-subject',
   'call-in.open',
   'call-in.candidates',
   'call-in.assign',
@@ -173,6 +177,7 @@ const caseActions: readonly Action[] = [
   'call-in.draft',
   'call-in.channel',
   'call-in.message',
+  'call-in.confirm-member-address',
   'call-in.record-outcome',
   'call-in.close',
   'call-in.reopen',
@@ -346,5 +351,20 @@ describe('nobody acts as someone else (rule 10)', () => {
         }).userId,
       ).toBe('u-other-org');
     }
+  });
+
+  it('refuses the organizer who is the caller confirming where the member is written to', () => {
+    expect(() =>
+      decide('call-in.confirm-member-address', user('u-org-caller'), 'organizer', {
+        communityId: 'A',
+        callerUserId: 'u-org-caller',
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'caller_cannot_confirm_member_address' }));
+    expect(
+      decide('call-in.confirm-member-address', user('u-other-org'), 'organizer', {
+        communityId: 'A',
+        callerUserId: 'u-org-caller',
+      }).userId,
+    ).toBe('u-other-org');
   });
 });

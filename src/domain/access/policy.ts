@@ -79,10 +79,14 @@ export const policy = {
   'concern.triage': { role: 'organizer', case: true },
   /** Ask the reporter a question (they answer through their follow link or "My concerns"). */
   'concern.ask-reporter': { role: 'organizer', case: true },
+  /** Link the person it is about to a member, or unlink (rule 9 follows from the link). */
+  'concern.link-subject': { role: 'organizer', case: true },
   /** Rule 9: step back from a case (metadata only; allowed even when already excluded). */
   'concern.declare-conflict': { role: 'organizer' },
   /** The organizers and allies of a community, by name (whom a reporter may exclude). */
   'staff.list': { role: 'member' },
+  /** A few members by display name: whom a concern is about (bounded, rate limited). */
+  'members.search': { role: 'member' },
 
   // ---- the handoff: opening, matching, offers, the ally board (flow step 3) ----------------
   'call-in.open': { role: 'organizer', case: true },
@@ -118,6 +122,12 @@ export const policy = {
   'call-in.draft': { role: 'member', as: ['caller'], case: true },
   'call-in.channel': { role: 'member', as: ['caller'], case: true },
   'call-in.message': { role: 'member', as: ['caller'], case: true },
+  /** An organizer who is not the caller enters or confirms the member's email (rule 10). */
+  'call-in.confirm-member-address': {
+    role: 'organizer',
+    case: true,
+    unless: { relation: 'caller', code: 'caller_cannot_confirm_member_address' },
+  },
   'call-in.record-outcome': { role: 'member', as: ['caller', 'organizer'], case: true },
   'call-in.close': { role: 'member', as: ['caller', 'organizer'], case: true },
   'call-in.reopen': { role: 'member', as: ['caller', 'organizer'], case: true },

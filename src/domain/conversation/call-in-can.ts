@@ -16,6 +16,7 @@ const steps: Record<CallInAbility, { action: Action; event: CallInEvent }> = {
   confirmConsentAddress: { action: 'consent.confirm', event: 'request-consent' },
   saveDraft: { action: 'call-in.draft', event: 'save-draft' },
   chooseChannel: { action: 'call-in.channel', event: 'choose-channel' },
+  confirmMemberAddress: { action: 'call-in.confirm-member-address', event: 'choose-channel' },
   sendMessage: { action: 'call-in.message', event: 'send-message' },
   recordOutcome: { action: 'call-in.record-outcome', event: 'record-outcome' },
   close: { action: 'call-in.close', event: 'close' },
@@ -24,6 +25,13 @@ const steps: Record<CallInAbility, { action: Action; event: CallInEvent }> = {
 };
 
 const always = () => true;
+
+/** The caller chose email and proposed an address nobody else has confirmed yet. */
+export function awaitsAddress(
+  c: Pick<CallIn, 'channel' | 'memberContact' | 'memberContactConfirmedAt'>,
+): boolean {
+  return c.channel === 'email' && c.memberContact !== null && c.memberContactConfirmedAt === null;
+}
 
 /** Facts beyond the status that a workflow checks before the step. */
 const facts: Record<CallInAbility, (c: CallIn) => boolean> = {
@@ -39,7 +47,9 @@ const facts: Record<CallInAbility, (c: CallIn) => boolean> = {
     (c.consentStatus === 'not-requested' || c.consentStatus === 'pending'),
   saveDraft: always,
   chooseChannel: always,
-  sendMessage: (c) => mayContact(c) && c.channel !== null,
+  // An email the caller only proposed is not used until an organizer confirms it (rule 10).
+  confirmMemberAddress: (c) => c.channel === 'email' && c.memberContact !== null,
+  sendMessage: (c) => mayContact(c) && c.channel !== null && !awaitsAddress(c),
   recordOutcome: always,
   close: always,
   reopen: (c) => mayContact(c),

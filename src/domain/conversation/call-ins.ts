@@ -11,7 +11,7 @@ import type {
   MessageAdvice,
   MessageSent,
 } from '../../contract/index.ts';
-import type { MemberDelivery, MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
+import type { MessageAuthor, MessageKind } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage, Concern } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
@@ -33,18 +33,20 @@ import {
   type Channel,
   type Tx,
 } from './call-in-state.ts';
-import { callInCan } from './call-in-can.ts';
+import { awaitsAddress, callInCan } from './call-in-can.ts';
 import { transition } from './call-in-lifecycle.ts';
 import { isoNow } from '../common/clock.ts';
 import { findConcern } from '../intake/concerns.ts';
 import { callerGuide, coachDraft, noDraftCoach, type DraftCoach } from './conversation-guide.ts';
 import type { Cipher } from '../privacy/crypto.ts';
-import {
-  memberKeyPrefix,
-  queueNotification,
-  type Recipient,
-} from '../notifications/notifications.ts';
+import { memberKeyPrefix, queueNotification } from '../notifications/notifications.ts';
 import { hashSecret, newId, newSecret } from '../common/tokens.ts';
+import {
+  deliveryOf,
+  memberRecipient,
+  presentMemberAddress,
+  proposeMemberAddress,
+} from './member-address.ts';
 
 type ThreadRepos = Pick<
   Repositories,
@@ -56,8 +58,6 @@ export function messageContext(m: Pick<CallInMessage, 'id' | 'communityId' | 'ca
 }
 const draftContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
   `callin-draft:${c.communityId}:${c.id}`;
-const contactContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
-  `callin-contact:${c.communityId}:${c.id}`;
 const linkContext = (c: Pick<CallIn, 'id' | 'communityId'>) =>
   `callin-link:${c.communityId}:${c.id}`;
 
@@ -140,6 +140,9 @@ export async function readCallIn(
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
     handover: presentHandover(cipher, publicUrl, callIn, concern.subjectUserId),
+    delivery: deliveryOf(callIn, concern.subjectUserId),
+    memberAddress: presentMemberAddress(cipher, callIn, concern.subjectUserId),
+    memberHasAccount: concern.subjectUserId !== null,
     memberState: callIn.memberState,
     outcome: callIn.outcome
       ? {
@@ -276,7 +279,27 @@ export async function chooseChannel(
     const { callIn } = await loadCallIn(repos, actor, 'call-in.channel', communityId, callInId);
     transition(callIn.status, 'choose-channel');
     const concern = await findConcern(repos, communityId, callIn.concernId);
-    if (input.channel === 'email' && !concern.subjectUserId && !input.memberEmail) {
+    const at = isoNow(deps.clock);
+    const patch: Partial<CallIn> = { channel: input.channel, updatedAt: at };
+    let proposed = false;
+    if (input.channel === 'email' && concern.subjectUserId) {
+      // Rule 10: a member with an account is written to at their account's address only.
+      if (input.memberEmail) throw new AppError('member_address_from_account');
+    } else if (input.channel === 'email' && input.memberEmail) {
+      // The caller only proposes where the member's link goes; an organizer confirms it.
+      Object.assign(
+        patch,
+        await proposeMemberAddress(
+          repos,
+          deps,
+          callIn,
+          concern,
+          { email: input.memberEmail, name: input.memberName },
+          at,
+        ),
+      );
+      proposed = true;
+    } else if (input.channel === 'email' && !callIn.memberContact) {
       throw new AppError('validation_failed', [
         {
           field: 'memberEmail',
@@ -285,25 +308,31 @@ export async function chooseChannel(
         },
       ]);
     }
-    const at = isoNow(deps.clock);
-    const contact = input.memberEmail
-      ? deps.cipher.encrypt(
-          { email: input.memberEmail, name: input.memberName },
-          contactContext(callIn),
-        )
-      : callIn.memberContact;
-    await repos.callIns.update(callIn.id, {
-      channel: input.channel,
-      memberContact: contact,
-      updatedAt: at,
-    });
+    await repos.callIns.update(callIn.id, patch);
+    if (proposed)
+      await recordAudit(
+        repos.audit,
+        actor,
+        {
+          communityId,
+          action: 'call-in.member-address-propose',
+          targetType: 'call-in',
+          targetId: callIn.id,
+        },
+        at,
+      );
     await recordAudit(
       repos.audit,
       actor,
       { communityId, action: 'call-in.channel', targetType: 'call-in', targetId: callIn.id },
       at,
     );
-    return { channel: input.channel };
+    const after = { ...callIn, ...patch };
+    return {
+      channel: input.channel,
+      delivery: deliveryOf(after, concern.subjectUserId),
+      awaitingOrganizer: !concern.subjectUserId && awaitsAddress(after),
+    };
   });
 }
 
@@ -322,14 +351,6 @@ async function presentProposal(
   return { email: p.to.email, name: p.to.name ?? null, memberUserId: null };
 }
 
-/** How messages reach the member: their account, the email given, or a one-time handover. */
-function deliveryOf(callIn: CallIn, subjectUserId: string | null): MemberDelivery {
-  if (callIn.channel === 'voice' || callIn.channel === 'in-person') return 'logged';
-  if (subjectUserId) return 'app';
-  if (callIn.memberContact) return 'email';
-  return 'handover';
-}
-
 /** The one-time handover link as the caller sees it: only until the member's browser claims it. */
 function presentHandover(
   cipher: Cipher,
@@ -341,20 +362,6 @@ function presentHandover(
   if (callIn.memberClaimHash) return { claimed: true, url: null };
   const token = cipher.decrypt<string>(callIn.memberLink, linkContext(callIn));
   return { claimed: false, url: links(publicUrl).member(token) };
-}
-
-function memberRecipient(
-  cipher: Cipher,
-  callIn: CallIn,
-  subjectUserId: string | null,
-): Recipient | null {
-  if (subjectUserId) return { userId: subjectUserId };
-  if (!callIn.memberContact) return null;
-  const c = cipher.decrypt<{ email: string; name: string | null }>(
-    callIn.memberContact,
-    contactContext(callIn),
-  );
-  return c.name ? { email: c.email, name: c.name } : { email: c.email };
 }
 
 /** Sends a message to the member (in-app thread or email), or logs a voice / in-person talk. */
@@ -395,6 +402,7 @@ export async function sendMessage(
       updatedAt: at,
     };
     const delivery = deliveryOf(callIn, concern.subjectUserId);
+    if (!delivery) throw new AppError('member_address_unconfirmed');
     if (!spoken) {
       // The member's private link never goes to the caller (rule 10). It marks that something
       // was sent, carries emails to a member without an account, and is the one-time handover.

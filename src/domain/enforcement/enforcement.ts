@@ -27,7 +27,8 @@ import {
   type Tx,
 } from '../conversation/call-in-state.ts';
 import { isoNow } from '../common/clock.ts';
-import { findConcern } from '../intake/concerns.ts';
+import { contentContext, findConcern, type ConcernContent } from '../intake/concerns.ts';
+import type { Cipher } from '../privacy/crypto.ts';
 import { queueNotification } from '../notifications/notifications.ts';
 import { newId } from '../common/tokens.ts';
 import type { LadderLevel } from '../triage/triage.ts';
@@ -205,8 +206,24 @@ async function linkedConcerns(
   return out;
 }
 
+/** Whom a record is about, by name: their account's display name, or the concern's free text. */
+async function memberOf(
+  repos: Pick<Repositories, 'concerns' | 'users'>,
+  cipher: Cipher,
+  e: Enforcement,
+): Promise<CommunityEnforcement['member']> {
+  if (e.subjectUserId) {
+    const u = await repos.users.findById(e.subjectUserId);
+    return { userId: e.subjectUserId, name: u?.displayName ?? null };
+  }
+  const first = e.concernIds[0];
+  const c = first ? await repos.concerns.find(e.communityId, first) : undefined;
+  const name = c ? cipher.decrypt<ConcernContent>(c.content, contentContext(c)).aboutName : null;
+  return { userId: null, name };
+}
+
 export async function listEnforcements(
-  repos: Pick<Repositories, 'memberships' | 'enforcement' | 'conflicts'>,
+  repos: Pick<Repositories, 'memberships' | 'enforcement' | 'conflicts' | 'concerns' | 'users'>,
   deps: Pick<CallInDeps, 'cipher'>,
   actor: Actor,
   communityId: string,
@@ -222,6 +239,14 @@ export async function listEnforcements(
       ...present(deps.cipher, e),
       concernIds: e.concernIds,
       enforcedBy: e.enforcedBy,
+      member: await memberOf(repos, deps.cipher, e),
+      writtenBy: {
+        userId: e.enforcedBy === 'system' ? null : e.enforcedBy,
+        name:
+          (e.enforcedBy === 'system'
+            ? undefined
+            : (await repos.users.findById(e.enforcedBy))?.displayName) ?? 'An organizer',
+      },
       callInId: e.callInId,
       appeals: appeals.map((a) => ({
         id: a.id,

@@ -156,6 +156,7 @@ export async function createCallIn(
     memberLink: null,
     memberClaimHash: null,
     memberContact: null,
+    memberContactConfirmedAt: null,
     memberState: null,
     outcome: null,
     outcomeNote: null,

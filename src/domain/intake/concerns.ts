@@ -24,6 +24,7 @@ import {
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import type { Clock } from '../common/clock.ts';
+import { subjectTokens } from './subject-match.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from '../triage/triage.ts';
@@ -89,7 +90,7 @@ export async function raiseConcern(
   source: ConcernSource,
 ): Promise<RaisedConcern> {
   return tx(async (repos) => {
-    const { communities, memberships, concerns, conflicts, audit, notices, jobs } = repos;
+    const { communities, memberships, concerns, conflicts, audit, notices, jobs, users } = repos;
     const community =
       'intakeId' in target
         ? await communities.findByIntakeId(target.intakeId)
@@ -117,7 +118,11 @@ export async function raiseConcern(
     }
     if (!input.about.userId && !input.about.name?.trim()) {
       throw new AppError('validation_failed', [
-        { field: 'about', rule: 'invalid', message: 'Say who this is about: a member or a name.' },
+        {
+          field: 'about',
+          rule: 'invalid',
+          message: 'Say who this is about: a member or a name.',
+        },
       ]);
     }
     if (input.about.userId && !(await memberships.find(community.id, input.about.userId))) {
@@ -165,6 +170,10 @@ export async function raiseConcern(
       wants: input.wants,
       subjectUserId: input.about.userId,
       subjectKey: content.aboutName ? deps.cipher.blindIndex(content.aboutName) : null,
+      subjectTokens: subjectTokens(deps.cipher, [
+        content.aboutName,
+        input.about.userId ? (await users.findById(input.about.userId))?.displayName : null,
+      ]),
       // An anonymous concern keeps no link to its reporter at all; the follow link is theirs.
       reporterUserId: anonymous ? null : reporterId,
       anonymous: anonymous || reporterId === null,

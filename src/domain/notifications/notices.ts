@@ -32,6 +32,8 @@ export const noticeText: Record<NotificationTemplate, string> = {
     'A private question {community} sent you earlier is no longer waiting for your answer.',
   'consent-address-proposed':
     'Someone calling in at {community} suggested where to ask for consent: please check it.',
+  'member-address-proposed':
+    'Someone calling in at {community} suggested an email address for the person they are calling in: please check it.',
   'caller-released':
     'A call-in at {community} needs someone new: its caller no longer has a role to hold it.',
   'appeal-needs-organizer':

@@ -11,6 +11,7 @@ import { tellAlliesOfRequest } from '../notifications/staff-news.ts';
 import { isoNow, type Clock } from '../common/clock.ts';
 import { parseSettings } from '../accounts/community-settings.ts';
 import { findConcern, loadConcern } from '../intake/concerns.ts';
+import { earlierConcernIds } from '../intake/subject-match.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import { newId } from '../common/tokens.ts';
 import {
@@ -37,12 +38,10 @@ export async function computeHistory(
   repos: Pick<Repositories, 'concerns' | 'triage' | 'callIns' | 'enforcement'>,
   concern: Concern,
 ): Promise<TriageHistory> {
-  const subject = { userId: concern.subjectUserId, key: concern.subjectKey };
-  const earlierConcerns = await repos.concerns.countAboutSubject(
-    concern.communityId,
-    subject,
-    concern.id,
-  );
+  // By account, by the whole name, and by the normalised words of the names (subject-match.ts).
+  const concernIds = await earlierConcernIds(repos, concern);
+  const subject = { userId: concern.subjectUserId, key: concern.subjectKey, concernIds };
+  const earlierConcerns = concernIds.length;
   const decisions = await repos.triage.decisionsAboutSubject(
     concern.communityId,
     subject,

@@ -7,6 +7,8 @@ import {
   CommunityParams,
   DraftBody,
   DraftSaved,
+  MemberAddress,
+  MemberAddressBody,
   NoBody,
   MessageAdvice,
   MessageBody,
@@ -23,6 +25,7 @@ import {
   saveDraft,
   sendMessage,
 } from '../../domain/conversation/call-ins.ts';
+import { confirmMemberAddress } from '../../domain/conversation/member-address.ts';
 import { languageDraftCoach } from '../../domain/conversation/language-check.ts';
 import { closeCallIn, recordOutcome, reopenCallIn } from '../../domain/outcomes/outcomes.ts';
 import { signedIn, type RouteRegistrar } from './types.ts';
@@ -119,6 +122,32 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
         memberEmail: request.body.memberEmail ?? null,
         memberName: request.body.memberName ?? null,
       }),
+  );
+
+  app.put(
+    `${base}/member-address`,
+    {
+      schema: {
+        tags,
+        summary:
+          "Confirm the member's email address the caller proposed, or enter it (an organizer who is not the caller)",
+        description:
+          'Without a body, confirms the address the caller proposed; with `email`, uses that one. Until then nothing is sent by email to a member without an account.',
+        security: signedIn,
+        params: CallInParams,
+        body: MemberAddressBody,
+        response: { 200: MemberAddress },
+      },
+    },
+    async (request) =>
+      confirmMemberAddress(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.callInId,
+        request.body.email ? { email: request.body.email, name: request.body.name ?? null } : null,
+      ),
   );
 
   app.post(

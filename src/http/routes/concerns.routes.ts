@@ -1,4 +1,8 @@
 import {
+  LinkSubjectBody,
+  SubjectLinked,
+  MemberMatches,
+  MemberSearchQuery,
   ConcernDetail,
   ConcernParams,
   ConflictDeclared,
@@ -23,6 +27,8 @@ import {
   readConcern,
   type RaiseConcernInput,
 } from '../../domain/intake/concerns.ts';
+import { searchMembers } from '../../domain/intake/member-search.ts';
+import { linkSubject } from '../../domain/intake/subject.ts';
 import { keptBodies } from '../kept-bodies.ts';
 import { open, signedIn, strictLimit, type RouteRegistrar } from './types.ts';
 
@@ -148,6 +154,79 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       );
       return reply.code(201).send(r);
     },
+  );
+
+  const linkDeps = { clock: ctx.clock, cipher: ctx.cipher, publicUrl: ctx.config.publicUrl };
+  app.put(
+    '/communities/:communityId/concerns/:concernId/subject',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Link the person a concern is about to a member (organizer)',
+        description:
+          'Rule 9 follows at once: the linked member can no longer see or handle the case as staff.',
+        security: signedIn,
+        params: ConcernParams,
+        body: LinkSubjectBody,
+        response: { 200: SubjectLinked },
+      },
+    },
+    async (request) =>
+      linkSubject(
+        tx,
+        linkDeps,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        request.body.userId,
+      ),
+  );
+
+  app.delete(
+    '/communities/:communityId/concerns/:concernId/subject',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Unlink the member a concern is about; the name stays as free text (organizer)',
+        security: signedIn,
+        params: ConcernParams,
+        response: { 200: SubjectLinked },
+      },
+    },
+    async (request) =>
+      linkSubject(
+        tx,
+        linkDeps,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        null,
+      ),
+  );
+
+  app.get(
+    '/communities/:communityId/member-search',
+    {
+      config: strictLimit(60),
+      schema: {
+        tags: ['concerns'],
+        summary: 'Find a member by name: whom a concern is about (members)',
+        description:
+          'At least two letters; at most five people, by display name only. Rate limited.',
+        security: signedIn,
+        params: CommunityParams,
+        querystring: MemberSearchQuery,
+        response: { 200: MemberMatches },
+      },
+    },
+    async (request) => ({
+      items: await searchMembers(
+        repos,
+        request.actor,
+        request.params.communityId,
+        request.query.q ?? '',
+      ),
+    }),
   );
 
   app.get(

@@ -58,6 +58,14 @@ const templates: Record<TemplateName, TemplateText> = {
     ],
     action: 'Check the address',
   },
+  'member-address-proposed': {
+    subject: (c) => `An update from ${c}`,
+    body: [
+      'Someone calling in at {community} has suggested the email address of the person they are calling in.',
+      'Nothing goes to that address until an organizer who is not calling in checks it and confirms it.',
+    ],
+    action: 'Check the address',
+  },
   'ally-offer': {
     subject: (c) => `A private message from ${c}`,
     body: [

@@ -1,13 +1,14 @@
 // The form for raising a concern, shared by members (signed in) and the public form. After it
 // is sent, it explains what happens next and shows the private follow link.
 import { useEffect, useState } from 'react';
-import type { Raised } from '../api.ts';
+import type { MemberMatch, Raised } from '../api.ts';
 import { CopyButton } from './copy-button.tsx';
 import { forget, keep, readKept } from './tab-keep.ts';
 import { categoryOptions, harmedOptions, wantsOptions } from '../labels.ts';
 import { ApiForm } from './api-form.tsx';
 import { Checkbox, CheckboxGroup, RadioGroup } from './choice-fields.tsx';
 import { collect, required, TextArea, TextField, useForm } from './form.tsx';
+import { MemberPicker, type PickedMember } from './member-picker.tsx';
 
 const labels: Record<string, string> = {
   what: 'What happened',
@@ -27,6 +28,7 @@ const labels: Record<string, string> = {
 // excluded person by their place in the list.
 const aliases: Record<string, string> = {
   about: 'about.name',
+  'about.userId': 'about.name',
   ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`exclude.${i}`, 'exclude'])),
 };
 
@@ -47,6 +49,7 @@ export function ConcernForm({
   allowAnonymous,
   communityName,
   staff = [],
+  searchMembers,
   send,
   keepKey = `${mode}:${communityName}`,
 }: {
@@ -57,6 +60,8 @@ export function ConcernForm({
   communityName: string;
   /** The organizers and allies, for "Anyone who should not see this?" (rule 9). */
   staff?: readonly StaffChoice[];
+  /** Finds members by name for "Who is it about?" (signed-in members; not the public form). */
+  searchMembers?: (q: string) => Promise<MemberMatch[]>;
   send: (body: Record<string, unknown>) => Promise<Raised>;
 }) {
   const draftKey = `callin:draft:${keepKey}`;
@@ -71,6 +76,7 @@ export function ConcernForm({
   const [harmed, setHarmed] = useState(kept?.harmed ?? '');
   const [harmedName, setHarmedName] = useState(kept?.harmedName ?? '');
   const [about, setAbout] = useState(kept?.about ?? '');
+  const [aboutMember, setAboutMember] = useState<PickedMember | null>(kept?.aboutMember ?? null);
   const [wants, setWants] = useState(kept?.wants ?? '');
   const [categories, setCategories] = useState<string[]>(kept?.categories ?? []);
   const [urgent, setUrgent] = useState(kept?.urgent ?? false);
@@ -88,6 +94,7 @@ export function ConcernForm({
     harmed,
     harmedName,
     about,
+    aboutMember,
     wants,
     categories,
     urgent,
@@ -129,7 +136,11 @@ export function ConcernForm({
         links: lines(links),
         impact,
         harmed,
-        about: about.trim() ? { name: about.trim() } : {},
+        about: aboutMember
+          ? { userId: aboutMember.userId }
+          : about.trim()
+            ? { name: about.trim() }
+            : {},
         wants,
         urgent,
         categories,
@@ -224,13 +235,20 @@ export function ConcernForm({
           error={form.errors.harmedName}
         />
       ) : null}
-      <TextField
+      <MemberPicker
         id="about-name"
         label="Who is it about?"
-        hint="A name or handle, as you know them. The organizers use it to see whether this has happened before."
-        value={about}
-        onChange={(e) => setAbout(e.target.value)}
+        hint={
+          searchMembers
+            ? 'Start typing their name to choose them from the members here, or write a name or handle as you know them. The organizers use it to see whether this has happened before.'
+            : 'A name or handle, as you know them. The organizers use it to see whether this has happened before.'
+        }
+        text={about}
+        onText={setAbout}
+        picked={aboutMember}
+        onPick={setAboutMember}
         error={form.errors['about.name']}
+        {...(searchMembers ? { search: searchMembers } : {})}
       />
       <RadioGroup
         id="wants"
@@ -316,6 +334,7 @@ interface Draft {
   harmed: string;
   harmedName: string;
   about: string;
+  aboutMember: PickedMember | null;
   wants: string;
   categories: string[];
   urgent: boolean;

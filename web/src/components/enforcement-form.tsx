@@ -198,8 +198,8 @@ function Subject({ base, concernId }: { base: string; concernId: string }) {
     <p className="notice" id="record-subject">
       This record will be about <strong>{about.name ?? 'someone not named in the concern'}</strong>.
       {about.userId
-        ? ''
-        : ' They have no account here, so Calling In cannot tell them; let them know another way.'}
+        ? ' They are a member here: they will see it when they sign in, and get an email saying a record was written, where they can also appeal.'
+        : ' The concern names them in free text, not linked to an account here, so Calling In cannot tell them. If they are a member, link them on the concern page first; otherwise let them know another way.'}
     </p>
   );
 }

@@ -166,12 +166,19 @@ function Records({ communityId }: { communityId: string }) {
                   {label.ladder(r.level)} · {formatDate(r.createdAt)}
                 </h3>
                 <dl className="facts">
+                  <dt>About</dt>
+                  <dd>
+                    {r.member.name ?? 'Someone not named in the concern'}
+                    {r.member.userId
+                      ? ' (a member here: they see this record when they sign in)'
+                      : ' (not linked to an account here, so they are not told by Calling In)'}
+                  </dd>
                   <dt>Why</dt>
                   <dd>{r.reason}</dd>
                   <dt>Status</dt>
                   <dd>{enforcementStatusWords[r.status] ?? r.status}</dd>
                   <dt>Written by</dt>
-                  <dd>{r.enforcedBy}</dd>
+                  <dd>{r.writtenBy.name}</dd>
                   <dt>Ends</dt>
                   <dd>{r.expiresAt ? formatDate(r.expiresAt) : 'No end date'}</dd>
                 </dl>

@@ -1,5 +1,12 @@
 // Raising a concern: /c/:communityId/raise signed in, and /raise/:intakeId without an account.
-import { get, post, type IntakeView, type Raised, type StaffList } from '../api.ts';
+import {
+  get,
+  post,
+  type IntakeView,
+  type MemberMatches,
+  type Raised,
+  type StaffList,
+} from '../api.ts';
 import { CommunityPage } from '../components/community-page.tsx';
 import { ConcernForm } from '../components/concern-form.tsx';
 import { Loading, Page, Problem } from '../components/page.tsx';
@@ -44,6 +51,13 @@ function MemberRaise({
       allowAnonymous
       communityName={communityName}
       staff={staff.data?.items ?? []}
+      searchMembers={async (q) =>
+        (
+          await get<MemberMatches>(
+            `/api/communities/${communityId}/member-search?q=${encodeURIComponent(q)}`,
+          )
+        ).items
+      }
       send={(body) => post<Raised>(`/api/communities/${communityId}/concerns`, body)}
     />
   );

@@ -8,7 +8,7 @@ import { MatchCaller } from '../../components/call-in-match.tsx';
 import { CommunityPage } from '../../components/community-page.tsx';
 import { Loading, Notice, Problem } from '../../components/page.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { Channel } from './channel.tsx';
+import { Channel, ConfirmMemberAddress } from './channel.tsx';
 import { CloseReopen } from './close-reopen.tsx';
 import { Consent } from './consent.tsx';
 import { Draft } from './draft.tsx';
@@ -96,7 +96,10 @@ function CallInSections({
       <Guide steps={d.guide} />
 
       {d.can.saveDraft ? <Draft base={base} initial={d.draft ?? ''} onSaved={setDraft} /> : null}
-      {d.can.chooseChannel ? <Channel base={base} current={d.channel} onDone={reload} /> : null}
+      {d.can.chooseChannel ? <Channel base={base} detail={d} onDone={reload} /> : null}
+      {d.can.confirmMemberAddress && d.memberAddress && !d.memberAddress.fromAccount ? (
+        <ConfirmMemberAddress base={base} address={d.memberAddress} onDone={reload} />
+      ) : null}
       {d.can.sendMessage ? (
         <SendMessage
           base={base}

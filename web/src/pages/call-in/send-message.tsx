@@ -13,8 +13,9 @@ import { CopyButton } from '../../components/copy-button.tsx';
 const COACH_PAUSE_MS = 700;
 
 const deliveryWords: Record<MessageSent['delivery'], string> = {
-  app: 'Your message is sent. They will see it when they sign in, and they get an email saying a message is waiting.',
-  email: 'Your message is sent. They will get an email with a private link to read it.',
+  app: 'Your message is in your private conversation with them. They will see it when they sign in, and an email is on its way telling them a message is waiting.',
+  email:
+    'Your message is saved, and an email with a private link to read it is on its way to them.',
   handover:
     'Your message is saved in the conversation. They read it once you share the one-time link with them.',
   logged: 'Your note is saved.',

@@ -7,6 +7,7 @@ import { useAsync } from '../../components/use-async.ts';
 import { CallInLinks } from './call-in-links.tsx';
 import { ConcernFacts, DecisionsSoFar } from './facts.tsx';
 import { ReporterQuestions } from './reporter-questions.tsx';
+import { LinkSubject } from './subject.tsx';
 import { Triage } from './triage.tsx';
 
 export function ConcernPage({
@@ -45,6 +46,7 @@ function Concern({ communityId, concernId }: { communityId: string; concernId: s
       />
       <ConcernFacts concern={c} />
       <ReporterQuestions base={base} anonymous={c.anonymous} />
+      <LinkSubject communityId={communityId} concern={c} onDone={() => detail.reload()} />
       {decisions.data || decisions.error ? (
         <Triage
           communityId={communityId}
