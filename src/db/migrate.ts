@@ -13,9 +13,9 @@ import * as conflicts from './migrations/2026-12-01T10-00-conflicts.ts';
 import * as acts from './migrations/2026-12-01T11-00-acts.ts';
 import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
+import * as subjects from './migrations/2026-12-01T16-00-subjects.ts';
 import * as reporter from './migrations/2026-12-01T16-10-reporter.ts';
 import * as coach from './migrations/2026-12-01T16-30-coach.ts';
-import * as subjects from './migrations/2026-12-01T16-00-subjects.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -31,9 +31,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T11-00-acts': acts,
   '2026-12-01T14-00-accounts': accounts,
   '2026-12-01T15-00-notices': notices,
+  '2026-12-01T16-00-subjects': subjects,
   '2026-12-01T16-10-reporter': reporter,
   '2026-12-01T16-30-coach': coach,
-  '2026-12-01T16-00-subjects': subjects,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -29,7 +29,7 @@ describe.each(testDialects())('the reporter thread across its migration on %s', 
 
   it('a concern from before it gets an empty thread, then questions, answers and an alert', async () => {
     const db = database.handle.db as unknown as Kysely<any>;
-    await migrateTo(db, '2026-12-01T15-00-notices');
+    await migrateTo(db, '2026-12-01T16-00-subjects');
     const at = '2026-11-30T10:00:00.000Z';
     const userId = newId();
     const communityId = newId();
