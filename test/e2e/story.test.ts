@@ -210,6 +210,19 @@ describe('five people finish their part of the story', () => {
     seen.concernId = /concerns\/([0-9a-f-]{36})/.exec(a.url())?.[1] ?? '';
     expect(seen.concernId).not.toBe('');
     await look('ada', 'concern', 'concern');
+
+    // "milo" was free text: Ada links it to Milo's account, so the call-in reaches him in the app.
+    await a.getByRole('combobox', { name: 'The member it is about' }).fill('milo');
+    await a.getByRole('option', { name: /Milo Member/ }).click();
+    await a.getByRole('button', { name: 'Link to this member' }).click();
+    await a.getByText('Milo Member is a member here.').first().waitFor();
+
+    // A question for the reporter, who is anonymous: they answer from their follow link.
+    await a
+      .getByLabel('A question for the reporter')
+      .fill('Thank you for telling us. Was anyone else there who heard it, or was it only you?');
+    await a.getByRole('button', { name: 'Ask the reporter' }).click();
+    await a.getByText('Your question is waiting for the reporter.').first().waitFor();
     await a
       .getByRole('checkbox', { name: /inconsiderate/i })
       .first()
@@ -236,6 +249,21 @@ describe('five people finish their part of the story', () => {
     await a.getByLabel('Their relationship with the member').selectOption('knows');
     await a.getByRole('button', { name: 'Offer it to them' }).click();
     await a.getByText('Offered to Ali Ally.').first().waitFor();
+  });
+
+  it('the reporter answers the question from their follow link', async () => {
+    const p = pages.reporter;
+    await open('reporter', seen.followPath, /./);
+    await p.getByRole('heading', { level: 2, name: 'A question from the organizers' }).waitFor();
+    await look('reporter', 'follow page, a question', 'follow-question');
+    await p
+      .getByLabel('Your answer')
+      .fill('Two others were at the table. I would rather not name them.');
+    await p.getByRole('button', { name: 'Send answer' }).click();
+    await p.getByText('Thank you. Your answer reached the organizers.').first().waitFor();
+    // Ada sees the answer on the concern, marked as the reporter's.
+    await open('ada', `${c()}/concerns/${seen.concernId}`, /Concern/);
+    await pages.ada.getByText('Two others were at the table.').first().waitFor();
   });
 
   it('Ali accepts the offer and asks the harmed person through their follow link', async () => {
@@ -385,7 +413,10 @@ describe('five people finish their part of the story', () => {
   });
 });
 
-/** `who` opens an invitation link in their browser and makes their account. */
+/**
+ * `who` opens an invitation link in their browser and makes their account: the address is
+ * confirmed through the emailed link before the account exists (no account-existence oracle).
+ */
 async function joinThrough(who: Person, link: string, email: string, name: string) {
   const p = pages[who];
   await p.goto(link);
@@ -394,7 +425,14 @@ async function joinThrough(who: Person, link: string, email: string, name: strin
   await p.getByLabel('Your name').fill(name);
   await p.getByLabel('Email').fill(email);
   await p.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
+  const before = smtp.messages.length;
   await p.getByRole('button', { name: /^Join/ }).click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/invite'));
+  await heading(p, 'Check your email');
+  const mail = await mailTo(email, before);
+  const confirm = /https?:\/\/\S+\/invite\/confirm\/[A-Za-z0-9_-]+/.exec(mail.decoded)?.[0];
+  expect(confirm, 'the confirmation link').toBeTruthy();
+  await p.goto(confirm ?? '');
+  await p.getByRole('button', { name: 'Confirm and join' }).click();
+  await p.waitForURL(/\/c\/[0-9a-f-]{36}/);
   await settle(p);
 }
