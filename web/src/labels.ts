@@ -3,7 +3,6 @@
 import type {
   AppealStatus,
   CallerKind,
-  CallInStatus,
   CaseOutcome,
   Channel,
   ConcernCategory,
@@ -171,17 +170,8 @@ export function formatDate(iso: string): string {
 
 // ---- call-ins ---------------------------------------------------------------------------------
 
-const callInStatusWords: Record<CallInStatus, Words> = {
-  'awaiting-caller': 'Waiting for someone to hold it',
-  'awaiting-consent': 'Waiting for the harmed person’s answer',
-  ready: 'Ready to start',
-  'in-conversation': 'In conversation',
-  'outcome-recorded': 'Outcome recorded',
-  escalated: 'Taken to enforcement',
-  stopped: 'Stopped',
-  closed: 'Closed',
-};
-export const callInStatusOptions: Option[] = optionsOf(callInStatusWords);
+// Where a call-in or a case stands is said by the API (`stageLabel`, from
+// src/contract/stage-words.ts), so every page says the same thing.
 
 const consentStatusWords: Record<ConsentStatus, Words> = {
   'not-requested': 'Not asked yet',
@@ -222,7 +212,6 @@ export const memberResponseWords: Record<MemberResponse, string> = {
 };
 
 export const callInLabel = {
-  status: (v: string) => from(callInStatusOptions, v),
   consent: (v: string) => from(consentStatusOptions, v),
   channel: (v: string | null) => (v ? from(channelOptions, v) : 'Not chosen yet'),
   outcome: (v: string | null) => (v ? from(outcomeOptions, v) : 'Not recorded yet'),
@@ -267,6 +256,8 @@ const countOutcomeWords: Record<CaseOutcome, Words> = {
   disagreed: 'They disagreed',
   'no-response': 'No response',
   escalated: 'Taken further after the call-in',
+  'consent-declined': 'Stopped: the harmed person said no',
+  'consent-withdrawn': 'Stopped: consent withdrawn',
   'call-in': 'Decided on a call-in, no outcome recorded',
   'call-in-and-public-statement':
     'Decided on a call-in and a public statement, no outcome recorded',

@@ -4,6 +4,7 @@ import { CallInCan } from '../can.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import {
   callInStatuses,
+  caseStages,
   callInViewers,
   channels,
   concernCategories,
@@ -69,6 +70,8 @@ export const CallInDetail = Type.Object({
   concernId: Uuid,
   viewer: Enum(callInViewers),
   status: Enum(callInStatuses),
+  stage: Enum(caseStages, 'Where it stands, consent included'),
+  stageLabel: Type.String({ description: 'The stage in words, as every page says it' }),
   callerUserId: Type.Union([Uuid, Type.Null()]),
   channel: Nullable(Enum(channels)),
   language: NullableString,
@@ -118,6 +121,8 @@ export const CallInListItem = Type.Object({
   id: Uuid,
   concernId: Uuid,
   status: Enum(callInStatuses),
+  stage: Enum(caseStages, 'Where it stands, consent included'),
+  stageLabel: Type.String(),
   callerUserId: Type.Union([Uuid, Type.Null()]),
   consentStatus: Enum(consentStatuses),
   channel: Nullable(Enum(channels)),

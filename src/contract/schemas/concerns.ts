@@ -2,6 +2,7 @@
 // inbox, one concern in full, and the reporter's private follow link.
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  caseStages,
   concernCategories,
   concernSources,
   concernStatuses,
@@ -75,6 +76,8 @@ export const InboxQuery = Type.Object(
 export const InboxItem = Type.Object({
   id: Uuid,
   status: Enum(concernStatuses),
+  stage: Enum(caseStages, 'Where the case stands, its latest call-in included'),
+  stageLabel: Type.String({ description: 'The stage in words, as every page says it' }),
   urgent: Type.Boolean(),
   categories: Type.Array(Enum(concernCategories)),
   harmed: Enum(harmedOptions),
@@ -127,7 +130,9 @@ export const FollowView = Type.Object({
   /** Said plainly when nobody is left to handle it (every organizer has a conflict). */
   notice: NullableString,
   status: Enum(concernStatuses),
-  statusText: Type.String(),
+  stage: Enum(caseStages, 'Where the case stands, its latest call-in included'),
+  stageLabel: Type.String({ description: 'The stage in a few words' }),
+  statusText: Type.String({ description: 'The stage in words for the person who raised it' }),
   wants: Enum(wantsOptions),
   anonymous: Type.Boolean(),
   what: Type.String(),
@@ -145,6 +150,8 @@ export const MyConcern = Type.Object({
   id: Uuid,
   communityId: Uuid,
   status: Enum(concernStatuses),
+  stage: Enum(caseStages),
+  stageLabel: Type.String(),
   statusText: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -2,6 +2,7 @@
 // the conversation. Messages are encrypted at rest. Nothing reaches the member before consent
 // (rule 1), and no message may name the harmed person or the reporter unless they said so
 // (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
+import { callInStage, presentStage } from './case-stage.ts';
 import type {
   CallInDetail,
   CallInListItem,
@@ -119,6 +120,7 @@ export async function readCallIn(
     viewer,
     can: callInCan(actor, decision, callIn),
     status: callIn.status,
+    ...presentStage(callInStage(callIn)),
     callerUserId: callIn.callerUserId,
     channel: callIn.channel,
     language: callIn.language,
@@ -191,6 +193,7 @@ export async function listCallIns(
       id: c.id,
       concernId: c.concernId,
       status: c.status,
+      ...presentStage(callInStage(c)),
       callerUserId: c.callerUserId,
       consentStatus: c.consentStatus,
       channel: c.channel,

@@ -53,7 +53,7 @@ function CallInList({ communityId }: { communityId: string }) {
                 Changed {formatDate(i.updatedAt)}
               </Link>
             </td>
-            <td>{callInLabel.status(i.status)}</td>
+            <td>{i.stageLabel}</td>
             <td>{callInLabel.consent(i.consentStatus)}</td>
             <td>{callInLabel.outcome(i.outcome)}</td>
           </tr>

@@ -94,8 +94,8 @@ function Inbox({ communityId }: { communityId: string }) {
                 </Link>
               </h2>
               <p>
-                <span className={`badge badge-${c.status}`}>{label.status(c.status)}</span> Whom it
-                hurt: {label.harmed(c.harmed)} · Wants: {label.wants(c.wants)} · From:{' '}
+                <span className={`badge badge-${c.status}`}>{c.stageLabel}</span> Whom it hurt:{' '}
+                {label.harmed(c.harmed)} · Wants: {label.wants(c.wants)} · From:{' '}
                 {c.anonymous ? 'Anonymous' : label.source(c.source)}
               </p>
               {c.categories.length > 0 ? (

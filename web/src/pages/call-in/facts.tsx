@@ -13,7 +13,7 @@ export function CallInStatus({
 }) {
   return (
     <section aria-labelledby="where" className="status-panel">
-      <h2 id="where">Status: {callInLabel.status(d.status)}</h2>
+      <h2 id="where">Status: {d.stageLabel}</h2>
       <dl className="facts">
         <dt>Harmed person&rsquo;s answer</dt>
         <dd>

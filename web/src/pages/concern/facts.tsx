@@ -8,7 +8,7 @@ export function ConcernFacts({ concern: c }: { concern: ConcernDetail }) {
       <h2 id="what-happened">{c.urgent ? 'Urgent: ' : ''}What happened</h2>
       <p className="muted">
         Raised {formatDate(c.createdAt)} ·{' '}
-        <span className={`badge badge-${c.status}`}>{label.status(c.status)}</span>
+        <span className={`badge badge-${c.status}`}>{c.stageLabel}</span>
       </p>
       <blockquote className="quote">{c.what}</blockquote>
       <dl className="facts">

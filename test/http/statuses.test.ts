@@ -1,0 +1,190 @@
+// Statuses that stay true (issue 10, build item 7; "what a new user hit" item 8): through consent
+// asked, given, declined and withdrawn, closing and reopening, the reporter's follow page, their
+// own list, the inbox, the concern, the call-in page, the call-ins list and the counts all say the
+// same true thing, in the words of src/contract/stage-words.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageWords } from '../../src/contract/stage-words.ts';
+import type { CaseStage } from '../../src/contract/vocabulary.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  buildCast,
+  notifications,
+  raiseAndTriage,
+  tokenOf,
+  type Cast,
+} from '../helpers/call-ins.ts';
+import { Client } from '../helpers/client.ts';
+import { testDialects } from '../helpers/db.ts';
+
+describe.each(testDialects())('statuses that stay true on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  const stranger = () => new Client(t.app);
+
+  /** Every page that shows where the case stands, as the API hands it to them. */
+  async function everywhere(cast: Cast, concern: { id: string; followToken: string }) {
+    const api = `/api/communities/${cast.communityId}`;
+    const follow = (await stranger().get(`/api/follow/${concern.followToken}`)).body;
+    const mine = (await cast.reporter.get('/api/me/concerns')).body.items.find(
+      (c: { id: string }) => c.id === concern.id,
+    );
+    const inbox = (await cast.organizer.get(`${api}/concerns`)).body.items.find(
+      (c: { id: string }) => c.id === concern.id,
+    );
+    const detail = (await cast.organizer.get(`${api}/concerns/${concern.id}`)).body;
+    const list = (await cast.organizer.get(`${api}/call-ins`)).body.items.filter(
+      (c: { concernId: string }) => c.concernId === concern.id,
+    );
+    const callIn = list[0]
+      ? (await cast.organizer.get(`${api}/call-ins/${list[0].id}`)).body
+      : null;
+    return { follow, mine, inbox, detail, list, callIn };
+  }
+
+  /** They all say this stage, in its words; the reporter in theirs. */
+  async function expectStage(
+    cast: Cast,
+    concern: { id: string; followToken: string },
+    stage: CaseStage,
+  ) {
+    const seen = await everywhere(cast, concern);
+    const words = stageWords[stage];
+    expect(seen.follow).toMatchObject({
+      stage,
+      stageLabel: words.label,
+      statusText: words.reporter,
+    });
+    expect(seen.mine).toMatchObject({ stage, stageLabel: words.label, statusText: words.reporter });
+    expect(seen.inbox).toMatchObject({ stage, stageLabel: words.label });
+    expect(seen.detail).toMatchObject({ stage, stageLabel: words.label });
+    expect(seen.list[0]).toMatchObject({ stage, stageLabel: words.label });
+    expect(seen.callIn).toMatchObject({ stage, stageLabel: words.label });
+    return seen;
+  }
+
+  /** Raised by the harmed reporter, decided for a call-in, taken by the ally. */
+  async function taken(cast: Cast) {
+    const concern = await raiseAndTriage(cast);
+    const api = `/api/communities/${cast.communityId}`;
+    const r = await cast.ally.post(`${api}/ally-board/${concern.id}/volunteer`);
+    expect(r.status).toBe(201);
+    return { concern, ci: `${api}/call-ins/${r.body.id as string}`, callInId: r.body.id as string };
+  }
+
+  async function askConsent(cast: Cast, ci: string, callInId: string) {
+    expect((await cast.ally.post(`${ci}/consent-request`, {})).status).toBe(200);
+    const link = (await notifications(t)).filter(
+      (n) => n.template === 'consent-request' && n.to.userId === cast.reporter.userId,
+    );
+    void callInId;
+    return `/api/public/consent/${tokenOf(link.at(-1)!.link)}`;
+  }
+
+  const counted = async (cast: Cast) =>
+    (await cast.organizer.get(`/api/communities/${cast.communityId}/counts`)).body.totals as {
+      outcome: string;
+      count: number;
+    }[];
+
+  it('never says it waits for an answer nobody was asked for, and withdrawal stops it everywhere', async () => {
+    const cast = await buildCast(t);
+    const { concern, ci, callInId } = await taken(cast);
+    // Taken, not yet asked: the call-in says so, and its answer is "not asked yet".
+    const before = await expectStage(cast, concern, 'preparing');
+    expect(before.callIn.consent.status).toBe('not-requested');
+    expect(before.callIn.stageLabel).not.toMatch(/waiting for the harmed person/i);
+
+    const consent = await askConsent(cast, ci, callInId);
+    const asked = await expectStage(cast, concern, 'awaiting-answer');
+    expect(asked.callIn.consent.status).toBe('pending');
+
+    const agreed = await stranger().post(consent, { decision: 'agree', conditions: {} });
+    expect(agreed.status).toBe(200);
+    await expectStage(cast, concern, 'ready');
+
+    expect((await stranger().post(`${consent}/withdraw`)).status).toBe(200);
+    const after = await expectStage(cast, concern, 'stopped-withdrawn');
+    expect(after.follow.statusText).not.toMatch(/working on it/i);
+    expect(after.inbox.stageLabel).toBe('Stopped: consent withdrawn');
+    // Counts: a case of its own kind, not one with no outcome.
+    const totals = await counted(cast);
+    expect(totals.find((x) => x.outcome === 'consent-withdrawn')?.count).toBe(1);
+  });
+
+  it('a harmed person who says no stops it, and the counts say so', async () => {
+    const cast = await buildCast(t);
+    const { concern, ci, callInId } = await taken(cast);
+    const consent = await askConsent(cast, ci, callInId);
+    expect((await stranger().post(consent, { decision: 'decline' })).status).toBe(200);
+    await expectStage(cast, concern, 'stopped-declined');
+    const totals = await counted(cast);
+    expect(totals.find((x) => x.outcome === 'consent-declined')?.count).toBe(1);
+    expect(totals.find((x) => x.outcome === 'consent-withdrawn')).toBeUndefined();
+  });
+
+  it('says closed once closed, the consent link too, and in conversation again once reopened', async () => {
+    const cast = await buildCast(t);
+    const { concern, ci, callInId } = await taken(cast);
+    const consent = await askConsent(cast, ci, callInId);
+    await stranger().post(consent, { decision: 'agree', conditions: {} });
+    expect((await cast.ally.request('PUT', `${ci}/channel`, { channel: 'in-app' })).status).toBe(
+      200,
+    );
+    const sent = await cast.ally.post(`${ci}/messages`, {
+      text: 'Hi Sam, could we talk about the review thread? How did you mean it?',
+    });
+    expect(sent.status).toBe(201);
+    await expectStage(cast, concern, 'in-conversation');
+
+    expect((await cast.organizer.post(`${ci}/close`)).status).toBe(200);
+    await expectStage(cast, concern, 'closed');
+    // The consent link and the follow link's consent route say it ended, not "not found".
+    for (const path of [consent, `/api/public/consent/${concern.followToken}`]) {
+      const seen = await stranger().get(path);
+      expect(seen.status, path).toBe(200);
+      expect(seen.body).toMatchObject({ closed: true, stopped: false });
+    }
+    // Nothing more to answer on the follow page.
+    expect((await stranger().get(`/api/follow/${concern.followToken}`)).body.consentQuestion).toBe(
+      false,
+    );
+
+    expect((await cast.organizer.post(`${ci}/reopen`)).status).toBe(200);
+    await expectStage(cast, concern, 'in-conversation');
+    expect((await stranger().get(consent)).body).toMatchObject({ closed: false });
+  });
+
+  it('a call-in for a group waits for an organizer, not for the harmed person', async () => {
+    const cast = await buildCast(t);
+    const concern = await raiseAndTriage(cast, { harmed: 'group' });
+    const api = `/api/communities/${cast.communityId}`;
+    expect((await cast.ally.post(`${api}/ally-board/${concern.id}/volunteer`)).status).toBe(201);
+    const seen = await expectStage(cast, concern, 'awaiting-approval');
+    expect(seen.callIn.consent.mode).toBe('organizer');
+  });
+
+  it('before any call-in, says received and then decided', async () => {
+    const cast = await buildCast(t);
+    const { buildConcern } = await import('../helpers/factories.ts');
+    const raised = await buildConcern(cast.reporter, cast.communityId);
+    const follow = (await stranger().get(`/api/follow/${raised.followToken}`)).body;
+    expect(follow).toMatchObject({ stage: 'received', statusText: stageWords.received.reporter });
+    const api = `/api/communities/${cast.communityId}`;
+    await cast.organizer.post(`${api}/concerns/${raised.id}/triage`, {
+      answers: {
+        categories: ['inconsiderate-language'],
+        immediateDanger: false,
+        intent: 'thoughtless',
+        publicHarm: 'few',
+      },
+      decision: 'record-only',
+      reason: 'Kept for now.',
+    });
+    const inbox = (await cast.organizer.get(`${api}/concerns`)).body.items[0];
+    expect(inbox).toMatchObject({ id: raised.id, stage: 'decided', stageLabel: 'Decided' });
+  });
+});
