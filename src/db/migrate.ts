@@ -13,6 +13,7 @@ import * as conflicts from './migrations/2026-12-01T10-00-conflicts.ts';
 import * as acts from './migrations/2026-12-01T11-00-acts.ts';
 import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
+import * as statuses from './migrations/2026-12-01T16-20-statuses.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-foundation': foundation,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T11-00-acts': acts,
   '2026-12-01T14-00-accounts': accounts,
   '2026-12-01T15-00-notices': notices,
+  '2026-12-01T16-20-statuses': statuses,
 };
 
 class StaticProvider implements MigrationProvider {

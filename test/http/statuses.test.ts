@@ -187,4 +187,54 @@ describe.each(testDialects())('statuses that stay true on %s', (dialect) => {
     const inbox = (await cast.organizer.get(`${api}/concerns`)).body.items[0];
     expect(inbox).toMatchObject({ id: raised.id, stage: 'decided', stageLabel: 'Decided' });
   });
+
+  it('keeps several outcomes of one call-in, and counts it once per outcome and once as a case', async () => {
+    const cast = await buildCast(t);
+    const { concern, ci, callInId } = await taken(cast);
+    const consent = await askConsent(cast, ci, callInId);
+    await stranger().post(consent, { decision: 'agree', conditions: {} });
+    await cast.ally.request('PUT', `${ci}/channel`, { channel: 'in-app' });
+    await cast.ally.post(`${ci}/messages`, { text: 'Hi Sam, could we talk about the thread?' });
+    // Neither one nor several: a field error, and nothing changes.
+    const none = await cast.ally.post(`${ci}/outcome`, { outcomes: [] });
+    expect(none.status).toBe(400);
+    const neither = await cast.ally.post(`${ci}/outcome`, { note: 'Nothing chosen.' });
+    expect(neither.status).toBe(400);
+    expect(neither.body.details).toEqual([expect.objectContaining({ field: 'outcomes' })]);
+    expect((await cast.ally.get(ci)).body.outcome).toBeNull();
+
+    const recorded = await cast.ally.post(`${ci}/outcome`, {
+      outcomes: ['committed-to-change', 'apologised'],
+      note: 'A good talk.',
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect(recorded.body).toMatchObject({
+      outcome: 'committed-to-change',
+      outcomes: ['committed-to-change', 'apologised'],
+    });
+    const detail = (await cast.organizer.get(ci)).body;
+    expect(detail.outcome).toMatchObject({
+      outcomes: ['committed-to-change', 'apologised'],
+      note: 'A good talk.',
+    });
+    const listed = (
+      await cast.organizer.get(`/api/communities/${cast.communityId}/call-ins`)
+    ).body.items.find((c: { id: string }) => c.id === callInId);
+    expect(listed.outcomes).toEqual(['committed-to-change', 'apologised']);
+    await expectStage(cast, concern, 'outcome-recorded');
+
+    const counts = (await cast.organizer.get(`/api/communities/${cast.communityId}/counts`)).body;
+    const total = (o: string) =>
+      counts.totals.find((x: { outcome: string }) => x.outcome === o)?.count;
+    expect(total('committed-to-change')).toBe(1);
+    expect(total('apologised')).toBe(1);
+    // Once as a case: this community has this one case only.
+    expect(counts.cases.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(1);
+    const kinds = counts.items.reduce((n: number, c: { count: number }) => n + c.count, 0);
+    expect(kinds).toBe(1);
+
+    // One outcome, as before, still works.
+    const again = await cast.ally.post(`${ci}/outcome`, { outcome: 'acknowledged' });
+    expect(again.body).toMatchObject({ outcome: 'acknowledged', outcomes: ['acknowledged'] });
+  });
 });

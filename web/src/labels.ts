@@ -215,6 +215,16 @@ export const callInLabel = {
   consent: (v: string) => from(consentStatusOptions, v),
   channel: (v: string | null) => (v ? from(channelOptions, v) : 'Not chosen yet'),
   outcome: (v: string | null) => (v ? from(outcomeOptions, v) : 'Not recorded yet'),
+  /** Several outcomes, as one line ("They committed to change; they apologised"). */
+  outcomes: (vs: readonly string[]) =>
+    vs.length === 0
+      ? 'Not recorded yet'
+      : vs
+          .map((v, i) => {
+            const w = from(outcomeOptions, v);
+            return i === 0 ? w : w.charAt(0).toLowerCase() + w.slice(1);
+          })
+          .join('; '),
 };
 
 export const enforcementStatusWords: Record<EnforcementStatus, string> = {

@@ -106,7 +106,12 @@ export const CallInDetail = Type.Object({
   handover: Handover,
   memberState: Nullable(Enum(memberStates)),
   outcome: Type.Union([
-    Type.Object({ outcome: Enum(outcomes), note: Type.String(), at: NullableString }),
+    Type.Object({
+      outcome: Enum(outcomes, 'The first of `outcomes`'),
+      outcomes: Type.Array(Enum(outcomes)),
+      note: Type.String(),
+      at: NullableString,
+    }),
     Type.Null(),
   ]),
   messages: Type.Array(CallInMessage),
@@ -127,6 +132,7 @@ export const CallInListItem = Type.Object({
   consentStatus: Enum(consentStatuses),
   channel: Nullable(Enum(channels)),
   outcome: Nullable(Enum(outcomes)),
+  outcomes: Type.Array(Enum(outcomes)),
   updatedAt: IsoTime,
 });
 export type CallInListItem = Static<typeof CallInListItem>;
@@ -172,14 +178,25 @@ export const MessageSent = Type.Object({
 });
 export type MessageSent = Static<typeof MessageSent>;
 
+const OutcomeList = Type.Array(Enum(outcomes), {
+  minItems: 1,
+  maxItems: outcomes.length,
+  uniqueItems: true,
+  description: 'Every outcome that is true, e.g. committed-to-change and apologised',
+});
 export const OutcomeBody = Type.Object(
-  { outcome: Enum(outcomes), note: Type.Optional(Type.String({ maxLength: 5_000 })) },
+  {
+    outcomes: Type.Optional(OutcomeList),
+    outcome: Type.Optional(Enum(outcomes, 'One outcome (the same as `outcomes` with one)')),
+    note: Type.Optional(Type.String({ maxLength: 5_000 })),
+  },
   { additionalProperties: false },
 );
 export const OutcomeRecorded = Type.Object({
   id: Uuid,
   status: Enum(callInStatuses),
-  outcome: Enum(outcomes),
+  outcome: Enum(outcomes, 'The first of `outcomes`'),
+  outcomes: OutcomeList,
   followUpAt: NullableString,
 });
 export type OutcomeRecorded = Static<typeof OutcomeRecorded>;

@@ -41,6 +41,7 @@ export const RaiseConcernBody = Type.Object(
     ),
     anonymous: Type.Optional(Type.Boolean({ default: false })),
     contact: Type.Optional(Type.String({ maxLength: 254 })),
+    subject: Type.Optional(PlainName(120, 0)),
     exclude: Type.Optional(
       Type.Array(Uuid, {
         maxItems: 20,

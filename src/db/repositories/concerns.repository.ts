@@ -46,6 +46,7 @@ const insertConcern = precompiledInsert('concerns', {
   anonymous: true,
   source: true,
   content: true,
+  subject_line: true,
   follow_lookup: true,
   follow_verifier_hash: true,
   created_at: true,

@@ -144,6 +144,7 @@ export async function readCallIn(
     outcome: callIn.outcome
       ? {
           outcome: callIn.outcome,
+          outcomes: callIn.outcomes.length > 0 ? callIn.outcomes : [callIn.outcome],
           note: callIn.outcomeNote
             ? cipher.decrypt<string>(
                 callIn.outcomeNote,
@@ -198,6 +199,7 @@ export async function listCallIns(
       consentStatus: c.consentStatus,
       channel: c.channel,
       outcome: c.outcome,
+      outcomes: c.outcomes,
       updatedAt: c.updatedAt,
     }));
 }

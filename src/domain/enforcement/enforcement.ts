@@ -288,6 +288,8 @@ export async function appealEnforcement(
       status: 'pending',
       decidedBy: null,
       decisionNote: null,
+      changedLevel: null,
+      changedExpiresAt: null,
       createdAt: at,
       decidedAt: null,
     });

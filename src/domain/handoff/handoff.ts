@@ -158,6 +158,7 @@ export async function createCallIn(
     memberContact: null,
     memberState: null,
     outcome: null,
+    outcomes: [],
     outcomeNote: null,
     outcomeAt: null,
     createdBy: userIdOf(actor),

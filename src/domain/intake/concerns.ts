@@ -49,6 +49,8 @@ export interface RaiseConcernInput {
   contact: string | null;
   /** Staff (organizers and allies) the reporter asks to keep away from this case (rule 9). */
   exclude?: string[];
+  /** A one-line subject for the lists ("Jokes about accents in #general"). */
+  subject?: string | null;
 }
 
 export interface ConcernContent {
@@ -63,6 +65,28 @@ export interface ConcernContent {
 
 export function contentContext(c: Pick<Concern, 'id' | 'communityId'>): string {
   return `concern:${c.communityId}:${c.id}`;
+}
+
+function subjectContext(c: Pick<Concern, 'id' | 'communityId'>): string {
+  return `concern-subject:${c.communityId}:${c.id}`;
+}
+
+/** The one-line subject, encrypted and bound to its concern (null when there is none). */
+export function sealSubject(
+  cipher: Cipher,
+  c: Pick<Concern, 'id' | 'communityId'>,
+  subject: string | null | undefined,
+): string | null {
+  const line = subject?.trim();
+  return line ? cipher.encrypt(line, subjectContext(c)) : null;
+}
+
+/** The concern's one-line subject in plain text, or null. */
+export function readSubject(
+  cipher: Cipher,
+  c: Pick<Concern, 'id' | 'communityId' | 'subjectLine'>,
+): string | null {
+  return c.subjectLine ? cipher.decrypt<string>(c.subjectLine, subjectContext(c)) : null;
 }
 
 export interface RaisedConcern {
@@ -161,6 +185,7 @@ export async function raiseConcern(
       anonymous: anonymous || reporterId === null,
       source,
       content: deps.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
+      subjectLine: sealSubject(deps.cipher, { id, communityId: community.id }, input.subject),
       followLookup: follow.lookup,
       followVerifierHash: follow.verifierHash,
       createdAt: at,

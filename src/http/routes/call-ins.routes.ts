@@ -162,7 +162,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request) =>
       recordOutcome(tx, deps, request.actor, request.params.communityId, request.params.callInId, {
-        outcome: request.body.outcome,
+        outcomes: request.body.outcomes ?? (request.body.outcome ? [request.body.outcome] : []),
         note: request.body.note ?? '',
       }),
   );

@@ -41,6 +41,7 @@ export function toRaiseInput(b: RaiseConcernBody): RaiseConcernInput {
     anonymous: b.anonymous ?? false,
     contact: b.contact ?? null,
     exclude: b.exclude ?? [],
+    subject: b.subject ?? null,
   };
 }
 

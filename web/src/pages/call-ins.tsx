@@ -55,7 +55,7 @@ function CallInList({ communityId }: { communityId: string }) {
             </td>
             <td>{i.stageLabel}</td>
             <td>{callInLabel.consent(i.consentStatus)}</td>
-            <td>{callInLabel.outcome(i.outcome)}</td>
+            <td>{callInLabel.outcomes(i.outcomes)}</td>
           </tr>
         ))}
       </tbody>

@@ -42,7 +42,7 @@ export function CallInStatus({
         <dt>Outcome</dt>
         <dd>
           {d.outcome
-            ? `${callInLabel.outcome(d.outcome.outcome)}${d.outcome.note ? ` — ${d.outcome.note}` : ''}`
+            ? `${callInLabel.outcomes(d.outcome.outcomes)}${d.outcome.note ? ` — ${d.outcome.note}` : ''}`
             : 'Not recorded yet'}
         </dd>
       </dl>
