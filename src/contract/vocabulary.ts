@@ -192,11 +192,19 @@ export type Outcome = (typeof outcomes)[number];
 export const enforcementStatuses = ['active', 'overturned'] as const;
 export type EnforcementStatus = (typeof enforcementStatuses)[number];
 
-export const appealDecisions = ['upheld', 'overturned'] as const;
+/** Keep the record, overturn it, or change it (a lighter step or an earlier end, with new terms). */
+export const appealDecisions = ['upheld', 'overturned', 'changed'] as const;
 export type AppealDecision = (typeof appealDecisions)[number];
 
 export const appealStatuses = ['pending', ...appealDecisions] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
+
+/**
+ * Why an organizer who sees an appeal may not decide it: they wrote the record, or they did and
+ * there is no other organizer yet (a second one needs to be invited).
+ */
+export const appealBlocks = ['made-the-decision', 'second-organizer-needed'] as const;
+export type AppealBlock = (typeof appealBlocks)[number];
 
 /** Why a call-in stopped before its end (rule 1): the harmed person said no, or consent was withdrawn. */
 export const stopReasons = ['consent-declined', 'consent-withdrawn'] as const;

@@ -1,6 +1,7 @@
 // Plain words for the API's values. One place, so every page says the same thing. Each table is
 // keyed by a union from the contract's vocabulary, so a value without words fails the type-check.
 import type {
+  AppealBlock,
   AppealStatus,
   CallerKind,
   CaseOutcome,
@@ -236,6 +237,15 @@ export const appealStatusWords: Record<AppealStatus, string> = {
   pending: 'Waiting for a decision',
   upheld: 'Upheld',
   overturned: 'Overturned',
+  changed: 'Changed to lighter terms',
+};
+
+/** Why an organizer may not decide an appeal, said before they try. */
+export const appealBlockWords: Record<AppealBlock, string> = {
+  'made-the-decision':
+    'You wrote this record, so another organizer decides its appeal. They have been told it is waiting.',
+  'second-organizer-needed':
+    'You wrote this record, so someone else needs to decide its appeal, and there is no other organizer yet. Invite a second organizer, someone independent if you can.',
 };
 
 /** The relationship an organizer states when offering a call-in (`relationships` in the API). */
