@@ -15,6 +15,7 @@ import {
 } from '../helpers/call-ins.ts';
 import { Client } from '../helpers/client.ts';
 import { testDialects } from '../helpers/db.ts';
+import { buildMember } from '../helpers/factories.ts';
 
 describe.each(testDialects())('statuses that stay true on %s', (dialect) => {
   let t: TestApp;
@@ -236,5 +237,33 @@ describe.each(testDialects())('statuses that stay true on %s', (dialect) => {
     // One outcome, as before, still works.
     const again = await cast.ally.post(`${ci}/outcome`, { outcome: 'acknowledged' });
     expect(again.body).toMatchObject({ outcome: 'acknowledged', outcomes: ['acknowledged'] });
+  });
+
+  it('a group’s call-in given to its only organizer says up front a second organizer is needed', async () => {
+    const cast = await buildCast(t);
+    const api = `/api/communities/${cast.communityId}`;
+    const concern = await raiseAndTriage(cast, { harmed: 'group' });
+    const opened = await cast.organizer.post(`${api}/concerns/${concern.id}/call-ins`, {});
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const ci = `${api}/call-ins/${opened.body.id as string}`;
+    // Before anyone holds it, nothing waits on an approval yet.
+    expect((await cast.organizer.get(ci)).body.secondOrganizerNeeded).toBe(false);
+    const self = await cast.organizer.post(`${ci}/assign`, { userId: cast.organizer.userId });
+    expect(self.status, JSON.stringify(self.body)).toBe(200);
+    const mine = (await cast.organizer.get(ci)).body;
+    expect(mine).toMatchObject({
+      stage: 'awaiting-approval',
+      secondOrganizerNeeded: true,
+      can: { approveConsent: false },
+    });
+    // A second organizer joins: they may approve, and nobody is told one is needed any more.
+    const otis = await buildMember(t, cast.communityId, 'organizer', 'Otis Second');
+    expect((await cast.organizer.get(ci)).body.secondOrganizerNeeded).toBe(false);
+    expect((await otis.get(ci)).body).toMatchObject({
+      secondOrganizerNeeded: false,
+      can: { approveConsent: true },
+    });
+    expect((await otis.post(`${ci}/consent/approval`, { approve: true })).status).toBe(200);
+    expect((await otis.get(ci)).body).toMatchObject({ stage: 'ready' });
   });
 });

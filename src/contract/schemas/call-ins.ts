@@ -103,6 +103,10 @@ export const CallInDetail = Type.Object({
     urgent: Type.Boolean(),
   }),
   draft: NullableString,
+  secondOrganizerNeeded: Type.Boolean({
+    description:
+      'An organizer who is not the caller must approve, and there is none who may: invite one (said before anyone tries).',
+  }),
   handover: Handover,
   memberState: Nullable(Enum(memberStates)),
   outcome: Type.Union([

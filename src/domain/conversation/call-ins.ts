@@ -15,12 +15,13 @@ import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import { channelOf, type Actor } from '../access/actor.ts';
-import { hiddenConcernIds } from '../access/case-exclusions.ts';
+import { hiddenConcernIds, organizersLeft } from '../access/case-exclusions.ts';
 import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   assertMayContact,
   assertReadableByMember,
+  callInExclusions,
   links,
   loadCallIn,
   memberTextGuard,
@@ -139,6 +140,7 @@ export async function readCallIn(
       urgent: concern.urgency === 'urgent',
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
+    secondOrganizerNeeded: await secondOrganizerNeeded(repos, callIn),
     handover: presentHandover(cipher, publicUrl, callIn, concern.subjectUserId),
     memberState: callIn.memberState,
     outcome: callIn.outcome
@@ -173,6 +175,23 @@ export async function readCallIn(
     createdAt: callIn.createdAt,
     updatedAt: callIn.updatedAt,
   };
+}
+
+/**
+ * A group's or an unknown person's call-in waits for an organizer who is not its caller (rule
+ * 10): whether nobody who may approve it exists yet (every other organizer is excluded, or there
+ * is none), so the page says a second organizer is needed before anyone waits for one.
+ */
+async function secondOrganizerNeeded(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'conflicts'>,
+  callIn: CallIn,
+): Promise<boolean> {
+  if (callIn.consentMode !== 'organizer' || callIn.status !== 'awaiting-consent') return false;
+  const { excludedUserIds } = await callInExclusions(repos, callIn);
+  const exclusions = {
+    excludedUserIds: [...excludedUserIds, ...(callIn.callerUserId ? [callIn.callerUserId] : [])],
+  };
+  return (await organizersLeft(repos, callIn.communityId, exclusions)) === 0;
 }
 
 /** Organizers see every call-in of their community; allies see the ones they hold. */

@@ -57,7 +57,9 @@ function CallIn({ communityId, callInId }: { communityId: string; callInId: stri
           onChanged={reload}
         />
       ) : null}
-      {d.status === 'awaiting-consent' ? <Consent base={base} detail={d} onDone={reload} /> : null}
+      {d.status === 'awaiting-consent' ? (
+        <Consent base={base} communityId={communityId} detail={d} onDone={reload} />
+      ) : null}
       {d.status === 'stopped' ? (
         <Notice>
           <p>
