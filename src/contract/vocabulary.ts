@@ -267,6 +267,7 @@ export const auditActions = [
   'concern.triage',
   'concern.triage-change',
   'concern.declare-conflict',
+  'concern.subject',
   'call-in.open',
   'call-in.assign',
   'call-in.caller-left',

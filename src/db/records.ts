@@ -493,6 +493,7 @@ export type InboxConcern = Pick<
   | 'wants'
   | 'anonymous'
   | 'source'
+  | 'subjectLine'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -508,6 +509,7 @@ export function toInboxConcern(
     | 'wants'
     | 'anonymous'
     | 'source'
+    | 'subject_line'
     | 'created_at'
     | 'updated_at'
   >,
@@ -521,6 +523,7 @@ export function toInboxConcern(
     wants: r.wants,
     anonymous: r.anonymous === 1,
     source: r.source,
+    subjectLine: r.subject_line ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -547,6 +547,13 @@ export const validRequests: Record<string, Builder> = {
     const c = await raiseAs(w.t, w.people.member, w.a.id);
     return { url: `/api/communities/${w.a.id}/concerns/${c.id}/conflict`, body: {} };
   },
+  'PUT /api/communities/:communityId/concerns/:concernId/subject': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id);
+    return {
+      url: `/api/communities/${w.a.id}/concerns/${c.id}/subject`,
+      body: { subject: 'Jokes about accents in #general' },
+    };
+  },
   'GET /api/communities/:communityId/staff': async (w) => ({
     url: `/api/communities/${w.a.id}/staff`,
   }),

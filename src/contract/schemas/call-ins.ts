@@ -63,6 +63,17 @@ export const Handover = Type.Union([
   Type.Null(),
 ]);
 
+/** Who and what a call-in is, by name (its caller and organizers only, never the member). */
+const Names = Type.Object({
+  callerName: NullableString,
+  memberName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The member: their display name, else the name the concern gives',
+  }),
+  subject: Type.Union([Type.String(), Type.Null()], {
+    description: 'The concern’s one-line subject, if any',
+  }),
+});
+
 export const CallInDetail = Type.Object({
   /** What the person asking may do next, from the lifecycle and the policy. */
   can: CallInCan,
@@ -72,6 +83,7 @@ export const CallInDetail = Type.Object({
   status: Enum(callInStatuses),
   stage: Enum(caseStages, 'Where it stands, consent included'),
   stageLabel: Type.String({ description: 'The stage in words, as every page says it' }),
+  ...Names.properties,
   callerUserId: Type.Union([Uuid, Type.Null()]),
   channel: Nullable(Enum(channels)),
   language: NullableString,
@@ -132,6 +144,10 @@ export const CallInListItem = Type.Object({
   status: Enum(callInStatuses),
   stage: Enum(caseStages, 'Where it stands, consent included'),
   stageLabel: Type.String(),
+  ...Names.properties,
+  followUpAt: Type.Union([IsoTime, Type.Null()], {
+    description: 'When the caller’s follow-up is due (an outcome recorded), else null',
+  }),
   callerUserId: Type.Union([Uuid, Type.Null()]),
   consentStatus: Enum(consentStatuses),
   channel: Nullable(Enum(channels)),

@@ -85,10 +85,21 @@ export const InboxItem = Type.Object({
   wants: Enum(wantsOptions),
   anonymous: Type.Boolean(),
   source: Enum(concernSources),
+  subject: Type.Union([Type.String(), Type.Null()], {
+    description: 'A one-line subject, the reporter’s or an organizer’s; null when none was given',
+  }),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
 export type InboxItem = Static<typeof InboxItem>;
+
+/** An organizer sets or edits the one-line subject (empty clears it). */
+export const SubjectBody = Type.Object(
+  { subject: PlainName(120, 0) },
+  { additionalProperties: false },
+);
+export const SubjectSet = Type.Object({ id: Uuid, subject: NullableString });
+export type SubjectSet = Static<typeof SubjectSet>;
 
 export const InboxPage = Type.Object({ items: Type.Array(InboxItem), nextCursor: NullableString });
 export type InboxPage = Static<typeof InboxPage>;

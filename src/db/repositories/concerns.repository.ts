@@ -27,6 +27,7 @@ const INBOX_COLUMNS = [
   'wants',
   'anonymous',
   'source',
+  'subject_line',
   'created_at',
   'updated_at',
 ] as const;
@@ -125,6 +126,20 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
         )
         .executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+    /** The one-line subject (encrypted), set or cleared by an organizer. */
+    async setSubjectLine(
+      communityId: string,
+      id: string,
+      subjectLine: string | null,
+      at: string,
+    ): Promise<void> {
+      await db
+        .updateTable('concerns')
+        .set({ subject_line: subjectLine, updated_at: at })
+        .where('community_id', '=', communityId)
+        .where('id', '=', id)
+        .execute();
     },
     async updateStatus(
       communityId: string,

@@ -3,6 +3,7 @@
 // (rule 1), and no message may name the harmed person or the reporter unless they said so
 // (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
 import { callInStage, presentStage } from './case-stage.ts';
+import { followUpDaysOf, followUpDue, namesOf } from './call-in-names.ts';
 import type {
   CallInDetail,
   CallInListItem,
@@ -122,6 +123,7 @@ export async function readCallIn(
     can: callInCan(actor, decision, callIn),
     status: callIn.status,
     ...presentStage(callInStage(callIn)),
+    ...(await namesOf(repos, cipher, communityId, [callIn])).get(callIn.id)!,
     callerUserId: callIn.callerUserId,
     channel: callIn.channel,
     language: callIn.language,
@@ -196,7 +198,11 @@ async function secondOrganizerNeeded(
 
 /** Organizers see every call-in of their community; allies see the ones they hold. */
 export async function listCallIns(
-  repos: Pick<Repositories, 'memberships' | 'callIns' | 'conflicts'>,
+  repos: Pick<
+    Repositories,
+    'memberships' | 'callIns' | 'conflicts' | 'users' | 'concerns' | 'communities'
+  >,
+  cipher: Cipher,
   actor: Actor,
   communityId: string,
 ): Promise<CallInListItem[]> {
@@ -207,20 +213,23 @@ export async function listCallIns(
   });
   // Rule 9: call-ins of cases this person may not handle are not listed to them.
   const hidden = await hiddenConcernIds(repos, communityId, userId);
-  return rows
-    .filter((c) => !hidden.has(c.concernId))
-    .map((c) => ({
-      id: c.id,
-      concernId: c.concernId,
-      status: c.status,
-      ...presentStage(callInStage(c)),
-      callerUserId: c.callerUserId,
-      consentStatus: c.consentStatus,
-      channel: c.channel,
-      outcome: c.outcome,
-      outcomes: c.outcomes,
-      updatedAt: c.updatedAt,
-    }));
+  const shown = rows.filter((c) => !hidden.has(c.concernId));
+  const names = await namesOf(repos, cipher, communityId, shown);
+  const days = await followUpDaysOf(repos, communityId);
+  return shown.map((c) => ({
+    id: c.id,
+    concernId: c.concernId,
+    status: c.status,
+    ...presentStage(callInStage(c)),
+    ...names.get(c.id)!,
+    followUpAt: followUpDue(c, days),
+    callerUserId: c.callerUserId,
+    consentStatus: c.consentStatus,
+    channel: c.channel,
+    outcome: c.outcome,
+    outcomes: c.outcomes,
+    updatedAt: c.updatedAt,
+  }));
 }
 
 export async function saveDraft(

@@ -267,6 +267,7 @@ export async function listInbox(
   actor: Actor,
   communityId: string,
   q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
+  cipher: Cipher,
 ): Promise<InboxPage> {
   const { userId } = await authorize(repos, actor, 'concern.list', { communityId });
   // Rule 9: cases this person may not handle are not listed to them at all.
@@ -281,15 +282,16 @@ export async function listInbox(
     stagesOf(repos.callIns, communityId, shown.slice(0, q.limit));
   if (hidden.size > 0) {
     const shown = rows.filter((r) => !hidden.has(r.id));
-    return inboxPage(shown, q.limit, await stages(shown));
+    return inboxPage(shown, q.limit, await stages(shown), cipher, communityId);
   }
   // Frozen rows are the read cache's, handed back unchanged while nothing was written (a
   // call-in's change is a write too): the page made from them last time is the answer again
   // (and is frozen in turn).
-  if (!Object.isFrozen(rows)) return inboxPage(rows, q.limit, await stages(rows));
+  if (!Object.isFrozen(rows))
+    return inboxPage(rows, q.limit, await stages(rows), cipher, communityId);
   const kept = inboxPages.get(rows);
   if (kept?.limit === q.limit) return kept.page;
-  const page = Object.freeze(inboxPage(rows, q.limit, await stages(rows)));
+  const page = Object.freeze(inboxPage(rows, q.limit, await stages(rows), cipher, communityId));
   inboxPages.set(rows, { limit: q.limit, page });
   return page;
 }
@@ -302,6 +304,8 @@ function inboxPage(
   rows: readonly InboxRow[],
   limit: number,
   stages: ReadonlyMap<string, CaseStage>,
+  cipher: Cipher,
+  communityId: string,
 ): InboxPage {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -316,6 +320,7 @@ function inboxPage(
       wants: r.wants,
       anonymous: r.anonymous,
       source: r.source,
+      subject: readSubject(cipher, { ...r, communityId }),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     })),
@@ -374,6 +379,7 @@ export async function readConcern(
     wants: c.wants,
     source: c.source,
     anonymous: c.anonymous,
+    subject: readSubject(cipher, c),
     what: content.what,
     quotes: content.quotes,
     links: content.links,

@@ -50,7 +50,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => ({
-      items: await listCallIns(repos, request.actor, request.params.communityId),
+      items: await listCallIns(repos, ctx.cipher, request.actor, request.params.communityId),
     }),
   );
 

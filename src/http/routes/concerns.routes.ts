@@ -1,7 +1,10 @@
+import { setConcernSubject } from '../../domain/intake/concern-subject.ts';
 import {
   ConcernDetail,
   ConcernParams,
   ConflictDeclared,
+  SubjectBody,
+  SubjectSet,
   StaffList,
   CommunityParams,
   FollowParams,
@@ -98,11 +101,17 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const page = await listInbox(repos, request.actor, request.params.communityId, {
-        status: request.query.status,
-        cursor: request.query.cursor,
-        limit: request.query.limit ?? 25,
-      });
+      const page = await listInbox(
+        repos,
+        request.actor,
+        request.params.communityId,
+        {
+          status: request.query.status,
+          cursor: request.query.cursor,
+          limit: request.query.limit ?? 25,
+        },
+        ctx.cipher,
+      );
       return sendInbox(reply, page);
     },
   );
@@ -149,6 +158,29 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       );
       return reply.code(201).send(r);
     },
+  );
+
+  app.put(
+    '/communities/:communityId/concerns/:concernId/subject',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Set or edit the one-line subject shown in the lists (organizer)',
+        security: signedIn,
+        params: ConcernParams,
+        body: SubjectBody,
+        response: { 200: SubjectSet },
+      },
+    },
+    async (request) =>
+      setConcernSubject(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        request.body.subject,
+      ),
   );
 
   app.get(
