@@ -228,6 +228,12 @@ export const callInLabel = {
           .join('; '),
 };
 
+/** A call-in as a person names it: the member and the subject ("Sam Member: Accent jokes"). */
+export function callInName(c: { memberName: string | null; subject: string | null }): string {
+  const who = c.memberName ?? 'Someone not named yet';
+  return c.subject ? `${who}: ${c.subject}` : who;
+}
+
 export const enforcementStatusWords: Record<EnforcementStatus, string> = {
   active: 'In effect',
   overturned: 'Overturned on appeal',

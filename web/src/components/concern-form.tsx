@@ -8,6 +8,7 @@ import { Checkbox, CheckboxGroup, RadioGroup } from './choice-fields.tsx';
 import { collect, required, TextArea, TextField, useForm } from './form.tsx';
 
 const labels: Record<string, string> = {
+  subject: 'In one line',
   what: 'What happened',
   quotes: 'The exact words',
   links: 'Links',
@@ -54,6 +55,7 @@ export function ConcernForm({
   staff?: readonly StaffChoice[];
   send: (body: Record<string, unknown>) => Promise<Raised>;
 }) {
+  const [subject, setSubject] = useState('');
   const [what, setWhat] = useState('');
   const [quotes, setQuotes] = useState('');
   const [links, setLinks] = useState('');
@@ -101,6 +103,7 @@ export function ConcernForm({
         categories,
         anonymous,
       };
+      if (subject.trim()) body.subject = subject.trim();
       if (harmed === 'someone-else' && harmedName.trim()) body.harmedName = harmedName.trim();
       if (!anonymous && contact.trim()) body.contact = contact.trim();
       if (exclude.length > 0) body.exclude = exclude;
@@ -112,6 +115,16 @@ export function ConcernForm({
 
   return (
     <ApiForm form={form} onSubmit={onSubmit} labels={labels} submitLabel="Send this privately">
+      <TextField
+        id="subject"
+        label="In one line, what is it about?"
+        hint="A short subject the organizers see in their list, for example “Jokes about accents in #general”."
+        optional
+        maxLength={120}
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={form.errors.subject}
+      />
       <TextArea
         id="what"
         label="What happened?"

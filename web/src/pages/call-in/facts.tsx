@@ -15,6 +15,16 @@ export function CallInStatus({
     <section aria-labelledby="where" className="status-panel">
       <h2 id="where">Status: {d.stageLabel}</h2>
       <dl className="facts">
+        {d.subject ? (
+          <>
+            <dt>What it is about</dt>
+            <dd>{d.subject}</dd>
+          </>
+        ) : null}
+        <dt>With</dt>
+        <dd>{d.memberName ?? 'Not named yet'}</dd>
+        <dt>Held by</dt>
+        <dd>{d.callerName ?? 'Nobody yet'}</dd>
         <dt>Harmed person&rsquo;s answer</dt>
         <dd>
           {d.consent.mode === 'organizer'

@@ -6,6 +6,7 @@ export function ConcernFacts({ concern: c }: { concern: ConcernDetail }) {
   return (
     <section aria-labelledby="what-happened" className="section">
       <h2 id="what-happened">{c.urgent ? 'Urgent: ' : ''}What happened</h2>
+      {c.subject ? <p className="lead">{c.subject}</p> : null}
       <p className="muted">
         Raised {formatDate(c.createdAt)} ·{' '}
         <span className={`badge badge-${c.status}`}>{c.stageLabel}</span>

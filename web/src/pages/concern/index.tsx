@@ -6,6 +6,7 @@ import { Loading, Problem } from '../../components/page.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { CallInLinks } from './call-in-links.tsx';
 import { ConcernFacts, DecisionsSoFar } from './facts.tsx';
+import { ConcernSubject } from './subject.tsx';
 import { Triage } from './triage.tsx';
 
 export function ConcernPage({
@@ -43,6 +44,7 @@ function Concern({ communityId, concernId }: { communityId: string; concernId: s
         decidedCallIn={callInDecisions.includes(decisions.data?.items.at(-1)?.decision ?? '')}
       />
       <ConcernFacts concern={c} />
+      <ConcernSubject base={base} concern={c} onDone={detail.reload} />
       {decisions.data || decisions.error ? (
         <Triage
           communityId={communityId}
