@@ -242,7 +242,7 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await heading(board, 'Call-in');
     await board
       .getByRole('heading', {
-        name: /^Status: Being prepared: the harmed person has not been asked yet/,
+        name: /^Status: Waiting for an organizer’s approval/,
       })
       .waitFor();
     expect(new URL(board.url()).pathname).toBe(`${c()}/call-ins/${seed.offerCallInId}`);
@@ -291,7 +291,7 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await page.keyboard.press('Enter');
     await page
       .getByRole('heading', {
-        name: /^Status: Being prepared: the harmed person has not been asked yet/,
+        name: /^Status: Waiting for an organizer’s approval/,
       })
       .waitFor();
     await settle(page);
