@@ -103,6 +103,7 @@ export async function seed(config: Config, count: number): Promise<Seeded> {
           anonymous: anonymous ? 1 : 0,
           source: sources[n % sources.length]!,
           content: ctx.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
+          subject_line: null,
           follow_lookup: id,
           follow_verifier_hash: hashSecret(newSecret()),
           created_at: at,

@@ -93,6 +93,28 @@ export const callInStatuses = [
 ] as const;
 export type CallInStatus = (typeof callInStatuses)[number];
 
+/**
+ * Where a case stands, as every page says it: the concern's status and its latest call-in's
+ * (status, consent) taken together (`caseStage` in src/domain/conversation/case-stage.ts). The
+ * words for each are in src/contract/stage-words.ts, the one place they are written.
+ */
+export const caseStages = [
+  'received',
+  'decided',
+  'finding-caller',
+  'preparing',
+  'awaiting-answer',
+  'awaiting-approval',
+  'ready',
+  'in-conversation',
+  'outcome-recorded',
+  'escalated',
+  'stopped-declined',
+  'stopped-withdrawn',
+  'closed',
+] as const;
+export type CaseStage = (typeof caseStages)[number];
+
 /** Who answers the consent question: the harmed person, an organizer (group or unknown), or nobody (the reporter calls in themselves). */
 export const consentModes = ['person', 'organizer', 'self'] as const;
 export type ConsentMode = (typeof consentModes)[number];
@@ -177,14 +199,29 @@ export type Outcome = (typeof outcomes)[number];
 export const enforcementStatuses = ['active', 'overturned'] as const;
 export type EnforcementStatus = (typeof enforcementStatuses)[number];
 
-export const appealDecisions = ['upheld', 'overturned'] as const;
+/** Keep the record, overturn it, or change it (a lighter step or an earlier end, with new terms). */
+export const appealDecisions = ['upheld', 'overturned', 'changed'] as const;
 export type AppealDecision = (typeof appealDecisions)[number];
 
 export const appealStatuses = ['pending', ...appealDecisions] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
 
-/** How a case ended, for counts: its call-in's outcome, else the triage decision, else none. */
-export const caseOutcomes = [...outcomes, ...recommendationKinds, 'none'] as const;
+/**
+ * Why an organizer who sees an appeal may not decide it: they wrote the record, or they did and
+ * there is no other organizer yet (a second one needs to be invited).
+ */
+export const appealBlocks = ['made-the-decision', 'second-organizer-needed'] as const;
+export type AppealBlock = (typeof appealBlocks)[number];
+
+/** Why a call-in stopped before its end (rule 1): the harmed person said no, or consent was withdrawn. */
+export const stopReasons = ['consent-declined', 'consent-withdrawn'] as const;
+export type StopReason = (typeof stopReasons)[number];
+
+/**
+ * How a case ended, for counts: its call-in's outcomes (or why it stopped), else the triage
+ * decision, else none.
+ */
+export const caseOutcomes = [...outcomes, ...stopReasons, ...recommendationKinds, 'none'] as const;
 export type CaseOutcome = (typeof caseOutcomes)[number];
 
 // ---- the audit log (rule 6) ----------------------------------------------------------------
@@ -243,6 +280,7 @@ export const auditActions = [
   'concern.follow-alert',
   'concern.link-subject',
   'concern.unlink-subject',
+  'concern.subject',
   'call-in.open',
   'call-in.assign',
   'call-in.caller-left',

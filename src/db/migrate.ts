@@ -15,6 +15,7 @@ import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
 import * as subjects from './migrations/2026-12-01T16-00-subjects.ts';
 import * as reporter from './migrations/2026-12-01T16-10-reporter.ts';
+import * as statuses from './migrations/2026-12-01T16-20-statuses.ts';
 import * as coach from './migrations/2026-12-01T16-30-coach.ts';
 
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T15-00-notices': notices,
   '2026-12-01T16-00-subjects': subjects,
   '2026-12-01T16-10-reporter': reporter,
+  '2026-12-01T16-20-statuses': statuses,
   '2026-12-01T16-30-coach': coach,
 };
 

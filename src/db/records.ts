@@ -464,6 +464,8 @@ export interface Concern {
   source: ConcernSource;
   /** Encrypted. */
   content: string;
+  /** Encrypted one-line subject, or null. */
+  subjectLine: string | null;
   /** The concern's id for follow links made since 2026-11-30; a hash of older links. */
   followLookup: string;
   /** A hash of the follow link's secret; null for older links. */
@@ -488,6 +490,7 @@ export function toConcern(r: ConcernsTable): Concern {
     anonymous: r.anonymous === 1,
     source: r.source,
     content: r.content,
+    subjectLine: r.subject_line ?? null,
     followLookup: r.follow_lookup,
     followVerifierHash: r.follow_verifier_hash,
     createdAt: r.created_at,
@@ -511,6 +514,7 @@ export function concernRow(c: Concern): ConcernsTable {
     anonymous: c.anonymous ? 1 : 0,
     source: c.source,
     content: c.content,
+    subject_line: c.subjectLine,
     follow_lookup: c.followLookup,
     follow_verifier_hash: c.followVerifierHash,
     created_at: c.createdAt,
@@ -529,6 +533,7 @@ export type InboxConcern = Pick<
   | 'wants'
   | 'anonymous'
   | 'source'
+  | 'subjectLine'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -544,6 +549,7 @@ export function toInboxConcern(
     | 'wants'
     | 'anonymous'
     | 'source'
+    | 'subject_line'
     | 'created_at'
     | 'updated_at'
   >,
@@ -557,6 +563,7 @@ export function toInboxConcern(
     wants: r.wants,
     anonymous: r.anonymous === 1,
     source: r.source,
+    subjectLine: r.subject_line ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -660,7 +667,10 @@ export interface CallIn {
   /** When an organizer (not the caller) confirmed memberContact; null while only proposed. */
   memberContactConfirmedAt: string | null;
   memberState: MemberState | null;
+  /** The first of `outcomes`, or null. */
   outcome: Outcome | null;
+  /** Every outcome recorded at once (committed to change and apologised …); empty before one. */
+  outcomes: Outcome[];
   /** Encrypted. */
   outcomeNote: string | null;
   outcomeAt: string | null;
@@ -697,6 +707,7 @@ export function toCallIn(r: CallInsTable): CallIn {
     memberContactConfirmedAt: r.member_contact_confirmed_at ?? null,
     memberState: r.member_state,
     outcome: r.outcome,
+    outcomes: parseList<Outcome>(r.outcomes ?? (r.outcome ? `["${r.outcome}"]` : '[]')),
     outcomeNote: r.outcome_note,
     outcomeAt: r.outcome_at,
     createdBy: r.created_by,
@@ -743,6 +754,7 @@ export function callInPatchRow(p: CallInPatch): Partial<CallInsTable> {
     row.member_contact_confirmed_at = p.memberContactConfirmedAt;
   if (p.memberState !== undefined) row.member_state = p.memberState;
   if (p.outcome !== undefined) row.outcome = p.outcome;
+  if (p.outcomes !== undefined) row.outcomes = JSON.stringify(p.outcomes);
   if (p.outcomeNote !== undefined) row.outcome_note = p.outcomeNote;
   if (p.outcomeAt !== undefined) row.outcome_at = p.outcomeAt;
   if (p.createdBy !== undefined) row.created_by = p.createdBy;
@@ -1025,6 +1037,9 @@ export interface EnforcementAppeal {
   decidedBy: string | null;
   /** Encrypted. */
   decisionNote: string | null;
+  /** The new terms of a `changed` decision. */
+  changedLevel: LadderLevel | null;
+  changedExpiresAt: string | null;
   createdAt: string;
   decidedAt: string | null;
 }
@@ -1039,6 +1054,8 @@ export function toEnforcementAppeal(r: EnforcementAppealsTable): EnforcementAppe
     status: r.status,
     decidedBy: r.decided_by,
     decisionNote: r.decision_note,
+    changedLevel: r.changed_level ?? null,
+    changedExpiresAt: r.changed_expires_at ?? null,
     createdAt: r.created_at,
     decidedAt: r.decided_at,
   };
@@ -1054,6 +1071,8 @@ export function enforcementAppealRow(a: EnforcementAppeal): EnforcementAppealsTa
     status: a.status,
     decided_by: a.decidedBy,
     decision_note: a.decisionNote,
+    changed_level: a.changedLevel,
+    changed_expires_at: a.changedExpiresAt,
     created_at: a.createdAt,
     decided_at: a.decidedAt,
   };

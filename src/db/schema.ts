@@ -148,6 +148,8 @@ export interface ConcernsTable {
   anonymous: number;
   source: ConcernSource;
   content: string;
+  /** Encrypted one-line subject (the reporter's or an organizer's); null when none was given. */
+  subject_line: string | null;
   /** The concern's id for follow links made since 2026-11-30; a hash of older links. */
   follow_lookup: string;
   /** A hash of the follow link's secret; null for older links. */
@@ -307,6 +309,7 @@ export interface Database {
   enforcement_appeals: EnforcementAppealsTable;
   retention_counts: RetentionCountsTable;
   retention_totals: RetentionTotalsTable;
+  retention_cases: RetentionCasesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -360,7 +363,10 @@ export interface CallInsTable {
   /** When an organizer who is not the caller confirmed member_contact; null while proposed. */
   member_contact_confirmed_at: string | null;
   member_state: MemberState | null;
+  /** The first of `outcomes`, kept for what read it before several were possible. */
   outcome: Outcome | null;
+  /** JSON list of Outcome (since 2026-12-01). */
+  outcomes: string;
   outcome_note: string | null;
   outcome_at: string | null;
   created_by: string | null;
@@ -441,6 +447,9 @@ export interface EnforcementAppealsTable {
   decided_by: string | null;
   /** Encrypted. */
   decision_note: string | null;
+  /** The new terms when the appeal was decided `changed`. */
+  changed_level: LadderLevel | null;
+  changed_expires_at: string | null;
   created_at: string;
   decided_at: string | null;
 }
@@ -460,6 +469,13 @@ export interface RetentionTotalsTable {
   community_id: string;
   month: string;
   outcome: CaseOutcome;
+  count: number;
+}
+
+/** Each purged case once, per month raised (since 2026-12-01: a case may have several outcomes). */
+export interface RetentionCasesTable {
+  community_id: string;
+  month: string;
   count: number;
 }
 

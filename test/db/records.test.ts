@@ -59,6 +59,7 @@ describe.each(testDialects())('repositories return records on %s', (dialect) => 
       anonymous: true,
       source: 'web',
       content: 'sealed',
+      subjectLine: null,
       followLookup: crypto.randomUUID(),
       followVerifierHash: null,
       createdAt: at,

@@ -440,7 +440,7 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
               if (id)
                 await attempt(() =>
                   recordOutcome(tx, deps, actor('organizer'), communityId, id, {
-                    outcome: 'acknowledged',
+                    outcomes: ['acknowledged'],
                     note: '',
                   }),
                 );

@@ -240,7 +240,11 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     await tabTo(board, 'Open the call-in');
     await board.keyboard.press('Enter');
     await heading(board, 'Call-in');
-    await board.getByRole('heading', { name: /^Status: Waiting for the harmed person/ }).waitFor();
+    await board
+      .getByRole('heading', {
+        name: /^Status: Waiting for an organizer’s approval/,
+      })
+      .waitFor();
     expect(new URL(board.url()).pathname).toBe(`${c()}/call-ins/${seed.offerCallInId}`);
     const taken = await clients.organizer.call<CallInState>(
       'GET',
@@ -285,7 +289,11 @@ describe('matching an ally, offers, your conversations, enforcement records', ()
     expect(await page.getByLabel('Ali Ally').isChecked()).toBe(true);
     await tabTo(page, 'Give it to them');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /^Status: Waiting for the harmed person/ }).waitFor();
+    await page
+      .getByRole('heading', {
+        name: /^Status: Waiting for an organizer’s approval/,
+      })
+      .waitFor();
     await settle(page);
     expect(await page.getByRole('heading', { name: 'Find someone to hold it' }).count()).toBe(0);
     await audit(page, 'organizer: call-in given');

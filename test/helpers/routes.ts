@@ -565,6 +565,13 @@ export const validRequests: Record<string, Builder> = {
   'GET /api/communities/:communityId/member-search': async (w) => ({
     url: `/api/communities/${w.a.id}/member-search`,
   }),
+  'PUT /api/communities/:communityId/concerns/:concernId/subject-line': async (w) => {
+    const c = await raiseAs(w.t, w.people.member, w.a.id);
+    return {
+      url: `/api/communities/${w.a.id}/concerns/${c.id}/subject-line`,
+      body: { subject: 'Jokes about accents in #general' },
+    };
+  },
   'GET /api/communities/:communityId/staff': async (w) => ({
     url: `/api/communities/${w.a.id}/staff`,
   }),

@@ -144,6 +144,8 @@ const matrix: Record<string, Row> = {
   'GET /api/communities/:communityId/concerns/:concernId/triage': { allow: organizersOfA },
   // Rule 9: an organizer steps back from a case (each request on a fresh concern).
   'POST /api/communities/:communityId/concerns/:concernId/conflict': { allow: organizersOfA },
+  // Naming a case is deciding about it: organizers of its community only.
+  'PUT /api/communities/:communityId/concerns/:concernId/subject-line': { allow: organizersOfA },
   // Whom a reporter may keep away from a concern: anyone who may raise one here.
   'GET /api/communities/:communityId/staff': { allow: inA },
   'GET /api/communities/:communityId/member-search': { allow: inA },

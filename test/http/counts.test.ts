@@ -43,6 +43,8 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
       outcome: 'apologised',
       count: 3,
     });
+    // The purge counts each case once as well (since 2026-12-01).
+    await t.ctx.store.repos.privacy.addCases({ communityId, month: '2026-02', count: 3 });
     await t.ctx.store.repos.privacy.addCount({
       communityId,
       month: '2024-01',
@@ -73,6 +75,10 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
         { month: '2026-06', outcome: 'call-in', count: 1 },
         { month: '2026-06', outcome: 'none', count: 3 },
       ],
+      cases: [
+        { month: '2026-02', count: 3 },
+        { month: '2026-06', count: 4 },
+      ],
     });
     // Nothing that points at a person or a case.
     const text = JSON.stringify(r.body);
@@ -89,6 +95,7 @@ describe.each(testDialects())('case counts on %s', (dialect) => {
       items: [{ month: '2024-01', category: 'exclusion', outcome: 'none', count: 1 }],
       // Purged before per-case totals were kept: only in the per-kind counts.
       totals: [],
+      cases: [],
     });
     for (const [query, field] of [
       ['?from=2026-13', 'from'],

@@ -64,6 +64,7 @@ describe.each(testDialects())('erasure across call-ins on %s', (dialect) => {
         ),
         member_state: null,
         outcome: 'acknowledged',
+        outcomes: '["acknowledged"]',
         outcome_note: cipher.encrypt(
           'erin erasable thinks it went well',
           `callin-outcome:${c}:${ci}`,

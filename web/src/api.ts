@@ -174,6 +174,7 @@ export type {
 
 // The vocabulary: every fixed set of values, as unions.
 export type {
+  AppealBlock,
   AppealStatus,
   CallerKind,
   CallInStatus,

@@ -1,9 +1,9 @@
 // Plain words for the API's values. One place, so every page says the same thing. Each table is
 // keyed by a union from the contract's vocabulary, so a value without words fails the type-check.
 import type {
+  AppealBlock,
   AppealStatus,
   CallerKind,
-  CallInStatus,
   CaseOutcome,
   Channel,
   ConcernCategory,
@@ -171,17 +171,8 @@ export function formatDate(iso: string): string {
 
 // ---- call-ins ---------------------------------------------------------------------------------
 
-const callInStatusWords: Record<CallInStatus, Words> = {
-  'awaiting-caller': 'Waiting for someone to hold it',
-  'awaiting-consent': 'Waiting for the harmed person’s answer',
-  ready: 'Ready to start',
-  'in-conversation': 'In conversation',
-  'outcome-recorded': 'Outcome recorded',
-  escalated: 'Taken to enforcement',
-  stopped: 'Stopped',
-  closed: 'Closed',
-};
-export const callInStatusOptions: Option[] = optionsOf(callInStatusWords);
+// Where a call-in or a case stands is said by the API (`stageLabel`, from
+// src/contract/stage-words.ts), so every page says the same thing.
 
 const consentStatusWords: Record<ConsentStatus, Words> = {
   'not-requested': 'Not asked yet',
@@ -244,11 +235,26 @@ export const memberResponseWords: Record<MemberResponse, string> = {
 };
 
 export const callInLabel = {
-  status: (v: string) => from(callInStatusOptions, v),
   consent: (v: string) => from(consentStatusOptions, v),
   channel: (v: string | null) => (v ? from(channelOptions, v) : 'Not chosen yet'),
   outcome: (v: string | null) => (v ? from(outcomeOptions, v) : 'Not recorded yet'),
+  /** Several outcomes, as one line ("They committed to change; they apologised"). */
+  outcomes: (vs: readonly string[]) =>
+    vs.length === 0
+      ? 'Not recorded yet'
+      : vs
+          .map((v, i) => {
+            const w = from(outcomeOptions, v);
+            return i === 0 ? w : w.charAt(0).toLowerCase() + w.slice(1);
+          })
+          .join('; '),
 };
+
+/** A call-in as a person names it: the member and the subject ("Sam Member: Accent jokes"). */
+export function callInName(c: { memberName: string | null; subject: string | null }): string {
+  const who = c.memberName ?? 'Someone not named yet';
+  return c.subject ? `${who}: ${c.subject}` : who;
+}
 
 export const enforcementStatusWords: Record<EnforcementStatus, string> = {
   active: 'In effect',
@@ -259,6 +265,15 @@ export const appealStatusWords: Record<AppealStatus, string> = {
   pending: 'Waiting for a decision',
   upheld: 'Upheld',
   overturned: 'Overturned',
+  changed: 'Changed to lighter terms',
+};
+
+/** Why an organizer may not decide an appeal, said before they try. */
+export const appealBlockWords: Record<AppealBlock, string> = {
+  'made-the-decision':
+    'You wrote this record, so another organizer decides its appeal. They have been told it is waiting.',
+  'second-organizer-needed':
+    'You wrote this record, so someone else needs to decide its appeal, and there is no other organizer yet. Invite a second organizer, someone independent if you can.',
 };
 
 /** The relationship an organizer states when offering a call-in (`relationships` in the API). */
@@ -289,6 +304,8 @@ const countOutcomeWords: Record<CaseOutcome, Words> = {
   disagreed: 'They disagreed',
   'no-response': 'No response',
   escalated: 'Taken further after the call-in',
+  'consent-declined': 'Stopped: the harmed person said no',
+  'consent-withdrawn': 'Stopped: consent withdrawn',
   'call-in': 'Decided on a call-in, no outcome recorded',
   'call-in-and-public-statement':
     'Decided on a call-in and a public statement, no outcome recorded',

@@ -4,6 +4,7 @@ import { CallInCan } from '../can.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import {
   callInStatuses,
+  caseStages,
   callInViewers,
   channels,
   concernCategories,
@@ -84,6 +85,17 @@ export const MemberAddressBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Who and what a call-in is, by name (its caller and organizers only, never the member). */
+const Names = Type.Object({
+  callerName: NullableString,
+  memberName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The member: their display name, else the name the concern gives',
+  }),
+  subject: Type.Union([Type.String(), Type.Null()], {
+    description: 'The concern’s one-line subject, if any',
+  }),
+});
+
 export const CallInDetail = Type.Object({
   /** What the person asking may do next, from the lifecycle and the policy. */
   can: CallInCan,
@@ -91,6 +103,9 @@ export const CallInDetail = Type.Object({
   concernId: Uuid,
   viewer: Enum(callInViewers),
   status: Enum(callInStatuses),
+  stage: Enum(caseStages, 'Where it stands, consent included'),
+  stageLabel: Type.String({ description: 'The stage in words, as every page says it' }),
+  ...Names.properties,
   callerUserId: Type.Union([Uuid, Type.Null()]),
   channel: Nullable(Enum(channels)),
   language: NullableString,
@@ -122,6 +137,10 @@ export const CallInDetail = Type.Object({
     urgent: Type.Boolean(),
   }),
   draft: NullableString,
+  secondOrganizerNeeded: Type.Boolean({
+    description:
+      'An organizer who is not the caller must approve, and there is none who may: invite one (said before anyone tries).',
+  }),
   handover: Handover,
   delivery: Type.Union([Enum(memberDeliveries), Type.Null()], {
     description:
@@ -134,7 +153,12 @@ export const CallInDetail = Type.Object({
   }),
   memberState: Nullable(Enum(memberStates)),
   outcome: Type.Union([
-    Type.Object({ outcome: Enum(outcomes), note: Type.String(), at: NullableString }),
+    Type.Object({
+      outcome: Enum(outcomes, 'The first of `outcomes`'),
+      outcomes: Type.Array(Enum(outcomes)),
+      note: Type.String(),
+      at: NullableString,
+    }),
     Type.Null(),
   ]),
   messages: Type.Array(CallInMessage),
@@ -149,10 +173,17 @@ export const CallInListItem = Type.Object({
   id: Uuid,
   concernId: Uuid,
   status: Enum(callInStatuses),
+  stage: Enum(caseStages, 'Where it stands, consent included'),
+  stageLabel: Type.String(),
+  ...Names.properties,
+  followUpAt: Type.Union([IsoTime, Type.Null()], {
+    description: 'When the caller’s follow-up is due (an outcome recorded), else null',
+  }),
   callerUserId: Type.Union([Uuid, Type.Null()]),
   consentStatus: Enum(consentStatuses),
   channel: Nullable(Enum(channels)),
   outcome: Nullable(Enum(outcomes)),
+  outcomes: Type.Array(Enum(outcomes)),
   updatedAt: IsoTime,
 });
 export type CallInListItem = Static<typeof CallInListItem>;
@@ -210,14 +241,25 @@ export const MessageSent = Type.Object({
 });
 export type MessageSent = Static<typeof MessageSent>;
 
+const OutcomeList = Type.Array(Enum(outcomes), {
+  minItems: 1,
+  maxItems: outcomes.length,
+  uniqueItems: true,
+  description: 'Every outcome that is true, e.g. committed-to-change and apologised',
+});
 export const OutcomeBody = Type.Object(
-  { outcome: Enum(outcomes), note: Type.Optional(Type.String({ maxLength: 5_000 })) },
+  {
+    outcomes: Type.Optional(OutcomeList),
+    outcome: Type.Optional(Enum(outcomes, 'One outcome (the same as `outcomes` with one)')),
+    note: Type.Optional(Type.String({ maxLength: 5_000 })),
+  },
   { additionalProperties: false },
 );
 export const OutcomeRecorded = Type.Object({
   id: Uuid,
   status: Enum(callInStatuses),
-  outcome: Enum(outcomes),
+  outcome: Enum(outcomes, 'The first of `outcomes`'),
+  outcomes: OutcomeList,
   followUpAt: NullableString,
 });
 export type OutcomeRecorded = Static<typeof OutcomeRecorded>;

@@ -138,11 +138,15 @@ export const CaseCounts = Type.Object({
     Type.Object({
       month: Type.String({ description: 'YYYY-MM, the month the concern was raised' }),
       category: Enum(countCategories),
-      outcome: Enum(caseOutcomes, "The call-in's outcome, else the triage decision, else none"),
+      outcome: Enum(
+        caseOutcomes,
+        "The call-in's (first) outcome or why it stopped, else the triage decision, else none",
+      ),
       count: Type.Integer(),
     }),
     {
-      description: 'Per kind of behaviour: a case naming two kinds counts once under each',
+      description:
+        'Per kind of behaviour: a case naming two kinds counts once under each (with its first outcome)',
     },
   ),
   totals: Type.Array(
@@ -153,8 +157,12 @@ export const CaseCounts = Type.Object({
     }),
     {
       description:
-        'Each case once, per month and outcome (cases purged before 2026-11-30 are in `items` only)',
+        'Per month and outcome: a case once under each outcome it came to (cases purged before 2026-11-30 are in `items` only)',
     },
   ),
+  cases: Type.Array(Type.Object({ month: Type.String(), count: Type.Integer() }), {
+    description:
+      'Each case once, per month raised, however many outcomes it had (cases purged before 2026-11-30 are in `items` only)',
+  }),
 });
 export type CaseCounts = Static<typeof CaseCounts>;

@@ -2,6 +2,7 @@
 // inbox, one concern in full, and the reporter's private follow link.
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  caseStages,
   concernCategories,
   concernSources,
   concernStatuses,
@@ -40,6 +41,7 @@ export const RaiseConcernBody = Type.Object(
     ),
     anonymous: Type.Optional(Type.Boolean({ default: false })),
     contact: Type.Optional(Type.String({ maxLength: 254 })),
+    subject: Type.Optional(PlainName(120, 0)),
     exclude: Type.Optional(
       Type.Array(Uuid, {
         maxItems: 20,
@@ -75,16 +77,29 @@ export const InboxQuery = Type.Object(
 export const InboxItem = Type.Object({
   id: Uuid,
   status: Enum(concernStatuses),
+  stage: Enum(caseStages, 'Where the case stands, its latest call-in included'),
+  stageLabel: Type.String({ description: 'The stage in words, as every page says it' }),
   urgent: Type.Boolean(),
   categories: Type.Array(Enum(concernCategories)),
   harmed: Enum(harmedOptions),
   wants: Enum(wantsOptions),
   anonymous: Type.Boolean(),
   source: Enum(concernSources),
+  subject: Type.Union([Type.String(), Type.Null()], {
+    description: 'A one-line subject, the reporter’s or an organizer’s; null when none was given',
+  }),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
 export type InboxItem = Static<typeof InboxItem>;
+
+/** An organizer sets or edits the one-line subject (empty clears it). */
+export const SubjectBody = Type.Object(
+  { subject: PlainName(120, 0) },
+  { additionalProperties: false },
+);
+export const SubjectSet = Type.Object({ id: Uuid, subject: NullableString });
+export type SubjectSet = Static<typeof SubjectSet>;
 
 export const InboxPage = Type.Object({ items: Type.Array(InboxItem), nextCursor: NullableString });
 export type InboxPage = Static<typeof InboxPage>;
@@ -145,7 +160,9 @@ export const FollowView = Type.Object({
   /** Said plainly when nobody is left to handle it (every organizer has a conflict). */
   notice: NullableString,
   status: Enum(concernStatuses),
-  statusText: Type.String(),
+  stage: Enum(caseStages, 'Where the case stands, its latest call-in included'),
+  stageLabel: Type.String({ description: 'The stage in a few words' }),
+  statusText: Type.String({ description: 'The stage in words for the person who raised it' }),
   wants: Enum(wantsOptions),
   anonymous: Type.Boolean(),
   what: Type.String(),
@@ -163,6 +180,8 @@ export const MyConcern = Type.Object({
   id: Uuid,
   communityId: Uuid,
   status: Enum(concernStatuses),
+  stage: Enum(caseStages),
+  stageLabel: Type.String(),
   statusText: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -71,5 +71,6 @@ export const ConsentView = Type.Object({
   consentStatus: Enum(consentStatuses),
   conditions: ConsentConditions,
   stopped: Type.Boolean(),
+  closed: Type.Boolean({ description: 'The conversation has ended: nothing more to answer.' }),
 });
 export type ConsentView = Static<typeof ConsentView>;

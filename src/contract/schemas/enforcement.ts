@@ -1,13 +1,28 @@
 // Enforcement (the Contributor Covenant ladder) and appeals.
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  appealBlocks,
   appealDecisions,
   appealStatuses,
   callInStatuses,
   enforcementStatuses,
   ladderLevels,
 } from '../vocabulary.ts';
-import { Enum, IsoTime, NullableString, Text, Uuid } from './primitives.ts';
+import { Enum, IsoTime, Nullable, NullableString, Text, Uuid } from './primitives.ts';
+
+/** The new terms of an appeal decided `changed`. */
+export const ChangedTerms = Nullable(
+  Type.Object({ level: Enum(ladderLevels), expiresAt: NullableString }),
+);
+
+/** How an appeal was decided, as the member and the organizers read it. */
+const AppealOutcome = {
+  decisionNote: Type.Union([Type.String(), Type.Null()], {
+    description: 'The deciding organizer’s note; null until decided',
+  }),
+  decidedAt: NullableString,
+  changedTo: ChangedTerms,
+};
 
 export const EnforcementRecord = Type.Object({
   id: Uuid,
@@ -59,6 +74,11 @@ export const CommunityEnforcement = Type.Object({
       statement: Type.String(),
       decidedBy: NullableString,
       createdAt: IsoTime,
+      ...AppealOutcome,
+      mayDecide: Type.Boolean({ description: 'Whether the person asking may decide it' }),
+      blocked: Nullable(
+        Enum(appealBlocks, 'Why they may not: said up front, instead of refusing on submit'),
+      ),
     }),
   ),
 });
@@ -78,6 +98,12 @@ export const AppealDecisionBody = Type.Object(
   {
     decision: Enum(appealDecisions),
     note: Type.Optional(Type.String({ maxLength: 5_000 })),
+    level: Type.Optional(
+      Enum(ladderLevels, 'changed: the new step, the same or lighter than the record’s'),
+    ),
+    expiresAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'changed: the new end, if any' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -86,6 +112,7 @@ export const AppealDecided = Type.Object({
   enforcementId: Uuid,
   status: Enum(appealDecisions),
   decidedAt: IsoTime,
+  changedTo: ChangedTerms,
 });
 export type AppealDecided = Static<typeof AppealDecided>;
 
@@ -93,7 +120,13 @@ export type AppealDecided = Static<typeof AppealDecided>;
 export const MyEnforcement = Type.Object({
   ...EnforcementRecord.properties,
   community: Type.String(),
-  appeals: Type.Array(Type.Object({ id: Uuid, status: Enum(appealStatuses), createdAt: IsoTime })),
+  appeals: Type.Array(
+    Type.Object({ id: Uuid, status: Enum(appealStatuses), createdAt: IsoTime, ...AppealOutcome }),
+  ),
+  appealWaits: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'Said before appealing: an appeal would wait, because no organizer other than the one who wrote the record exists yet',
+  }),
 });
 export type MyEnforcement = Static<typeof MyEnforcement>;
 export const MyEnforcementList = Type.Object({ items: Type.Array(MyEnforcement) });

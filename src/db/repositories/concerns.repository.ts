@@ -28,6 +28,7 @@ const INBOX_COLUMNS = [
   'wants',
   'anonymous',
   'source',
+  'subject_line',
   'created_at',
   'updated_at',
 ] as const;
@@ -48,6 +49,7 @@ const insertConcern = precompiledInsert('concerns', {
   anonymous: true,
   source: true,
   content: true,
+  subject_line: true,
   follow_lookup: true,
   follow_verifier_hash: true,
   created_at: true,
@@ -179,6 +181,20 @@ export function concernsRepository(db: Kysely<Database>, cache: ReadCache = noRe
           content: s.content,
           updated_at: s.updatedAt,
         })
+        .where('community_id', '=', communityId)
+        .where('id', '=', id)
+        .execute();
+    },
+    /** The one-line subject (encrypted), set or cleared by an organizer. */
+    async setSubjectLine(
+      communityId: string,
+      id: string,
+      subjectLine: string | null,
+      at: string,
+    ): Promise<void> {
+      await db
+        .updateTable('concerns')
+        .set({ subject_line: subjectLine, updated_at: at })
         .where('community_id', '=', communityId)
         .where('id', '=', id)
         .execute();

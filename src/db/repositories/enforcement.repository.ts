@@ -103,6 +103,18 @@ export function enforcementRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .execute();
     },
+    /** New terms after an appeal decided `changed`: a lighter step or an earlier end. */
+    async updateTerms(
+      id: string,
+      terms: { level: Enforcement['level']; expiresAt: string | null },
+      at: string,
+    ): Promise<void> {
+      await db
+        .updateTable('enforcements')
+        .set({ level: terms.level, expires_at: terms.expiresAt, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
     async insertAppeal(appeal: EnforcementAppeal): Promise<void> {
       await db.insertInto('enforcement_appeals').values(enforcementAppealRow(appeal)).execute();
     },
@@ -126,7 +138,8 @@ export function enforcementRepository(db: Kysely<Database>) {
     },
     async decideAppeal(
       id: string,
-      patch: Pick<EnforcementAppeal, 'status' | 'decidedBy' | 'decisionNote' | 'decidedAt'>,
+      patch: Pick<EnforcementAppeal, 'status' | 'decidedBy' | 'decisionNote' | 'decidedAt'> &
+        Partial<Pick<EnforcementAppeal, 'changedLevel' | 'changedExpiresAt'>>,
     ): Promise<void> {
       await db
         .updateTable('enforcement_appeals')
@@ -135,6 +148,8 @@ export function enforcementRepository(db: Kysely<Database>) {
           decided_by: patch.decidedBy,
           decision_note: patch.decisionNote,
           decided_at: patch.decidedAt,
+          changed_level: patch.changedLevel ?? null,
+          changed_expires_at: patch.changedExpiresAt ?? null,
         })
         .where('id', '=', id)
         .execute();

@@ -8,6 +8,7 @@ import type {
   ConcernCategory,
   Outcome,
   RecommendationKind,
+  StopReason,
 } from '../../contract/vocabulary.ts';
 import { parseList, parseObject, toConcern, type PendingJob } from '../records.ts';
 import type { Database } from '../schema.ts';
@@ -88,11 +89,15 @@ export function privacyRepository(db: Kysely<Database>) {
      * For each case, the latest outcome recorded on its call-ins and the latest triage
      * decision (either may be missing).
      */
+    /**
+     * Per concern, how its latest call-in with an end came out: its outcome, or why it
+     * stopped (a stop after an outcome is what the case came to); and its latest decision.
+     */
     async latestOutcomes(concernIds: string[]): Promise<{
-      callIns: Map<string, Outcome>;
+      callIns: Map<string, (Outcome | StopReason)[]>;
       decisions: Map<string, RecommendationKind>;
     }> {
-      const called = new Map<string, { at: string; value: Outcome }>();
+      const called = new Map<string, { at: string; value: (Outcome | StopReason)[] }>();
       const decided = new Map<string, { at: string; value: RecommendationKind }>();
       const keepLatest = <V>(
         m: Map<string, { at: string; value: V }>,
@@ -107,12 +112,22 @@ export function privacyRepository(db: Kysely<Database>) {
         const ids = concernIds.slice(i, i + IN_CHUNK);
         const callIns = await db
           .selectFrom('call_ins')
-          .select(['concern_id', 'outcome', 'updated_at'])
+          .select(['concern_id', 'outcome', 'outcomes', 'status', 'consent_status', 'updated_at'])
           .where('concern_id', 'in', ids)
-          .where('outcome', 'is not', null)
+          .where((eb) => eb.or([eb('outcome', 'is not', null), eb('status', '=', 'stopped')]))
           .execute();
-        for (const c of callIns)
-          if (c.outcome) keepLatest(called, c.concern_id, c.updated_at, c.outcome);
+        for (const c of callIns) {
+          const recorded = parseList<Outcome>(c.outcomes);
+          const value: (Outcome | StopReason)[] =
+            c.status === 'stopped'
+              ? [c.consent_status === 'declined' ? 'consent-declined' : 'consent-withdrawn']
+              : recorded.length > 0
+                ? recorded
+                : c.outcome
+                  ? [c.outcome]
+                  : [];
+          if (value.length > 0) keepLatest(called, c.concern_id, c.updated_at, value);
+        }
         const decisions = await db
           .selectFrom('triage_decisions')
           .select(['concern_id', 'decision', 'created_at'])
@@ -139,6 +154,27 @@ export function privacyRepository(db: Kysely<Database>) {
             .columns(['community_id', 'month', 'outcome'])
             .doUpdateSet({ count: sql<number>`retention_totals.count + ${row.count}` }),
         )
+        .execute();
+    },
+    /** Each purged case once, per month raised. */
+    async addCases(total: { communityId: string; month: string; count: number }): Promise<void> {
+      const row = { community_id: total.communityId, month: total.month, count: total.count };
+      await db
+        .insertInto('retention_cases')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['community_id', 'month'])
+            .doUpdateSet({ count: sql<number>`retention_cases.count + ${row.count}` }),
+        )
+        .execute();
+    },
+    listCases(communityId: string) {
+      return db
+        .selectFrom('retention_cases')
+        .select(['month', 'count'])
+        .where('community_id', '=', communityId)
+        .orderBy('month')
         .execute();
     },
     listTotals(communityId: string) {

@@ -2,6 +2,8 @@
 // the conversation. Messages are encrypted at rest. Nothing reaches the member before consent
 // (rule 1), and no message may name the harmed person or the reporter unless they said so
 // (rule 3). Only the caller and the community's organizers read a call-in here (rule 4).
+import { callInStage, presentStage } from './case-stage.ts';
+import { followUpDaysOf, followUpDue, namesOf } from './call-in-names.ts';
 import type {
   CallInDetail,
   CallInListItem,
@@ -16,12 +18,13 @@ import { AppError } from '../../config/errors.ts';
 import type { CallIn, CallInMessage, Concern } from '../../db/records.ts';
 import type { Repositories } from '../../db/store.ts';
 import { channelOf, type Actor } from '../access/actor.ts';
-import { hiddenConcernIds } from '../access/case-exclusions.ts';
+import { hiddenConcernIds, organizersLeft } from '../access/case-exclusions.ts';
 import { authorize } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit-record.ts';
 import {
   assertMayContact,
   assertReadableByMember,
+  callInExclusions,
   links,
   loadCallIn,
   memberTextGuard,
@@ -121,6 +124,8 @@ export async function readCallIn(
     viewer,
     can: callInCan(actor, decision, callIn),
     status: callIn.status,
+    ...presentStage(callInStage(callIn)),
+    ...(await namesOf(repos, cipher, communityId, [callIn])).get(callIn.id)!,
     callerUserId: callIn.callerUserId,
     channel: callIn.channel,
     language: callIn.language,
@@ -139,6 +144,7 @@ export async function readCallIn(
       urgent: concern.urgency === 'urgent',
     },
     draft: callIn.draft ? cipher.decrypt<string>(callIn.draft, draftContext(callIn)) : null,
+    secondOrganizerNeeded: await secondOrganizerNeeded(repos, callIn),
     handover: presentHandover(cipher, publicUrl, callIn, concern.subjectUserId),
     delivery: deliveryOf(callIn, concern.subjectUserId),
     memberAddress: presentMemberAddress(cipher, callIn, concern.subjectUserId),
@@ -147,6 +153,7 @@ export async function readCallIn(
     outcome: callIn.outcome
       ? {
           outcome: callIn.outcome,
+          outcomes: callIn.outcomes.length > 0 ? callIn.outcomes : [callIn.outcome],
           note: callIn.outcomeNote
             ? cipher.decrypt<string>(
                 callIn.outcomeNote,
@@ -177,9 +184,30 @@ export async function readCallIn(
   };
 }
 
+/**
+ * A group's or an unknown person's call-in waits for an organizer who is not its caller (rule
+ * 10): whether nobody who may approve it exists yet (every other organizer is excluded, or there
+ * is none), so the page says a second organizer is needed before anyone waits for one.
+ */
+async function secondOrganizerNeeded(
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'conflicts'>,
+  callIn: CallIn,
+): Promise<boolean> {
+  if (callIn.consentMode !== 'organizer' || callIn.status !== 'awaiting-consent') return false;
+  const { excludedUserIds } = await callInExclusions(repos, callIn);
+  const exclusions = {
+    excludedUserIds: [...excludedUserIds, ...(callIn.callerUserId ? [callIn.callerUserId] : [])],
+  };
+  return (await organizersLeft(repos, callIn.communityId, exclusions)) === 0;
+}
+
 /** Organizers see every call-in of their community; allies see the ones they hold. */
 export async function listCallIns(
-  repos: Pick<Repositories, 'memberships' | 'callIns' | 'conflicts'>,
+  repos: Pick<
+    Repositories,
+    'memberships' | 'callIns' | 'conflicts' | 'users' | 'concerns' | 'communities'
+  >,
+  cipher: Cipher,
   actor: Actor,
   communityId: string,
 ): Promise<CallInListItem[]> {
@@ -190,18 +218,23 @@ export async function listCallIns(
   });
   // Rule 9: call-ins of cases this person may not handle are not listed to them.
   const hidden = await hiddenConcernIds(repos, communityId, userId);
-  return rows
-    .filter((c) => !hidden.has(c.concernId))
-    .map((c) => ({
-      id: c.id,
-      concernId: c.concernId,
-      status: c.status,
-      callerUserId: c.callerUserId,
-      consentStatus: c.consentStatus,
-      channel: c.channel,
-      outcome: c.outcome,
-      updatedAt: c.updatedAt,
-    }));
+  const shown = rows.filter((c) => !hidden.has(c.concernId));
+  const names = await namesOf(repos, cipher, communityId, shown);
+  const days = await followUpDaysOf(repos, communityId);
+  return shown.map((c) => ({
+    id: c.id,
+    concernId: c.concernId,
+    status: c.status,
+    ...presentStage(callInStage(c)),
+    ...names.get(c.id)!,
+    followUpAt: followUpDue(c, days),
+    callerUserId: c.callerUserId,
+    consentStatus: c.consentStatus,
+    channel: c.channel,
+    outcome: c.outcome,
+    outcomes: c.outcomes,
+    updatedAt: c.updatedAt,
+  }));
 }
 
 export async function saveDraft(

@@ -32,6 +32,14 @@ import type { Cipher } from '../privacy/crypto.ts';
 import { queueNotification } from '../notifications/notifications.ts';
 import { newId } from '../common/tokens.ts';
 import type { LadderLevel } from '../triage/triage.ts';
+import type { EnforcementAppeal } from '../../db/records.ts';
+import {
+  appealDecidable,
+  appealResource,
+  appealWaitsNote,
+  changedTerms,
+  mayDecideAppeal,
+} from './appeal-terms.ts';
 
 type EnforcementRepos = Pick<
   Repositories,
@@ -41,6 +49,17 @@ type EnforcementRepos = Pick<
 const reasonContext = (e: Pick<Enforcement, 'id' | 'communityId'>) =>
   `enforcement:${e.communityId}:${e.id}`;
 const appealContext = (communityId: string, id: string) => `appeal:${communityId}:${id}`;
+
+/** How an appeal was decided: the decider's note and any new terms (null until decided). */
+function appealOutcome(cipher: CallInDeps['cipher'], communityId: string, a: EnforcementAppeal) {
+  return {
+    decisionNote: a.decisionNote
+      ? cipher.decrypt<string>(a.decisionNote, appealContext(communityId, `${a.id}:decision`))
+      : null,
+    decidedAt: a.decidedAt,
+    changedTo: a.changedLevel ? { level: a.changedLevel, expiresAt: a.changedExpiresAt } : null,
+  };
+}
 
 export interface EnforceInput {
   concernIds: string[];
@@ -235,6 +254,10 @@ export async function listEnforcements(
   for (const e of await repos.enforcement.list(communityId)) {
     if (e.subjectUserId === userId || e.concernIds.some((id) => hidden.has(id))) continue;
     const appeals = await repos.enforcement.listAppeals(e.id);
+    // Who may decide is said up front (the one who wrote it may not), not only on submit.
+    const may = appeals.some((a) => a.status === 'pending')
+      ? await mayDecideAppeal(repos, actor, communityId, e)
+      : { mayDecide: false, blocked: null };
     out.push({
       ...present(deps.cipher, e),
       concernIds: e.concernIds,
@@ -254,6 +277,8 @@ export async function listEnforcements(
         statement: deps.cipher.decrypt<string>(a.statement, appealContext(communityId, a.id)),
         decidedBy: a.decidedBy,
         createdAt: a.createdAt,
+        ...appealOutcome(deps.cipher, communityId, a),
+        ...(a.status === 'pending' ? may : { mayDecide: false, blocked: null }),
       })),
     });
   }
@@ -262,7 +287,7 @@ export async function listEnforcements(
 
 /** The member's own records: level, reason, expiry, appeal status. Nothing about who raised it. */
 export async function listMyEnforcements(
-  repos: Pick<Repositories, 'enforcement' | 'communities'>,
+  repos: Pick<Repositories, 'enforcement' | 'communities' | 'memberships'>,
   deps: Pick<CallInDeps, 'cipher'>,
   actor: Actor,
 ): Promise<MyEnforcement[]> {
@@ -274,7 +299,14 @@ export async function listMyEnforcements(
     out.push({
       ...present(deps.cipher, e),
       community: community?.name ?? '',
-      appeals: appeals.map((a) => ({ id: a.id, status: a.status, createdAt: a.createdAt })),
+      appeals: appeals.map((a) => ({
+        id: a.id,
+        status: a.status,
+        createdAt: a.createdAt,
+        ...appealOutcome(deps.cipher, e.communityId, a),
+      })),
+      appealWaits:
+        e.status === 'active' && !(await appealDecidable(repos, e)) ? appealWaitsNote : null,
     });
   }
   return out;
@@ -313,6 +345,8 @@ export async function appealEnforcement(
       status: 'pending',
       decidedBy: null,
       decisionNote: null,
+      changedLevel: null,
+      changedExpiresAt: null,
       createdAt: at,
       decidedAt: null,
     });
@@ -384,23 +418,24 @@ export async function decideAppeal(
   actor: Actor,
   communityId: string,
   appealId: string,
-  input: { decision: 'upheld' | 'overturned'; note: string },
+  input: {
+    decision: AppealDecided['status'];
+    note: string;
+    level?: LadderLevel | undefined;
+    expiresAt?: string | undefined;
+  },
 ): Promise<AppealDecided> {
   return tx(async (repos) => {
     const appeal = await repos.enforcement.findAppeal(communityId, appealId);
     const e = appeal ? await repos.enforcement.find(communityId, appeal.enforcementId) : undefined;
     // A different organizer than the one who enforced decides, and never the member it is
     // about or anyone excluded from its concerns (rule 9).
-    await authorize(repos, actor, 'appeal.decide', {
-      communityId,
-      found: !!e,
-      enforcedBy: e?.enforcedBy ?? null,
-      ...(e
-        ? await caseExclusions(repos, await linkedConcerns(repos, communityId, e.concernIds), {
-            addressedUserId: e.subjectUserId,
-          })
-        : {}),
-    }).catch(async (err: unknown) => {
+    await authorize(
+      repos,
+      actor,
+      'appeal.decide',
+      await appealResource(repos, communityId, e),
+    ).catch(async (err: unknown) => {
       // The decision is someone else's, and there is nobody else yet: say what would unblock it.
       if (
         err instanceof AppError &&
@@ -417,6 +452,8 @@ export async function decideAppeal(
     if (!appeal || !e) throw new AppError('not_found');
     if (appeal.status !== 'pending') throw new AppError('invalid_state');
 
+    const changed = input.decision === 'changed' ? changedTerms(e, input, deps.clock.now()) : null;
+
     const at = isoNow(deps.clock);
     await repos.enforcement.decideAppeal(appeal.id, {
       status: input.decision,
@@ -426,9 +463,12 @@ export async function decideAppeal(
         appealContext(communityId, `${appeal.id}:decision`),
       ),
       decidedAt: at,
+      changedLevel: changed?.level ?? null,
+      changedExpiresAt: changed?.expiresAt ?? null,
     });
     if (input.decision === 'overturned')
       await repos.enforcement.updateStatus(e.id, 'overturned', at);
+    if (changed) await repos.enforcement.updateTerms(e.id, changed, at);
     if (appeal.appellantUserId) {
       await queueNotification(
         repos.jobs,
@@ -454,6 +494,12 @@ export async function decideAppeal(
       },
       at,
     );
-    return { id: appeal.id, enforcementId: e.id, status: input.decision, decidedAt: at };
+    return {
+      id: appeal.id,
+      enforcementId: e.id,
+      status: input.decision,
+      decidedAt: at,
+      changedTo: changed,
+    };
   });
 }

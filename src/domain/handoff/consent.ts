@@ -305,9 +305,13 @@ async function resolveForHarmed(
       // The reporter's follow link identifies them when they are the harmed person.
       const concern = await findByFollowToken(repos.concerns, who.token);
       if (concern && concern.harmed === 'me') {
+        // A live one first; else the last that ended, so the page can say how it ended.
         callIn =
           (await repos.callIns.findForConcern(concern.communityId, concern.id, LIVE_STATUSES)) ??
-          (await repos.callIns.findForConcern(concern.communityId, concern.id, ['stopped']));
+          (await repos.callIns.findForConcern(concern.communityId, concern.id, [
+            'stopped',
+            'closed',
+          ]));
       }
     }
   } else {
@@ -337,6 +341,7 @@ export async function viewConsent(
     consentStatus: callIn.consentStatus,
     conditions: readConditions(deps.cipher, callIn),
     stopped: callIn.status === 'stopped',
+    closed: callIn.status === 'closed',
   };
 }
 

@@ -159,6 +159,7 @@ export async function createCallIn(
     memberContactConfirmedAt: null,
     memberState: null,
     outcome: null,
+    outcomes: [],
     outcomeNote: null,
     outcomeAt: null,
     createdBy: userIdOf(actor),

@@ -8,7 +8,7 @@ import type {
   IntakeView,
   MyConcern,
 } from '../../contract/index.ts';
-import type { ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts';
+import type { CaseStage, ConcernSource, ConcernStatus } from '../../contract/vocabulary.ts';
 import { AppError } from '../../config/errors.ts';
 import type { Concern } from '../../db/records.ts';
 import type { Repositories, Tx } from '../../db/store.ts';
@@ -29,6 +29,8 @@ import { parseSettings } from '../accounts/community-settings.ts';
 import type { Cipher } from '../privacy/crypto.ts';
 import type { ConcernCategory, Harmed, ReporterWants } from '../triage/triage.ts';
 import { hashSecret, newSecret, newTimeOrderedId, safeEqual } from '../common/tokens.ts';
+import { stageWords } from '../../contract/stage-words.ts';
+import { caseStage, latestByConcern, presentStage, stagesOf } from '../conversation/case-stage.ts';
 
 export { concernStatuses } from '../../contract/vocabulary.ts';
 export type { ConcernStatus } from '../../contract/vocabulary.ts';
@@ -49,6 +51,8 @@ export interface RaiseConcernInput {
   contact: string | null;
   /** Staff (organizers and allies) the reporter asks to keep away from this case (rule 9). */
   exclude?: string[];
+  /** A one-line subject for the lists ("Jokes about accents in #general"). */
+  subject?: string | null;
 }
 
 export interface ConcernContent {
@@ -63,6 +67,28 @@ export interface ConcernContent {
 
 export function contentContext(c: Pick<Concern, 'id' | 'communityId'>): string {
   return `concern:${c.communityId}:${c.id}`;
+}
+
+function subjectContext(c: Pick<Concern, 'id' | 'communityId'>): string {
+  return `concern-subject:${c.communityId}:${c.id}`;
+}
+
+/** The one-line subject, encrypted and bound to its concern (null when there is none). */
+export function sealSubject(
+  cipher: Cipher,
+  c: Pick<Concern, 'id' | 'communityId'>,
+  subject: string | null | undefined,
+): string | null {
+  const line = subject?.trim();
+  return line ? cipher.encrypt(line, subjectContext(c)) : null;
+}
+
+/** The concern's one-line subject in plain text, or null. */
+export function readSubject(
+  cipher: Cipher,
+  c: Pick<Concern, 'id' | 'communityId' | 'subjectLine'>,
+): string | null {
+  return c.subjectLine ? cipher.decrypt<string>(c.subjectLine, subjectContext(c)) : null;
 }
 
 export interface RaisedConcern {
@@ -179,6 +205,7 @@ export async function raiseConcern(
       anonymous: anonymous || reporterId === null,
       source,
       content: deps.cipher.encrypt(content, contentContext({ id, communityId: community.id })),
+      subjectLine: sealSubject(deps.cipher, { id, communityId: community.id }, input.subject),
       followLookup: follow.lookup,
       followVerifierHash: follow.verifierHash,
       createdAt: at,
@@ -263,10 +290,11 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
 }
 
 export async function listInbox(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'conflicts'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'conflicts' | 'callIns'>,
   actor: Actor,
   communityId: string,
   q: { status?: ConcernStatus | undefined; cursor?: string | undefined; limit: number },
+  cipher: Cipher,
 ): Promise<InboxPage> {
   const { userId } = await authorize(repos, actor, 'concern.list', { communityId });
   // Rule 9: cases this person may not handle are not listed to them at all.
@@ -276,17 +304,21 @@ export async function listInbox(
     before: q.cursor ? decodeCursor(q.cursor) : undefined,
     limit: q.limit + 1 + hidden.size,
   });
-  if (hidden.size > 0)
-    return inboxPage(
-      rows.filter((r) => !hidden.has(r.id)),
-      q.limit,
-    );
-  // Frozen rows are the read cache's, handed back unchanged while nothing was written: the
-  // page made from them last time is the answer again (and is frozen in turn).
-  if (!Object.isFrozen(rows)) return inboxPage(rows, q.limit);
+  // Each card says where its case stands (its latest call-in included): one query a page.
+  const stages = (shown: readonly InboxRow[]) =>
+    stagesOf(repos.callIns, communityId, shown.slice(0, q.limit));
+  if (hidden.size > 0) {
+    const shown = rows.filter((r) => !hidden.has(r.id));
+    return inboxPage(shown, q.limit, await stages(shown), cipher, communityId);
+  }
+  // Frozen rows are the read cache's, handed back unchanged while nothing was written (a
+  // call-in's change is a write too): the page made from them last time is the answer again
+  // (and is frozen in turn).
+  if (!Object.isFrozen(rows))
+    return inboxPage(rows, q.limit, await stages(rows), cipher, communityId);
   const kept = inboxPages.get(rows);
   if (kept?.limit === q.limit) return kept.page;
-  const page = Object.freeze(inboxPage(rows, q.limit));
+  const page = Object.freeze(inboxPage(rows, q.limit, await stages(rows), cipher, communityId));
   inboxPages.set(rows, { limit: q.limit, page });
   return page;
 }
@@ -295,19 +327,27 @@ const inboxPages = new WeakMap<object, { limit: number; page: InboxPage }>();
 
 type InboxRow = Awaited<ReturnType<Repositories['concerns']['listInbox']>>[number];
 
-function inboxPage(rows: readonly InboxRow[], limit: number): InboxPage {
+function inboxPage(
+  rows: readonly InboxRow[],
+  limit: number,
+  stages: ReadonlyMap<string, CaseStage>,
+  cipher: Cipher,
+  communityId: string,
+): InboxPage {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
       id: r.id,
       status: r.status,
+      ...presentStage(stages.get(r.id) ?? caseStage(r.status, undefined)),
       urgent: r.urgency === 'urgent',
       categories: r.categories,
       harmed: r.harmed,
       wants: r.wants,
       anonymous: r.anonymous,
       source: r.source,
+      subject: readSubject(cipher, { ...r, communityId }),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     })),
@@ -345,7 +385,7 @@ export async function loadConcern(
 }
 
 export async function readConcern(
-  repos: Pick<Repositories, 'memberships' | 'concerns' | 'users' | 'conflicts'>,
+  repos: Pick<Repositories, 'memberships' | 'concerns' | 'users' | 'conflicts' | 'callIns'>,
   cipher: Cipher,
   actor: Actor,
   communityId: string,
@@ -355,15 +395,18 @@ export async function readConcern(
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
   const reporter = c.reporterUserId ? await repos.users.findById(c.reporterUserId) : undefined;
   const subject = c.subjectUserId ? await repos.users.findById(c.subjectUserId) : undefined;
+  const stage = (await stagesOf(repos.callIns, communityId, [c])).get(c.id);
   return {
     id: c.id,
     status: c.status,
+    ...presentStage(stage ?? caseStage(c.status, undefined)),
     urgent: c.urgency === 'urgent',
     categories: c.categories,
     harmed: c.harmed,
     wants: c.wants,
     source: c.source,
     anonymous: c.anonymous,
+    subject: readSubject(cipher, c),
     what: content.what,
     quotes: content.quotes,
     links: content.links,
@@ -448,15 +491,9 @@ export const nobodyLeftNotice =
 
 // ---- the reporter's view -------------------------------------------------------------------
 
-const statusWords: Record<ConcernStatus, string> = {
-  new: 'Received. The organizers will look at it soon.',
-  triaged: 'The organizers have looked at it and decided on next steps.',
-  'in-progress': 'Someone is working on it now.',
-  closed: 'This concern is closed. Thank you for raising it.',
-};
-
-export function describeStatus(status: string): string {
-  return statusWords[status as ConcernStatus] ?? statusWords.new;
+/** Where the case stands, in words for the person who raised it. */
+export function describeStage(stage: CaseStage): string {
+  return stageWords[stage].reporter;
 }
 
 /** What the private follow link shows: status in plain words, nothing about other people. */
@@ -467,18 +504,14 @@ export async function followConcern(
 ): Promise<FollowView> {
   const c = await findByFollowToken(repos.concerns, token);
   if (!c) throw new AppError('not_found');
+  const latest = latestByConcern(await repos.callIns.listForConcerns(c.communityId, [c.id])).get(
+    c.id,
+  );
+  const stage = caseStage(c.status, latest);
   // When the reporter was the one harmed, the consent question is asked here (rule 10).
-  const callIn =
-    c.harmed === 'me'
-      ? await repos.callIns.findForConcern(c.communityId, c.id, [
-          'awaiting-consent',
-          'ready',
-          'in-conversation',
-          'outcome-recorded',
-          'escalated',
-          'stopped',
-        ])
-      : undefined;
+  // Once the call-in is closed there is nothing left to answer.
+  const asks = latest && latest.status !== 'awaiting-caller' && latest.status !== 'closed';
+  const callIn = c.harmed === 'me' && asks ? latest : undefined;
   const community = await repos.communities.findById(c.communityId);
   const content = cipher.decrypt<ConcernContent>(c.content, contentContext(c));
   const left =
@@ -489,7 +522,8 @@ export async function followConcern(
     community: community?.name ?? '',
     notice: left === 0 ? nobodyLeftNotice : null,
     status: c.status,
-    statusText: describeStatus(c.status),
+    ...presentStage(stage),
+    statusText: describeStage(stage),
     wants: c.wants,
     anonymous: c.anonymous,
     what: content.what,
@@ -501,19 +535,29 @@ export async function followConcern(
 }
 
 export async function listMyConcerns(
-  repos: Pick<Repositories, 'concerns'>,
+  repos: Pick<Repositories, 'concerns' | 'callIns'>,
   actor: Actor,
 ): Promise<MyConcern[]> {
   requirePerson(actor);
   const rows = await repos.concerns.listByReporter(actor.userId);
-  return rows.map((r) => ({
-    id: r.id,
-    communityId: r.communityId,
-    status: r.status,
-    statusText: describeStatus(r.status),
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  }));
+  const stages = new Map<string, CaseStage>();
+  for (const communityId of new Set(rows.map((r) => r.communityId))) {
+    const here = rows.filter((r) => r.communityId === communityId);
+    for (const [id, stage] of await stagesOf(repos.callIns, communityId, here))
+      stages.set(id, stage);
+  }
+  return rows.map((r) => {
+    const stage = stages.get(r.id) ?? caseStage(r.status, undefined);
+    return {
+      id: r.id,
+      communityId: r.communityId,
+      status: r.status,
+      ...presentStage(stage),
+      statusText: describeStage(stage),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  });
 }
 
 /** What the public form shows before anyone types: the community's name and options. */

@@ -14,9 +14,11 @@ function liveCase(id: string, createdAt: string, categories: readonly string[]):
   // The tally counts whatever kinds it is given; these tests use made-up kinds on purpose.
   return { id, createdAt, categories: [...categories] as LiveCase['categories'] };
 }
-/** Outcomes by case id; the tally passes them through as they are. */
-const outcomesOf = (entries: [string, string][]) =>
-  new Map(entries) as unknown as ReadonlyMap<string, CaseOutcome>;
+/** Outcomes by case id (one each, unless given a list); the tally passes them through. */
+const outcomesOf = (entries: [string, string | string[]][]) =>
+  new Map(
+    entries.map(([id, o]) => [id, typeof o === 'string' ? [o] : o]),
+  ) as unknown as ReadonlyMap<string, CaseOutcome[]>;
 
 const kinds = ['slur', 'stereotype', 'ableist-language', 'misgendering', 'exclusion'];
 const outcomes = ['none', 'resolved', 'learning', 'declined', 'call-in'];
@@ -86,7 +88,7 @@ describe('tallyCases', () => {
         // Each total is what its cases add up to.
         for (const t of totals) {
           const these = list.filter(
-            (c) => c.month === t.month && (known.get(c.id) ?? 'none') === t.outcome,
+            (c) => c.month === t.month && (known.get(c.id)?.[0] ?? 'none') === t.outcome,
           );
           expect(t.count).toBe(these.length);
         }
@@ -108,7 +110,7 @@ describe('caseOutcomes', () => {
       latestOutcomes: (ids: string[]) => {
         expect(ids).toEqual(['both', 'decided', 'neither']);
         return Promise.resolve({
-          callIns: new Map([['both', 'resolved']]),
+          callIns: new Map([['both', ['resolved']]]),
           decisions: new Map([
             ['both', 'call-in'],
             ['decided', 'warning'],
@@ -118,10 +120,35 @@ describe('caseOutcomes', () => {
     } as unknown as Parameters<typeof caseOutcomes>[0];
     const result = await caseOutcomes(privacy, ['both', 'decided', 'neither']);
     expect([...result]).toEqual([
-      ['both', 'resolved'],
-      ['decided', 'warning'],
-      ['neither', 'none'],
+      ['both', ['resolved']],
+      ['decided', ['warning']],
+      ['neither', ['none']],
     ]);
+  });
+});
+
+describe('a call-in with several outcomes', () => {
+  it('counts once under each outcome, and once as a case', () => {
+    const { byKind, totals, cases } = tallyCases(
+      [
+        liveCase('a', '2026-03-02T10:00:00.000Z', ['slur']),
+        liveCase('b', '2026-03-05T10:00:00.000Z', ['slur']),
+      ],
+      outcomesOf([
+        ['a', ['committed-to-change', 'apologised']],
+        ['b', 'apologised'],
+      ]),
+    );
+    expect(totals).toEqual([
+      { month: '2026-03', outcome: 'committed-to-change', count: 1 },
+      { month: '2026-03', outcome: 'apologised', count: 2 },
+    ]);
+    // Per kind, each case once (with its first outcome): the kinds add up to the cases.
+    expect(byKind).toEqual([
+      { month: '2026-03', category: 'slur', outcome: 'committed-to-change', count: 1 },
+      { month: '2026-03', category: 'slur', outcome: 'apologised', count: 1 },
+    ]);
+    expect(cases).toEqual([{ month: '2026-03', count: 2 }]);
   });
 });
 

@@ -24,43 +24,65 @@ export interface CaseTotal {
   count: number;
 }
 
+export interface CaseMonth {
+  month: string;
+  count: number;
+}
+
 /**
  * Per kind of behaviour, a case counts once under each kind it names (or once as
- * `uncategorised`); in the totals it counts once.
+ * `uncategorised`), with its first outcome, so the kinds add up to cases; in the totals once per
+ * outcome it came to (committed to change and apologised: once under each); in `cases` once.
  */
 export function tallyCases(
   cases: readonly CountedCase[],
-  outcomes: ReadonlyMap<string, CaseOutcome>,
-): { byKind: CaseCount[]; totals: CaseTotal[] } {
+  outcomes: ReadonlyMap<string, readonly CaseOutcome[]>,
+): { byKind: CaseCount[]; totals: CaseTotal[]; cases: CaseMonth[] } {
   const byKind = new Map<string, CaseCount>();
   const totals = new Map<string, CaseTotal>();
+  const months = new Map<string, CaseMonth>();
   for (const c of cases) {
-    const outcome = outcomes.get(c.id) ?? 'none';
+    const had = outcomes.get(c.id) ?? [];
+    const ended: readonly CaseOutcome[] = had.length > 0 ? [...new Set(had)] : ['none'];
     const categories: readonly string[] =
       c.categories.length > 0 ? c.categories : ['uncategorised'];
     const month = c.createdAt.slice(0, 7);
+    const first = ended[0] ?? 'none';
     for (const category of new Set(categories)) {
-      const key = JSON.stringify([month, category, outcome]);
-      const t = byKind.get(key) ?? { month, category, outcome, count: 0 };
+      const key = JSON.stringify([month, category, first]);
+      const t = byKind.get(key) ?? { month, category, outcome: first, count: 0 };
       t.count++;
       byKind.set(key, t);
     }
-    const key = JSON.stringify([month, outcome]);
-    const t = totals.get(key) ?? { month, outcome, count: 0 };
-    t.count++;
-    totals.set(key, t);
+    for (const outcome of ended) {
+      const key = JSON.stringify([month, outcome]);
+      const t = totals.get(key) ?? { month, outcome, count: 0 };
+      t.count++;
+      totals.set(key, t);
+    }
+    const m = months.get(month) ?? { month, count: 0 };
+    m.count++;
+    months.set(month, m);
   }
-  return { byKind: [...byKind.values()], totals: [...totals.values()] };
+  return {
+    byKind: [...byKind.values()],
+    totals: [...totals.values()],
+    cases: [...months.values()],
+  };
 }
 
-/** A case's outcome: its call-in's latest outcome, else the triage decision, else `none`. */
+/** A case's outcomes: its latest call-in's (or why it stopped), else the triage decision, else none. */
 export async function caseOutcomes(
   privacy: Pick<Repositories['privacy'], 'latestOutcomes'>,
   concernIds: string[],
-): Promise<Map<string, CaseOutcome>> {
+): Promise<Map<string, CaseOutcome[]>> {
   const { callIns, decisions } = await privacy.latestOutcomes(concernIds);
   return new Map(
-    concernIds.map((id) => [id, callIns.get(id) ?? decisions.get(id) ?? 'none'] as const),
+    concernIds.map((id) => {
+      const decided = decisions.get(id);
+      const ended: CaseOutcome[] = callIns.get(id) ?? (decided ? [decided] : ['none']);
+      return [id, ended] as const;
+    }),
   );
 }
 
@@ -149,8 +171,10 @@ export async function listCaseCounts(
   const inRange = (r: { month: string }) => r.month >= from && r.month <= to;
   const purgedByKind = (await repos.privacy.listCounts(communityId)).filter(inRange);
   const purgedTotals = (await repos.privacy.listTotals(communityId)).filter(inRange);
+  const purgedCases = (await repos.privacy.listCases(communityId)).filter(inRange);
   const items = merge([...tally.byKind, ...purgedByKind], (r) => [r.month, r.category, r.outcome]);
   const totals = merge([...tally.totals, ...purgedTotals], (r) => [r.month, r.outcome]);
+  const cases = merge([...tally.cases, ...purgedCases], (r) => [r.month]);
   // The counts kept after a purge are stored as text; the typed storage will narrow them.
-  return { from, to, items, totals } as CaseCounts;
+  return { from, to, items, totals, cases } as CaseCounts;
 }

@@ -2,7 +2,7 @@
 // enforcement (which carries the case's context but never the reporter's identity).
 import type { Escalated, OutcomeRecorded, StatusResult } from '../../contract/index.ts';
 import type { Outcome } from '../../contract/vocabulary.ts';
-import { AppError } from '../../config/errors.ts';
+import { AppError, fieldError } from '../../config/errors.ts';
 import type { Repositories } from '../../db/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit-record.ts';
@@ -47,8 +47,15 @@ export async function recordOutcome(
   actor: Actor,
   communityId: string,
   callInId: string,
-  input: { outcome: Outcome; note: string },
+  input: { outcomes: Outcome[]; note: string },
 ): Promise<OutcomeRecorded> {
+  // Several may be true at once ("committed to change" and "apologised"); at least one is.
+  const chosen = [...new Set(input.outcomes)];
+  const first = chosen[0];
+  if (first === undefined)
+    throw new AppError('validation_failed', [
+      fieldError('outcomes', 'Choose at least one outcome.'),
+    ]);
   return tx(async (repos) => {
     const { callIn } = await loadCallIn(
       repos,
@@ -60,7 +67,8 @@ export async function recordOutcome(
     const status = transition(callIn.status, 'record-outcome');
     const at = isoNow(deps.clock);
     await repos.callIns.update(callIn.id, {
-      outcome: input.outcome,
+      outcome: first,
+      outcomes: chosen,
       outcomeNote: deps.cipher.encrypt(
         input.note.trim(),
         `callin-outcome:${communityId}:${callIn.id}`,
@@ -75,7 +83,7 @@ export async function recordOutcome(
     // One reminder per call-in, counted from the latest outcome: a corrected or later outcome
     // replaces the one still waiting.
     await repos.jobs.cancelPendingByKeyPrefix(followUpKeyPrefix(callIn.id), at);
-    if (callIn.callerUserId && input.outcome !== 'escalated') {
+    if (callIn.callerUserId && !chosen.includes('escalated')) {
       followUpAt = new Date(Date.parse(at) + followUpDays * DAY).toISOString();
       await queueNotification(
         repos.jobs,
@@ -103,7 +111,7 @@ export async function recordOutcome(
           link: `${deps.publicUrl}/me/concerns`,
           // Once per distinct outcome: a new outcome after reopening is news, the same one
           // recorded again is not.
-          dedupeKey: `reporter:${callIn.id}:outcome:${input.outcome}`,
+          dedupeKey: `reporter:${callIn.id}:outcome:${[...chosen].sort().join('+')}`,
         },
         at,
       );
@@ -116,7 +124,7 @@ export async function recordOutcome(
       { communityId, action: 'call-in.outcome', targetType: 'call-in', targetId: callIn.id },
       at,
     );
-    return { id: callIn.id, status, outcome: input.outcome, followUpAt };
+    return { id: callIn.id, status, outcome: first, outcomes: chosen, followUpAt };
   });
 }
 
@@ -206,6 +214,7 @@ export async function escalateCallIn(
     await repos.callIns.update(callIn.id, {
       status,
       outcome: 'escalated',
+      outcomes: [...callIn.outcomes.filter((o) => o !== 'escalated'), 'escalated'],
       outcomeAt: at,
       updatedAt: at,
     });

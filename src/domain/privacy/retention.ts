@@ -63,6 +63,7 @@ export async function purgeExpiredCases(
         const tally = tallyCases(due, outcomes);
         for (const t of tally.byKind) await privacy.addCount({ communityId: community.id, ...t });
         for (const t of tally.totals) await privacy.addTotal({ communityId: community.id, ...t });
+        for (const t of tally.cases) await privacy.addCases({ communityId: community.id, ...t });
         const concernIds = due.map((c) => c.id);
         const callInIds = await privacy.idsWhereIn('call_ins', 'id', 'concern_id', concernIds);
         // Nothing more is sent about a case that is gone.

@@ -55,7 +55,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request) => ({
-      items: await listCallIns(repos, request.actor, request.params.communityId),
+      items: await listCallIns(repos, ctx.cipher, request.actor, request.params.communityId),
     }),
   );
 
@@ -219,7 +219,7 @@ export const callInRoutes: RouteRegistrar = (app, ctx) => {
     },
     async (request) =>
       recordOutcome(tx, deps, request.actor, request.params.communityId, request.params.callInId, {
-        outcome: request.body.outcome,
+        outcomes: request.body.outcomes ?? (request.body.outcome ? [request.body.outcome] : []),
         note: request.body.note ?? '',
       }),
   );

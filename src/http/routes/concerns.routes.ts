@@ -1,3 +1,4 @@
+import { setConcernSubject } from '../../domain/intake/concern-subject.ts';
 import {
   LinkSubjectBody,
   SubjectLinked,
@@ -6,6 +7,8 @@ import {
   ConcernDetail,
   ConcernParams,
   ConflictDeclared,
+  SubjectBody,
+  SubjectSet,
   StaffList,
   CommunityParams,
   FollowParams,
@@ -47,6 +50,7 @@ export function toRaiseInput(b: RaiseConcernBody): RaiseConcernInput {
     anonymous: b.anonymous ?? false,
     contact: b.contact ?? null,
     exclude: b.exclude ?? [],
+    subject: b.subject ?? null,
   };
 }
 
@@ -103,11 +107,17 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const page = await listInbox(repos, request.actor, request.params.communityId, {
-        status: request.query.status,
-        cursor: request.query.cursor,
-        limit: request.query.limit ?? 25,
-      });
+      const page = await listInbox(
+        repos,
+        request.actor,
+        request.params.communityId,
+        {
+          status: request.query.status,
+          cursor: request.query.cursor,
+          limit: request.query.limit ?? 25,
+        },
+        ctx.cipher,
+      );
       return sendInbox(reply, page);
     },
   );
@@ -227,6 +237,29 @@ export const concernRoutes: RouteRegistrar = (app, ctx) => {
         request.query.q ?? '',
       ),
     }),
+  );
+
+  app.put(
+    '/communities/:communityId/concerns/:concernId/subject-line',
+    {
+      schema: {
+        tags: ['concerns'],
+        summary: 'Set or edit the one-line subject shown in the lists (organizer)',
+        security: signedIn,
+        params: ConcernParams,
+        body: SubjectBody,
+        response: { 200: SubjectSet },
+      },
+    },
+    async (request) =>
+      setConcernSubject(
+        tx,
+        deps,
+        request.actor,
+        request.params.communityId,
+        request.params.concernId,
+        request.body.subject,
+      ),
   );
 
   app.get(

@@ -105,6 +105,8 @@ export const enforcementRoutes: RouteRegistrar = (app, ctx) => {
       decideAppeal(tx, deps, request.actor, request.params.communityId, request.params.appealId, {
         decision: request.body.decision,
         note: request.body.note ?? '',
+        level: request.body.level,
+        expiresAt: request.body.expiresAt,
       }),
   );
 

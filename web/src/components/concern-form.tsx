@@ -11,6 +11,7 @@ import { collect, required, TextArea, TextField, useForm } from './form.tsx';
 import { MemberPicker, type PickedMember } from './member-picker.tsx';
 
 const labels: Record<string, string> = {
+  subject: 'In one line',
   what: 'What happened',
   quotes: 'The exact words',
   links: 'Links',
@@ -69,6 +70,7 @@ export function ConcernForm({
   // A reload mid-form keeps what was written (in this tab only); a reload after sending keeps
   // the private link.
   const [kept] = useState(() => readKept<Partial<Draft>>(draftKey));
+  const [subject, setSubject] = useState(kept?.subject ?? '');
   const [what, setWhat] = useState(kept?.what ?? '');
   const [quotes, setQuotes] = useState(kept?.quotes ?? '');
   const [links, setLinks] = useState(kept?.links ?? '');
@@ -87,6 +89,7 @@ export function ConcernForm({
   const [exclude, setExclude] = useState<string[]>(kept?.exclude ?? []);
   const [raised, setRaised] = useState<KeptSent | null>(() => readKept<KeptSent>(sentKey));
   const draft: Draft = {
+    subject,
     what,
     quotes,
     links,
@@ -102,7 +105,9 @@ export function ConcernForm({
     contact,
     exclude,
   };
-  const written = [what, quotes, links, impact, harmedName, about, contact].some((v) => v.trim());
+  const written = [subject, what, quotes, links, impact, harmedName, about, contact].some((v) =>
+    v.trim(),
+  );
   const draftJson = JSON.stringify(draft);
   useEffect(() => {
     if (raised) return;
@@ -146,6 +151,7 @@ export function ConcernForm({
         categories,
         anonymous,
       };
+      if (subject.trim()) body.subject = subject.trim();
       if (harmed === 'someone-else' && harmedName.trim()) body.harmedName = harmedName.trim();
       if (!anonymous && contact.trim()) body.contact = contact.trim();
       if (exclude.length > 0) body.exclude = exclude;
@@ -179,6 +185,16 @@ export function ConcernForm({
         While you write, your words are kept only in this browser tab, so reloading the page does
         not lose them. They are cleared when you send, or when you close the tab.
       </p>
+      <TextField
+        id="subject"
+        label="In one line, what is it about?"
+        hint="A short subject the organizers see in their list, for example “Jokes about accents in #general”."
+        optional
+        maxLength={120}
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={form.errors.subject}
+      />
       <TextArea
         id="what"
         label="What happened?"
@@ -327,6 +343,7 @@ type KeptSent = Raised & { anonymous?: boolean };
 
 /** What the form keeps in this tab while it is written. */
 interface Draft {
+  subject: string;
   what: string;
   quotes: string;
   links: string;

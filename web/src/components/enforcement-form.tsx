@@ -34,7 +34,7 @@ function concernOption(c: InboxItem): Option {
   const kinds = c.categories.length > 0 ? ` · ${c.categories.map(label.category).join(', ')}` : '';
   return {
     value: c.id,
-    label: `${c.urgent ? 'Urgent: ' : ''}Raised ${formatDate(c.createdAt)} · ${label.status(c.status)}${kinds}`,
+    label: `${c.urgent ? 'Urgent: ' : ''}Raised ${formatDate(c.createdAt)} · ${c.stageLabel}${kinds}`,
   };
 }
 

@@ -3,7 +3,7 @@ import { get, type CallInListItem } from '../api.ts';
 import { CommunityPage } from '../components/community-page.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { callInLabel, formatDate } from '../labels.ts';
+import { callInLabel, callInName, formatDate } from '../labels.ts';
 import { Link } from '../router.tsx';
 
 export function CallInsPage({ communityId }: { communityId: string }) {
@@ -34,31 +34,54 @@ function CallInList({ communityId }: { communityId: string }) {
   if (list.error) return <Problem>{list.error.message}</Problem>;
   if (!list.data) return <Loading what="Loading call-ins" />;
   if (list.data.items.length === 0) return <p role="status">There are no call-ins yet.</p>;
+  const due = list.data.items
+    .filter((i) => i.followUpAt !== null)
+    .sort((a, b) => (a.followUpAt ?? '').localeCompare(b.followUpAt ?? ''));
   return (
-    <table className="table">
-      <caption className="visually-hidden">Call-ins</caption>
-      <thead>
-        <tr>
-          <th scope="col">Call-in</th>
-          <th scope="col">Status</th>
-          <th scope="col">Harmed person&rsquo;s answer</th>
-          <th scope="col">Outcome</th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.data.items.map((i) => (
-          <tr key={i.id}>
-            <td>
-              <Link to={`/c/${communityId}/call-ins/${i.id}`}>
-                Changed {formatDate(i.updatedAt)}
-              </Link>
-            </td>
-            <td>{callInLabel.status(i.status)}</td>
-            <td>{callInLabel.consent(i.consentStatus)}</td>
-            <td>{callInLabel.outcome(i.outcome)}</td>
+    <>
+      <table className="table">
+        <caption className="visually-hidden">Call-ins</caption>
+        <thead>
+          <tr>
+            <th scope="col">Call-in</th>
+            <th scope="col">Held by</th>
+            <th scope="col">Status</th>
+            <th scope="col">Harmed person&rsquo;s answer</th>
+            <th scope="col">Outcome</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {list.data.items.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <Link to={`/c/${communityId}/call-ins/${i.id}`}>{callInName(i)}</Link>
+                <br />
+                <span className="muted">Changed {formatDate(i.updatedAt)}</span>
+              </td>
+              <td>{i.callerName ?? 'Nobody yet'}</td>
+              <td>{i.stageLabel}</td>
+              <td>{callInLabel.consent(i.consentStatus)}</td>
+              <td>{callInLabel.outcomes(i.outcomes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="follow-ups" className="section">
+        <h2 id="follow-ups">Upcoming follow-ups</h2>
+        {due.length === 0 ? (
+          <p>No follow-ups are due. Once an outcome is recorded, its follow-up shows here.</p>
+        ) : (
+          <ul>
+            {due.map((i) => (
+              <li key={i.id}>
+                {formatDate(i.followUpAt ?? '')}:{' '}
+                <Link to={`/c/${communityId}/call-ins/${i.id}`}>{callInName(i)}</Link>, with{' '}
+                {i.callerName ?? 'nobody yet'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }

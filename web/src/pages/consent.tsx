@@ -107,7 +107,14 @@ export function ConsentQuestion({
         <dt>Your answer so far</dt>
         <dd>{answerWords(v)}</dd>
       </dl>
-      {finished ? (
+      {v.closed && !finished ? (
+        <Notice>
+          <p>
+            This conversation has ended and the organizers have closed it, so there is nothing more
+            for you to answer. Thank you for your part in it.
+          </p>
+        </Notice>
+      ) : finished ? (
         <Notice>
           <p>
             This conversation has stopped. Nobody will contact them on your behalf. Thank you for

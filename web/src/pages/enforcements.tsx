@@ -13,7 +13,7 @@ import { useAnnounce } from '../components/announcer.tsx';
 import { CommunityPage } from '../components/community-page.tsx';
 import { ApiForm } from '../components/api-form.tsx';
 import { NewEnforcement } from '../components/enforcement-form.tsx';
-import { RadioGroup } from '../components/choice-fields.tsx';
+import { AppealCard, AppealDecisionFacts } from '../components/appeal-decision.tsx';
 import { TextArea, collect, required, useForm } from '../components/form.tsx';
 import { Loading, Notice, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
@@ -98,6 +98,7 @@ function MyRecordView({ record: r, reload }: { record: MyRecord; reload: () => P
             {r.appeals.map((a) => (
               <li key={a.id}>
                 {formatDate(a.createdAt)}: {appealStatusWords[a.status] ?? a.status}
+                <AppealDecisionFacts appeal={a} />
               </li>
             ))}
           </ul>
@@ -106,6 +107,11 @@ function MyRecordView({ record: r, reload }: { record: MyRecord; reload: () => P
       {r.status === 'active' && !pending ? (
         <section aria-labelledby="appeal" className="section">
           <h2 id="appeal">Appeal</h2>
+          {r.appealWaits ? (
+            <Notice>
+              <p>{r.appealWaits}</p>
+            </Notice>
+          ) : null}
           <ApiForm
             form={form}
             onSubmit={onSubmit}
@@ -188,7 +194,13 @@ function Records({ communityId }: { communityId: string }) {
                   </p>
                 ) : null}
                 {r.appeals.map((a) => (
-                  <Appeal key={a.id} communityId={communityId} appeal={a} onDone={list.reload} />
+                  <AppealCard
+                    key={a.id}
+                    communityId={communityId}
+                    record={r}
+                    appeal={a}
+                    onDone={list.reload}
+                  />
                 ))}
               </li>
             ))}
@@ -197,65 +209,5 @@ function Records({ communityId }: { communityId: string }) {
       </section>
       <NewEnforcement communityId={communityId} onDone={list.reload} />
     </>
-  );
-}
-
-function Appeal({
-  communityId,
-  appeal: a,
-  onDone,
-}: {
-  communityId: string;
-  appeal: CommunityRecord['appeals'][number];
-  onDone: () => Promise<void>;
-}) {
-  const announce = useAnnounce();
-  const [decision, setDecision] = useState('');
-  const [note, setNote] = useState('');
-  const form = useForm();
-  const id = `appeal-${a.id}`;
-  const onSubmit = form.submit(
-    () => collect({ [`${id}-decision`]: decision ? undefined : 'Please choose a decision.' }),
-    async () => {
-      await post(`/api/communities/${communityId}/appeals/${a.id}/decision`, { decision, note });
-      announce('The appeal is decided. The member is told.');
-      await onDone();
-    },
-  );
-  return (
-    <div className="section">
-      <h4 className="h3">
-        Appeal of {formatDate(a.createdAt)}: {appealStatusWords[a.status] ?? a.status}
-      </h4>
-      <blockquote className="quote">{a.statement}</blockquote>
-      {a.status === 'pending' ? (
-        <ApiForm
-          form={form}
-          onSubmit={onSubmit}
-          labels={{ [`${id}-decision`]: 'Your decision' }}
-          submitLabel="Decide the appeal"
-        >
-          <RadioGroup
-            id={`${id}-decision`}
-            legend="Your decision"
-            options={[
-              { value: 'upheld', label: 'Keep the record' },
-              { value: 'overturned', label: 'Overturn it', hint: 'It stops counting.' },
-            ]}
-            value={decision}
-            onChange={setDecision}
-            error={form.errors[`${id}-decision`]}
-          />
-          <TextArea
-            id={`${id}-note`}
-            label="A note"
-            optional
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={3}
-          />
-        </ApiForm>
-      ) : null}
-    </div>
   );
 }

@@ -52,7 +52,7 @@ export function FollowPage({ token }: { token: string }) {
         </div>
       ) : null}
       <section aria-labelledby="status" className="status-panel">
-        <h2 id="status">Status: {label.status(c.status)}</h2>
+        <h2 id="status">Status: {c.stageLabel}</h2>
         <p>{c.statusText}</p>
         <p className="muted">Last change: {formatDate(c.updatedAt)}</p>
       </section>

@@ -90,12 +90,14 @@ function Inbox({ communityId }: { communityId: string }) {
             <li key={c.id} className={`card${c.urgent ? ' card-urgent' : ''}`}>
               <h2 className="card-title">
                 <Link to={`/c/${communityId}/concerns/${c.id}`}>
-                  {c.urgent ? 'Urgent: ' : ''}Concern raised {formatDate(c.createdAt)}
+                  {c.urgent ? 'Urgent: ' : ''}
+                  {c.subject ?? `Concern raised ${formatDate(c.createdAt)}`}
                 </Link>
               </h2>
+              {c.subject ? <p className="muted">Raised {formatDate(c.createdAt)}</p> : null}
               <p>
-                <span className={`badge badge-${c.status}`}>{label.status(c.status)}</span> Whom it
-                hurt: {label.harmed(c.harmed)} · Wants: {label.wants(c.wants)} · From:{' '}
+                <span className={`badge badge-${c.status}`}>{c.stageLabel}</span> Whom it hurt:{' '}
+                {label.harmed(c.harmed)} · Wants: {label.wants(c.wants)} · From:{' '}
                 {c.anonymous ? 'Anonymous' : label.source(c.source)}
               </p>
               {c.categories.length > 0 ? (

@@ -2,7 +2,7 @@
 import { get, type MyConcern as Mine } from '../api.ts';
 import { Loading, Page, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { formatDate, label } from '../labels.ts';
+import { formatDate } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -37,8 +37,7 @@ export function MyConcernsPage() {
                 {name(c.communityId)}, {formatDate(c.createdAt)}
               </h2>
               <p>
-                <span className={`badge badge-${c.status}`}>{label.status(c.status)}</span>{' '}
-                {c.statusText}
+                <span className={`badge badge-${c.status}`}>{c.stageLabel}</span> {c.statusText}
               </p>
               <p>
                 <Link to={`/me/concerns/${c.id}`}>

@@ -6,14 +6,17 @@ import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
 import { TextField, useForm } from '../../components/form.tsx';
 import { Notice } from '../../components/page.tsx';
+import { Link } from '../../router.tsx';
 import { Section } from './section.tsx';
 
 export function Consent({
   base,
+  communityId,
   detail,
   onDone,
 }: {
   base: string;
+  communityId: string;
   detail: CallInDetail;
   onDone: () => Promise<void>;
 }) {
@@ -24,6 +27,21 @@ export function Consent({
   const form = useForm();
   const { errors, submit } = form;
   if (detail.consent.mode === 'organizer') {
+    if (detail.secondOrganizerNeeded) {
+      return (
+        <Section id="consent" title="A second organizer is needed">
+          <p>
+            Nobody in particular was harmed, or we do not know who, so an organizer who is not
+            calling in approves this before anyone contacts the member. There is no such organizer
+            here yet, so nobody can approve it. Invite another organizer, someone independent if you
+            can, and they can approve it from this page.
+          </p>
+          <p>
+            <Link to={`/c/${communityId}/invitations`}>Invite an organizer</Link>
+          </p>
+        </Section>
+      );
+    }
     if (!detail.can.approveConsent) {
       return (
         <Section id="consent" title="Waiting for an organizer">

@@ -13,8 +13,18 @@ export function CallInStatus({
 }) {
   return (
     <section aria-labelledby="where" className="status-panel">
-      <h2 id="where">Status: {callInLabel.status(d.status)}</h2>
+      <h2 id="where">Status: {d.stageLabel}</h2>
       <dl className="facts">
+        {d.subject ? (
+          <>
+            <dt>What it is about</dt>
+            <dd>{d.subject}</dd>
+          </>
+        ) : null}
+        <dt>With</dt>
+        <dd>{d.memberName ?? 'Not named yet'}</dd>
+        <dt>Held by</dt>
+        <dd>{d.callerName ?? 'Nobody yet'}</dd>
         <dt>Harmed person&rsquo;s answer</dt>
         <dd>
           {d.consent.mode === 'organizer'
@@ -42,7 +52,7 @@ export function CallInStatus({
         <dt>Outcome</dt>
         <dd>
           {d.outcome
-            ? `${callInLabel.outcome(d.outcome.outcome)}${d.outcome.note ? ` — ${d.outcome.note}` : ''}`
+            ? `${callInLabel.outcomes(d.outcome.outcomes)}${d.outcome.note ? ` — ${d.outcome.note}` : ''}`
             : 'Not recorded yet'}
         </dd>
       </dl>

@@ -83,7 +83,9 @@ function CallInSections({
           onChanged={reload}
         />
       ) : null}
-      {d.status === 'awaiting-consent' ? <Consent base={base} detail={d} onDone={reload} /> : null}
+      {d.status === 'awaiting-consent' ? (
+        <Consent base={base} communityId={communityId} detail={d} onDone={reload} />
+      ) : null}
       {d.status === 'stopped' ? (
         <Notice>
           <p>

@@ -3,21 +3,24 @@ import { useState } from 'react';
 import { post } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
-import { RadioGroup } from '../../components/choice-fields.tsx';
+import { CheckboxGroup } from '../../components/choice-fields.tsx';
 import { TextArea, collect, useForm } from '../../components/form.tsx';
 import { formatDate, outcomeOptions } from '../../labels.ts';
 import { Section } from './section.tsx';
 
 export function Outcome({ base, onDone }: { base: string; onDone: () => Promise<void> }) {
   const announce = useAnnounce();
-  const [outcome, setOutcome] = useState('');
+  const [outcomes, setOutcomes] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const form = useForm({ note: 'outcome-note' });
+  const form = useForm({ note: 'outcome-note', outcomes: 'outcome' });
   const { errors, submit } = form;
   const onSubmit = submit(
-    () => collect({ outcome: outcome ? undefined : 'Please choose how it went.' }),
+    () =>
+      collect({
+        outcome: outcomes.length > 0 ? undefined : 'Please choose how it went.',
+      }),
     async () => {
-      const r = await post<{ followUpAt: string | null }>(`${base}/outcome`, { outcome, note });
+      const r = await post<{ followUpAt: string | null }>(`${base}/outcome`, { outcomes, note });
       announce(
         r.followUpAt
           ? `Outcome saved. We will remind you to follow up on ${formatDate(r.followUpAt)}.`
@@ -34,13 +37,13 @@ export function Outcome({ base, onDone }: { base: string; onDone: () => Promise<
         labels={{ outcome: 'How it went', 'outcome-note': 'A note' }}
         submitLabel="Save the outcome"
       >
-        <RadioGroup
+        <CheckboxGroup
           id="outcome"
           legend="How it went"
-          hint="A reminder to follow up is set for you."
+          hint="Choose every one that is true. A reminder to follow up is set for you."
           options={outcomeOptions}
-          value={outcome}
-          onChange={setOutcome}
+          values={outcomes}
+          onChange={setOutcomes}
           error={errors.outcome}
         />
         <TextArea

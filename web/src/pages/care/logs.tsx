@@ -6,7 +6,7 @@ import { ApiForm } from '../../components/api-form.tsx';
 import { SelectField } from '../../components/choice-fields.tsx';
 import { TextField, collect, useForm } from '../../components/form.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { formatDate } from '../../labels.ts';
+import { callInName, formatDate } from '../../labels.ts';
 import { useSession } from '../../session.tsx';
 
 const drainOptions = [
@@ -70,7 +70,7 @@ export function Logs({ communityId }: { communityId: string }) {
             label="Which call-in"
             options={mine.map((c) => ({
               value: c.id,
-              label: `Changed ${formatDate(c.updatedAt)}`,
+              label: callInName(c),
             }))}
             value={chosen}
             onChange={setCall}

@@ -2,7 +2,6 @@
 import { get, type CallInListItem } from '../../api.ts';
 import { OpenCallIn } from '../../components/call-in-match.tsx';
 import { useAsync } from '../../components/use-async.ts';
-import { callInLabel } from '../../labels.ts';
 import { Link } from '../../router.tsx';
 
 /**
@@ -32,9 +31,7 @@ export function CallInLinks({
       {mine.map((c, i) => (
         <span key={c.id}>
           {i > 0 ? ' · ' : ''}
-          <Link to={`/c/${communityId}/call-ins/${c.id}`}>
-            Open the call-in ({callInLabel.status(c.status)})
-          </Link>
+          <Link to={`/c/${communityId}/call-ins/${c.id}`}>Open the call-in ({c.stageLabel})</Link>
         </span>
       ))}
     </p>

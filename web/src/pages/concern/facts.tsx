@@ -6,9 +6,10 @@ export function ConcernFacts({ concern: c }: { concern: ConcernDetail }) {
   return (
     <section aria-labelledby="what-happened" className="section">
       <h2 id="what-happened">{c.urgent ? 'Urgent: ' : ''}What happened</h2>
+      {c.subject ? <p className="lead">{c.subject}</p> : null}
       <p className="muted">
         Raised {formatDate(c.createdAt)} ·{' '}
-        <span className={`badge badge-${c.status}`}>{label.status(c.status)}</span>
+        <span className={`badge badge-${c.status}`}>{c.stageLabel}</span>
       </p>
       <blockquote className="quote">{c.what}</blockquote>
       <dl className="facts">

@@ -8,6 +8,7 @@ import { CallInLinks } from './call-in-links.tsx';
 import { ConcernFacts, DecisionsSoFar } from './facts.tsx';
 import { ReporterQuestions } from './reporter-questions.tsx';
 import { LinkSubject } from './subject.tsx';
+import { ConcernSubject } from './subject-line.tsx';
 import { Triage } from './triage.tsx';
 
 export function ConcernPage({
@@ -45,6 +46,7 @@ function Concern({ communityId, concernId }: { communityId: string; concernId: s
         decidedCallIn={callInDecisions.includes(decisions.data?.items.at(-1)?.decision ?? '')}
       />
       <ConcernFacts concern={c} />
+      <ConcernSubject base={base} concern={c} onDone={detail.reload} />
       <ReporterQuestions base={base} anonymous={c.anonymous} />
       <LinkSubject communityId={communityId} concern={c} onDone={() => detail.reload()} />
       {decisions.data || decisions.error ? (

@@ -22,7 +22,8 @@ function orderBy(known: string[], present: Iterable<string>): string[] {
 export function Figures({ data, communityId }: { data: CaseCounts; communityId: string }) {
   const months = monthsBetween(data.from, data.to);
   const range = `${formatMonth(data.from)} to ${formatMonth(data.to)}`;
-  const total = data.totals.reduce((n, i) => n + i.count, 0);
+  // Each case once, however many outcomes it came to.
+  const total = data.cases.reduce((n, i) => n + i.count, 0);
   if (total === 0 && data.items.length === 0) {
     return (
       <Notice>
@@ -48,17 +49,16 @@ export function Figures({ data, communityId }: { data: CaseCounts; communityId: 
     add(`${i.month}|${i.category}`, i.count);
     add(`|${i.category}`, i.count);
   }
-  // Totals and outcomes count each case once.
-  for (const i of data.totals) {
-    add(`${i.month}|`, i.count);
-    add(`outcome|${i.outcome}`, i.count);
-  }
+  // A month's total counts each case once; the outcomes count it once under each it came to.
+  for (const i of data.cases) add(`${i.month}|`, i.count);
+  for (const i of data.totals) add(`outcome|${i.outcome}`, i.count);
   const n = (key: string) => cell.get(key) ?? 0;
   return (
     <>
       <p>
-        A case that names more than one kind of behaviour is counted once under each kind; the
-        totals and the outcomes count each case once. Months with nothing raised show 0.
+        A case that names more than one kind of behaviour is counted once under each kind, and a
+        case with more than one outcome (say, they apologised and committed to change) once under
+        each outcome; the totals count each case once. Months with nothing raised show 0.
       </p>
       <CountTable
         caption={`Cases per month and kind of behaviour, ${range}`}
