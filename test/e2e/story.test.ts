@@ -183,6 +183,7 @@ describe('five people finish their part of the story', () => {
     const p = pages.reporter;
     await open('reporter', `/raise/${intake}`, /Garden Club/);
     await look('reporter', 'public form', 'public-form');
+    await p.getByLabel('In one line, what is it about?').fill('Mocking an accent at the seed swap');
     await p
       .getByLabel('What happened?')
       .fill('At the seed swap Milo laughed at my accent and said "speak properly or go home".');
@@ -204,7 +205,8 @@ describe('five people finish their part of the story', () => {
     const a = pages.ada;
     await open('ada', `${c()}/inbox`, /Inbox/);
     await look('ada', 'inbox', 'inbox');
-    await a.locator('main a[href*="/concerns/"]').first().click();
+    // The card says what it is about, in the reporter's own line.
+    await a.getByRole('link', { name: /Mocking an accent at the seed swap/ }).click();
     await heading(a, /Concern/);
     await settle(a);
     seen.concernId = /concerns\/([0-9a-f-]{36})/.exec(a.url())?.[1] ?? '';
@@ -346,6 +348,12 @@ describe('five people finish their part of the story', () => {
     await l.getByRole('button', { name: 'Save the outcome' }).click();
     await settle(l);
     await look('ali', 'call-in, outcome saved', 'call-in-outcome');
+    // Both outcomes are kept, and the call-ins list names the member and the follow-up due.
+    expect(await l.getByLabel('They apologised').isChecked()).toBe(true);
+    expect(await l.getByLabel('They committed to change').isChecked()).toBe(true);
+    await open('ali', `${c()}/call-ins`, /Call-ins/);
+    await l.getByText('Milo Member').first().waitFor();
+    await look('ali', 'call-ins with the follow-up due', 'call-ins');
   });
 
   it('15 days later the follow-up reminder reaches Ali', async () => {
@@ -404,7 +412,11 @@ describe('five people finish their part of the story', () => {
     await settle(b);
     await open('milo', m.url().replace(server.url, ''), 'A decision about you');
     await m.getByText('The warning stays as a clear line.').first().waitFor();
-    await look('milo', 'appeal decided');
+    await look('milo', 'appeal decided', 'member-appeal-decided');
+
+    // Counts: Ada sees the case with both outcomes, no names.
+    await open('ada', `${c()}/counts`, /Counts/);
+    await look('ada', 'counts', 'counts');
   });
 
   it('leaves nothing behind: no problems on any page', () => {
