@@ -14,8 +14,8 @@ import * as acts from './migrations/2026-12-01T11-00-acts.ts';
 import * as accounts from './migrations/2026-12-01T14-00-accounts.ts';
 import * as notices from './migrations/2026-12-01T15-00-notices.ts';
 import * as subjects from './migrations/2026-12-01T16-00-subjects.ts';
-import * as reporter from './migrations/2026-12-01T16-10-reporter.ts';
 import * as statuses from './migrations/2026-12-01T16-20-statuses.ts';
+import * as reporter from './migrations/2026-12-01T16-25-reporter.ts';
 import * as coach from './migrations/2026-12-01T16-30-coach.ts';
 
 const migrations: Record<string, Migration> = {
@@ -33,8 +33,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T14-00-accounts': accounts,
   '2026-12-01T15-00-notices': notices,
   '2026-12-01T16-00-subjects': subjects,
-  '2026-12-01T16-10-reporter': reporter,
   '2026-12-01T16-20-statuses': statuses,
+  '2026-12-01T16-25-reporter': reporter,
   '2026-12-01T16-30-coach': coach,
 };
 

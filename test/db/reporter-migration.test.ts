@@ -1,4 +1,4 @@
-// The reporter migration (2026-12-01T16-10, the conversation with the reporter and follow alerts)
+// The reporter migration (2026-12-01T16-25, the conversation with the reporter and follow alerts)
 // on a database that already holds an organizer, a community and a concern raised through the
 // public form: afterwards that concern has an empty thread, and an organizer's question, the
 // reporter's answer through the follow link and an alert address all work on it.
@@ -18,7 +18,7 @@ import {
 import { testConfig } from '../helpers/app.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
-const MIGRATION = '2026-12-01T16-10-reporter';
+const MIGRATION = '2026-12-01T16-25-reporter';
 
 describe.each(testDialects())('the reporter thread across its migration on %s', (dialect) => {
   let database: TestDatabase;
@@ -29,7 +29,7 @@ describe.each(testDialects())('the reporter thread across its migration on %s', 
 
   it('a concern from before it gets an empty thread, then questions, answers and an alert', async () => {
     const db = database.handle.db as unknown as Kysely<any>;
-    await migrateTo(db, '2026-12-01T16-00-subjects');
+    await migrateTo(db, '2026-12-01T16-20-statuses');
     const at = '2026-11-30T10:00:00.000Z';
     const userId = newId();
     const communityId = newId();

@@ -406,7 +406,7 @@ describe('five people finish their part of the story', () => {
     await look('ben', 'appeal to decide', 'appeal');
     await b.getByLabel('Keep the record').check();
     await b
-      .getByLabel('A note', { exact: true })
+      .getByRole('textbox', { name: /^A note for the member/ })
       .fill('The apology matters and is on record too. The warning stays as a clear line.');
     await b.getByRole('button', { name: 'Decide the appeal' }).click();
     await settle(b);
