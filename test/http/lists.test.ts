@@ -34,9 +34,13 @@ describe.each(testDialects())('lists that say who and what on %s', (dialect) => 
       .executeTakeFirstOrThrow();
     expect(row.subject_line).not.toContain('accents');
 
-    const edited = await cast.organizer.request('PUT', `${api}/concerns/${raised.id}/subject-line`, {
-      subject: 'Accent jokes, twice',
-    });
+    const edited = await cast.organizer.request(
+      'PUT',
+      `${api}/concerns/${raised.id}/subject-line`,
+      {
+        subject: 'Accent jokes, twice',
+      },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toEqual({ id: raised.id, subject: 'Accent jokes, twice' });
     expect((await cast.organizer.get(`${api}/concerns`)).body.items[0].subject).toBe(
@@ -51,7 +55,9 @@ describe.each(testDialects())('lists that say who and what on %s', (dialect) => 
       'Accent jokes, twice',
     );
     // Cleared with an empty line.
-    await cast.organizer.request('PUT', `${api}/concerns/${raised.id}/subject-line`, { subject: '' });
+    await cast.organizer.request('PUT', `${api}/concerns/${raised.id}/subject-line`, {
+      subject: '',
+    });
     expect((await cast.organizer.get(`${api}/concerns`)).body.items[0].subject).toBeNull();
   });
 
