@@ -174,4 +174,23 @@ describe.each(testDialects())('nobody left to handle a case on %s', (dialect) =>
     });
     expect((await told()).slice(count)).toEqual([]);
   });
+
+  it('tells the operator when linking the only organizer as the subject leaves nobody', async () => {
+    const community = await buildCommunity(t, 'Linked Later');
+    const cy = await buildMember(t, community.id, 'organizer', 'Cy Organizer');
+    const rosa = await buildMember(t, community.id, 'member', 'Rosa Reporter');
+    const concern = await buildConcern(rosa, community.id, { about: { name: 'cy' } });
+    const before = (await told()).length;
+    // Cy, the only organizer, sees it is about them and links it honestly.
+    const linked = await cy.request(
+      'PUT',
+      `/api/communities/${community.id}/concerns/${concern.id}/subject`,
+      { userId: cy.userId },
+    );
+    expect(linked.status).toBe(200);
+    expect((await told()).slice(before)).toEqual([
+      ['case-needs-organizer-operator', operator.userId],
+    ]);
+    expect(await noticesOf(cy)).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ import { contentContext, type ConcernContent } from './concerns.ts';
 import { subjectTokens } from './subject-match.ts';
 import { links } from '../conversation/call-in-state.ts';
 import { queueNotification } from '../notifications/notifications.ts';
+import { tellIfNobodyLeft } from '../notifications/nobody-left.ts';
 
 type LinkRepos = Pick<
   Repositories,
@@ -112,6 +113,15 @@ export async function linkSubject(
       },
       at,
     );
+    // Rule 9: linking an organizer as the subject may leave nobody to handle it.
+    if (userId) {
+      await tellIfNobodyLeft(
+        repos,
+        deps.cipher,
+        { id: concernId, communityId, subjectUserId: userId, status: concern.status },
+        at,
+      );
+    }
     return { concernId, about: { userId, linkedAt: at } };
   });
 }
