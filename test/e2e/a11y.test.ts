@@ -332,6 +332,8 @@ function pagesFor(role: Role): Step[] {
           label: 'member raise, choosing whom it is about',
           path: `${c}/raise`,
           act: async (p) => {
+            // The tab keeps the form's draft across visits: start this field afresh.
+            await p.locator('#about-name').fill('');
             await p.locator('#about-name').fill('ali');
             await p.getByRole('option', { name: 'Ali Ally' }).waitFor();
             await p.locator('#about-name').press('ArrowDown');
@@ -341,6 +343,8 @@ function pagesFor(role: Role): Step[] {
           label: 'member raise, a member chosen',
           path: `${c}/raise`,
           act: async (p) => {
+            // The tab keeps the form's draft across visits: start this field afresh.
+            await p.locator('#about-name').fill('');
             await p.locator('#about-name').fill('ali');
             await p.getByRole('option', { name: 'Ali Ally' }).waitFor();
             await p.locator('#about-name').press('ArrowDown');
