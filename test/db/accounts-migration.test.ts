@@ -10,6 +10,7 @@ import { newId } from '../../src/domain/common/tokens.ts';
 import { build } from '../../src/http/server.ts';
 import { testConfig } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
+import { insertOldUser } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 import { PASSWORD } from '../helpers/factories.ts';
 
@@ -36,18 +37,16 @@ describe.each(testDialects())('account links across the 2026-12-01 migration on 
     const db = database.handle.db as unknown as Kysely<any>;
     await migrateTo(db, '2026-12-01T02-00-rate-limits');
     const userId = newId();
-    await db
-      .insertInto('users')
-      .values({
+    await insertOldUser(
+      db,
+      {
         id: userId,
         email: 'earlier@example.org',
         display_name: 'Eli Earlier',
         password_hash: await hashPassword(PASSWORD),
-        is_operator: 0,
-        created_at: '2026-11-20T10:00:00.000Z',
-        erased_at: null,
-      })
-      .execute();
+      },
+      '2026-11-20T10:00:00.000Z',
+    );
     const report = await migrateToLatest(db);
     expect(report.applied).toContain(MIGRATION);
 

@@ -13,6 +13,7 @@ import {
   requestInvitationSignup,
 } from '../../src/domain/accounts/invitation-signup.ts';
 import { testConfig } from '../helpers/app.ts';
+import { insertOldCommunity, insertOldUser } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 import { PASSWORD } from '../helpers/factories.ts';
 
@@ -33,31 +34,12 @@ describe.each(testDialects())('invitation signups across the migration on %s', (
     const communityId = newId();
     const invitationId = newId();
     const token = newSecret();
-    await db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: 'earlier@example.org',
-        display_name: 'Eli Earlier',
-        password_hash: 'not used here',
-        is_operator: 0,
-        created_at: at,
-        erased_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'older',
-        name: 'Older Community',
-        intake_id: newSecret().slice(0, 20),
-        intake_open: 1,
-        settings: '{}',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
+    await insertOldUser(
+      db,
+      { id: userId, email: 'earlier@example.org', display_name: 'Eli Earlier' },
+      at,
+    );
+    await insertOldCommunity(db, { id: communityId }, at);
     await db
       .insertInto('invitations')
       .values({

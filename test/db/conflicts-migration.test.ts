@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 import { conflictsRepository } from '../../src/db/repositories/conflicts.repository.ts';
-import { newId, newSecret } from '../../src/domain/common/tokens.ts';
+import { newId } from '../../src/domain/common/tokens.ts';
+import { insertOldCommunity, insertOldConcern, insertOldUser } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
 describe.each(testDialects())('case conflicts migration on %s', (dialect) => {
@@ -31,53 +32,27 @@ describe.each(testDialects())('case conflicts migration on %s', (dialect) => {
     const communityId = newId();
     const concernId = newId();
     const subject = newId();
-    await db
-      .insertInto('users')
-      .values({
-        id: subject,
-        email: 'subject@example.org',
-        display_name: 'Sam Subject',
-        password_hash: '',
-        is_operator: 0,
-        created_at: at,
-        erased_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'before-conflicts',
-        name: 'Before Conflicts',
-        intake_id: newSecret().slice(0, 20),
-        intake_open: 1,
-        settings: '{}',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('concerns')
-      .values({
+    await insertOldUser(
+      db,
+      { id: subject, email: 'subject@example.org', display_name: 'Sam Subject', password_hash: '' },
+      at,
+    );
+    await insertOldCommunity(
+      db,
+      { id: communityId, slug: 'before-conflicts', name: 'Before Conflicts' },
+      at,
+    );
+    await insertOldConcern(
+      db,
+      {
         id: concernId,
         community_id: communityId,
-        status: 'new',
-        urgency: 'normal',
-        categories: '[]',
-        harmed: 'me',
-        wants: 'organizers',
         subject_user_id: subject,
-        subject_key: null,
-        reporter_user_id: null,
-        anonymous: 1,
-        source: 'public-form',
-        content: 'sealed',
         follow_lookup: concernId,
         follow_verifier_hash: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+      },
+      at,
+    );
     await migrateToLatest(db);
     const repo = conflictsRepository(database.handle.db);
     expect(await repo.listForConcerns(communityId, [concernId])).toEqual([]);

@@ -9,6 +9,7 @@ import { hashSecret, newId, newSecret } from '../../src/domain/common/tokens.ts'
 import { build } from '../../src/http/server.ts';
 import { testConfig } from '../helpers/app.ts';
 import { Client } from '../helpers/client.ts';
+import { insertOldCommunity, insertOldConcern } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
 describe.each(testDialects())('follow links across the 2026-11-30 migration on %s', (dialect) => {
@@ -25,40 +26,17 @@ describe.each(testDialects())('follow links across the 2026-11-30 migration on %
     const communityId = newId();
     const concernId = newId();
     const oldLink = newSecret();
-    await db
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'older',
-        name: 'Older Community',
-        intake_id: newSecret().slice(0, 20),
-        intake_open: 1,
-        settings: '{}',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('concerns')
-      .values({
+    await insertOldCommunity(db, { id: communityId }, at);
+    await insertOldConcern(
+      db,
+      {
         id: concernId,
         community_id: communityId,
-        status: 'new',
-        urgency: 'normal',
-        categories: '[]',
-        harmed: 'me',
-        wants: 'organizers',
-        subject_user_id: null,
-        subject_key: null,
-        reporter_user_id: null,
-        anonymous: 1,
-        source: 'public-form',
         content: 'sealed later',
         follow_token_hash: hashSecret(oldLink),
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+      },
+      at,
+    );
 
     const report = await migrateToLatest(db);
     expect(report.applied).toContain('2026-11-30T00-00-follow-selector');

@@ -5,13 +5,14 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../src/app.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
-import { newId, newSecret } from '../../src/domain/common/tokens.ts';
+import { newId } from '../../src/domain/common/tokens.ts';
 import {
   appChannel,
   listNotices,
   readNoticeSettings,
 } from '../../src/domain/notifications/notices.ts';
 import { testConfig } from '../helpers/app.ts';
+import { insertOldCommunity, insertOldUser } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
 const MIGRATION = '2026-12-01T15-00-notices';
@@ -29,31 +30,12 @@ describe.each(testDialects())('notices across the 2026-12-01 migration on %s', (
     const at = '2026-11-30T10:00:00.000Z';
     const userId = newId();
     const communityId = newId();
-    await db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: 'earlier@example.org',
-        display_name: 'Eli Earlier',
-        password_hash: 'not used here',
-        is_operator: 0,
-        created_at: at,
-        erased_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'older',
-        name: 'Older Community',
-        intake_id: newSecret().slice(0, 20),
-        intake_open: 1,
-        settings: '{}',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
+    await insertOldUser(
+      db,
+      { id: userId, email: 'earlier@example.org', display_name: 'Eli Earlier' },
+      at,
+    );
+    await insertOldCommunity(db, { id: communityId }, at);
     await db
       .insertInto('memberships')
       .values({ community_id: communityId, user_id: userId, role: 'organizer', created_at: at })

@@ -16,6 +16,7 @@ import {
   readReporterThread,
 } from '../../src/domain/intake/reporter-thread.ts';
 import { testConfig } from '../helpers/app.ts';
+import { insertOldCommunity, insertOldUser } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
 const MIGRATION = '2026-12-01T16-25-reporter';
@@ -34,31 +35,12 @@ describe.each(testDialects())('the reporter thread across its migration on %s', 
     const userId = newId();
     const communityId = newId();
     const intakeId = newSecret().slice(0, 20);
-    await db
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: 'earlier@example.org',
-        display_name: 'Eli Earlier',
-        password_hash: 'not used here',
-        is_operator: 0,
-        created_at: at,
-        erased_at: null,
-      })
-      .execute();
-    await db
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'older',
-        name: 'Older Community',
-        intake_id: intakeId,
-        intake_open: 1,
-        settings: '{}',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
+    await insertOldUser(
+      db,
+      { id: userId, email: 'earlier@example.org', display_name: 'Eli Earlier' },
+      at,
+    );
+    await insertOldCommunity(db, { id: communityId, intake_id: intakeId }, at);
     await db
       .insertInto('memberships')
       .values({ community_id: communityId, user_id: userId, role: 'organizer', created_at: at })

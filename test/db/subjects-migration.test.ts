@@ -8,6 +8,7 @@ import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 import { newId, newSecret } from '../../src/domain/common/tokens.ts';
 import { awaitsAddress } from '../../src/domain/conversation/call-in-can.ts';
 import { testConfig } from '../helpers/app.ts';
+import { insertOldCommunity, insertOldConcern } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
 const MIGRATION = '2026-12-01T16-00-subjects';
@@ -26,40 +27,19 @@ describe.each(testDialects())('member addresses across the subjects migration on
     const communityId = newId();
     const concernId = newId();
     const callInId = newId();
-    await db
-      .insertInto('communities')
-      .values({
-        id: communityId,
-        slug: 'older',
-        name: 'Older Community',
-        intake_id: newSecret().slice(0, 20),
-        intake_open: 1,
-        settings: '{}',
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('concerns')
-      .values({
+    await insertOldCommunity(db, { id: communityId }, at);
+    await insertOldConcern(
+      db,
+      {
         id: concernId,
         community_id: communityId,
         status: 'call-in',
-        urgency: 'normal',
-        categories: '[]',
         harmed: 'someone-else',
         wants: 'ally',
-        subject_user_id: null,
-        subject_key: null,
-        reporter_user_id: null,
-        anonymous: 1,
-        source: 'public-form',
-        content: 'sealed',
         follow_lookup: newSecret(),
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+      },
+      at,
+    );
     await db
       .insertInto('call_ins')
       .values({
