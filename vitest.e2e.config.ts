@@ -7,8 +7,10 @@ export default defineConfig({
     include: ['test/e2e/**/*.test.ts'],
     globalSetup: ['test/e2e/build-web.ts'],
     pool: 'forks',
-    // One browser at a time: the machine is small and shared.
-    fileParallelism: false,
+    // Two files at a time, each with its own server, data directory and Chromium: the pages
+    // spend most of their time waiting on each other, so two fit on two cores.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 180_000,
     hookTimeout: 120_000,
   },

@@ -3,7 +3,7 @@
 // HTTP / integration suites on SQLite and PostgreSQL, and the browser end-to-end suite in
 // Chromium. Every step runs even when an earlier one fails, so one run shows everything.
 // Ends with the plain line "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -69,13 +69,45 @@ function suite(label, args, env = {}) {
   }
 }
 
+/**
+ * Runs the static checks at the same time (they only read files) and prints each one's output
+ * whole, in order, once all are done.
+ */
+async function checksTogether(list) {
+  const started = Date.now();
+  const runs = list.map(
+    ([label, cmd, args]) =>
+      new Promise((resolve) => {
+        const child = spawn(cmd, args, { cwd: root, env: process.env });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('error', (e) =>
+          resolve({ label, ok: false, out: `${out}${e.message}\n`, at: Date.now() }),
+        );
+        child.on('close', (code) => resolve({ label, ok: code === 0, out, at: Date.now() }));
+      }),
+  );
+  for (const r of await Promise.all(runs)) {
+    const secs = ((r.at - started) / 1000).toFixed(1);
+    process.stdout.write(`\n▶ ${r.label}\n${r.out}${r.ok ? '✔' : '✘'} ${r.label} (${secs}s)\n`);
+    if (r.ok) passed++;
+    else {
+      failed++;
+      failures.push(r.label);
+    }
+  }
+}
+
 // Three programs: the server (Node, no DOM), the browser tests (Node and the DOM), the web app
 // (the DOM, no Node).
-check('type-check the server (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
-check('type-check the browser tests (tsc)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json']);
-check('type-check the web app (tsc)', bin('tsc'), ['-p', 'web/tsconfig.json']);
-check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
-check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+await checksTogether([
+  ['type-check the server (tsc)', bin('tsc'), ['-p', 'tsconfig.json']],
+  ['type-check the browser tests (tsc)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json']],
+  ['type-check the web app (tsc)', bin('tsc'), ['-p', 'web/tsconfig.json']],
+  ['lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
+]);
 suite('unit, HTTP and integration tests (SQLite + PostgreSQL)', []);
 if (fs.existsSync(path.join(root, 'vitest.e2e.config.ts'))) {
   check('build the web app', 'npm', ['run', '--silent', 'build:web']);

@@ -99,7 +99,7 @@ export async function startServer(
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -112,6 +112,39 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every context counts the page's requests in flight, so `settle` can tell when the page is
+  // quiet without waiting out Playwright's fixed 500 ms of network silence.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(trackRequests);
+    return context;
+  };
+  return browser;
+}
+
+declare global {
+  interface Window {
+    __inflight?: number;
+    __lastNetwork?: number;
+  }
+}
+
+/** Runs in the page: counts fetches in flight and when the network was last busy. */
+function trackRequests(): void {
+  window.__inflight = 0;
+  window.__lastNetwork = performance.now();
+  const original = window.fetch.bind(window);
+  window.fetch = async (...args: Parameters<typeof fetch>) => {
+    window.__inflight = (window.__inflight ?? 0) + 1;
+    window.__lastNetwork = performance.now();
+    try {
+      return await original(...args);
+    } finally {
+      window.__inflight = (window.__inflight ?? 1) - 1;
+      window.__lastNetwork = performance.now();
+    }
+  };
 }
 
 /** Console errors and CSP violations seen on a page (expected API answers aside). */
@@ -176,12 +209,24 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Waits until the page has finished loading its data (no "Loading…" status left). */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
+  // Pages opened in a context made by `launchBrowser` count their requests; any other page
+  // waits for Playwright's network idle.
+  if (!(await page.evaluate(() => window.__inflight !== undefined))) {
+    await page.waitForLoadState('networkidle');
+  }
   await page.waitForFunction(
-    () =>
-      !Array.from(document.querySelectorAll('[role="status"]')).some((e) =>
+    () => {
+      const busy = Array.from(document.querySelectorAll('[role="status"]')).some((e) =>
         e.textContent?.endsWith('…'),
-      ),
+      );
+      if (busy) return false;
+      if (window.__inflight === undefined || window.__lastNetwork === undefined) return true;
+      // Quiet for 150 ms with nothing in flight.
+      return window.__inflight === 0 && performance.now() - window.__lastNetwork > 150;
+    },
+    undefined,
+    { polling: 50 },
   );
 }
 

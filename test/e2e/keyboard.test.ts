@@ -46,6 +46,14 @@ async function focused(page: Page): Promise<Focused> {
   });
 }
 
+/** Waits (up to 5 s) for focus to reach the element with this id; fails if it never does. */
+async function focusMovesTo(page: Page, id: string) {
+  await page
+    .waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 })
+    .catch(() => undefined);
+  expect((await focused(page)).id).toBe(id);
+}
+
 /** Presses Tab (or Shift+Tab) until the focused element matches; checks its focus ring. */
 async function tabTo(page: Page, target: { id?: string; text?: string | RegExp }, back = false) {
   for (let i = 0; i < 120; i++) {
@@ -195,7 +203,7 @@ describe('keyboard only', () => {
       .getByRole('heading', { name: 'Recommendation: Call in' })
       .waitFor({ timeout: 15_000 });
     // Focus moves to the recommendation, so it is read out and seen.
-    expect(await org.evaluate(() => document.activeElement?.id)).toBe('rec-title');
+    await focusMovesTo(org, 'rec-title');
     expect(await org.locator('.recommendation li').count()).toBeGreaterThan(0);
     expect(await org.locator('#decision-call-in').isChecked()).toBe(true);
     await typeInto(org, 'reason', 'A first, thoughtless remark: a kind word in private.');
@@ -204,17 +212,17 @@ describe('keyboard only', () => {
     // Decided: the decision is shown (with focus on it) instead of the form, so the case is not
     // decided twice by accident; changing it is a deliberate step.
     await org.getByRole('heading', { name: 'Decided: Call in' }).waitFor({ timeout: 15_000 });
-    expect(await org.evaluate(() => document.activeElement?.id)).toBe('decided');
+    await focusMovesTo(org, 'decided');
     expect(await org.getByRole('heading', { name: 'Earlier decisions' }).count()).toBe(0);
     expect(await org.getByRole('button', { name: 'Save the decision' }).count()).toBe(0);
     await tabTo(org, { text: 'Change the decision' });
     await org.keyboard.press('Enter');
     await org.getByRole('heading', { name: 'Change the decision' }).waitFor();
-    expect(await org.evaluate(() => document.activeElement?.id)).toBe('triage');
+    await focusMovesTo(org, 'triage');
     await tabTo(org, { text: 'Keep the decision as it is' });
     await org.keyboard.press('Enter');
     await org.getByRole('heading', { name: 'Decided: Call in' }).waitFor();
-    expect(await org.evaluate(() => document.activeElement?.id)).toBe('decided');
+    await focusMovesTo(org, 'decided');
 
     // The reporter sees the new status.
     await stranger.reload();

@@ -1,7 +1,14 @@
 // The triage section of a concern: a few questions, the rubric's recommendation with its
 // reasons, and the organizer's decision with a kept reason. One reducer holds it all
 // (triage-state.ts); each part below draws one piece of it.
-import { useEffect, useReducer, useRef, useState, type Dispatch, type RefObject } from 'react';
+import {
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type Dispatch,
+  type RefObject,
+} from 'react';
 import { post, type ConcernDetail, type Decision } from '../../api.ts';
 import { useAnnounce } from '../../components/announcer.tsx';
 import { ApiForm } from '../../components/api-form.tsx';
@@ -54,9 +61,12 @@ export function Triage({
   const [changing, setChanging] = useState(false);
   const decidedHeading = useRef<HTMLHeadingElement>(null);
   const [justDecided, setJustDecided] = useState(false);
-  useEffect(() => {
+  // Focus moves to the decision as soon as it is drawn (a layout effect, so nothing paints
+  // in between). The wish is set before the refetch, so the first render that shows the new
+  // decision already carries it.
+  useLayoutEffect(() => {
     if (justDecided) decidedHeading.current?.focus();
-  }, [justDecided, latest?.id]);
+  }, [justDecided, latest?.id, changing]);
   if (latest && !changing) {
     return (
       <Decided
@@ -85,9 +95,9 @@ export function Triage({
           : undefined
       }
       onDecided={async () => {
+        setJustDecided(true);
         await onDecided();
         setChanging(false);
-        setJustDecided(true);
       }}
     />
   );
@@ -162,13 +172,13 @@ function TriageForm({
 }) {
   const [state, dispatch] = useReducer(triageReducer, concern, startTriage);
   const recHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.result) recHeading.current?.focus();
   }, [state.result]);
   // Changing a decision opens this form in place of the decision: focus follows.
   const heading = useRef<HTMLHeadingElement>(null);
   const changing = Boolean(latest);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (changing) heading.current?.focus();
   }, [changing]);
   return (
