@@ -2,12 +2,18 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  // Each built file also as .gz and .br, made once here; the server sends the one the browser
+  // accepts (@fastify/static's preCompressed). API answers are never compressed (ARCHITECTURE.md).
+  plugins: [
+    react(),
+    compression({ algorithms: ['gzip', 'brotliCompress'], include: /\.(js|css|svg)$/ }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -504,5 +504,6 @@ describe.each(testDialects())('call-in rules under random action sequences (%s)'
     expect(stats.requested).toBeGreaterThan(0);
     expect(stats.consentTried).toBeGreaterThan(0);
     expect(stats.refusedForCapacity).toBeGreaterThan(0);
-  });
+    // Fifty random sequences take 10-30 s on a quiet two-core machine, more beside other suites.
+  }, 120_000);
 });

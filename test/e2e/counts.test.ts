@@ -2,13 +2,17 @@
 // through the API (one apologised for after a call-in, one naming two kinds of behaviour kept as
 // a record, one decided for a call-in, one with no kind and no decision yet), then:
 // 1. An organizer opens "Counts" from the community navigation with the keyboard, sees the last
-//    twelve months (quiet months as 0) and the figures that were seeded, per kind and per outcome.
+//    twelve months (quiet months as 0) and the figures that were seeded, per kind and per outcome,
+//    in two charts (each one image with the figures in words) and two tables. The charts' code
+//    is its own file, loaded only then, and sent compressed.
 // 2. They choose other months (kept in the address; Back and reload show them again), an empty
 //    range (a kind note), and a first month after the last one (the API's field error next to
 //    the field, and the address stays as it was). Months typed into the address are checked too.
 // 3. A member is told kindly that the page is for organizers.
 // Every page and state: axe with no WCAG 2.2 A/AA violations, one h1, a page title, and no
 // console error or CSP violation.
+import http from 'node:http';
+import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './harness.ts';
@@ -180,6 +184,23 @@ async function table(page: Page, caption: string): Promise<string[][]> {
   );
 }
 
+/** A GET as it comes over the wire: the headers and the bytes, nothing decoded. */
+function rawGet(
+  url: string,
+  acceptEncoding: string | undefined,
+): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
 /** The address as path and query, e.g. "/c/…/counts?from=2026-01&to=2026-03". */
 const address = (page: Page) => {
   const u = new URL(page.url());
@@ -288,6 +309,45 @@ describe('counts for organizers', () => {
     expect(scopes.every((s) => s === 'col' || s === 'row')).toBe(true);
     expect(scopes.filter((s) => s === 'row')).toHaveLength(12 + 1 + OUTCOMES.length + 1);
     expect(main).toContain('counted once under each');
+
+    // Two charts above the tables, each one image whose words give the same figures.
+    const charts = page.locator('figure.chart');
+    expect(await charts.locator('figcaption').allInnerTexts()).toEqual([
+      'Concerns raised each month',
+      'What came of them',
+    ]);
+    const [monthsSaid, outcomesSaid] = await charts
+      .locator('svg[role="img"]')
+      .evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label') ?? ''));
+    const quietMonths = Array.from(
+      { length: 11 },
+      (_, i) => `${words(shift(seed.month, i - 11))}, 0`,
+    );
+    expect(monthsSaid).toBe(
+      `Concerns raised each month: ${[...quietMonths, `${words(seed.month)}, 4`].join('; ')}.`,
+    );
+    expect(outcomesSaid).toBe(
+      `What came of them: ${OUTCOMES.map(([o, n]) => `${o}, ${n} case`).join('; ')}.`,
+    );
+    // One bar for the one month with concerns, one for each outcome; the bar of this month is
+    // the tallest the scale allows (4 of 4).
+    expect(await charts.nth(0).locator('.chart-bar').count()).toBe(1);
+    expect(await charts.nth(1).locator('.chart-bar').count()).toBe(OUTCOMES.length);
+
+    // The charts' code came in its own file, when Counts was opened, compressed.
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    const countsScript = scripts.find((p) => /^\/assets\/counts-[\w-]+\.js$/.test(p));
+    expect(countsScript, scripts.join(', ')).toBeDefined();
+    const asBrotli = await rawGet(`${server.url}${countsScript}`, 'br');
+    expect(asBrotli.headers['content-encoding']).toBe('br');
+    expect(asBrotli.headers.vary).toMatch(/accept-encoding/i);
+    const plain = await rawGet(`${server.url}${countsScript}`, undefined);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(asBrotli.body.length).toBeLessThan(plain.body.length / 2);
+    expect(zlib.brotliDecompressSync(asBrotli.body).equals(plain.body)).toBe(true);
+
     await audit(page, 'organizer: counts, the last twelve months');
     await done(org.context, org.problems);
   });

@@ -230,24 +230,76 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
-/** One h1, a page title of its own, and no axe violations: what is wrong, as lines. */
-export async function auditPage(page: Page, label: string): Promise<string[]> {
+/**
+ * One h1, a page title of its own, and no axe violations: what is wrong, as lines. With
+ * `darkPhone`, the page is checked again in dark at a phone's width (390 px), where nothing may
+ * scroll sideways but a table's own scroll region (WCAG 1.4.10, reflow). The accessibility walk
+ * (a11y.test.ts, every page and state) and the story do both; the other files check light at a
+ * desktop width, to keep the run short.
+ */
+export async function auditPage(
+  page: Page,
+  label: string,
+  { darkPhone = false }: { darkPhone?: boolean } = {},
+): Promise<string[]> {
   await settle(page);
   const found: string[] = [];
   const h1s = await page.locator('h1').count();
   if (h1s !== 1) found.push(`${label}: ${h1s} h1 elements`);
   const title = await page.title();
   if (!title.endsWith('· Calling In')) found.push(`${label}: page title "${title}"`);
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  for (const v of result.violations) {
-    found.push(
+  found.push(...(await axe(page, label)));
+  if (!darkPhone) return found;
+  const size = page.viewportSize();
+  const wasDark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const wide = await page.evaluate(() => {
+      const edge = document.documentElement.clientWidth;
+      const reach = document.documentElement.scrollWidth;
+      // The innermost elements whose right edge is where the page's scrolling ends: those
+      // make it scroll (elements inside a scroll region of their own may reach further).
+      const past = Array.from(document.body.querySelectorAll('*')).filter(
+        (e) => Math.abs(e.getBoundingClientRect().right - reach) <= 2,
+      );
+      const innermost = past.filter((e) => !past.some((o) => o !== e && e.contains(o)));
+      const name = (e: Element) =>
+        e.tagName.toLowerCase() +
+        (e.className ? `.${String(e.className).split(' ').join('.')}` : '');
+      return { by: reach - edge, what: innermost.slice(0, 3).map(name).join(', ') };
+    });
+    if (wide.by > 1)
+      found.push(`${label} (phone): the page scrolls sideways by ${wide.by}px (${wide.what})`);
+    found.push(...(await axe(page, `${label} (dark, phone)`, SCHEME_AND_WIDTH_RULES)));
+  } finally {
+    await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' });
+    if (size) await page.setViewportSize(size);
+  }
+  return found;
+}
+
+/**
+ * The axe rules whose answer can change with the colour scheme or the width; the rest read the
+ * markup, which is the same in both, so the second pass runs only these.
+ */
+const SCHEME_AND_WIDTH_RULES = [
+  'color-contrast',
+  'link-in-text-block',
+  'target-size',
+  'scrollable-region-focusable',
+];
+
+async function axe(page: Page, label: string, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const result = await (rules ? builder.withRules(rules) : builder.withTags(AXE_TAGS)).analyze();
+  return result.violations.map(
+    (v) =>
       `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
         .slice(0, 3)
         .map((n) => n.target.join(' '))
         .join(', ')}`,
-    );
-  }
-  return found;
+  );
 }
 
 // ---- keyboard -------------------------------------------------------------------------------

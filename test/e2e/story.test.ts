@@ -88,7 +88,7 @@ const c = () => `/c/${seen.communityId}`;
 /** Checks the page as it is now, and saves it for docs/ui.md when asked to. */
 async function look(who: Person, label: string, shot?: string) {
   const page = pages[who];
-  found.push(...(await auditPage(page, `${who}: ${label}`)));
+  found.push(...(await auditPage(page, `${who}: ${label}`, { darkPhone: true })));
   if (SHOTS && shot) {
     fs.mkdirSync(SHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SHOT_DIR, `story-${shot}.png`), fullPage: true });

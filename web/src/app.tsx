@@ -1,8 +1,9 @@
 // The route table. A new page is one line here (and, inside a community, one in
 // components/community-nav.tsx).
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AnnouncerProvider } from './components/announcer.tsx';
 import { Layout } from './components/layout.tsx';
+import { Loading } from './components/page.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { AllyBoardPage } from './pages/ally-board.tsx';
 import { CalledInPage } from './pages/called-in.tsx';
@@ -10,7 +11,6 @@ import { CallInPage } from './pages/call-in/index.tsx';
 import { CallInsPage } from './pages/call-ins.tsx';
 import { CarePage } from './pages/care/index.tsx';
 import { ConsentLinkPage } from './pages/consent.tsx';
-import { CountsPage } from './pages/counts/index.tsx';
 import { NotificationsPage } from './pages/notifications.tsx';
 import { CommunityEnforcementsPage, MyEnforcementPage } from './pages/enforcements.tsx';
 import { CommunityOverviewPage } from './pages/community.tsx';
@@ -38,6 +38,11 @@ import {
 import { TokensPage } from './pages/tokens.tsx';
 import { replaceLocation, Routes, type RouteDef } from './router.tsx';
 import { SessionProvider } from './session.tsx';
+
+// Counts brings the chart library with it, so it loads only when someone opens it.
+const CountsPage = lazy(async () => ({
+  default: (await import('./pages/counts/index.tsx')).CountsPage,
+}));
 
 const p = (params: Record<string, string>, name: string) => params[name] ?? '';
 
@@ -107,7 +112,14 @@ export const routes: RouteDef[] = [
     path: '/c/:id/enforcements',
     render: (r) => <CommunityEnforcementsPage communityId={p(r, 'id')} />,
   },
-  { path: '/c/:id/counts', render: (r) => <CountsPage communityId={p(r, 'id')} /> },
+  {
+    path: '/c/:id/counts',
+    render: (r) => (
+      <Suspense fallback={<Loading what="Loading the counts" />}>
+        <CountsPage communityId={p(r, 'id')} />
+      </Suspense>
+    ),
+  },
   { path: '/me/call-ins', render: () => <MyCallInsPage /> },
   { path: '/me/notifications', render: () => <NotificationsPage /> },
   {

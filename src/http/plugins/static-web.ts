@@ -24,7 +24,19 @@ export async function registerStaticWeb(app: FastifyInstance): Promise<void> {
     app.get('/*', { schema: { hide: true } }, sendPlaceholder);
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  // The build writes a .br and a .gz beside each script and stylesheet: the one the browser
+  // accepts is sent, with `Vary: Accept-Encoding`.
+  await app.register(fastifyStatic, {
+    root: webDist,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    // Caches keep one copy per encoding.
+    setHeaders: (res) => {
+      res.setHeader('vary', 'accept-encoding');
+    },
+  });
   const html = fs.readFileSync(index, 'utf8');
   const sendIndex = async (_req: unknown, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').send(html);

@@ -10,6 +10,7 @@ import { useAsync } from '../components/use-async.ts';
 import { formatDate } from '../labels.ts';
 import { Link, navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 
 export function ChangePassword() {
   const announce = useAnnounce();
@@ -229,8 +230,7 @@ export function AllTokens({ communities }: { communities: { id: string; name: st
       {!list.data && !list.error ? <Loading what="Loading your tokens" /> : null}
       {list.data && withTokens.length === 0 ? <p>You have no API tokens that work.</p> : null}
       {withTokens.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">Your API tokens that still work</caption>
+        <ScrollTable caption="Your API tokens that still work" captionHidden>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -261,7 +261,7 @@ export function AllTokens({ communities }: { communities: { id: string; name: st
               )),
             )}
           </tbody>
-        </table>
+        </ScrollTable>
       ) : null}
     </section>
   );

@@ -5,6 +5,7 @@ import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { callInLabel, callInName, formatDate } from '../labels.ts';
 import { Link } from '../router.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 
 export function CallInsPage({ communityId }: { communityId: string }) {
   return (
@@ -39,8 +40,7 @@ function CallInList({ communityId }: { communityId: string }) {
     .sort((a, b) => (a.followUpAt ?? '').localeCompare(b.followUpAt ?? ''));
   return (
     <>
-      <table className="table">
-        <caption className="visually-hidden">Call-ins</caption>
+      <ScrollTable caption="Call-ins" captionHidden>
         <thead>
           <tr>
             <th scope="col">Call-in</th>
@@ -65,7 +65,7 @@ function CallInList({ communityId }: { communityId: string }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <section aria-labelledby="follow-ups" className="section">
         <h2 id="follow-ups">Upcoming follow-ups</h2>
         {due.length === 0 ? (

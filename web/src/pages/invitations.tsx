@@ -10,6 +10,7 @@ import { Loading, Notice, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
 import { CopyButton } from '../components/copy-button.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 
 export function InvitationsPage({ communityId }: { communityId: string }) {
   return (
@@ -140,8 +141,7 @@ function Invitations({ community }: { community: Community }) {
           {!list.data && !list.error ? <Loading what="Loading invitations" /> : null}
           {list.data && list.data.items.length === 0 ? <p>No invitation links yet.</p> : null}
           {list.data && list.data.items.length > 0 ? (
-            <table className="table">
-              <caption className="visually-hidden">Invitation links</caption>
+            <ScrollTable caption="Invitation links" captionHidden>
               <thead>
                 <tr>
                   <th scope="col">Role</th>
@@ -185,7 +185,7 @@ function Invitations({ community }: { community: Community }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           ) : null}
         </section>
       ) : null}

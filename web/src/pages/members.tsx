@@ -7,6 +7,7 @@ import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
 import { useSession } from '../session.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 
 export function MembersPage({ communityId }: { communityId: string }) {
   return (
@@ -29,8 +30,7 @@ function Members({ communityId }: { communityId: string }) {
   if (list.error) return <Problem>{list.error.message}</Problem>;
   if (!list.data) return <Loading what="Loading members" />;
   return (
-    <table className="table">
-      <caption className="visually-hidden">Members and their roles</caption>
+    <ScrollTable caption="Members and their roles" captionHidden>
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -44,7 +44,7 @@ function Members({ communityId }: { communityId: string }) {
           <MemberRow key={m.userId} m={m} communityId={communityId} onChange={list.reload} />
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

@@ -8,6 +8,7 @@ import { collect, required, TextField, useForm } from '../components/form.tsx';
 import { Loading, Problem } from '../components/page.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate } from '../labels.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 
 export function TokensPage({ communityId }: { communityId: string }) {
   return (
@@ -80,8 +81,7 @@ function Tokens({ communityId }: { communityId: string }) {
         {!list.data && !list.error ? <Loading what="Loading tokens" /> : null}
         {list.data?.items.length === 0 ? <p>You have no tokens for this community.</p> : null}
         {list.data && list.data.items.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Your API tokens</caption>
+          <ScrollTable caption="Your API tokens" captionHidden>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -112,7 +112,7 @@ function Tokens({ communityId }: { communityId: string }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         ) : null}
       </section>
     </>

@@ -3,6 +3,7 @@ import { get, type LoadPicture } from '../../api.ts';
 import { Loading, Notice, Problem } from '../../components/page.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { formatDate } from '../../labels.ts';
+import { ScrollTable } from '../../components/scroll-table.tsx';
 
 export function Load({ base }: { base: string }) {
   const load = useAsync(() => get<LoadPicture>(`${base}/load`), [base]);
@@ -42,8 +43,7 @@ export function Load({ base }: { base: string }) {
       {l.people.length === 0 ? (
         <p>Nobody holds or can take call-ins yet.</p>
       ) : (
-        <table className="table">
-          <caption>Open work per person</caption>
+        <ScrollTable caption="Open work per person">
           <thead>
             <tr>
               <th scope="col">Person</th>
@@ -66,7 +66,7 @@ export function Load({ base }: { base: string }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { TextField, collect, useForm } from '../../components/form.tsx';
 import { useAsync } from '../../components/use-async.ts';
 import { callInName, formatDate } from '../../labels.ts';
 import { useSession } from '../../session.tsx';
+import { ScrollTable } from '../../components/scroll-table.tsx';
 
 const drainOptions = [
   { value: '1', label: '1 — hardly at all' },
@@ -95,8 +96,7 @@ export function Logs({ communityId }: { communityId: string }) {
         </ApiForm>
       )}
       {logs.data && logs.data.items.length > 0 ? (
-        <table className="table">
-          <caption>Your entries</caption>
+        <ScrollTable caption="Your entries">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -113,7 +113,7 @@ export function Logs({ communityId }: { communityId: string }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       ) : null}
     </section>
   );

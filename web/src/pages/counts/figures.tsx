@@ -1,7 +1,8 @@
-// The counts as two tables: cases per month and kind of behaviour, and what came of them.
-import { useId, type ReactNode } from 'react';
+// The counts as two charts and two tables: cases per month (and by kind of behaviour), and what
+// came of them. The charts show the shape at a glance; the tables hold every figure.
 import type { CaseCounts } from '../../api.ts';
 import { Notice } from '../../components/page.tsx';
+import { ScrollTable } from '../../components/scroll-table.tsx';
 import {
   categoryOptions,
   countLabel,
@@ -10,6 +11,7 @@ import {
   monthsBetween,
 } from '../../labels.ts';
 import { Link } from '../../router.tsx';
+import { MonthsChart, OutcomesChart } from './charts.tsx';
 
 /** The order people read kinds of behaviour in: as the concern form lists them, then the rest. */
 function orderBy(known: string[], present: Iterable<string>): string[] {
@@ -60,7 +62,13 @@ export function Figures({ data, communityId }: { data: CaseCounts; communityId: 
         case with more than one outcome (say, they apologised and committed to change) once under
         each outcome; the totals count each case once. Months with nothing raised show 0.
       </p>
-      <CountTable
+      <div className="charts">
+        <MonthsChart months={months} counts={months.map((m) => n(`${m}|`))} />
+        <OutcomesChart
+          rows={outcomes.map((o) => ({ label: countLabel.outcome(o), count: n(`outcome|${o}`) }))}
+        />
+      </div>
+      <ScrollTable
         caption={`Cases per month and kind of behaviour, ${range}`}
         className="table-months"
       >
@@ -99,8 +107,8 @@ export function Figures({ data, communityId }: { data: CaseCounts; communityId: 
             <td className="num">{total}</td>
           </tr>
         </tfoot>
-      </CountTable>
-      <CountTable caption={`What came of them, ${range}`} className="table-outcomes">
+      </ScrollTable>
+      <ScrollTable caption={`What came of them, ${range}`} className="table-outcomes">
         <thead>
           <tr>
             <th scope="col">Outcome</th>
@@ -123,32 +131,11 @@ export function Figures({ data, communityId }: { data: CaseCounts; communityId: 
             <td className="num">{total}</td>
           </tr>
         </tfoot>
-      </CountTable>
+      </ScrollTable>
     </>
   );
 }
 
 function Num({ value }: { value: number }) {
   return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
-}
-
-/** A table that scrolls sideways on a narrow screen; the scrolling box can take focus. */
-function CountTable({
-  caption,
-  className,
-  children,
-}: {
-  caption: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className={`table${className ? ` ${className}` : ''}`}>
-        <caption id={id}>{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
 }
