@@ -41,6 +41,9 @@ describe('draft coach', () => {
     'Thanks for nothing. It hurt people. How do you see it?',
     "That's real mature of you. It hurt people. How do you see it?",
     'Clearly you know best. It hurt people. How do you see it?',
+    'Real mature. It hurt people. How do you see it?',
+    'Yeah right, like that helps. It hurt people. How do you see it?',
+    'Well done, genius. It hurt people. How do you see it?',
   ])('points out mock praise and sarcasm: %s', (draft) => {
     expect(ids(coachDraft(draft))).toEqual(['draft.sarcasm']);
   });
@@ -54,6 +57,11 @@ describe('draft coach', () => {
     for (const draft of [
       'I think you are smart and kind, and it hurt people. How do you see it?',
       'You are clever with words, which is why it hurt people. How do you see it?',
+      'Nice job on the release last week. One comment in the thread hurt people. How do you see it?',
+      'Well done on the talk. One joke in it hurt people. How do you see it?',
+      'Congratulations on the new role! One remark hurt people. How do you see it?',
+      'Good job with the docs, and thank you. One word hurt people. How do you see it?',
+      'Thanks a lot for the help last week. One remark hurt people. How do you see it?',
     ])
       expect(ids(coachDraft(draft))).toEqual([]);
   });

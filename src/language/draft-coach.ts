@@ -69,7 +69,10 @@ const PATTERNS: Pattern[] = [
   },
   {
     id: 'draft.sarcasm',
-    re: /(?:\b(?:oh\s+great|nice\s+job|well\s+done|thanks\s+a\s+lot|good\s+job|bravo|congratulations|real\s+mature|very\s+mature|how\s+nice|yeah\s+right|oh\s+sure|genius)\b(?=[^.?\n]*(?:[!.]{1}|$))|\/s\b|\bso\s+"[^"]+"|🙄)/i,
+    // Only words that are sarcastic on their own. Praise that is usually sincere ("nice job on
+    // the release", "well done", "congratulations") counts only when turned on the person, as
+    // in the pattern above ("nice job, genius").
+    re: /(?:\b(?:oh\s+great|real\s+mature|very\s+mature|yeah\s+right|oh\s+sure)\b(?=[^.?\n]*(?:[!.]{1}|$))|\/s\b|\bso\s+"[^"]+"|🙄)/i,
     why: 'Sarcasm reads as contempt in writing and makes it hard for the person to hear the real point.',
     suggestion: 'Say plainly what you noticed and how it landed.',
   },

@@ -26,7 +26,32 @@ export const CHAR_FLAGS = new Uint8Array(SIZE);
 /** Class, flags and fold packed in one entry for the scanner: class | flags << 8 | fold << 16. */
 export const CHAR_INFO = new Uint32Array(SIZE);
 
-const CONFUSABLES: Record<string, string> = {
+/**
+ * Cyrillic and Greek letters that pass for a Latin one, case by case (capital eta "Η" looks like
+ * H, small eta "η" like n). The checker folds them (flagged as confusable); the protected-name
+ * check (src/domain/conversation/protected-text.ts) maps them too, with a few Latin extras.
+ */
+export const SCRIPT_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  // Cyrillic capitals and small letters
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ү: 'Y',
+  Ӏ: 'I',
   а: 'a',
   в: 'b',
   е: 'e',
@@ -43,17 +68,33 @@ const CONFUSABLES: Record<string, string> = {
   ј: 'j',
   ѕ: 's',
   ԁ: 'd',
-  ɡ: 'g',
-  ӏ: 'l',
   ԛ: 'q',
   ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
   ү: 'y',
+  // Greek capitals and small letters
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
   α: 'a',
   β: 'b',
   ε: 'e',
   η: 'n',
   ι: 'i',
   κ: 'k',
+  μ: 'u',
   ν: 'v',
   ο: 'o',
   ρ: 'p',
@@ -61,8 +102,9 @@ const CONFUSABLES: Record<string, string> = {
   υ: 'u',
   χ: 'x',
   ϲ: 'c',
+  // and two more small letters: Latin script g, Greek zeta
+  ɡ: 'g',
   ζ: 'z',
-  μ: 'u',
 };
 
 const LEET: Record<string, string> = {
@@ -143,9 +185,9 @@ function build(): void {
       CHAR_CLASS[c] = C_WORD;
       const lower = ch.toLowerCase();
       const base = (lower.normalize('NFD')[0] ?? lower).toLowerCase();
-      const conf = CONFUSABLES[lower];
+      const conf = SCRIPT_LOOK_ALIKES[ch] ?? SCRIPT_LOOK_ALIKES[lower];
       if (conf !== undefined) {
-        CHAR_FOLD[c] = conf.charCodeAt(0);
+        CHAR_FOLD[c] = conf.toLowerCase().charCodeAt(0);
         addFlag(c, F_CONFUSABLE);
       } else {
         CHAR_FOLD[c] = base.length === 1 ? base.charCodeAt(0) : c;

@@ -21,6 +21,8 @@
 // are read joined. Digits standing in for letters ("R1ta") are not undone: that would refuse
 // too many ordinary numbers.
 
+import { SCRIPT_LOOK_ALIKES } from '../../language/fold.ts';
+
 /** The fewest letters a single part of a name needs to be protected on its own. */
 export const MIN_PART_LENGTH = 3;
 /** The shortest run of words shared with the quotes or narrative that counts as repeating them. */
@@ -54,78 +56,14 @@ const PARTICLES = new Set([
   'ten',
 ]);
 
-/** Look-alike letters, each mapped to the Latin letter it passes for (case by case). */
-const LOOK_ALIKES: Record<string, string> = {
-  // Cyrillic capitals and small letters
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  У: 'Y',
-  Х: 'X',
-  І: 'I',
-  Ј: 'J',
-  Ѕ: 'S',
-  Ԛ: 'Q',
-  Ԝ: 'W',
-  Ү: 'Y',
-  Ӏ: 'I',
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  һ: 'h',
-  ӏ: 'l',
-  ү: 'y',
-  // Greek capitals and small letters
-  Α: 'A',
-  Β: 'B',
-  Ε: 'E',
-  Ζ: 'Z',
-  Η: 'H',
-  Ι: 'I',
-  Κ: 'K',
-  Μ: 'M',
-  Ν: 'N',
-  Ο: 'O',
-  Ρ: 'P',
-  Τ: 'T',
-  Υ: 'Y',
-  Χ: 'X',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  μ: 'u',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ϲ: 'c',
+/**
+ * Look-alike letters, each mapped to the Latin letter it passes for, case by case: the Cyrillic
+ * and Greek ones the language checker folds too (src/language/fold.ts), and Latin letters that
+ * NFD does not take apart, and small capitals. The protected name and the text are folded
+ * the same way, so a name really written with one of them ("Łukasz") still matches itself.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  ...SCRIPT_LOOK_ALIKES,
   // Latin letters that NFD does not take apart, and small capitals
   ı: 'i',
   ł: 'l',
@@ -136,7 +74,6 @@ const LOOK_ALIKES: Record<string, string> = {
   Đ: 'D',
   ħ: 'h',
   ŧ: 't',
-  ɡ: 'g',
   ɑ: 'a',
   ɩ: 'i',
   ᴀ: 'a',
