@@ -1,14 +1,6 @@
 // Each `callin` command: its help text, and what it does.
 import { parseArgs } from 'node:util';
 import { describeConfig, loadConfig, variables } from '../config/env.ts';
-import { openContext } from '../app.ts';
-import { SQLITE_FILE_NAME } from '../db/client.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { openDatabase } from '../db/client.ts';
-import { createOperator } from '../domain/accounts/accounts.ts';
-import { verifyChain } from '../domain/audit/audit.ts';
-import { checkpointFile, loadCheckpoint, writeCheckpoint } from './audit-checkpoint.ts';
-import { createCommunity, presentCommunity } from '../domain/accounts/communities.ts';
 import { EXIT, readAll, UsageError, type Io } from './io.ts';
 import { isPlainText } from '../contract/schemas/primitives.ts';
 import fs from 'node:fs';
@@ -47,6 +39,8 @@ const migrate: Command = {
   async run(args, io) {
     const { values } = parse(args, { json: { type: 'boolean' } });
     const config = loadConfig(io.env, io.cwd);
+    const { openDatabase } = await import('../db/client.ts');
+    const { migrateToLatest } = await import('../db/migrate.ts');
     const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       const report = await migrateToLatest(db.db);
@@ -100,6 +94,9 @@ const createOperatorCommand: Command = {
     const password = values['password-stdin']
       ? (await readAll(io.stdin)).replace(/\r?\n$/, '')
       : (io.env.CALLIN_OPERATOR_PASSWORD ?? '');
+    const { openContext } = await import('../app.ts');
+    const { createOperator } = await import('../domain/accounts/accounts.ts');
+    const { writeCheckpoint } = await import('./audit-checkpoint.ts');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const r = await createOperator(ctx.store.transaction.bind(ctx.store), ctx.clock, {
@@ -136,6 +133,9 @@ const createCommunityCommand: Command = {
     if (!/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/.test(values.slug))
       throw new UsageError('--slug takes lower-case letters, digits and dashes.');
     if (!isPlainText(values.name)) throw new UsageError(PLAIN_NAME_USAGE);
+    const { openContext } = await import('../app.ts');
+    const { createCommunity, presentCommunity } = await import('../domain/accounts/communities.ts');
+    const { writeCheckpoint } = await import('./audit-checkpoint.ts');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const c = await createCommunity(
@@ -168,6 +168,9 @@ const auditVerify: Command = {
     'callin audit verify [--json]\n  Checks every seal, then compares the newest entries with the signed checkpoint (AUDIT_CHECKPOINT_FILE).',
   async run(args, io) {
     const { values } = parse(args, { json: { type: 'boolean' } });
+    const { openContext } = await import('../app.ts');
+    const { verifyChain } = await import('../domain/audit/audit.ts');
+    const { checkpointFile, loadCheckpoint } = await import('./audit-checkpoint.ts');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const loaded = loadCheckpoint(ctx);
@@ -217,6 +220,7 @@ const backup: Command = {
       );
       return EXIT.usage;
     }
+    const { openDatabase, SQLITE_FILE_NAME } = await import('../db/client.ts');
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const destination = path.resolve(
       io.cwd,

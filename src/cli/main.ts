@@ -1,4 +1,6 @@
 // `callin`: finds the command, runs it, and turns failures into clear messages and exit codes.
+// Each command loads what it needs (the database, the app, the server) inside its run, so
+// `callin check`, `--help` and usage errors start in a fraction of a second.
 import { ConfigError } from '../config/env.ts';
 import { AppError } from '../config/errors.ts';
 import { commands as baseCommands, type Command } from './commands.ts';

@@ -1,10 +1,6 @@
 // Operator commands for personal data: erase a person, and run the retention purge now.
 import { parseArgs } from 'node:util';
-import { openContext } from '../app.ts';
 import { loadConfig } from '../config/env.ts';
-import { eraseUserByEmail } from '../domain/privacy/erasure.ts';
-import { purgeExpiredCases } from '../domain/privacy/retention.ts';
-import { writeCheckpoint } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -27,6 +23,9 @@ export const eraseUserCommand: Command = {
   async run(args, io) {
     const { values } = parse(args, { email: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.email) throw new UsageError('--email is required.');
+    const { openContext } = await import('../app.ts');
+    const { eraseUserByEmail } = await import('../domain/privacy/erasure.ts');
+    const { writeCheckpoint } = await import('./audit-checkpoint.ts');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const report = await eraseUserByEmail(
@@ -54,6 +53,9 @@ export const retentionPurgeCommand: Command = {
   usage: 'callin retention purge [--json]',
   async run(args, io) {
     const { values } = parse(args, { json: { type: 'boolean' } });
+    const { openContext } = await import('../app.ts');
+    const { purgeExpiredCases } = await import('../domain/privacy/retention.ts');
+    const { writeCheckpoint } = await import('./audit-checkpoint.ts');
     const ctx = await openContext(loadConfig(io.env, io.cwd));
     try {
       const report = await purgeExpiredCases(ctx.store.transaction.bind(ctx.store), ctx.clock);

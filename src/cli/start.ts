@@ -1,10 +1,6 @@
 // `callin start`: migrate, print the one-time setup link if there is no operator yet, and serve.
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { openContext, openIntegrations } from '../app.ts';
 import { loadConfig, testClockNotice } from '../config/env.ts';
-import { issueSetupToken } from '../domain/accounts/accounts.ts';
-import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -21,6 +17,10 @@ export const startCommand: Command = {
     }
     const config = loadConfig(port ? { ...io.env, PORT: port } : io.env, io.cwd);
     // Loaded here, not at the top, so the other commands start without the web server.
+    const { default: pino } = await import('pino');
+    const { openContext, openIntegrations } = await import('../app.ts');
+    const { issueSetupToken } = await import('../domain/accounts/accounts.ts');
+    const { startCheckpointing } = await import('./audit-checkpoint.ts');
     const { build, logSerializers } = await import('../http/server.ts');
     const { createJobService } = await import('../jobs/service.ts');
     const notice = testClockNotice(config);

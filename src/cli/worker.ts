@@ -2,10 +2,7 @@
 // serving HTTP. Run one or more beside `callin start` with RUN_JOBS=false, or just let
 // `callin start` run jobs in-process (the default).
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { openContext, openIntegrations } from '../app.ts';
 import { loadConfig, testClockNotice } from '../config/env.ts';
-import { startCheckpointing } from './audit-checkpoint.ts';
 import type { Command } from './commands.ts';
 import { EXIT, UsageError } from './io.ts';
 
@@ -22,6 +19,9 @@ export const workerCommand: Command = {
     }
     const config = loadConfig(io.env, io.cwd);
     // Loaded here, not at the top, so the other commands start without the job machinery.
+    const { default: pino } = await import('pino');
+    const { openContext, openIntegrations } = await import('../app.ts');
+    const { startCheckpointing } = await import('./audit-checkpoint.ts');
     const { createJobService } = await import('../jobs/service.ts');
     const notice = testClockNotice(config);
     if (notice) io.err(notice);
