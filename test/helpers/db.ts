@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle, type DialectName } from '../../src/db/client.ts';
+import {
+  openDatabase,
+  SQLITE_FILE_NAME,
+  type DatabaseHandle,
+  type DialectName,
+} from '../../src/db/client.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export function testDialects(): DialectName[] {
@@ -27,8 +32,11 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'callin-test-'));
   if (dialect === 'sqlite') {
+    // A migrated database starts as a copy of the run's migrated template (test/setup).
+    const template = migrate ? inject('sqliteTemplate') : undefined;
+    if (template) fs.copyFileSync(template, path.join(dataDir, SQLITE_FILE_NAME));
     const handle = openDatabase({ databaseUrl: null, dataDir });
-    if (migrate) await migrateToLatest(handle.db);
+    if (migrate && !template) await migrateToLatest(handle.db);
     return {
       handle,
       env: { DATA_DIR: dataDir },
@@ -44,11 +52,12 @@ export async function createTestDatabase(
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = migrate ? inject('pgTemplate') : null;
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const handle = openDatabase({ databaseUrl: url, dataDir, poolSize: 5 });
-  if (migrate) await migrateToLatest(handle.db);
+  if (migrate && !template) await migrateToLatest(handle.db);
   return {
     handle,
     env: { DATA_DIR: dataDir, DATABASE_URL: url },
