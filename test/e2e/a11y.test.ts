@@ -278,6 +278,15 @@ function pagesFor(role: Role): Step[] {
             await p.locator('#invite-url').waitFor();
           },
         },
+        {
+          label: 'invitations, asked for an organizer',
+          path: `${c}/invitations?role=organizer`,
+          act: async (p) => {
+            // "Invite an organizer" links (a second organizer needed) arrive with the role chosen.
+            if (!(await p.locator('#role-organizer').isChecked()))
+              throw new Error('?role=organizer did not choose the organizer role');
+          },
+        },
         { label: 'settings', path: `${c}/settings` },
         {
           label: 'settings, errors',

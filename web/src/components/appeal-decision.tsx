@@ -74,7 +74,7 @@ export function AppealCard({
           <p>{appealBlockWords[a.blocked]}</p>
           {a.blocked === 'second-organizer-needed' ? (
             <p>
-              <Link to={`/c/${communityId}/invitations`}>Invite an organizer</Link>
+              <Link to={`/c/${communityId}/invitations?role=organizer`}>Invite an organizer</Link>
             </p>
           ) : null}
         </Notice>

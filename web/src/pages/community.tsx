@@ -58,7 +58,7 @@ function Overview({ c }: { c: Community }) {
         ) : (
           <li className="card">
             <h2 className="card-title">
-              <Link to={`${base}/invitations`}>Invite the first organizer</Link>
+              <Link to={`${base}/invitations?role=organizer`}>Invite the first organizer</Link>
             </h2>
             <p>
               As the operator you can invite this community&rsquo;s first organizer. You will not

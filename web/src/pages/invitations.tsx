@@ -11,6 +11,7 @@ import { useAsync } from '../components/use-async.ts';
 import { formatDate, label, roleOptions } from '../labels.ts';
 import { CopyButton } from '../components/copy-button.tsx';
 import { ScrollTable } from '../components/scroll-table.tsx';
+import { useLocation } from '../router.tsx';
 
 export function InvitationsPage({ communityId }: { communityId: string }) {
   return (
@@ -40,7 +41,12 @@ function Invitations({ community }: { community: Community }) {
     [community.id, isOrganizer],
   );
   const announce = useAnnounce();
-  const [role, setRole] = useState(isOrganizer ? 'member' : 'organizer');
+  // A page that needs another organizer links here with ?role=organizer, so the role is chosen.
+  const asked = useLocation().search.get('role');
+  const offered = isOrganizer ? roleOptions : roleOptions.filter((o) => o.value === 'organizer');
+  const [role, setRole] = useState(
+    asked && offered.some((o) => o.value === asked) ? asked : isOrganizer ? 'member' : 'organizer',
+  );
   const [maxUses, setMaxUses] = useState('1');
   // When the page opened: a link that ran out since then still offers Revoke, which is harmless.
   const [openedAt] = useState(() => Date.now());
@@ -93,7 +99,7 @@ function Invitations({ community }: { community: Community }) {
           <RadioGroup
             id="role"
             legend="Which role does it give?"
-            options={isOrganizer ? roleOptions : roleOptions.filter((o) => o.value === 'organizer')}
+            options={offered}
             value={role}
             onChange={setRole}
             error={form.errors.role}

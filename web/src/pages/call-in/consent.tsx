@@ -37,7 +37,7 @@ export function Consent({
             can, and they can approve it from this page.
           </p>
           <p>
-            <Link to={`/c/${communityId}/invitations`}>Invite an organizer</Link>
+            <Link to={`/c/${communityId}/invitations?role=organizer`}>Invite an organizer</Link>
           </p>
         </Section>
       );
