@@ -9,7 +9,7 @@ import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 import { newId } from '../../src/domain/common/tokens.ts';
 import { listCaseCounts } from '../../src/domain/outcomes/case-counts.ts';
 import { testConfig } from '../helpers/app.ts';
-import { insertOldCommunity, insertOldUser } from '../helpers/old-rows.ts';
+import { insertOldCommunity, insertOldConcern, insertOldUser } from '../helpers/old-rows.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/db.ts';
 
 const MIGRATION = '2026-12-01T16-20-statuses';
@@ -43,27 +43,16 @@ describe.each(testDialects())('statuses across the 2026-12-01 migration on %s', 
     const concern = {
       community_id: communityId,
       status: 'in-progress',
-      urgency: 'normal',
       categories: '["microaggression"]',
       harmed: 'group',
-      wants: 'organizers',
-      subject_user_id: null,
-      subject_key: null,
-      reporter_user_id: null,
-      anonymous: 1,
-      source: 'public-form',
-      content: 'sealed',
       follow_verifier_hash: null,
-      created_at: at,
-      updated_at: at,
     };
-    await db
-      .insertInto('concerns')
-      .values([
-        { ...concern, id: concernId, follow_lookup: concernId },
-        { ...concern, id: quietId, follow_lookup: quietId, status: 'new' },
-      ])
-      .execute();
+    await insertOldConcern(db, { ...concern, id: concernId, follow_lookup: concernId }, at);
+    await insertOldConcern(
+      db,
+      { ...concern, id: quietId, follow_lookup: quietId, status: 'new' },
+      at,
+    );
     const callIn = {
       community_id: communityId,
       concern_id: concernId,
